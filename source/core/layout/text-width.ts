@@ -1,0 +1,40 @@
+import stringWidth from 'string-width';
+
+// Printable ASCII is one column a character; checking for it first keeps wrapping a large
+// article fast, since almost every word of English news takes this path.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Columns a string takes in a terminal (CJK and emoji count two, combining marks none). */
+export function displayWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** User-perceived characters, so a split never cuts an emoji sequence or a combining mark. */
+export function graphemes(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text)) return [...text];
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
+/** Cuts `text` to at most `width` columns, ending in "…" when anything was cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  if (width === 1) return '…';
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (used + w > width - 1) break;
+    out += g;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Pads `text` with spaces on the right to exactly `width` columns (truncating if longer). */
+export function padToWidth(text: string, width: number): string {
+  const cut = truncateToWidth(text, width);
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
