@@ -1,0 +1,188 @@
+/**
+ * The one table of key bindings. Key handling, the footer hints and the help overlay are all
+ * generated from it, so they cannot disagree.
+ */
+export type Context = 'list' | 'reader' | 'help';
+
+export type Command =
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'first'
+  | 'last'
+  | 'open'
+  | 'back'
+  | 'help'
+  | 'quit'
+  | 'skipped';
+
+export interface Binding {
+  command: Command;
+  /** Key names as produced by `keyName` (single characters stand for themselves). */
+  keys: string[];
+  contexts: Context[];
+  /** What the help overlay says it does, per context where that differs. */
+  help: Partial<Record<Context, string>>;
+  /** Short word for the footer, when the command deserves a place there. */
+  hint?: string;
+}
+
+export const bindings: readonly Binding[] = [
+  {
+    command: 'down',
+    keys: ['down', 'j'],
+    contexts: ['list', 'reader'],
+    help: { list: 'next article', reader: 'scroll down a line' },
+  },
+  {
+    command: 'up',
+    keys: ['up', 'k'],
+    contexts: ['list', 'reader'],
+    help: { list: 'previous article', reader: 'scroll up a line' },
+  },
+  {
+    command: 'pageDown',
+    keys: ['pgdn', 'space', 'f'],
+    contexts: ['list', 'reader'],
+    help: { list: 'next page', reader: 'next page' },
+    hint: 'page',
+  },
+  {
+    command: 'pageUp',
+    keys: ['pgup', 'b'],
+    contexts: ['list', 'reader'],
+    help: { list: 'previous page', reader: 'previous page' },
+  },
+  {
+    command: 'first',
+    keys: ['g', 'home'],
+    contexts: ['list', 'reader'],
+    help: { list: 'first article', reader: 'first page' },
+  },
+  {
+    command: 'last',
+    keys: ['G', 'end'],
+    contexts: ['list', 'reader'],
+    help: { list: 'last article', reader: 'last page' },
+  },
+  {
+    command: 'open',
+    keys: ['enter', 'right', 'l'],
+    contexts: ['list'],
+    help: { list: 'open the article' },
+    hint: 'open',
+  },
+  {
+    command: 'back',
+    keys: ['esc', 'h', 'left'],
+    contexts: ['reader', 'help'],
+    help: { reader: 'back to the list', help: 'close help' },
+    hint: 'back',
+  },
+  {
+    command: 'skipped',
+    keys: ['s'],
+    contexts: ['list'],
+    help: { list: 'files that were skipped, and why' },
+  },
+  {
+    command: 'help',
+    keys: ['?'],
+    contexts: ['list', 'reader', 'help'],
+    help: { list: 'this help', reader: 'this help', help: 'close help' },
+    hint: 'help',
+  },
+  {
+    command: 'quit',
+    keys: ['q', 'ctrl+c'],
+    contexts: ['list', 'reader', 'help'],
+    help: { list: 'quit', reader: 'quit', help: 'quit' },
+    hint: 'quit',
+  },
+];
+
+/** The subset of Ink's `Key` that naming a key needs (kept structural so the table has no Ink import). */
+export interface KeyFlags {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  meta?: boolean;
+}
+
+/** One name per key press: "j", "G", "enter", "pgdn", "ctrl+c"… */
+export function keyName(input: string, key: KeyFlags): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pgup';
+  if (key.pageDown) return 'pgdn';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  // Ink 6 reports byte 0x7F (what most terminals send for Backspace) as `delete`.
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+export function commandFor(context: Context, name: string): Command | undefined {
+  return bindings.find((b) => b.contexts.includes(context) && b.keys.includes(name))?.command;
+}
+
+const keyLabels: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pgup: 'PgUp',
+  pgdn: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  esc: 'Esc',
+  tab: 'Tab',
+  'shift+tab': 'Shift+Tab',
+  space: 'Space',
+  'ctrl+c': 'Ctrl+C',
+  backspace: 'Backspace',
+};
+
+export function keyLabel(name: string): string {
+  return keyLabels[name] ?? name;
+}
+
+/** Footer hints for a context: "j/k move · Enter open · ? help · q quit". */
+export function footerHints(context: Context): { keys: string; hint: string }[] {
+  return bindings
+    .filter((b) => b.hint && b.contexts.includes(context))
+    .map((b) => ({ keys: keyLabel(b.keys[0] as string), hint: b.hint as string }));
+}
+
+export interface HelpRow {
+  keys: string;
+  description: string;
+}
+
+/** Help rows for a context, in table order. */
+export function helpRows(context: Context): HelpRow[] {
+  return bindings
+    .filter((b) => b.contexts.includes(context) && b.help[context])
+    .map((b) => ({ keys: b.keys.map(keyLabel).join(' '), description: b.help[context] as string }));
+}

@@ -1,0 +1,17 @@
+import { Box, Text } from 'ink';
+import { theme } from './theme';
+
+/** The first frame while a large library is read: something on screen at once, with progress. */
+export function Loading({ label, done, total }: { label: string; done: number; total: number }) {
+  const progress = total > 0 ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files` : '';
+  return (
+    <Box>
+      <Text wrap="truncate">
+        <Text bold color={theme.accent}>
+          lede
+        </Text>{' '}
+        reading {label}…{progress}
+      </Text>
+    </Box>
+  );
+}
