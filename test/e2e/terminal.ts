@@ -1,7 +1,7 @@
 // A real terminal for end-to-end tests: the program runs in a pseudo-terminal (node-pty) and its
 // output is parsed by a real emulator (@xterm/headless), so assertions are about what a person
 // would see — the screen, the window title, the alternate buffer, the cursor — not about bytes.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
@@ -51,6 +51,8 @@ export interface StartOptions {
   cwd?: string;
   /** Added to (or, with `undefined`, removed from) the inherited environment. */
   env?: Record<string, string | undefined>;
+  /** The window title the emulator starts with, as if the user's shell had set it. */
+  title?: string;
 }
 
 export interface WaitOptions {
@@ -98,10 +100,10 @@ export class TerminalSession {
   private lastDataAt = Date.now();
   private disposed = false;
 
-  constructor(file: string, args: string[], options: StartOptions = {}, initialTitle = '') {
+  constructor(file: string, args: string[], options: StartOptions = {}) {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 24;
-    this.currentTitle = initialTitle;
+    this.currentTitle = options.title ?? '';
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
     this.term.onTitleChange((title) => {
       this.currentTitle = title;
@@ -217,6 +219,42 @@ export class TerminalSession {
     const lines: string[] = [];
     for (let y = start; y < start + count; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
     return lines;
+  }
+
+  /** Index of the first visible line that matches, or -1. */
+  findLine(expected: string | RegExp): number {
+    return this.screen().findIndex((line) =>
+      typeof expected === 'string' ? line.includes(expected) : expected.test(line),
+    );
+  }
+
+  /** A visible line with its attributes (colours, inverse, bold…), to tell e.g. a selected row
+   * from the same row unselected without depending on how the selection is drawn. */
+  lineSignature(y: number): string {
+    const buffer = this.term.buffer.active;
+    const line = buffer.getLine(buffer.viewportY + y);
+    if (!line) return '';
+    const cell = buffer.getNullCell();
+    const parts: string[] = [];
+    let last = '';
+    for (let x = 0; x < this.term.cols; x++) {
+      if (!line.getCell(x, cell)) break;
+      const style = [
+        cell.getFgColorMode(),
+        cell.getFgColor(),
+        cell.getBgColorMode(),
+        cell.getBgColor(),
+        cell.isInverse(),
+        cell.isBold(),
+        cell.isDim(),
+        cell.isItalic(),
+        cell.isUnderline(),
+      ].join(',');
+      if (style !== last) parts.push(`{${style}}`);
+      last = style;
+      parts.push(cell.getChars() || ' ');
+    }
+    return parts.join('').trimEnd();
   }
 
   isAlternateScreen(): boolean {
@@ -357,19 +395,49 @@ export function shellQuote(arg: string): string {
   return `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
+export const beforeMarker = '__LEDE_BEFORE';
 export const exitMarker = '__LEDE_EXIT';
 
 /**
- * Runs the CLI inside a shell in the pseudo-terminal, so that after it exits the shell reports its
- * exit status and the terminal's modes (`stty -a`) on the screen lede was supposed to restore.
- * `before` is printed first, as a stand-in for what the user had on screen.
+ * Runs the CLI inside a shell in the pseudo-terminal, the way a user starts it. The shell prints the
+ * terminal's modes (`stty -a`) and `__LEDE_BEFORE` first — what the user had on screen — and after
+ * lede exits `__LEDE_EXIT <status>` and the modes again, on the screen lede was supposed to restore.
  */
-export function startLedeInShell(args: string[], options: StartOptions & { before?: string } = {}): TerminalSession {
+export function startLedeInShell(args: string[], options: StartOptions = {}): TerminalSession {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
   const command = [process.execPath, cliPath, ...args].map(shellQuote).join(' ');
-  const before = options.before === undefined ? '' : `printf '%s\\n' ${shellQuote(options.before)}; `;
-  const script = `${before}${command}; echo "${exitMarker} $?"; stty -a`;
+  const script = `stty -a; echo ${beforeMarker}; ${command}; echo "${exitMarker} $?"; stty -a`;
   return startProgram('/bin/sh', ['-c', script], options);
+}
+
+export interface ShellTranscript {
+  /** `stty -a` before lede started and after it exited. */
+  modesBefore: Map<string, boolean>;
+  modesAfter: Map<string, boolean>;
+  /** What lede left on the normal screen between the two markers. */
+  leftOnScreen: string[];
+  exitStatus: number;
+}
+
+/** Splits the normal buffer of a `startLedeInShell` session once the shell has finished. */
+export function readShellTranscript(t: TerminalSession): ShellTranscript {
+  const lines = t.normalBuffer();
+  const before = lines.indexOf(beforeMarker);
+  const exit = lines.findIndex((l) => new RegExp(`${exitMarker} \\d+$`).test(l));
+  if (before < 0 || exit < before) {
+    throw new Error(`the shell transcript is incomplete:\n${lines.join('\n')}`);
+  }
+  const exitLine = lines[exit]!;
+  const at = exitLine.indexOf(exitMarker);
+  // Output that did not end in a newline shares its line with the marker.
+  const leftOnScreen = lines.slice(before + 1, exit);
+  if (at > 0) leftOnScreen.push(exitLine.slice(0, at));
+  return {
+    modesBefore: sttyFlags(lines.slice(0, before)),
+    modesAfter: sttyFlags(lines.slice(exit + 1)),
+    leftOnScreen,
+    exitStatus: Number(exitLine.slice(at + exitMarker.length + 1)),
+  };
 }
 
 /** Reads the terminal modes out of `stty -a` output on screen: true = on, false = off (`-echo`). */
@@ -382,4 +450,19 @@ export function sttyFlags(lines: string[]): Map<string, boolean> {
     }
   }
   return flags;
+}
+
+/** The direct children of a process (Linux /proc), e.g. lede started by the shell of
+ * `startLedeInShell`, so a test can signal lede itself and not the shell. */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (list) children.push(...list.split(/\s+/).map(Number));
+    }
+  } catch {
+    // the process is gone
+  }
+  return children;
 }

@@ -1,0 +1,108 @@
+// The built CLI as a script uses it: JSON out, one-line errors with exit 2, no control character
+// from an article in any output, and never a write to the articles.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  forbiddenInOutput,
+  hashTree,
+  hostileTags,
+  makeTempDir,
+  seedDir,
+  seedTitles,
+  writeHostileArticles,
+} from './fixtures';
+import { cliPath, repoRoot } from './terminal';
+
+function lede(args: string[], cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temp = makeTempDir('lede-e2e-cli-');
+let hostileFiles: string[] = [];
+let seedHash = '';
+let hostileHash = '';
+
+before(() => {
+  hostileFiles = writeHostileArticles(temp.dir);
+  seedHash = hashTree(seedDir);
+  hostileHash = hashTree(temp.dir);
+});
+after(() => {
+  temp.remove();
+});
+
+test('list --json prints the bundled articles, from any working directory', () => {
+  for (const cwd of [repoRoot, temp.dir]) {
+    const { status, stdout, stderr } = lede(['list', '--json'], cwd);
+    assert.equal(status, 0, stderr);
+    const json = JSON.parse(stdout) as { articles: { path: string; title: string; words: number }[]; skipped: unknown[] };
+    assert.deepEqual(json.articles.map((a) => a.title).sort(), [...seedTitles].sort());
+    for (const article of json.articles) assert.ok(article.words > 100, `${article.path} has words`);
+    assert.deepEqual(json.skipped, []);
+  }
+});
+
+test('show FILE --json prints the title and the text', () => {
+  const file = join(seedDir, '004_eaf6071b633d695b.txt');
+  const { status, stdout, stderr } = lede(['show', file, '--json']);
+  assert.equal(status, 0, stderr);
+  const json = JSON.parse(stdout) as { title: string; text: string };
+  assert.equal(json.title, seedTitles[1]);
+  assert.match(json.text, /Netanyahu underlined warm ties/);
+});
+
+test('errors are one line on stderr with exit status 2 and no stack trace', () => {
+  for (const args of [['/nonexistent/lede-e2e'], ['list', '/nonexistent/lede-e2e'], ['show', '/nonexistent/lede-e2e.txt'], ['--no-such-flag']]) {
+    const { status, stdout, stderr } = lede(args);
+    assert.equal(status, 2, `lede ${args.join(' ')}: status ${status}, stderr ${JSON.stringify(stderr)}`);
+    assert.equal(stderr.trimEnd().split('\n').length, 1, `lede ${args.join(' ')}: one line, got ${JSON.stringify(stderr)}`);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(stdout, '', `lede ${args.join(' ')} prints nothing on stdout`);
+  }
+});
+
+test('no control character from a hostile article reaches the output of list and show', () => {
+  const list = lede(['list', temp.dir]);
+  assert.equal(list.status, 0, list.stderr);
+  assert.doesNotMatch(list.stdout, forbiddenInOutput, `list: ${JSON.stringify(list.stdout)}`);
+  for (const tag of hostileTags) assert.ok(list.stdout.includes(tag), `${tag} listed`);
+
+  const listJson = JSON.parse(lede(['list', temp.dir, '--json']).stdout) as { articles: { title: string }[] };
+  for (const { title } of listJson.articles) assert.doesNotMatch(title, forbiddenInOutput, JSON.stringify(title));
+
+  for (const file of hostileFiles) {
+    const shown = lede(['show', file]);
+    assert.equal(shown.status, 0, `${file}: ${shown.stderr}`);
+    assert.doesNotMatch(shown.stdout, forbiddenInOutput, `show ${file}: ${JSON.stringify(shown.stdout)}`);
+    if (file.endsWith('.jsonl')) continue; // several articles in one file: `show` may ask which
+    const json = JSON.parse(lede(['show', file, '--json']).stdout) as { title: string; text: string };
+    assert.doesNotMatch(json.title, forbiddenInOutput, `${file} title ${JSON.stringify(json.title)}`);
+    // Paragraph breaks are the only newlines in `text`.
+    assert.doesNotMatch(json.text, forbiddenInOutput, `${file} text ${JSON.stringify(json.text)}`);
+  }
+});
+
+test('no subcommand writes to the articles it reads', () => {
+  const runs = [
+    ['list'],
+    ['list', '--json'],
+    ['list', temp.dir],
+    ['show', join(seedDir, '000_09270935bd4655ee.txt')],
+    ['show', join(seedDir, '000_09270935bd4655ee.txt'), '--json'],
+    ['show', hostileFiles[0]!, '--width', '40'],
+  ];
+  for (const args of runs) {
+    lede(args);
+    assert.equal(hashTree(seedDir), seedHash, `lede ${args.join(' ')} left articles/ untouched`);
+    assert.equal(hashTree(temp.dir), hostileHash, `lede ${args.join(' ')} left the hostile folder untouched`);
+  }
+});

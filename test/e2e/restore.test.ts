@@ -1,0 +1,98 @@
+// However lede ends, the user gets their terminal back: main screen, cursor visible, echo and
+// canonical mode on, and nothing of lede's UI left behind. lede runs under a shell in the pty, so
+// the shell itself prints `stty -a` before and after, on the screen lede had to restore.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seedPrefixes, waitForPage } from './fixtures';
+import {
+  childPids,
+  exitMarker,
+  readShellTranscript,
+  startLedeInShell,
+  type ShellTranscript,
+  type TerminalSession,
+} from './terminal';
+
+/** The modes raw mode turns off, which a shell and the user's typing need back. */
+const cookedModes = ['echo', 'icanon', 'isig', 'iexten', 'icrnl', 'ixon', 'opost', 'onlcr'];
+
+const listReady = (t: TerminalSession) => t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
+
+function ledePid(t: TerminalSession): number {
+  const [pid] = childPids(t.pid);
+  assert.ok(pid, 'lede runs as the shell’s child');
+  return pid;
+}
+
+async function runUntilShellDone(t: TerminalSession): Promise<ShellTranscript> {
+  // The shell runs `stty -a` last; its final line mentions echoctl.
+  await t.waitFor((s) => s.includes(exitMarker) && /echoctl/.test(s.slice(s.indexOf(exitMarker))));
+  await t.exited();
+  return readShellTranscript(t);
+}
+
+function assertRestored(t: TerminalSession, transcript: ShellTranscript, allowedLeftovers = 0): void {
+  const screen = t.normalBuffer().join('\n');
+  assert.equal(t.isAlternateScreen(), false, `back on the main screen:\n${screen}`);
+  assert.equal(t.cursorVisible(), true, 'the cursor is visible again');
+  assert.equal(transcript.modesAfter.get('echo'), true, `echo is on after lede:\n${screen}`);
+  assert.equal(transcript.modesAfter.get('icanon'), true, `canonical mode is on after lede:\n${screen}`);
+  for (const mode of cookedModes) {
+    assert.equal(transcript.modesAfter.get(mode), transcript.modesBefore.get(mode), `stty ${mode} as before lede`);
+  }
+  const leftovers = transcript.leftOnScreen.filter((l) => l.trim() !== '');
+  assert.ok(
+    leftovers.length <= allowedLeftovers,
+    `lede left ${leftovers.length} line(s) on the main screen (allowed ${allowedLeftovers}):\n${leftovers.join('\n')}`,
+  );
+  for (const prefix of seedPrefixes) assert.ok(!screen.includes(prefix), `no article title left on the main screen:\n${screen}`);
+}
+
+async function openReader(t: TerminalSession): Promise<void> {
+  await t.press('enter');
+  await waitForPage(t, 1);
+  await t.press('space');
+  await waitForPage(t, 2);
+}
+
+const endings: { name: string; inReader?: boolean; end: (t: TerminalSession) => Promise<void> | void; status?: number }[] = [
+  { name: 'q in the list', end: (t) => t.press('q'), status: 0 },
+  { name: 'q in the reader', inReader: true, end: (t) => t.press('q'), status: 0 },
+  { name: 'Ctrl+C in the list', end: (t) => t.press('ctrl-c') },
+  { name: 'Ctrl+C in the reader', inReader: true, end: (t) => t.press('ctrl-c') },
+  { name: 'SIGTERM', inReader: true, end: (t) => void process.kill(ledePid(t), 'SIGTERM') },
+  { name: 'SIGHUP', end: (t) => void process.kill(ledePid(t), 'SIGHUP') },
+];
+
+for (const { name, inReader, end, status } of endings) {
+  test(`the terminal is restored after ${name}`, async () => {
+    const t = startLedeInShell([], { cols: 100, rows: 40 });
+    try {
+      await listReady(t);
+      assert.equal(t.isAlternateScreen(), true);
+      assert.equal(t.cursorVisible(), false);
+      if (inReader) await openReader(t);
+      await end(t);
+      const transcript = await runUntilShellDone(t);
+      assertRestored(t, transcript);
+      if (status !== undefined) assert.equal(transcript.exitStatus, status, `exit status after ${name}`);
+      else assert.notEqual(transcript.exitStatus, 2, 'an interruption is not a usage error');
+    } finally {
+      await t.dispose();
+    }
+  });
+}
+
+test('a path error leaves exactly one line on the main screen, exit status 2 and a sane terminal', async () => {
+  const t = startLedeInShell(['/nonexistent/lede-e2e'], { cols: 100, rows: 40 });
+  try {
+    const transcript = await runUntilShellDone(t);
+    assertRestored(t, transcript, 1);
+    assert.equal(transcript.exitStatus, 2);
+    const [message] = transcript.leftOnScreen.filter((l) => l.trim() !== '');
+    assert.match(message ?? '', /nonexistent/, `the error names the path: ${JSON.stringify(transcript.leftOnScreen)}`);
+    assert.doesNotMatch(message ?? '', /^\s+at /, 'no stack trace');
+  } finally {
+    await t.dispose();
+  }
+});
