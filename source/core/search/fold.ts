@@ -1,0 +1,164 @@
+/**
+ * Case and diacritic folding for search, with an exact map back to the original string.
+ *
+ * Folding one code point: lower-case it, decompose it (NFD), drop combining marks (\p{M}), then
+ * apply a few extra foldings NFD does not do (ß → ss, æ → ae, ø → o, ł → l, ’ → ', ﬁ → fi, …).
+ * A code point can fold to zero, one or several UTF-16 units, so folded offsets differ from the
+ * original ones; `foldWithMap` records, for every folded unit, the original range it came from.
+ */
+
+const MARKS = /\p{M}/gu;
+
+/** Foldings NFD does not perform. Every value is already lower-case and mark-free. */
+const EXTRA: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ς: 'σ',
+  ﬀ: 'ff',
+  ﬁ: 'fi',
+  ﬂ: 'fl',
+  ﬃ: 'ffi',
+  ﬄ: 'ffl',
+  ﬅ: 'st',
+  ﬆ: 'st',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u02bc': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+};
+const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'gu');
+const HAS_EXTRA = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'u');
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** Folds one code point (given as a string of 1 or 2 UTF-16 units). */
+function foldCodePoint(cp: string): string {
+  const lower = cp.toLowerCase();
+  const stripped = lower.normalize('NFD').replace(MARKS, '');
+  return HAS_EXTRA.test(stripped) ? stripped.replace(EXTRA_RE, (c) => EXTRA[c] ?? c) : stripped;
+}
+
+/**
+ * The folded form of `s`, without the offset map. Equal to `foldWithMap(s).folded` (a property
+ * test checks it) but uses whole-string native operations, so it is cheap enough for indexing.
+ */
+export function fold(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  const stripped = s.toLowerCase().normalize('NFD').replace(MARKS, '');
+  return stripped.replace(EXTRA_RE, (c) => EXTRA[c] ?? c);
+}
+
+export interface FoldedText {
+  folded: string;
+  /** For folded unit j: the original offset where its source code point starts. Length folded.length. */
+  starts: Int32Array;
+  /** For folded unit j: the original offset just after its source (plus any marks folded away after it). */
+  ends: Int32Array;
+  /** The original string. */
+  original: string;
+}
+
+/** Folds `s` and records where every folded unit came from. */
+export function foldWithMap(s: string): FoldedText {
+  if (ASCII_ONLY.test(s)) {
+    const n = s.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = i;
+      ends[i] = i + 1;
+    }
+    return { folded: s.toLowerCase(), starts, ends, original: s };
+  }
+  const parts: string[] = [];
+  const startList: number[] = [];
+  const endList: number[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const code = s.charCodeAt(i);
+    let len = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) len = 2;
+    }
+    const cp = len === 1 ? s[i]! : s.slice(i, i + 2);
+    let f: string;
+    if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : cp;
+    else f = foldCodePoint(cp);
+    if (f.length === 0) {
+      // A mark (or anything that folds away) belongs to the unit before it.
+      if (endList.length > 0) endList[endList.length - 1] = i + len;
+    } else {
+      parts.push(f);
+      for (let k = 0; k < f.length; k++) {
+        startList.push(i);
+        endList.push(i + len);
+      }
+    }
+    i += len;
+  }
+  return { folded: parts.join(''), starts: Int32Array.from(startList), ends: Int32Array.from(endList), original: s };
+}
+
+/** Maps a folded range [start, end) back to the original string. Requires start < end. */
+export function mapRange(f: FoldedText, start: number, end: number): { start: number; end: number } {
+  return { start: f.starts[start]!, end: f.ends[end - 1]! };
+}
+
+const ALNUM_RE = /[\p{L}\p{N}]/u;
+
+/** Is the UTF-16 unit at `i` of a folded string part of a word (letter or digit)? */
+export function isWordUnit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // Surrogate halves: judge the whole code point.
+    const hi = c <= 0xdbff ? i : i - 1;
+    const cp = s.codePointAt(hi);
+    return cp !== undefined && cp > 0xffff && ALNUM_RE.test(String.fromCodePoint(cp));
+  }
+  return ALNUM_RE.test(s[i]!);
+}
+
+/** Calls `onToken(start, end)` for every maximal run of word units in the (folded) string. */
+export function forEachToken(s: string, onToken: (start: number, end: number) => void): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordUnit(s, i)) i++;
+    if (i >= n) return;
+    const start = i;
+    while (i < n && isWordUnit(s, i)) i++;
+    onToken(start, i);
+  }
+}
+
+/** The word tokens of a folded string. */
+export function tokens(s: string): string[] {
+  const out: string[] = [];
+  forEachToken(s, (a, b) => out.push(s.slice(a, b)));
+  return out;
+}

@@ -1,0 +1,544 @@
+/**
+ * Corpus-wide search: an inverted index of folded word tokens with typo-tolerant term expansion.
+ *
+ * How a query runs: the query is parsed (fzf syntax, see query.ts); every term is evaluated to a
+ * per-article score array from the posting lists of the vocabulary terms it expands to (cached
+ * per term, so typing one more character only re-evaluates the last term); the groups are
+ * intersected; the survivors are ranked. Highlights and snippets are computed lazily, only for
+ * the hits whose `matches` or `snippet` is read (a screenful), so a keystroke never folds bodies.
+ *
+ * Scores — higher is better, a sum over the query's positive terms of:
+ *   title match: 2 + q          (so any title hit outranks any body-only hit of the same term)
+ *   body match:  q + up to 0.09 (more occurrences, slightly higher)
+ * where q is the match quality: 1 the word itself or an exact substring, 0.8–0.9 a word it
+ * starts, 0.7 an exact substring inside a word, 0.6 one typo, 0.45 two typos, 0.3 a typo in an
+ * unfinished word. A term matched in both title and body adds both parts, so one term adds at
+ * most 2 + 1 + 1.09 = 4.09. In an OR group the alternatives that match all add up, so an article
+ * matching more terms outranks one matching fewer. Negated terms add nothing. Ties: library order.
+ */
+import { fold } from './fold.js';
+import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
+import { QUALITY, Vocabulary, type Expansion } from './vocabulary.js';
+import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
+
+export type { FieldMatch, Snippet };
+
+export interface SearchHit {
+  /** Position in the articles array given to LibrarySearch. */
+  index: number;
+  /** Higher is better; see the scale at the top of library-search.ts. */
+  score: number;
+  /** Every match of a positive term, sorted by field (title first) then offset, non-overlapping. */
+  matches: FieldMatch[];
+  /** One line of body context around the best body match; highlights are offsets into `snippet.text`. */
+  snippet: Snippet;
+}
+
+export interface SearchOptions {
+  /** Most hits to return (default 50); `total` still counts them all. */
+  limit?: number;
+  /** Only articles for which this returns true are considered. */
+  filter?: (index: number) => boolean;
+  /** Snippet length in UTF-16 units (default 120), ellipses included. */
+  snippetLength?: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Number of matching articles (after `filter`), not just the returned ones. */
+  total: number;
+}
+
+export interface BuildOptions {
+  /** Called after every slice with the number of articles indexed so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Most articles per slice (default 500). */
+  chunkSize?: number;
+  /** Yield to the event loop after this many milliseconds of work (default 8). */
+  sliceMs?: number;
+  signal?: AbortSignal;
+}
+
+type Doc = { readonly title: string; readonly text: string };
+
+const TITLE = 1;
+const BODY = 2;
+const TF_MAX = 1023;
+const DOC_STRIDE = 4096; // posting = doc * 4096 + flags * 1024 + min(tf, 1023)
+
+const TF_BONUS = 0.09;
+const TF_SATURATION = Math.log(32);
+
+/** Per-term evaluation: for each article, the best title and body match quality (0 = none). */
+interface TermEval {
+  title: Float32Array;
+  body: Float32Array;
+  /** Articles matched, ascending. */
+  docs: Int32Array;
+}
+
+interface CacheEntry {
+  indexed: number;
+  extraVersion: number;
+  value: TermEval;
+}
+
+export class LibrarySearch {
+  private readonly docs: readonly Doc[];
+  private readonly vocab = new Vocabulary();
+  private readonly postings: number[][] = [];
+  private readonly foldedTitles: string[] = [];
+  private indexedCount = 0;
+  private readonly termCache = new Map<string, CacheEntry>();
+  private readonly termCacheLimit = 48;
+  private readonly extra = new Map<number, string[]>();
+  private extraVocab = new Vocabulary();
+  private extraPostings: number[][] = [];
+  private extraVersion = 0;
+
+  /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.build`. */
+  constructor(articles: readonly Doc[], options: { defer?: boolean } = {}) {
+    this.docs = articles;
+    if (!options.defer) this.indexSome(Infinity, Infinity);
+  }
+
+  /**
+   * Builds the index in slices, yielding to the event loop between them (setImmediate), so a UI can
+   * render its first frame and keep echoing keys while a large library is indexed. The returned
+   * instance can be searched at any time; until `ready`, results cover the articles indexed so far.
+   * Returns the instance right away in `started`, and a promise that resolves when it is complete.
+   */
+  static build(articles: readonly Doc[], options: BuildOptions = {}): Promise<LibrarySearch> {
+    return LibrarySearch.start(articles, options).done;
+  }
+
+  /** Like `build`, but gives the (not yet complete) instance at once, so it can be searched early. */
+  static start(articles: readonly Doc[], options: BuildOptions = {}): { search: LibrarySearch; done: Promise<LibrarySearch> } {
+    const search = new LibrarySearch(articles, { defer: true });
+    const chunk = options.chunkSize ?? 500;
+    const sliceMs = options.sliceMs ?? 8;
+    const done = new Promise<LibrarySearch>((resolve, reject) => {
+      const step = (): void => {
+        if (options.signal?.aborted) {
+          reject(options.signal.reason ?? new Error('aborted'));
+          return;
+        }
+        try {
+          search.indexSome(chunk, sliceMs);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        options.onProgress?.(search.indexedCount, articles.length);
+        if (search.ready) resolve(search);
+        else setImmediate(step);
+      };
+      setImmediate(step);
+    });
+    return { search, done };
+  }
+
+  /** All articles are indexed. */
+  get ready(): boolean {
+    return this.indexedCount >= this.docs.length;
+  }
+
+  /** How many articles are indexed (searchable) so far. */
+  get indexed(): number {
+    return this.indexedCount;
+  }
+
+  /** Number of distinct words in the index. */
+  get vocabularySize(): number {
+    return this.vocab.size;
+  }
+
+  /** Indexes up to `maxDocs` more articles, stopping early after `maxMs`. Returns true when done. */
+  indexSome(maxDocs: number, maxMs: number): boolean {
+    const deadline = maxMs === Infinity ? Infinity : performance.now() + maxMs;
+    const end = Math.min(this.docs.length, this.indexedCount + maxDocs);
+    while (this.indexedCount < end) {
+      this.addDoc(this.indexedCount);
+      this.indexedCount++;
+      if ((this.indexedCount & 15) === 0 && performance.now() >= deadline) break;
+    }
+    return this.ready;
+  }
+
+  private addDoc(doc: number): void {
+    const article = this.docs[doc]!;
+    const local = new Map<number, number>();
+    const title = fold(article.title);
+    this.foldedTitles.push(title);
+    forEachWord(title, (word) => {
+      const id = this.intern(word);
+      local.set(id, (local.get(id) ?? 0) | (TITLE << 10));
+    });
+    forEachWord(fold(article.text), (word) => {
+      const id = this.intern(word);
+      const v = local.get(id) ?? 0;
+      const tf = v & TF_MAX;
+      local.set(id, (v & ~TF_MAX) | (BODY << 10) | (tf < TF_MAX ? tf + 1 : tf));
+    });
+    const base = doc * DOC_STRIDE;
+    for (const [id, v] of local) this.postings[id]!.push(base + v);
+  }
+
+  private intern(word: string): number {
+    const id = this.vocab.intern(word);
+    if (id === this.postings.length) this.postings.push([]);
+    return id;
+  }
+
+  /**
+   * Adds extra searchable words for an article (entity names), replacing any given before. They
+   * match like body words (no highlight range, since they are not in the text).
+   */
+  setExtraTerms(index: number, terms: string[]): void {
+    if (terms.length === 0) this.extra.delete(index);
+    else this.extra.set(index, terms.slice());
+    // Rebuild the small extra index from scratch: entity lists are short.
+    this.extraVocab = new Vocabulary();
+    this.extraPostings = [];
+    for (const [doc, list] of this.extra) {
+      const seen = new Set<number>();
+      for (const term of list) {
+        forEachWord(fold(term), (word) => {
+          const id = this.extraVocab.intern(word);
+          if (id === this.extraPostings.length) this.extraPostings.push([]);
+          if (!seen.has(id)) {
+            seen.add(id);
+            this.extraPostings[id]!.push(doc * DOC_STRIDE + (BODY << 10) + 1);
+          }
+        });
+      }
+    }
+    this.extraVersion++;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const parsed = parseQuery(query);
+    const limit = Math.max(0, options.limit ?? 50);
+    const filter = options.filter;
+    const n = this.indexedCount;
+    const snippetLength = options.snippetLength ?? 120;
+
+    if (parsed.groups.length === 0) {
+      // An empty query matches everything, in library order.
+      const hits: SearchHit[] = [];
+      let total = 0;
+      for (let d = 0; d < n; d++) {
+        if (filter && !filter(d)) continue;
+        total++;
+        if (hits.length < limit) hits.push(this.makeHit(d, 0, parsed, snippetLength));
+      }
+      return { hits, total };
+    }
+
+    // Evaluate each group: match flags and summed scores.
+    const groups = parsed.groups.map((group) => this.evalGroup(group, n));
+    groups.sort((a, b) => a.count - b.count);
+    const scored: number[] = [];
+    const scores = new Float64Array(n);
+    const first = groups[0]!;
+    for (const d of first.docs) {
+      let ok = true;
+      let score = first.score[d]!;
+      for (let g = 1; g < groups.length; g++) {
+        const group = groups[g]!;
+        if (!group.match[d]) {
+          ok = false;
+          break;
+        }
+        score += group.score[d]!;
+      }
+      if (!ok || (filter && !filter(d))) continue;
+      scores[d] = score;
+      scored.push(d);
+    }
+    const total = scored.length;
+    const top = selectTop(scored, scores, limit);
+    return { hits: top.map((d) => this.makeHit(d, scores[d]!, parsed, snippetLength)), total };
+  }
+
+  private evalGroup(group: QueryTerm[], n: number): { match: Uint8Array; score: Float64Array; docs: number[]; count: number } {
+    const match = new Uint8Array(n);
+    const score = new Float64Array(n);
+    for (const term of group) {
+      const ev = this.evalTerm(term, n);
+      if (term.negated) {
+        // Matches every article the term does not match.
+        const hit = new Uint8Array(n);
+        for (const d of ev.docs) hit[d] = 1;
+        for (let d = 0; d < n; d++) if (!hit[d]) match[d] = 1;
+      } else {
+        for (const d of ev.docs) {
+          match[d] = 1;
+          const t = ev.title[d]!;
+          const b = ev.body[d]!;
+          score[d]! += (t > 0 ? 2 + t : 0) + b;
+        }
+      }
+    }
+    const docs: number[] = [];
+    for (let d = 0; d < n; d++) if (match[d]) docs.push(d);
+    return { match, score, docs, count: docs.length };
+  }
+
+  private evalTerm(term: QueryTerm, n: number): TermEval {
+    const key = `${term.kind}:${term.folded}`;
+    const cached = this.termCache.get(key);
+    if (cached && cached.indexed === n && cached.extraVersion === this.extraVersion) {
+      this.termCache.delete(key);
+      this.termCache.set(key, cached);
+      return cached.value;
+    }
+    const value = this.computeTerm(term, n);
+    this.termCache.set(key, { indexed: n, extraVersion: this.extraVersion, value });
+    if (this.termCache.size > this.termCacheLimit) this.termCache.delete(this.termCache.keys().next().value as string);
+    return value;
+  }
+
+  private computeTerm(term: QueryTerm, n: number): TermEval {
+    const title = new Float32Array(n);
+    const body = new Float32Array(n);
+    const q = term.folded;
+    const word = isWord(q);
+    switch (term.kind) {
+      case 'fuzzy':
+        this.accumulate(this.vocab.expand(q), this.postings, title, body, n);
+        this.accumulate(this.extraVocab.expand(q), this.extraPostings, title, body, n);
+        break;
+      case 'exact':
+        if (word) {
+          this.accumulate(this.vocab.containing(q), this.postings, title, body, n);
+          this.accumulate(this.extraVocab.containing(q), this.extraPostings, title, body, n);
+        } else {
+          this.verify(q, n, title, body, (text) => text.includes(q));
+        }
+        break;
+      case 'boundary':
+        if (word) {
+          const id = this.vocab.id(q);
+          const exact = (ids: number[]): Expansion => ({ ids, quality: ids.map(() => QUALITY.word), kinds: ids.map(() => 'word' as const) });
+          if (id !== undefined) this.accumulate(exact([id]), this.postings, title, body, n);
+          const extraId = this.extraVocab.id(q);
+          if (extraId !== undefined) this.accumulate(exact([extraId]), this.extraPostings, title, body, n);
+        } else {
+          this.verify(q, n, title, body, (text) => findBoundary(text, q, 0) >= 0);
+        }
+        break;
+      case 'prefix':
+      case 'suffix':
+      case 'equal':
+        this.anchored(term.kind, q, n, title, body);
+        break;
+    }
+    const docs: number[] = [];
+    for (let d = 0; d < n; d++) if (title[d]! > 0 || body[d]! > 0) docs.push(d);
+    return { title, body, docs: Int32Array.from(docs) };
+  }
+
+  /** Folds into `title`/`body` the best quality per article over the postings of `expansion`. */
+  private accumulate(expansion: Expansion, postings: number[][], title: Float32Array, body: Float32Array, n: number): void {
+    const { ids, quality } = expansion;
+    for (let k = 0; k < ids.length; k++) {
+      const list = postings[ids[k]!];
+      if (!list) continue;
+      const q = quality[k]!;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i]!;
+        const doc = Math.floor(p / DOC_STRIDE);
+        if (doc >= n) break;
+        const v = p - doc * DOC_STRIDE;
+        if (v & (TITLE << 10) && q > title[doc]!) title[doc] = q;
+        if (v & (BODY << 10)) {
+          const tf = v & TF_MAX;
+          const s = q + TF_BONUS * Math.min(1, Math.log(1 + tf) / TF_SATURATION);
+          if (s > body[doc]!) body[doc] = s;
+        }
+      }
+    }
+  }
+
+  /**
+   * Exact multi-word or punctuated terms: candidates are the articles holding a word that contains
+   * each word-run of the term; each candidate's folded title and body are then checked.
+   */
+  private verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean): void {
+    let candidates: Uint8Array | undefined;
+    forEachWord(q, (run) => {
+      const hit = new Uint8Array(n);
+      const { ids } = this.vocab.containing(run);
+      for (const id of ids) for (const p of this.postings[id]!) {
+        const doc = Math.floor(p / DOC_STRIDE);
+        if (doc < n) hit[doc] = 1;
+      }
+      if (candidates) for (let d = 0; d < n; d++) candidates[d]! &= hit[d]!;
+      else candidates = hit;
+    });
+    for (let d = 0; d < n; d++) {
+      if (candidates && !candidates[d]) continue;
+      if (test(this.foldedTitles[d]!)) title[d] = QUALITY.word;
+      if (test(fold(this.docs[d]!.text))) body[d] = QUALITY.word;
+    }
+  }
+
+  /** `^q`, `q$`, `^q$`: the title or body (ignoring surrounding whitespace) starts/ends with/is q. */
+  private anchored(kind: 'prefix' | 'suffix' | 'equal', q: string, n: number, title: Float32Array, body: Float32Array): void {
+    // Candidates from the vocabulary when the term's first (for ^) or last (for $) run is a word piece.
+    let candidates: Uint8Array | undefined;
+    const runs: string[] = [];
+    forEachWord(q, (w) => runs.push(w));
+    if (runs.length > 0) {
+      const startsWithWord = isWordChar(q, 0);
+      const endsWithWord = isWordChar(q, q.length - 1);
+      let test: ((t: string) => boolean) | undefined;
+      const firstRun = runs[0]!;
+      const lastRun = runs[runs.length - 1]!;
+      if (kind !== 'suffix' && startsWithWord) test = (t) => t.startsWith(firstRun);
+      else if (kind === 'suffix' && endsWithWord) test = (t) => t.endsWith(lastRun);
+      if (runs.length === 1 && kind === 'equal' && startsWithWord && endsWithWord) test = (t) => t === firstRun;
+      if (test) {
+        candidates = new Uint8Array(n);
+        for (const id of this.vocab.where(test)) for (const p of this.postings[id]!) {
+          const doc = Math.floor(p / DOC_STRIDE);
+          if (doc < n) candidates[doc] = 1;
+        }
+      }
+    }
+    for (let d = 0; d < n; d++) {
+      if (candidates && !candidates[d]) continue;
+      if (anchoredMatch(kind, this.foldedTitles[d]!, q)) title[d] = QUALITY.word;
+      const text = this.docs[d]!.text;
+      if (anchoredMatch(kind, foldEdge(text, kind, q.length), q)) body[d] = QUALITY.word;
+    }
+  }
+
+  private makeHit(index: number, score: number, parsed: ParsedQuery, snippetLength: number): SearchHit {
+    const doc = this.docs[index]!;
+    const matchers = this.matchersFor(parsed);
+    let matches: FieldMatch[] | undefined;
+    let snippet: Snippet | undefined;
+    const hit = { index, score } as SearchHit;
+    const getMatches = (): FieldMatch[] => (matches ??= computeMatches(doc, matchers));
+    Object.defineProperty(hit, 'matches', { enumerable: true, configurable: true, get: getMatches });
+    Object.defineProperty(hit, 'snippet', {
+      enumerable: true,
+      configurable: true,
+      get: () => (snippet ??= computeSnippet(doc.text, getMatches(), snippetLength)),
+    });
+    return hit;
+  }
+
+  private matcherCache: { parsed: ParsedQuery; matchers: TermMatcher[] } | undefined;
+
+  /** How each positive term is found in a text, for highlights. */
+  private matchersFor(parsed: ParsedQuery): TermMatcher[] {
+    if (this.matcherCache?.parsed === parsed) return this.matcherCache.matchers;
+    const matchers: TermMatcher[] = [];
+    for (const group of parsed.groups) {
+      for (const term of group) {
+        if (term.negated) continue;
+        if (term.kind === 'fuzzy') {
+          const typos = new Set<string>();
+          for (const [vocab] of [[this.vocab], [this.extraVocab]] as const) {
+            const e = vocab.expand(term.folded);
+            for (let k = 0; k < e.ids.length; k++) if (e.kinds[k] === 'typo' || e.kinds[k] === 'typoPrefix') typos.add(vocab.terms[e.ids[k]!]!);
+          }
+          matchers.push({ kind: 'fuzzy', q: term.folded, typos });
+        } else {
+          matchers.push({ kind: term.kind, q: term.folded });
+        }
+      }
+    }
+    this.matcherCache = { parsed, matchers };
+    return matchers;
+  }
+}
+
+function isWord(q: string): boolean {
+  let all = q.length > 0;
+  forEachWord(q, (w) => {
+    if (w.length !== q.length) all = false;
+  });
+  let count = 0;
+  forEachWord(q, () => count++);
+  return all && count === 1;
+}
+
+const WORD_ASCII = /[a-z0-9]+/g;
+const WORD_ANY = /[\p{L}\p{N}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Calls `onWord` for every word token (maximal run of letters and digits) of a folded string. */
+export function forEachWord(folded: string, onWord: (word: string, start: number) => void): void {
+  const re = NON_ASCII.test(folded) ? WORD_ANY : WORD_ASCII;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null) onWord(m[0], m.index);
+}
+
+function isWordChar(s: string, i: number): boolean {
+  const c = s.codePointAt(i);
+  if (c === undefined) return false;
+  // The last unit may be a low surrogate: look at its pair.
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return /[\p{L}\p{N}]/u.test(s.slice(i - 1, i + 1));
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(c));
+}
+
+/** First occurrence of q in text at or after `from` with no word character glued to either side. */
+export function findBoundary(text: string, q: string, from: number): number {
+  let at = text.indexOf(q, from);
+  while (at >= 0) {
+    const beforeOk = at === 0 || !isWordChar(q, 0) || !isWordChar(text, at - 1);
+    const afterOk = at + q.length >= text.length || !isWordChar(q, q.length - 1) || !isWordChar(text, at + q.length);
+    if (beforeOk && afterOk) return at;
+    at = text.indexOf(q, at + 1);
+  }
+  return -1;
+}
+
+export function anchoredMatch(kind: 'prefix' | 'suffix' | 'equal', folded: string, q: string): boolean {
+  const t = folded.trim();
+  if (kind === 'prefix') return t.startsWith(q);
+  if (kind === 'suffix') return t.endsWith(q);
+  return t === q;
+}
+
+/** The folded start (for ^) or end (for $) of a long text: enough of it to compare with a term. */
+function foldEdge(text: string, kind: 'prefix' | 'suffix' | 'equal', qLength: number): string {
+  if (kind === 'equal') return text.length > qLength * 4 + 64 ? '' : fold(text);
+  let take = qLength * 2 + 32;
+  for (;;) {
+    if (take >= text.length) return fold(text);
+    const piece = kind === 'prefix' ? text.trimStart().slice(0, take) : text.trimEnd().slice(-take);
+    const folded = fold(piece);
+    if (folded.trim().length >= qLength + 1) return kind === 'prefix' ? folded.trimStart() : folded.trimEnd();
+    take *= 2;
+  }
+}
+
+/** The `limit` best articles by score (desc), ties by index (asc). */
+function selectTop(docs: number[], scores: Float64Array, limit: number): number[] {
+  const cmp = (a: number, b: number): number => scores[b]! - scores[a]! || a - b;
+  if (docs.length <= limit * 4 || limit === 0) return docs.sort(cmp).slice(0, limit);
+  // Keep a sorted buffer of the best `limit`; most candidates fail the threshold test.
+  const best = docs.slice(0, limit).sort(cmp);
+  for (let i = limit; i < docs.length; i++) {
+    const d = docs[i]!;
+    if (cmp(d, best[limit - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = limit - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(d, best[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, d);
+    best.pop();
+  }
+  return best;
+}
+
+export { fold };

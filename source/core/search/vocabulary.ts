@@ -1,0 +1,177 @@
+/**
+ * The vocabulary of folded word tokens, and expansion of a typed word into the vocabulary terms it
+ * matches: itself, words it starts (`netan` → netanyahu), and typos of it within `maxTypos`
+ * (`netanyhau` → netanyahu). Expansions are cached, and a word that extends a cached one is
+ * expanded from the cached list when that is exact.
+ */
+import { boundedDistance, charMask, maxTypos, popcount } from './distance.js';
+
+/** Match quality of a vocabulary term for a typed word, from 1 (the same word) down. */
+export const QUALITY = {
+  word: 1,
+  /** Typed word is a prefix of the term: 0.8–0.9, closer to 0.9 the more of the term was typed. */
+  prefix: 0.8,
+  typo1: 0.6,
+  typo2: 0.45,
+  /** A typo in a word still being typed (`netanyh` → netanyahu), only used when nothing else matches. */
+  typoPrefix: 0.3,
+  /** `'rain` inside another word (`drain`) — exact substring, not at the start. */
+  infix: 0.7,
+} as const;
+
+export type ExpansionKind = 'word' | 'prefix' | 'typo' | 'typoPrefix' | 'infix';
+
+export interface Expansion {
+  ids: number[];
+  quality: number[];
+  kinds: ExpansionKind[];
+}
+
+const EMPTY: Expansion = { ids: [], quality: [], kinds: [] };
+
+export class Vocabulary {
+  readonly terms: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly masks: number[] = [];
+  private readonly byFirst = new Map<number, number[]>();
+  private readonly byLength: number[][] = [];
+  private readonly cache = new Map<string, Expansion>();
+  private readonly cacheLimit = 512;
+  /** Bumped whenever a term is added; cached expansions of an older version are stale. */
+  private version = 0;
+  private cacheVersion = 0;
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  id(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id !== undefined) return id;
+    id = this.terms.length;
+    this.ids.set(term, id);
+    this.terms.push(term);
+    this.masks.push(charMask(term));
+    const first = term.charCodeAt(0);
+    let bucket = this.byFirst.get(first);
+    if (!bucket) this.byFirst.set(first, (bucket = []));
+    bucket.push(id);
+    const len = Math.min(term.length, 64);
+    while (this.byLength.length <= len) this.byLength.push([]);
+    this.byLength[len]!.push(id);
+    this.version++;
+    return id;
+  }
+
+  /** Terms matched by the typed (folded, single-word) `q`: the word itself, words it starts, typos. */
+  expand(q: string): Expansion {
+    if (q.length === 0) return EMPTY;
+    if (this.cacheVersion !== this.version) {
+      this.cache.clear();
+      this.cacheVersion = this.version;
+    }
+    const cached = this.cache.get(q);
+    if (cached) {
+      // Refresh recency.
+      this.cache.delete(q);
+      this.cache.set(q, cached);
+      return cached;
+    }
+    const result = this.computeExpansion(q);
+    this.cache.set(q, result);
+    if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value as string);
+    return result;
+  }
+
+  private computeExpansion(q: string): Expansion {
+    const ids: number[] = [];
+    const quality: number[] = [];
+    const kinds: ExpansionKind[] = [];
+    const n = q.length;
+    const seen = new Set<number>();
+    // Exact word and prefix matches: from the cached expansion of a shorter prefix of q when there
+    // is one (every term starting with q starts with it too), else from the terms with q's first letter.
+    let source: readonly number[] | undefined;
+    for (let k = n - 1; k >= 1 && !source; k--) {
+      const prev = this.cache.get(q.slice(0, k));
+      if (prev) source = prev.ids.filter((_, i) => prev.kinds[i] === 'word' || prev.kinds[i] === 'prefix');
+    }
+    source ??= this.byFirst.get(q.charCodeAt(0)) ?? [];
+    for (const id of source) {
+      const t = this.terms[id]!;
+      if (t.length >= n && t.startsWith(q)) {
+        ids.push(id);
+        if (t.length === n) {
+          quality.push(QUALITY.word);
+          kinds.push('word');
+        } else {
+          quality.push(QUALITY.prefix + 0.1 * (n / t.length));
+          kinds.push('prefix');
+        }
+        seen.add(id);
+      }
+    }
+    const typos = maxTypos(n);
+    if (typos === 0) return { ids, quality, kinds };
+    const qMask = charMask(q);
+    for (let len = Math.max(1, n - typos); len <= n + typos && len < this.byLength.length; len++) {
+      for (const id of this.byLength[len]!) {
+        if (seen.has(id) || popcount(qMask ^ this.masks[id]!) > 2 * typos) continue;
+        const d = boundedDistance(q, this.terms[id]!, typos);
+        if (d > 0 && d <= typos) {
+          ids.push(id);
+          quality.push(d === 1 ? QUALITY.typo1 : QUALITY.typo2);
+          kinds.push('typo');
+          seen.add(id);
+        }
+      }
+    }
+    if (ids.length > 0) return { ids, quality, kinds };
+    // Nothing yet: maybe a typo in a word not finished yet.
+    for (let id = 0; id < this.terms.length; id++) {
+      const t = this.terms[id]!;
+      if (t.length < n || popcount(qMask & ~this.masks[id]!) > typos) continue;
+      if (boundedDistance(q, t, typos, true) <= typos) {
+        ids.push(id);
+        quality.push(QUALITY.typoPrefix);
+        kinds.push('typoPrefix');
+      }
+    }
+    return { ids, quality, kinds };
+  }
+
+  /** Terms containing `q` (exact substring): for `'q` terms. Not cached here (the caller caches results). */
+  containing(q: string): Expansion {
+    const ids: number[] = [];
+    const quality: number[] = [];
+    const kinds: ExpansionKind[] = [];
+    for (let id = 0; id < this.terms.length; id++) {
+      const t = this.terms[id]!;
+      const at = t.length < q.length ? -1 : t.indexOf(q);
+      if (at < 0) continue;
+      ids.push(id);
+      if (t.length === q.length) {
+        quality.push(QUALITY.word);
+        kinds.push('word');
+      } else if (at === 0) {
+        quality.push(QUALITY.prefix + 0.1 * (q.length / t.length));
+        kinds.push('prefix');
+      } else {
+        quality.push(QUALITY.infix);
+        kinds.push('infix');
+      }
+    }
+    return { ids, quality, kinds };
+  }
+
+  /** Terms for which `test` holds (for `^q`, `q$` candidate lookups). */
+  where(test: (term: string) => boolean): number[] {
+    const out: number[] = [];
+    for (let id = 0; id < this.terms.length; id++) if (test(this.terms[id]!)) out.push(id);
+    return out;
+  }
+}
