@@ -1,0 +1,66 @@
+/**
+ * The extraction pipeline: tokenise -> split sentences -> tag (averaged perceptron) -> clean,
+ * alias and re-scan (resolve.ts). Loaded lazily by loadEntityExtractor().
+ */
+import { docCasing, LABEL_TYPES, NUM_LABELS, type TagType } from './features.js';
+import { decodeWeights } from './model-codec.js';
+import { resolveEntities, type TaggedSpan } from './resolve.js';
+import { tagSentence, type TaggerWeights } from './tagger.js';
+import { sentenceRanges, tokenize } from './tokenize.js';
+import type { Entity, EntityExtractor } from './types.js';
+
+/** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
+export const RULES_VERSION = 1;
+
+/** Longest sentence handed to the tagger at once (a run-on "sentence" is cut into pieces). */
+const MAX_SENTENCE_TOKENS = 400;
+
+export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let cur: TaggedSpan | null = null;
+  labels.forEach((l, i) => {
+    const type = LABEL_TYPES[l] as TagType | null;
+    const begin = l % 2 === 1;
+    if (type === null || begin || !cur || cur.type !== type) {
+      if (cur) spans.push(cur);
+      cur = type === null ? null : { type, start: offset + i, end: offset + i + 1 };
+    } else cur.end = offset + i + 1;
+  });
+  if (cur) spans.push(cur);
+  return spans;
+}
+
+export function createExtractor(model: TaggerWeights, modelVersion: string): EntityExtractor {
+  const extract = (text: string): Entity[] => {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const tokens = tokenize(text);
+    const sentences: Array<[number, number]> = [];
+    for (const [s, e] of sentenceRanges(text, tokens)) {
+      for (let i = s; i < e; i += MAX_SENTENCE_TOKENS) sentences.push([i, Math.min(e, i + MAX_SENTENCE_TOKENS)]);
+    }
+    const words = sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text));
+    const casing = docCasing(words);
+    const tagged: TaggedSpan[] = [];
+    sentences.forEach(([s], k) => {
+      tagged.push(...spansFromLabels(tagSentence(model, words[k]!, casing), s));
+    });
+    return resolveEntities(text, tokens, sentences, tagged, casing);
+  };
+  return {
+    version: `${modelVersion}+r${RULES_VERSION}`,
+    extract(text: string): Entity[] {
+      try {
+        return extract(text);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** Builds the extractor from the generated weights module. */
+export function extractorFromModule(mod: { MODEL_VERSION: string; MODEL_BITS: number; MODEL_LABELS: number; MODEL_WEIGHTS: string }): EntityExtractor {
+  if (mod.MODEL_LABELS !== NUM_LABELS) throw new Error('entity model does not match the tagger labels');
+  const weights = decodeWeights(mod.MODEL_WEIGHTS, (1 << mod.MODEL_BITS) * NUM_LABELS);
+  return createExtractor({ bits: mod.MODEL_BITS, weights }, mod.MODEL_VERSION);
+}

@@ -1,0 +1,357 @@
+/**
+ * From tagged spans to clean, merged entities with every mention:
+ *
+ * 1. Clean each span: drop leading/trailing punctuation and a possessive "'s" (a token of its
+ *    own), a leading "the", and, for people, leading titles/honorifics ("Prime Minister",
+ *    "Army Gen.", "Ayatollah", "Russian Defense Minister").
+ * 2. Give each surface form one type: the majority of the tagger's votes for that form.
+ * 3. Merge forms into entities: the built-in alias table (aliases.ts); acronyms the article
+ *    defines ("Islamic State (ISIS)"); a person's shorter form ("Netanyahu", "Ali Khamenei")
+ *    with the single longer name that ends with the same surname (and, for two-word short forms,
+ *    starts with the same first name).
+ *    Surname rule: when two or more different full names share the surname, each bare-surname
+ *    mention goes to the full name mentioned most recently before it; with no full name before
+ *    it, the surname stays an entity of its own. Nothing is merged blindly.
+ * 4. Re-scan: every case-sensitive, whole-token occurrence of any form of an entity is a mention
+ *    (so "Israel's" gives "Israel"), even where the tagger missed it. Overlaps are resolved
+ *    longest-first; at equal length the tagger's own span wins.
+ * 5. Display name: the alias table's canonical name when the article uses it, otherwise the
+ *    longest form.
+ */
+import { ALIAS_GROUPS, TITLE_WORDS } from './aliases.js';
+import type { DocCasing, TagType } from './features.js';
+import { aliasGroupOf, normalizeName } from './normalize.js';
+import { tokenize, type Token } from './tokenize.js';
+import type { Entity, EntityType, Mention } from './types.js';
+
+export interface TaggedSpan {
+  type: TagType;
+  /** Token indices, end exclusive. */
+  start: number;
+  end: number;
+}
+
+const TYPE_OF: Record<TagType, EntityType | null> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: null };
+const TYPE_ORDER: EntityType[] = ['place', 'organization', 'person'];
+
+const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
+const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
+const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
+
+/** Cleans a span in place; returns false when nothing name-like is left. */
+export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number }): boolean {
+  let { start, end } = span;
+  const word = (i: number) => tokens[i]!.text;
+  while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
+  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
+  if (end - start > 1 && /^the$/i.test(word(start))) start++;
+  if (span.type === 'PER') {
+    // Strip a leading run of titles, possibly introduced by nationality adjectives, keeping at
+    // least one word: "Russian Defense Minister Sergei Shoigu" -> "Sergei Shoigu".
+    let cut = -1;
+    for (let i = start; i < end - 1; i++) {
+      const lw = word(i).toLowerCase();
+      if (TITLE_WORDS.has(lw)) cut = i;
+      else if (!(NATIONALITY.test(word(i)) && cut === -1)) break;
+    }
+    if (cut >= 0) start = cut + 1;
+    if (end - start === 1 && TITLE_WORDS.has(word(start).toLowerCase())) return false;
+  }
+  if (end <= start || end - start > 10) return false;
+  if (!/\p{L}/u.test(tokens.slice(start, end).map((t) => t.text).join(''))) return false;
+  span.start = start;
+  span.end = end;
+  return true;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x);
+    if (p === undefined) {
+      this.parent.set(x, x);
+      return x;
+    }
+    if (p === x) return x;
+    p = this.find(p);
+    this.parent.set(x, p);
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+interface FormInfo {
+  key: string;
+  surfaces: Set<string>;
+  votes: Map<EntityType, number>;
+  words: string[];
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+  /** Group root, or null for a MISC blocker. */
+  group: string | null;
+  /** Surname shared by several people: resolved by position after overlaps. */
+  ambiguous?: string[];
+  tagger: boolean;
+}
+
+function majority(votes: Map<EntityType, number>, fallback?: EntityType): EntityType | undefined {
+  let best: EntityType | undefined = fallback;
+  let bestCount = 0;
+  for (const t of TYPE_ORDER) {
+    const c = votes.get(t) ?? 0;
+    if (c > bestCount) {
+      best = t;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+export function resolveEntities(
+  text: string,
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  tagged: TaggedSpan[],
+  casing: DocCasing,
+): Entity[] {
+  const sentenceStart = new Uint8Array(tokens.length);
+  const capsSentence = new Uint8Array(tokens.length);
+  for (const [s] of sentences) sentenceStart[s] = 1;
+
+  // 1. Clean.
+  const spans: TaggedSpan[] = [];
+  const blockers: TaggedSpan[] = [];
+  for (const raw of tagged) {
+    const span = { ...raw };
+    if (span.type === 'MISC') {
+      blockers.push(span);
+      continue;
+    }
+    if (cleanSpan(tokens, span)) spans.push(span);
+  }
+  const surfaceOf = (s: { start: number; end: number }) => text.slice(tokens[s.start]!.start, tokens[s.end - 1]!.end);
+
+  // 2. Forms and their votes.
+  const forms = new Map<string, FormInfo>();
+  const formOf = (surface: string): FormInfo => {
+    const key = normalizeName(surface);
+    let f = forms.get(key);
+    if (!f) {
+      f = { key, surfaces: new Set(), votes: new Map(), words: key.split(' ') };
+      forms.set(key, f);
+    }
+    f.surfaces.add(surface);
+    return f;
+  };
+  const spanForm: FormInfo[] = [];
+  for (const span of spans) {
+    const f = formOf(surfaceOf(span));
+    const t = TYPE_OF[span.type]!;
+    f.votes.set(t, (f.votes.get(t) ?? 0) + 1);
+    spanForm.push(f);
+  }
+
+  // 3. Merge.
+  const uf = new UnionFind();
+  const tableForms = new Map<string, string[]>(); // table node -> extra rescan surfaces
+  for (const f of forms.values()) {
+    uf.find(f.key);
+    const g = aliasGroupOf(f.key);
+    if (g) {
+      const node = `table:${g.name}`;
+      uf.union(node, f.key);
+      if (!tableForms.has(node)) tableForms.set(node, []);
+    }
+  }
+  // Acronyms defined in the text: "<span> ( ACR )".
+  const acronyms: Array<{ group: string; surface: string }> = [];
+  for (const span of spans) {
+    const open = tokens[span.end];
+    const acr = tokens[span.end + 1];
+    const close = tokens[span.end + 2];
+    if (open?.text === '(' && close?.text === ')' && acr && /^(?:\p{Lu}\.?){2,8}$/u.test(acr.text) && span.end - span.start > 1) {
+      const f = formOf(acr.text);
+      uf.union(normalizeName(surfaceOf(span)), f.key);
+      acronyms.push({ group: f.key, surface: acr.text });
+    }
+  }
+  // People: shorter forms join the one longer name they abbreviate.
+  const formType = (f: FormInfo) => majority(f.votes);
+  const people = [...forms.values()].filter((f) => formType(f) === 'person' && f.words.length >= 2);
+  const ambiguousSurnames = new Map<string, string[]>(); // form key -> candidate form keys
+  for (const f of forms.values()) {
+    if (!(f.votes.get('person') ?? 0)) continue;
+    if (aliasGroupOf(f.key)) continue;
+    const last = f.words[f.words.length - 1]!;
+    const candidates = people.filter(
+      (p) =>
+        p !== f &&
+        p.words.length > f.words.length &&
+        p.words[p.words.length - 1] === last &&
+        (f.words.length === 1 || p.words[0] === f.words[0]),
+    );
+    // Candidates that are themselves one person (e.g. "Ali Khamenei" / "Ayatollah Ali Khamenei") count once.
+    const roots = [...new Set(candidates.map((p) => uf.find(p.key)))];
+    if (roots.length === 1) uf.union(roots[0]!, f.key);
+    else if (roots.length > 1) ambiguousSurnames.set(f.key, candidates.map((p) => p.key));
+  }
+
+  // Group votes.
+  const groupVotes = new Map<string, Map<EntityType, number>>();
+  for (const f of forms.values()) {
+    const root = uf.find(f.key);
+    let v = groupVotes.get(root);
+    if (!v) groupVotes.set(root, (v = new Map()));
+    for (const [t, c] of f.votes) v.set(t, (v.get(t) ?? 0) + c);
+  }
+
+  // 4. Candidates: the tagger's spans, then every occurrence of every form.
+  for (const [s, e] of sentences) {
+    const words = tokens.slice(s, e).map((t) => t.text);
+    const letters = words.filter((w) => /\p{L}/u.test(w));
+    if (letters.length >= 2 && letters.filter((w) => !/\p{Ll}/u.test(w)).length / letters.length > 0.8) capsSentence.fill(1, s, e);
+  }
+  const candidates: Candidate[] = [];
+  spans.forEach((span, i) => {
+    const key = spanForm[i]!.key;
+    const amb = ambiguousSurnames.get(key);
+    candidates.push({
+      start: tokens[span.start]!.start,
+      end: tokens[span.end - 1]!.end,
+      tokStart: span.start,
+      tokEnd: span.end,
+      group: uf.find(key),
+      ...(amb ? { ambiguous: amb } : {}),
+      tagger: true,
+    });
+  });
+  for (const b of blockers) {
+    candidates.push({ start: tokens[b.start]!.start, end: tokens[b.end - 1]!.end, tokStart: b.start, tokEnd: b.end, group: null, tagger: true });
+  }
+
+  const byFirst = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    let l = byFirst.get(t.text);
+    if (!l) byFirst.set(t.text, (l = []));
+    l.push(i);
+  });
+  const rescan = (surface: string, group: string, ambiguous: string[] | undefined, fromTable: boolean) => {
+    if (!/[\p{Lu}\p{N}]/u.test(surface)) return;
+    const parts = tokenize(surface).map((t) => t.text);
+    if (parts.length === 0) return;
+    const single = parts.length === 1;
+    const lowerSeen = single && (casing.get(parts[0]!.toLowerCase()) ?? '').includes('L');
+    for (const i of byFirst.get(parts[0]!) ?? []) {
+      if (i + parts.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < parts.length && ok; k++) {
+        const gap = text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start);
+        ok = tokens[i + k]!.text === parts[k] && gap.length <= 2 && !gap.includes('\n');
+      }
+      if (!ok) continue;
+      // A word that the article also writes in lower case is not a name at the start of a sentence.
+      if (lowerSeen && (sentenceStart[i] || capsSentence[i])) continue;
+      if (fromTable && capsSentence[i] && single && parts[0]!.length <= 2) continue;
+      candidates.push({
+        start: tokens[i]!.start,
+        end: tokens[i + parts.length - 1]!.end,
+        tokStart: i,
+        tokEnd: i + parts.length,
+        group,
+        ...(ambiguous ? { ambiguous } : {}),
+        tagger: false,
+      });
+    }
+  };
+  for (const f of forms.values()) {
+    const amb = ambiguousSurnames.get(f.key);
+    for (const s of f.surfaces) rescan(s, uf.find(f.key), amb, false);
+  }
+  for (const node of tableForms.keys()) {
+    const g = aliasGroupOf(node.slice('table:'.length))!;
+    const root = uf.find(node);
+    for (const form of [g.name, ...(ALIAS_GROUPS.find((x) => x.name === g.name)?.aliases ?? [])]) rescan(form, root, undefined, true);
+  }
+  for (const a of acronyms) rescan(a.surface, uf.find(a.group), undefined, false);
+
+  // Overlaps: longest first; at equal length the tagger's span, then the earlier one.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.tagger) - Number(a.tagger) || a.start - b.start);
+  const taken = new Uint8Array(tokens.length);
+  const accepted: Candidate[] = [];
+  for (const c of candidates) {
+    let free = true;
+    for (let i = c.tokStart; i < c.tokEnd && free; i++) free = !taken[i];
+    if (!free) continue;
+    taken.fill(1, c.tokStart, c.tokEnd);
+    if (c.group !== null) accepted.push(c);
+  }
+  accepted.sort((a, b) => a.start - b.start);
+
+  // Ambiguous surnames: the full name mentioned most recently before, else their own entity.
+  const lastSeen = new Map<string, number>(); // group root -> last full-name mention start
+  const candidateRoots = new Set<string>();
+  for (const list of ambiguousSurnames.values()) for (const k of list) candidateRoots.add(uf.find(k));
+  for (const c of accepted) {
+    if (c.ambiguous) {
+      let best: string | null = null;
+      let bestPos = -1;
+      for (const k of c.ambiguous) {
+        const root = uf.find(k);
+        const pos = lastSeen.get(root);
+        if (pos !== undefined && pos > bestPos) {
+          best = root;
+          bestPos = pos;
+        }
+      }
+      if (best) c.group = best;
+    } else if (c.group && candidateRoots.has(c.group)) lastSeen.set(c.group, c.start);
+  }
+
+  // 5. Entities.
+  const groups = new Map<string, Mention[]>();
+  for (const c of accepted) {
+    let list = groups.get(c.group!);
+    if (!list) groups.set(c.group!, (list = []));
+    list.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
+  }
+  const entities: Entity[] = [];
+  const ids = new Set<string>();
+  for (const [root, mentions] of groups) {
+    const votes = groupVotes.get(root) ?? new Map<EntityType, number>();
+    const table = root.startsWith('table:') ? aliasGroupOf(root.slice('table:'.length)) : undefined;
+    const type = majority(votes, table?.type) ?? table?.type;
+    if (!type) continue;
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    const surfaces = [...counts.keys()];
+    let name: string;
+    const canonical = table && surfaces.find((s) => normalizeName(s) === normalizeName(table.name));
+    if (canonical) name = canonical;
+    else {
+      name = surfaces.reduce((best, s) => {
+        const ws = s.split(/\s+/).length;
+        const wb = best.split(/\s+/).length;
+        if (ws !== wb) return ws > wb ? s : best;
+        if (s.length !== best.length) return s.length > best.length ? s : best;
+        return counts.get(s)! > counts.get(best)! ? s : best;
+      });
+    }
+    let id = `${type}:${normalizeName(name)}`;
+    for (let n = 2; ids.has(id); n++) id = `${type}:${normalizeName(name)}#${n}`;
+    ids.add(id);
+    const aliases = surfaces.filter((s) => s !== name).sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+    entities.push({ id, name, type, aliases, mentions });
+  }
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return entities;
+}
+
