@@ -1,0 +1,70 @@
+import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat, type ArticleMeta } from '../article.js';
+import { sanitizeSingleLine } from '../sanitize.js';
+import { unifyLineBreaks } from './normalize.js';
+
+/** What a parser found, before the rules every article follows are applied. */
+export interface ArticleDraft extends ArticleMeta {
+  id: string;
+  path: string;
+  format: ArticleFormat;
+  /** May be missing or blank: then the first paragraph, then the file name, is used. */
+  title?: string;
+  /** Raw paragraphs: may hold newlines, runs of spaces, empty entries and control characters. */
+  paragraphs: string[];
+  notes?: string[];
+}
+
+/** Longer than this, a first line is a paragraph rather than a headline; titles derived from text are cut here. */
+export const TITLE_MAX_CHARS = 160;
+
+/**
+ * The one place every article passes through, whatever its format: every field is sanitised and
+ * put on one line, empty paragraphs are dropped, a paragraph repeated right after itself (a scraped
+ * photo caption) is kept once, and a first paragraph that only repeats the title is dropped.
+ */
+export function buildArticle(draft: ArticleDraft): Article {
+  const paragraphs = dropConsecutiveDuplicates(draft.paragraphs.map(cleanLine).filter((p) => p.length > 0));
+  const givenTitle = cleanLine(draft.title ?? '');
+  // A title taken from the body leaves the body whole; only a separate title's echo is dropped.
+  const body = givenTitle && paragraphs[0] === givenTitle ? paragraphs.slice(1) : paragraphs;
+  const title = givenTitle || titleFromText(paragraphs[0] ?? '') || fileName(draft.path);
+  const text = body.join(PARAGRAPH_SEPARATOR);
+  const article: Article = {
+    id: draft.id,
+    path: draft.path,
+    format: draft.format,
+    title,
+    text,
+    words: countWords(text),
+    notes: (draft.notes ?? []).map(cleanLine),
+  };
+  for (const key of ['date', 'source', 'url', 'author'] as const) {
+    const value = cleanLine(draft[key] ?? '');
+    if (value) article[key] = value;
+  }
+  return article;
+}
+
+/** Sanitised, on one line (a CRLF inside a JSON title is a space, not `^M`), runs of spaces collapsed, trimmed. */
+export function cleanLine(s: string): string {
+  return sanitizeSingleLine(unifyLineBreaks(s)).replace(/ {2,}/g, ' ').trim();
+}
+
+export function dropConsecutiveDuplicates(paragraphs: string[]): string[] {
+  return paragraphs.filter((p, i) => i === 0 || p !== paragraphs[i - 1]);
+}
+
+/** A title made from body text: the text itself when short, else cut at a word boundary with "…". */
+export function titleFromText(text: string): string {
+  if (text.length <= TITLE_MAX_CHARS) return text;
+  const space = text.lastIndexOf(' ', TITLE_MAX_CHARS);
+  let cut = space > TITLE_MAX_CHARS / 2 ? space : TITLE_MAX_CHARS;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
+  return text.slice(0, cut).trimEnd() + '…';
+}
+
+function fileName(path: string): string {
+  if (path === '-') return 'standard input';
+  return cleanLine(path.split(/[\\/]/).filter(Boolean).pop() ?? path) || 'untitled';
+}

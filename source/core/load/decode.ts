@@ -1,0 +1,102 @@
+import { decodeWindows1252 } from './cp1252.js';
+
+export type DecodeResult = { text: string; encoding: string } | { binary: true; reason: string };
+
+export interface DecodeOptions {
+  /** The bytes were cut at a size cap: a character split by the cut is dropped, not an error. */
+  truncated?: boolean;
+}
+
+/** How much of the start of a file the encoding and binary heuristics look at. */
+const SNIFF_BYTES = 8192;
+/** More control bytes than this share of the sniffed start means the file is not text. */
+const MAX_CONTROL_SHARE = 0.1;
+/** Below this many bytes a share means little: a short note with a stray bell is still text. */
+const MIN_SHARE_SAMPLE = 32;
+/** In ASCII-heavy UTF-16 about half the bytes are NUL, all on one side of each pair. */
+const UTF16_NUL_SHARE = 0.4;
+const UTF16_OTHER_SIDE_MAX_NUL_SHARE = 0.05;
+
+/**
+ * Bytes of an untrusted file → text, naming the encoding used; or a reason it is not text.
+ * Order: BOM, BOM-less UTF-16 by its NUL pattern, binary checks, strict UTF-8, then Windows-1252
+ * (any byte sequence is valid cp1252, so a Latin-1 file never turns into replacement characters).
+ * Never throws.
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  const stream = options.truncated === true;
+  if (bytes.length === 0) return { text: '', encoding: 'utf-8' };
+
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    // A BOM is a promise of UTF-8, so bad sequences become U+FFFD rather than a cp1252 guess.
+    return textUnlessBinary(new TextDecoder('utf-8').decode(bytes.subarray(3), { stream }), 'utf-8');
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le', stream);
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be', stream);
+
+  const utf16 = sniffBomlessUtf16(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, stream);
+
+  if (bytes.indexOf(0) !== -1) return { binary: true, reason: 'binary (NUL bytes)' };
+  if (controlShare(bytes.subarray(0, SNIFF_BYTES)) > MAX_CONTROL_SHARE) {
+    return { binary: true, reason: 'binary (control bytes)' };
+  }
+
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream }), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', stream: boolean): DecodeResult {
+  try {
+    return textUnlessBinary(new TextDecoder(encoding).decode(bytes, { stream }), encoding);
+  } catch {
+    // Only reachable on a Node built without ICU, which lacks utf-16be.
+    return { binary: true, reason: `unsupported encoding (${encoding})` };
+  }
+}
+
+/** For text decoded from a BOM: NULs or a wall of control characters still mean it is not text. */
+function textUnlessBinary(text: string, encoding: string): DecodeResult {
+  if (text.includes('\0')) return { binary: true, reason: 'binary (NUL characters)' };
+  const sample = text.slice(0, SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) if (isBinaryControl(sample.charCodeAt(i))) controls++;
+  if (sample.length >= MIN_SHARE_SAMPLE && controls / sample.length > MAX_CONTROL_SHARE) {
+    return { binary: true, reason: 'binary (control characters)' };
+  }
+  return { text, encoding };
+}
+
+function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
+  if (pairs < 2) return undefined;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let p = 0; p < pairs; p++) {
+    if (bytes[2 * p] === 0) evenNuls++;
+    if (bytes[2 * p + 1] === 0) oddNuls++;
+  }
+  const even = evenNuls / pairs;
+  const odd = oddNuls / pairs;
+  if (odd >= UTF16_NUL_SHARE && even <= UTF16_OTHER_SIDE_MAX_NUL_SHARE) return 'utf-16le';
+  if (even >= UTF16_NUL_SHARE && odd <= UTF16_OTHER_SIDE_MAX_NUL_SHARE) return 'utf-16be';
+  return undefined;
+}
+
+/** Control codes that do not occur in text files; tab, newlines, form feed and ESC (ANSI colour) do. */
+function isBinaryControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d && code !== 0x1b) || code === 0x7f;
+}
+
+function controlShare(sample: Uint8Array): number {
+  let controls = 0;
+  for (const b of sample) if (isBinaryControl(b)) controls++;
+  return sample.length < MIN_SHARE_SAMPLE ? 0 : controls / sample.length;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
+}
