@@ -41,3 +41,12 @@ export const TITLE_WORDS = new Set(
     'saint st. mister madam president-elect'
   ).split(' '),
 );
+
+/** Titles that only ever introduce a person (a span starting with one is a person). */
+export const PERSON_TITLES = new Set(
+  (
+    'president minister ayatollah sheikh shaikh mr. mr mrs. mrs ms. ms dr. dr gen. gen lt. col. sgt. capt. adm. maj. ' +
+    'cmdr. brig. colonel lieutenant captain admiral king queen prince princess emir sultan pope imam rabbi ' +
+    'senator sen. rep. gov. chancellor premier sir president-elect'
+  ).split(' '),
+);

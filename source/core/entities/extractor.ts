@@ -2,7 +2,7 @@
  * The extraction pipeline: tokenise -> split sentences -> tag (averaged perceptron) -> clean,
  * alias and re-scan (resolve.ts). Loaded lazily by loadEntityExtractor().
  */
-import { docCasing, LABEL_TYPES, NUM_LABELS, type TagType } from './features.js';
+import { docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, sentenceIsTitleCase, type TagType } from './features.js';
 import { decodeWeights } from './model-codec.js';
 import { resolveEntities, type TaggedSpan } from './resolve.js';
 import { tagSentence, type TaggerWeights } from './tagger.js';
@@ -39,6 +39,17 @@ export function createExtractor(model: TaggerWeights, modelVersion: string): Ent
       for (let i = s; i < e; i += MAX_SENTENCE_TOKENS) sentences.push([i, Math.min(e, i + MAX_SENTENCE_TOKENS)]);
     }
     const words = sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text));
+    // Headlines in title case: read common words as the lower-case words they are, so that
+    // "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
+    if (model.lexicon) {
+      for (const w of words) {
+        if (sentenceIsCaps(w) || !sentenceIsTitleCase(w) || w.some((x) => /\d/.test(x))) continue;
+        for (let i = 1; i < w.length; i++) {
+          const lower = w[i]!.toLowerCase();
+          if (model.lexicon.has(lower)) w[i] = lower;
+        }
+      }
+    }
     const casing = docCasing(words);
     const tagged: TaggedSpan[] = [];
     sentences.forEach(([s], k) => {
@@ -59,8 +70,14 @@ export function createExtractor(model: TaggerWeights, modelVersion: string): Ent
 }
 
 /** Builds the extractor from the generated weights module. */
-export function extractorFromModule(mod: { MODEL_VERSION: string; MODEL_BITS: number; MODEL_LABELS: number; MODEL_WEIGHTS: string }): EntityExtractor {
+export function extractorFromModule(mod: {
+  MODEL_VERSION: string;
+  MODEL_BITS: number;
+  MODEL_LABELS: number;
+  MODEL_WEIGHTS: string;
+  MODEL_LEXICON: string;
+}): EntityExtractor {
   if (mod.MODEL_LABELS !== NUM_LABELS) throw new Error('entity model does not match the tagger labels');
   const weights = decodeWeights(mod.MODEL_WEIGHTS, (1 << mod.MODEL_BITS) * NUM_LABELS);
-  return createExtractor({ bits: mod.MODEL_BITS, weights }, mod.MODEL_VERSION);
+  return createExtractor({ bits: mod.MODEL_BITS, weights, lexicon: new Set(mod.MODEL_LEXICON.split(' ')) }, mod.MODEL_VERSION);
 }

@@ -117,12 +117,37 @@ export interface TokenInfo {
 }
 
 /** Hashed static (label-history-free) features of every token of one sentence. */
-export function sentenceFeatures(words: string[], casing: DocCasing, mask: number): { info: TokenInfo[]; feats: Int32Array[] } {
+/**
+ * A headline written in title case ("Netanyahu May Offer Putin US Sanctions Relief"): most longer
+ * words start with a capital, so capitals say little.
+ */
+export function sentenceIsTitleCase(words: string[]): boolean {
+  let long = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+    long++;
+    if (/^\p{Lu}/u.test(w)) caps++;
+  }
+  return long >= 3 && caps / long >= 0.75;
+}
+
+/**
+ * `lexicon`: words that running text usually writes in lower case (learned from the training
+ * text, no labels), so "Offer" in a headline looks like the verb it is.
+ */
+export function sentenceFeatures(
+  words: string[],
+  casing: DocCasing,
+  mask: number,
+  lexicon?: ReadonlySet<string>,
+): { info: TokenInfo[]; feats: Int32Array[] } {
   const info: TokenInfo[] = words.map((w) => {
     const [shape, short] = shapes(w);
     return { lower: w.toLowerCase(), shape, short };
   });
   const caps = sentenceIsCaps(words);
+  const title = !caps && sentenceIsTitleCase(words);
   const pad = (i: number): TokenInfo =>
     i < 0 ? { lower: '<s>', shape: '<s>', short: '<s>' } : i >= words.length ? { lower: '</s>', shape: '</s>', short: '</s>' } : info[i]!;
   const feats: Int32Array[] = [];
@@ -162,6 +187,10 @@ export function sentenceFeatures(words: string[], casing: DocCasing, mask: numbe
     if (i === 0) f.push('first|sh=' + t.short, 'first|w=' + lw);
     if (caps) f.push('caps|dc=' + dc, 'caps|w=' + lw);
     if (lw.length === 1) f.push('len1');
+    const lex = lexicon?.has(lw) ? 'L' : '-';
+    f.push('lex=' + lex + '|' + t.short, 'lex-1|lex+1=' + (lexicon?.has(p1.lower) ? 'L' : '-') + (lexicon?.has(n1.lower) ? 'L' : '-'));
+    if (i === 0) f.push('first|lex=' + lex);
+    if (title) f.push('title|lex=' + lex, 'title|w=' + lw, 'title|dc=' + dc);
     feats.push(Int32Array.from(f, (s) => fnv1a(s) & mask));
   }
   return { info, feats };

@@ -18,7 +18,7 @@
  * 5. Display name: the alias table's canonical name when the article uses it, otherwise the
  *    longest form.
  */
-import { ALIAS_GROUPS, TITLE_WORDS } from './aliases.js';
+import { ALIAS_GROUPS, PERSON_TITLES, TITLE_WORDS } from './aliases.js';
 import type { DocCasing, TagType } from './features.js';
 import { aliasGroupOf, normalizeName } from './normalize.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -45,6 +45,14 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
   while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
   if (end - start > 1 && /^the$/i.test(word(start))) start++;
+  // A place or organization that starts with a person's title is a mis-typed person:
+  // "Supreme Leader Ayatollah Ali Khamenei", "Prime Minister Netanyahu".
+  if (span.type !== 'PER' && end - start > 1) {
+    let i = start;
+    let strong = false;
+    while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) strong ||= PERSON_TITLES.has(word(i).toLowerCase()), i++;
+    if (strong && i > start && /^\p{Lu}\p{Ll}/u.test(word(i))) span.type = 'PER';
+  }
   if (span.type === 'PER') {
     // Strip a leading run of titles, possibly introduced by nationality adjectives, keeping at
     // least one word: "Russian Defense Minister Sergei Shoigu" -> "Sergei Shoigu".
@@ -54,7 +62,11 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
       if (TITLE_WORDS.has(lw)) cut = i;
       else if (!(NATIONALITY.test(word(i)) && cut === -1)) break;
     }
-    if (cut >= 0) start = cut + 1;
+    if (cut >= 0) {
+      start = cut + 1;
+      // "Prime Minister's Office" is not a person.
+      if (isPossessive(word(start))) return false;
+    }
     if (end - start === 1 && TITLE_WORDS.has(word(start).toLowerCase())) return false;
   }
   if (end <= start || end - start > 10) return false;

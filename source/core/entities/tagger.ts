@@ -8,6 +8,7 @@ import { allowed, historyFeatures, NUM_LABELS, sentenceFeatures, type DocCasing,
 export interface TaggerWeights {
   bits: number;
   weights: ArrayLike<number>;
+  lexicon?: ReadonlySet<string>;
 }
 
 export function scoreToken(weights: ArrayLike<number>, feats: ArrayLike<number>, hist: ArrayLike<number>, scores: Float64Array): void {
@@ -52,6 +53,6 @@ export function tagWithFeatures(model: TaggerWeights, info: TokenInfo[], feats: 
 }
 
 export function tagSentence(model: TaggerWeights, words: string[], casing: DocCasing): number[] {
-  const { info, feats } = sentenceFeatures(words, casing, (1 << model.bits) - 1);
+  const { info, feats } = sentenceFeatures(words, casing, (1 << model.bits) - 1, model.lexicon);
   return tagWithFeatures(model, info, feats);
 }
