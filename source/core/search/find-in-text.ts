@@ -3,7 +3,7 @@
  * query, in order; when there is none, the places where the query's words appear with typos.
  */
 import { boundedDistance, maxTypos } from './distance.js';
-import { fold, foldWithMap, mapRange } from './fold.js';
+import { fold, foldWithMap, forEachToken, mapRange, tokens } from './fold.js';
 
 export interface TextMatch {
   start: number;
@@ -12,9 +12,6 @@ export interface TextMatch {
   fuzzy: boolean;
 }
 
-const WORD_ASCII = /[a-z0-9]+/g;
-const WORD_ANY = /[\p{L}\p{N}]+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 export function findInText(text: string, query: string): TextMatch[] {
   const q = fold(query).trim().replace(/\s+/g, ' ');
@@ -30,13 +27,10 @@ export function findInText(text: string, query: string): TextMatch[] {
   // Fuzzy: a run of consecutive words (within one paragraph) matching the query's words in order,
   // each within its typo budget (so `prime minster` finds "Prime Minister", and `prime minister`
   // finds "prime-minister").
-  const qWords = q.match(NON_ASCII.test(q) ? WORD_ANY : WORD_ASCII) ?? [];
+  const qWords = tokens(q);
   if (qWords.length === 0) return [];
   const words: { w: string; start: number; end: number }[] = [];
-  const re = NON_ASCII.test(folded) ? WORD_ANY : WORD_ASCII;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded)) !== null) words.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  forEachToken(folded, (start, end) => words.push({ w: folded.slice(start, end), start, end }));
   const k = qWords.length;
   if (k === 1 && maxTypos(qWords[0]!.length) === 0) return [];
   for (let i = 0; i + k <= words.length; i++) {

@@ -81,46 +81,70 @@ export interface FoldedText {
   original: string;
 }
 
+const foldCache = new Map<string, string>();
+
+function foldCodePointCached(cp: string): string {
+  let f = foldCache.get(cp);
+  if (f === undefined) {
+    f = foldCodePoint(cp);
+    if (foldCache.size > 20000) foldCache.clear();
+    foldCache.set(cp, f);
+  }
+  return f;
+}
+
 /** Folds `s` and records where every folded unit came from. */
 export function foldWithMap(s: string): FoldedText {
-  if (ASCII_ONLY.test(s)) {
-    const n = s.length;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
-    return { folded: s.toLowerCase(), starts, ends, original: s };
-  }
-  const parts: string[] = [];
-  const startList: number[] = [];
-  const endList: number[] = [];
+  const n = s.length;
+  let cap = n + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  const pieces: string[] = [];
+  let runStart = 0;
+  let j = 0;
   let i = 0;
-  while (i < s.length) {
+  while (i < n) {
     const code = s.charCodeAt(i);
+    if (code < 0x80) {
+      starts[j] = i;
+      ends[j] = i + 1;
+      j++;
+      i++;
+      continue;
+    }
+    if (runStart < i) pieces.push(s.slice(runStart, i).toLowerCase());
     let len = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       const next = s.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) len = 2;
     }
-    const cp = len === 1 ? s[i]! : s.slice(i, i + 2);
-    let f: string;
-    if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : cp;
-    else f = foldCodePoint(cp);
+    const f = foldCodePointCached(len === 1 ? s[i]! : s.slice(i, i + 2));
     if (f.length === 0) {
       // A mark (or anything that folds away) belongs to the unit before it.
-      if (endList.length > 0) endList[endList.length - 1] = i + len;
+      if (j > 0) ends[j - 1] = i + len;
     } else {
-      parts.push(f);
-      for (let k = 0; k < f.length; k++) {
-        startList.push(i);
-        endList.push(i + len);
+      const need = j + f.length + (n - i - len) + 1;
+      if (need > cap) {
+        cap = Math.max(need, cap * 2);
+        const s2 = new Int32Array(cap);
+        s2.set(starts.subarray(0, j));
+        starts = s2;
+        const e2 = new Int32Array(cap);
+        e2.set(ends.subarray(0, j));
+        ends = e2;
       }
+      for (let k = 0; k < f.length; k++) {
+        starts[j] = i;
+        ends[j] = i + len;
+        j++;
+      }
+      pieces.push(f);
     }
     i += len;
+    runStart = i;
   }
-  return { folded: parts.join(''), starts: Int32Array.from(startList), ends: Int32Array.from(endList), original: s };
+  if (runStart < n) pieces.push(s.slice(runStart, n).toLowerCase());
+  return { folded: pieces.join(''), starts: starts.subarray(0, j), ends: ends.subarray(0, j), original: s };
 }
 
 /** Maps a folded range [start, end) back to the original string. Requires start < end. */
@@ -129,18 +153,24 @@ export function mapRange(f: FoldedText, start: number, end: number): { start: nu
 }
 
 const ALNUM_RE = /[\p{L}\p{N}]/u;
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+/** BMP classification cache: 0 unknown, 1 word, 2 not a word. */
+const BMP_WORD = new Uint8Array(65536);
 
-/** Is the UTF-16 unit at `i` of a folded string part of a word (letter or digit)? */
+/** Is the UTF-16 unit at `i` part of a word (a letter or digit code point)? */
 export function isWordUnit(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c < 0x80) return ASCII_WORD[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) {
     // Surrogate halves: judge the whole code point.
     const hi = c <= 0xdbff ? i : i - 1;
     const cp = s.codePointAt(hi);
     return cp !== undefined && cp > 0xffff && ALNUM_RE.test(String.fromCodePoint(cp));
   }
-  return ALNUM_RE.test(s[i]!);
+  let k = BMP_WORD[c]!;
+  if (k === 0) BMP_WORD[c] = k = ALNUM_RE.test(s[i]!) ? 1 : 2;
+  return k === 1;
 }
 
 /** Calls `onToken(start, end)` for every maximal run of word units in the (folded) string. */

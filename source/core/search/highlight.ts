@@ -2,7 +2,7 @@
  * Highlight ranges and snippets for one article, computed only when a hit is displayed.
  */
 import type { Span } from '../article.js';
-import { foldWithMap, mapRange, type FoldedText } from './fold.js';
+import { foldWithMap, forEachToken, mapRange, type FoldedText } from './fold.js';
 import type { TermKind } from './query.js';
 
 export interface FieldMatch {
@@ -20,9 +20,6 @@ export type TermMatcher =
   | { kind: 'fuzzy'; q: string; typos: ReadonlySet<string> }
   | { kind: Exclude<TermKind, 'fuzzy'>; q: string };
 
-const WORD_ASCII = /[a-z0-9]+/g;
-const WORD_ANY = /[\p{L}\p{N}]+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
 const WORD_CHAR = /^[\p{L}\p{N}]/u;
 
 function isWordAt(s: string, i: number): boolean {
@@ -39,14 +36,10 @@ export function foldedRanges(folded: string, m: TermMatcher): Span[] {
   if (q.length === 0) return out;
   switch (m.kind) {
     case 'fuzzy': {
-      const re = NON_ASCII.test(folded) ? WORD_ANY : WORD_ASCII;
-      re.lastIndex = 0;
-      let w: RegExpExecArray | null;
-      while ((w = re.exec(folded)) !== null) {
-        const word = w[0];
-        if (word.startsWith(q)) out.push({ start: w.index, end: w.index + q.length });
-        else if (m.typos.has(word)) out.push({ start: w.index, end: w.index + word.length });
-      }
+      forEachToken(folded, (start, end) => {
+        if (folded.startsWith(q, start) && end - start >= q.length) out.push({ start, end: start + q.length });
+        else if (m.typos.size > 0 && m.typos.has(folded.slice(start, end))) out.push({ start, end });
+      });
       return out;
     }
     case 'exact': {

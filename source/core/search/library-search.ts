@@ -16,7 +16,8 @@
  * most 2 + 1 + 1.09 = 4.09. In an OR group the alternatives that match all add up, so an article
  * matching more terms outranks one matching fewer. Negated terms add nothing. Ties: library order.
  */
-import { fold } from './fold.js';
+import { fold, forEachToken } from './fold.js';
+import { PostingStore } from './postings.js';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { QUALITY, Vocabulary, type Expansion } from './vocabulary.js';
 import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
@@ -67,7 +68,8 @@ const TF_MAX = 1023;
 const DOC_STRIDE = 4096; // posting = doc * 4096 + flags * 1024 + min(tf, 1023)
 
 const TF_BONUS = 0.09;
-const TF_SATURATION = Math.log(32);
+/** Body-frequency bonus by term count: 0 … 0.09, saturating at 31 occurrences. */
+const TF_TABLE = Float32Array.from({ length: TF_MAX + 1 }, (_, tf) => TF_BONUS * Math.min(1, Math.log(1 + tf) / Math.log(32)));
 
 /** Per-term evaluation: for each article, the best title and body match quality (0 = none). */
 interface TermEval {
@@ -86,14 +88,18 @@ interface CacheEntry {
 export class LibrarySearch {
   private readonly docs: readonly Doc[];
   private readonly vocab = new Vocabulary();
-  private readonly postings: number[][] = [];
+  private readonly postings = new PostingStore();
+  /** Per-term scratch for indexing one article: the article it was last seen in, and its flags/tf. */
+  private seenIn = new Int32Array(1024).fill(-1);
+  private local = new Int32Array(1024);
+  private readonly touched: number[] = [];
   private readonly foldedTitles: string[] = [];
   private indexedCount = 0;
   private readonly termCache = new Map<string, CacheEntry>();
   private readonly termCacheLimit = 48;
   private readonly extra = new Map<number, string[]>();
   private extraVocab = new Vocabulary();
-  private extraPostings: number[][] = [];
+  private extraPostings = new PostingStore();
   private extraVersion = 0;
 
   /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.build`. */
@@ -167,26 +173,40 @@ export class LibrarySearch {
 
   private addDoc(doc: number): void {
     const article = this.docs[doc]!;
-    const local = new Map<number, number>();
+    const touched = this.touched;
+    touched.length = 0;
     const title = fold(article.title);
     this.foldedTitles.push(title);
     forEachWord(title, (word) => {
-      const id = this.intern(word);
-      local.set(id, (local.get(id) ?? 0) | (TITLE << 10));
+      const id = this.see(word, doc);
+      this.local[id]! |= TITLE << 10;
     });
     forEachWord(fold(article.text), (word) => {
-      const id = this.intern(word);
-      const v = local.get(id) ?? 0;
-      const tf = v & TF_MAX;
-      local.set(id, (v & ~TF_MAX) | (BODY << 10) | (tf < TF_MAX ? tf + 1 : tf));
+      const id = this.see(word, doc);
+      const v = this.local[id]!;
+      this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);
     });
     const base = doc * DOC_STRIDE;
-    for (const [id, v] of local) this.postings[id]!.push(base + v);
+    for (const id of touched) this.postings.add(id, base + this.local[id]!);
   }
 
-  private intern(word: string): number {
+  /** Interns `word` and marks it as seen in `doc`. */
+  private see(word: string, doc: number): number {
     const id = this.vocab.intern(word);
-    if (id === this.postings.length) this.postings.push([]);
+    if (id >= this.seenIn.length) {
+      const size = Math.max(id + 1, this.seenIn.length * 2);
+      const seen = new Int32Array(size).fill(-1);
+      seen.set(this.seenIn);
+      this.seenIn = seen;
+      const local = new Int32Array(size);
+      local.set(this.local);
+      this.local = local;
+    }
+    if (this.seenIn[id] !== doc) {
+      this.seenIn[id] = doc;
+      this.local[id] = 0;
+      this.touched.push(id);
+    }
     return id;
   }
 
@@ -199,16 +219,15 @@ export class LibrarySearch {
     else this.extra.set(index, terms.slice());
     // Rebuild the small extra index from scratch: entity lists are short.
     this.extraVocab = new Vocabulary();
-    this.extraPostings = [];
+    this.extraPostings = new PostingStore();
     for (const [doc, list] of this.extra) {
       const seen = new Set<number>();
       for (const term of list) {
         forEachWord(fold(term), (word) => {
           const id = this.extraVocab.intern(word);
-          if (id === this.extraPostings.length) this.extraPostings.push([]);
           if (!seen.has(id)) {
             seen.add(id);
-            this.extraPostings[id]!.push(doc * DOC_STRIDE + (BODY << 10) + 1);
+            this.extraPostings.add(id, doc * DOC_STRIDE + (BODY << 10) + 1);
           }
         });
       }
@@ -340,24 +359,29 @@ export class LibrarySearch {
   }
 
   /** Folds into `title`/`body` the best quality per article over the postings of `expansion`. */
-  private accumulate(expansion: Expansion, postings: number[][], title: Float32Array, body: Float32Array, n: number): void {
+  private accumulate(expansion: Expansion, postings: PostingStore, title: Float32Array, body: Float32Array, n: number): void {
     const { ids, quality } = expansion;
     for (let k = 0; k < ids.length; k++) {
-      const list = postings[ids[k]!];
-      if (!list) continue;
       const q = quality[k]!;
-      for (let i = 0; i < list.length; i++) {
-        const p = list[i]!;
+      postings.forEach(ids[k]!, (p) => {
         const doc = Math.floor(p / DOC_STRIDE);
-        if (doc >= n) break;
+        if (doc >= n) return;
         const v = p - doc * DOC_STRIDE;
         if (v & (TITLE << 10) && q > title[doc]!) title[doc] = q;
         if (v & (BODY << 10)) {
-          const tf = v & TF_MAX;
-          const s = q + TF_BONUS * Math.min(1, Math.log(1 + tf) / TF_SATURATION);
+          const s = q + TF_TABLE[v & TF_MAX]!;
           if (s > body[doc]!) body[doc] = s;
         }
-      }
+      });
+    }
+  }
+
+  private markDocs(ids: number[], n: number, into: Uint8Array): void {
+    for (const id of ids) {
+      this.postings.forEach(id, (p) => {
+        const doc = Math.floor(p / DOC_STRIDE);
+        if (doc < n) into[doc] = 1;
+      });
     }
   }
 
@@ -369,11 +393,7 @@ export class LibrarySearch {
     let candidates: Uint8Array | undefined;
     forEachWord(q, (run) => {
       const hit = new Uint8Array(n);
-      const { ids } = this.vocab.containing(run);
-      for (const id of ids) for (const p of this.postings[id]!) {
-        const doc = Math.floor(p / DOC_STRIDE);
-        if (doc < n) hit[doc] = 1;
-      }
+      this.markDocs(this.vocab.containing(run).ids, n, hit);
       if (candidates) for (let d = 0; d < n; d++) candidates[d]! &= hit[d]!;
       else candidates = hit;
     });
@@ -401,10 +421,7 @@ export class LibrarySearch {
       if (runs.length === 1 && kind === 'equal' && startsWithWord && endsWithWord) test = (t) => t === firstRun;
       if (test) {
         candidates = new Uint8Array(n);
-        for (const id of this.vocab.where(test)) for (const p of this.postings[id]!) {
-          const doc = Math.floor(p / DOC_STRIDE);
-          if (doc < n) candidates[doc] = 1;
-        }
+        this.markDocs(this.vocab.where(test), n, candidates);
       }
     }
     for (let d = 0; d < n; d++) {
@@ -467,16 +484,9 @@ function isWord(q: string): boolean {
   return all && count === 1;
 }
 
-const WORD_ASCII = /[a-z0-9]+/g;
-const WORD_ANY = /[\p{L}\p{N}]+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** Calls `onWord` for every word token (maximal run of letters and digits) of a folded string. */
 export function forEachWord(folded: string, onWord: (word: string, start: number) => void): void {
-  const re = NON_ASCII.test(folded) ? WORD_ANY : WORD_ASCII;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded)) !== null) onWord(m[0], m.index);
+  forEachToken(folded, (start, end) => onWord(folded.slice(start, end), start));
 }
 
 function isWordChar(s: string, i: number): boolean {

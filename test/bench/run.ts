@@ -1,0 +1,278 @@
+/**
+ * Benchmarks, reported as JSON (numbers, never assertions):
+ *
+ *   npm run bench -- search --corpus DIR [--json]     type realistic queries key by key over DIR
+ *   npm run bench -- search --generate N [--out DIR]  …over a synthetic corpus of N articles
+ *   npm run bench -- startup [--json] [--runs N]      `lede list` vs `node -e 0`; pty first frame
+ *   npm run bench -- fzf [--corpus DIR]               one-shot `lede search` vs `fzf --filter`
+ *   npm run bench                                     startup + search at 2,000 articles
+ *
+ * Targets (issue 3): keystroke p95 ≤ 16 ms at 2,000 articles, ≤ 50 ms at 20,000; RSS ≤ 300 MB at
+ * 20,000; `lede list` ≤ 2× `node -e 0`; first frame ≤ 150 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LibrarySearch } from '../../source/core/search/index.js';
+import { writeCorpus } from './generate-corpus.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const SEED_TITLE = 'Netanyahu May Offer';
+
+type Doc = { title: string; text: string; path?: string };
+
+function arg(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+
+/** A generated corpus of `count` articles in the temp directory, reused between runs. */
+function corpusDir(count: number, out?: string): string {
+  const dir = out ?? join(tmpdir(), `lede-bench-corpus-${count}-seed1`);
+  const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
+  if (have !== count) writeCorpus(count, dir, 1);
+  return dir;
+}
+
+/** Loads with the project's loader; falls back to a minimal .txt reader (title line, blank line, body). */
+async function loadCorpus(dir: string): Promise<{ docs: Doc[]; loader: string }> {
+  try {
+    const mod = (await import('../../source/core/load/library.js')) as {
+      loadLibrary: (paths: string[]) => Promise<{ articles: Doc[] }>;
+    };
+    const library = await mod.loadLibrary([dir]);
+    if (library.articles.length > 0) return { docs: library.articles, loader: 'loadLibrary' };
+  } catch {
+    // not available yet: use the local reader
+  }
+  const docs: Doc[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.txt')) continue;
+    const raw = readFileSync(join(dir, name), 'utf8').replace(/\r\n?/g, '\n').trim();
+    const cut = raw.indexOf('\n\n');
+    docs.push({ path: join(dir, name), title: cut < 0 ? raw : raw.slice(0, cut).trim(), text: cut < 0 ? '' : raw.slice(cut + 2).trim() });
+  }
+  return { docs, loader: 'local .txt reader' };
+}
+
+/** What a user types: names, a typo, operators, multi-word, OR. */
+const QUERIES = [
+  'netanyahu',
+  'shoigu defense',
+  'netanyhau',
+  'shiogu',
+  'putin | lavrov sanctions',
+  "'ceasefire !gaza",
+  '^erdogan',
+  'syria iran talks',
+  'zelenskyy kyiv drones',
+  'humanitarian aid$',
+  'erdogan',
+  'prime minister',
+];
+
+async function benchSearch(argv: string[]): Promise<Record<string, unknown>> {
+  const generate = arg(argv, '--generate');
+  let dir = arg(argv, '--corpus');
+  if (generate) dir = corpusDir(Number(generate), arg(argv, '--out') ?? dir);
+  if (!dir) throw new Error('search needs --corpus DIR or --generate N');
+  const { docs, loader } = await loadCorpus(dir);
+  const t0 = performance.now();
+  const index = new LibrarySearch(docs);
+  const indexMs = performance.now() - t0;
+
+  // The asynchronous build's longest slice: what the UI could be blocked for at once.
+  const slices: number[] = [];
+  let last = performance.now();
+  await LibrarySearch.build(docs, {
+    onProgress: () => {
+      const now = performance.now();
+      slices.push(now - last);
+      last = now;
+    },
+  });
+
+  const screen = 20; // hits whose highlights and snippet are computed, as a list view would
+  const times: number[] = [];
+  const perQuery: Record<string, { p50: number; max: number; total: number }> = {};
+  for (const query of QUERIES) {
+    const own: number[] = [];
+    let total = 0;
+    for (let i = 1; i <= query.length; i++) {
+      const typed = query.slice(0, i);
+      const start = performance.now();
+      const result = index.search(typed, { limit: 50 });
+      for (const hit of result.hits.slice(0, screen)) {
+        void hit.matches;
+        void hit.snippet;
+      }
+      const ms = performance.now() - start;
+      times.push(ms);
+      own.push(ms);
+      total = result.total;
+    }
+    perQuery[query] = { p50: round(percentile(own, 50)), max: round(Math.max(...own)), total };
+  }
+  return {
+    articles: docs.length,
+    index_ms: Math.round(indexMs),
+    keystroke_ms: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
+    rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    keystrokes: times.length,
+    vocabulary: index.vocabularySize,
+    async_build_slice_ms: { p50: round(percentile(slices, 50)), max: round(Math.max(...slices)) },
+    loader,
+    corpus: dir,
+    queries: perQuery,
+  };
+}
+
+function timeSpawn(cmd: string, args: string[], options: { cwd?: string; input?: string } = {}): { ms: number; status: number | null; stdout: string } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, status: r.status, stdout: r.stdout ?? '' };
+}
+
+async function firstFrame(runs: number): Promise<Record<string, unknown>> {
+  let pty: typeof import('node-pty');
+  try {
+    pty = (await import('node-pty')).default as unknown as typeof import('node-pty');
+  } catch (error) {
+    return { skipped: `node-pty unavailable: ${(error as Error).message}` };
+  }
+  const times: number[] = [];
+  const failures: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ms = await new Promise<number | string>((resolve) => {
+      const start = process.hrtime.bigint();
+      const term = pty.spawn(process.execPath, [cli], {
+        name: 'xterm-256color',
+        cols: 100,
+        rows: 30,
+        cwd: root,
+        env: { ...process.env, FORCE_COLOR: '1' } as Record<string, string>,
+      });
+      let output = '';
+      let settled = false;
+      const finish = (value: number | string): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        try {
+          term.kill();
+        } catch {
+          // already gone
+        }
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(`timeout; saw ${JSON.stringify(output.slice(-200))}`), 5000);
+      term.onData((data) => {
+        output += data;
+        const plain = output.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-_]/g, '');
+        if (plain.includes(SEED_TITLE)) finish(Number(process.hrtime.bigint() - start) / 1e6);
+      });
+      term.onExit(() => finish(`exited before the title appeared; saw ${JSON.stringify(output.slice(-200))}`));
+    });
+    if (typeof ms === 'number') times.push(ms);
+    else failures.push(ms);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    runs: times.length,
+    p50: round(percentile(times, 50), 1),
+    p95: round(percentile(times, 95), 1),
+    ...(failures.length > 0 ? { failures: failures.slice(0, 3) } : {}),
+  };
+}
+
+async function benchStartup(argv: string[]): Promise<Record<string, unknown>> {
+  if (!existsSync(cli)) return { skipped: 'dist/cli.js missing: run `npm run build`' };
+  const runs = Math.max(10, Number(arg(argv, '--runs') ?? 15));
+  const bare: number[] = [];
+  const list: number[] = [];
+  let listStatus: number | null = 0;
+  for (let i = 0; i < runs; i++) {
+    bare.push(timeSpawn(process.execPath, ['-e', '0']).ms);
+    const r = timeSpawn(process.execPath, [cli, 'list']);
+    list.push(r.ms);
+    listStatus = r.status;
+  }
+  const bareMed = percentile(bare, 50);
+  const listMed = percentile(list, 50);
+  return {
+    runs,
+    node_e0_ms: round(bareMed, 1),
+    lede_list_ms: round(listMed, 1),
+    ratio: round(listMed / bareMed),
+    lede_list_exit: listStatus,
+    first_frame_ms: await firstFrame(runs),
+  };
+}
+
+async function benchFzf(argv: string[]): Promise<Record<string, unknown>> {
+  const dir = arg(argv, '--corpus') ?? corpusDir(Number(arg(argv, '--generate') ?? 2000));
+  if (spawnSync('fzf', ['--version']).status !== 0) return { skipped: 'fzf not installed (apt-get install -y fzf to measure)' };
+  if (!existsSync(cli)) return { skipped: 'dist/cli.js missing: run `npm run build`' };
+  const { docs } = await loadCorpus(dir);
+  const lines = `${docs.map((d) => `${d.title} ${d.text}`.replace(/\s+/g, ' ')).join('\n')}\n`;
+  const linesFile = join(mkdtempSync(join(tmpdir(), 'lede-fzf-')), 'lines.txt');
+  writeFileSync(linesFile, lines);
+  const probe = timeSpawn(process.execPath, [cli, 'search', 'netanyahu', dir, '--limit', '20']);
+  if (probe.status !== 0) return { skipped: `lede search exited ${probe.status}: not wired yet?` };
+  const queries = ['netanyahu', 'shoigu defense', "'ceasefire"];
+  const runs = Number(arg(argv, '--runs') ?? 7);
+  const result: Record<string, unknown> = { articles: docs.length, bytes: statSync(linesFile).size };
+  const ratios: number[] = [];
+  for (const q of queries) {
+    const lede: number[] = [];
+    const fzf: number[] = [];
+    let ledeHits = 0;
+    let fzfHits = 0;
+    for (let i = 0; i < runs; i++) {
+      const a = timeSpawn(process.execPath, [cli, 'search', q, dir, '--limit', '20']);
+      lede.push(a.ms);
+      ledeHits = a.stdout.split('\n').filter(Boolean).length;
+      const b = timeSpawn('sh', ['-c', `fzf --filter "$1" < "$2" | head -n 20`, 'sh', q, linesFile]);
+      fzf.push(b.ms);
+      fzfHits = b.stdout.split('\n').filter(Boolean).length;
+    }
+    const ratio = percentile(lede, 50) / percentile(fzf, 50);
+    ratios.push(ratio);
+    result[q] = { lede_ms: round(percentile(lede, 50), 1), fzf_ms: round(percentile(fzf, 50), 1), ratio: round(ratio), lede_output_lines: ledeHits, fzf_lines: fzfHits };
+  }
+  result.ratio_median = round(percentile(ratios, 50));
+  return result;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command] = argv;
+  let report: Record<string, unknown>;
+  if (command === 'search') report = await benchSearch(argv.slice(1));
+  else if (command === 'startup') report = await benchStartup(argv.slice(1));
+  else if (command === 'fzf') report = await benchFzf(argv.slice(1));
+  else if (command === undefined || command.startsWith('--')) {
+    const startup = await benchStartup(argv);
+    const search = await benchSearch(['--generate', '2000']);
+    report = { startup, search };
+  } else {
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf)\n`);
+    process.exit(2);
+  }
+  const pretty = !argv.includes('--json');
+  process.stdout.write(`${JSON.stringify(report, null, pretty ? 2 : undefined)}\n`);
+}
+
+await main(process.argv.slice(2));
