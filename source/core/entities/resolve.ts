@@ -50,7 +50,10 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   if (span.type !== 'PER' && end - start > 1) {
     let i = start;
     let strong = false;
-    while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) strong ||= PERSON_TITLES.has(word(i).toLowerCase()), i++;
+    while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) {
+      if (PERSON_TITLES.has(word(i).toLowerCase())) strong = true;
+      i++;
+    }
     if (strong && i > start && /^\p{Lu}\p{Ll}/u.test(word(i))) span.type = 'PER';
   }
   if (span.type === 'PER') {

@@ -1,0 +1,154 @@
+/**
+ * Library-wide entity extraction, run in a worker thread (entity-worker.ts) so typing and
+ * scrolling never wait for it, plus the index used for "next article mentioning this entity"
+ * and the list's `@name` filter.
+ */
+import { Worker } from 'node:worker_threads';
+import { entityCacheDir } from './cache.js';
+import { entityKey } from './normalize.js';
+import type { Entity, EntityType } from './types.js';
+
+export interface LibraryEntityIndex {
+  /** Article ids in library order. */
+  order: string[];
+  /** Entities of each article (as extract() returns them). */
+  byArticle: Map<string, Entity[]>;
+  /** entityKey -> ids of the articles that mention it, in library order. */
+  articlesByKey: Map<string, string[]>;
+  /** entityKey -> a display name and type (the name used by the most articles). */
+  labels: Map<string, { name: string; type: EntityType }>;
+}
+
+export function buildLibraryIndex(order: string[], byArticle: Map<string, Entity[]>): LibraryEntityIndex {
+  const articlesByKey = new Map<string, string[]>();
+  const nameVotes = new Map<string, Map<string, number>>();
+  const types = new Map<string, EntityType>();
+  for (const id of order) {
+    const entities = byArticle.get(id);
+    if (!entities) continue;
+    for (const e of entities) {
+      const key = entityKey(e);
+      const list = articlesByKey.get(key) ?? [];
+      if (list[list.length - 1] !== id) list.push(id);
+      articlesByKey.set(key, list);
+      const votes = nameVotes.get(key) ?? new Map<string, number>();
+      votes.set(e.name, (votes.get(e.name) ?? 0) + 1);
+      nameVotes.set(key, votes);
+      if (!types.has(key)) types.set(key, e.type);
+    }
+  }
+  const labels = new Map<string, { name: string; type: EntityType }>();
+  for (const [key, votes] of nameVotes) {
+    const name = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
+    labels.set(key, { name, type: types.get(key)! });
+  }
+  return { order, byArticle, articlesByKey, labels };
+}
+
+/**
+ * The next (direction 1) or previous (-1) article after `currentArticleId` in library order that
+ * mentions the entity, wrapping around; null when no other article mentions it.
+ */
+export function nextArticleWith(index: LibraryEntityIndex, key: string, currentArticleId: string, direction: 1 | -1): string | null {
+  const ids = index.articlesByKey.get(key);
+  if (!ids || ids.length === 0) return null;
+  const n = index.order.length;
+  const here = index.order.indexOf(currentArticleId);
+  if (here === -1) return direction === 1 ? ids[0]! : ids[ids.length - 1]!;
+  const mentioning = new Set(ids);
+  for (let step = 1; step < n; step++) {
+    const id = index.order[(((here + direction * step) % n) + n) % n]!;
+    if (mentioning.has(id)) return id;
+  }
+  return null;
+}
+
+/** Article ids (library order) mentioning an entity whose key or display name matches `query` ("@shoigu"). */
+export function articlesMatching(index: LibraryEntityIndex, query: string): string[] {
+  const q = query.replace(/^@/, '').trim().toLowerCase();
+  if (!q) return [];
+  const hit = new Set<string>();
+  for (const [key, label] of index.labels) {
+    if (key.slice(key.indexOf(':') + 1).includes(q) || label.name.toLowerCase().includes(q)) {
+      for (const id of index.articlesByKey.get(key) ?? []) hit.add(id);
+    }
+  }
+  return index.order.filter((id) => hit.has(id));
+}
+
+export interface LibraryExtractionOptions {
+  /** Cache directory; defaults to the XDG location (null: no cache). */
+  cacheDir?: string | null;
+  /** Called if the worker fails; onDone is still called with what was extracted. */
+  onError?: (message: string) => void;
+}
+
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './entity-worker.ts' : './entity-worker.js', import.meta.url);
+}
+
+/**
+ * Starts the worker. Bundled, it is dist/entity-worker.js. From source (tests, under tsx), Node 20
+ * workers do not inherit tsx's loader hooks, so a two-line bootstrap registers tsx first.
+ */
+function spawnWorker(workerData: unknown): Worker {
+  const url = workerUrl();
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
+  const api = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+export function startLibraryExtraction(
+  articles: Array<{ id: string; text: string }>,
+  onProgress: (done: number, total: number) => void,
+  onDone: (index: LibraryEntityIndex) => void,
+  options: LibraryExtractionOptions = {},
+): { cancel(): void } {
+  const order = articles.map((a) => a.id);
+  const byArticle = new Map<string, Entity[]>();
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    onDone(buildLibraryIndex(order, byArticle));
+  };
+  const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
+  let worker: Worker;
+  try {
+    worker = spawnWorker({ articles: articles.map((a) => ({ id: a.id, text: a.text })), cacheDir });
+  } catch (error) {
+    options.onError?.(error instanceof Error ? error.message : String(error));
+    queueMicrotask(finish);
+    return { cancel() {} };
+  }
+  worker.unref();
+  worker.on('message', (msg: { type: string; items?: Array<{ id: string; entities: Entity[] }>; done?: number; total?: number; message?: string }) => {
+    if (finished) return;
+    if (msg.type === 'batch') {
+      for (const item of msg.items ?? []) byArticle.set(item.id, item.entities);
+      onProgress(msg.done ?? 0, msg.total ?? articles.length);
+    } else if (msg.type === 'done') {
+      finish();
+      void worker.terminate();
+    } else if (msg.type === 'error') {
+      options.onError?.(msg.message ?? 'entity worker failed');
+      finish();
+      void worker.terminate();
+    }
+  });
+  worker.on('error', (error) => {
+    if (finished) return;
+    options.onError?.(error.message);
+    finish();
+  });
+  worker.on('exit', () => {
+    if (!finished) finish();
+  });
+  return {
+    cancel() {
+      finished = true;
+      void worker.terminate();
+    },
+  };
+}
