@@ -19,8 +19,9 @@ const UTF16_OTHER_SIDE_MAX_NUL_SHARE = 0.05;
 
 /**
  * Bytes of an untrusted file → text, naming the encoding used; or a reason it is not text.
- * Order: BOM, BOM-less UTF-16 by its NUL pattern, binary checks, strict UTF-8, then Windows-1252
- * (any byte sequence is valid cp1252, so a Latin-1 file never turns into replacement characters).
+ * Order: BOM; NUL bytes (BOM-less UTF-16 by their pattern, else binary); strict UTF-8, else
+ * Windows-1252 (any byte sequence is valid cp1252, so a Latin-1 file never turns into replacement
+ * characters); finally a file that decodes to mostly control characters is binary after all.
  * Never throws.
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
@@ -34,19 +35,21 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le', stream);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be', stream);
 
-  const utf16 = sniffBomlessUtf16(bytes);
-  if (utf16) return decodeUtf16(bytes, utf16, stream);
-
-  if (bytes.indexOf(0) !== -1) return { binary: true, reason: 'binary (NUL bytes)' };
-  if (controlShare(bytes.subarray(0, SNIFF_BYTES)) > MAX_CONTROL_SHARE) {
-    return { binary: true, reason: 'binary (control bytes)' };
+  // Only files with NUL bytes need the (slower) UTF-16 and binary checks: text in any 8-bit encoding has none.
+  if (bytes.indexOf(0) !== -1) {
+    const utf16 = sniffBomlessUtf16(bytes);
+    return utf16 ? decodeUtf16(bytes, utf16, stream) : { binary: true, reason: 'binary (NUL bytes)' };
   }
-
+  let text: string;
+  let encoding: string;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream }), encoding: 'utf-8' };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream });
+    encoding = 'utf-8';
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    text = decodeWindows1252(bytes);
+    encoding = 'windows-1252';
   }
+  return textUnlessBinary(text, encoding);
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', stream: boolean): DecodeResult {
@@ -58,14 +61,15 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', strea
   }
 }
 
-/** For text decoded from a BOM: NULs or a wall of control characters still mean it is not text. */
+/** NULs or a wall of control characters mean the bytes are not text, whatever they decoded as. */
 function textUnlessBinary(text: string, encoding: string): DecodeResult {
-  if (text.includes('\0')) return { binary: true, reason: 'binary (NUL characters)' };
+  if (text.includes('\0')) return { binary: true, reason: 'binary (NUL bytes)' };
   const sample = text.slice(0, SNIFF_BYTES);
-  let controls = 0;
-  for (let i = 0; i < sample.length; i++) if (isBinaryControl(sample.charCodeAt(i))) controls++;
-  if (sample.length >= MIN_SHARE_SAMPLE && controls / sample.length > MAX_CONTROL_SHARE) {
-    return { binary: true, reason: 'binary (control characters)' };
+  // A native regex scan first: the per-character count below is only needed when one is present.
+  if (sample.length >= MIN_SHARE_SAMPLE && BINARY_CONTROL.test(sample)) {
+    let controls = 0;
+    for (let i = 0; i < sample.length; i++) if (isBinaryControl(sample.charCodeAt(i))) controls++;
+    if (controls / sample.length > MAX_CONTROL_SHARE) return { binary: true, reason: 'binary (control characters)' };
   }
   return { text, encoding };
 }
@@ -87,14 +91,10 @@ function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
 }
 
 /** Control codes that do not occur in text files; tab, newlines, form feed and ESC (ANSI colour) do. */
+const BINARY_CONTROL = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]/;
+
 function isBinaryControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d && code !== 0x1b) || code === 0x7f;
-}
-
-function controlShare(sample: Uint8Array): number {
-  let controls = 0;
-  for (const b of sample) if (isBinaryControl(b)) controls++;
-  return sample.length < MIN_SHARE_SAMPLE ? 0 : controls / sample.length;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {

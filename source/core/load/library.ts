@@ -1,8 +1,7 @@
 import type { Article, ArticleFormat, Library, SkippedFile } from '../article.js';
 import { articlesFromBytes, type FileOutcome } from './file-articles.js';
-import type { FileFormat } from './parse.js';
-import { readFileCapped } from './read-capped.js';
-import { readErrorReason, walkPaths } from './walk.js';
+import { readFileCapped, readFileCappedSync } from './read-capped.js';
+import { readErrorReason, walkPaths, type FoundFile } from './walk.js';
 
 export interface LoadOptions {
   /** Bytes read from one file at most; the rest is left unread and the article says so. */
@@ -15,48 +14,50 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-/**
- * Files in flight at once. Reads go through libuv's pool of 4 threads; keeping more requests
- * queued than threads hides each file's open/stat/read/close latency without holding many buffers.
- */
-const CONCURRENT_FILES = 32;
+/** Work between two yields to the event loop, so a progress display and Ctrl+C stay live. */
+const SLICE_MS = 12;
 
 /**
  * Reads every article under `paths` (files and folders, see walkPaths), read-only.
+ * Regular files are read synchronously in time slices (see readFileCappedSync); pipes and devices
+ * named on the command line are read asynchronously, since they can block.
  * Throws UsageError only for a command-line path that does not exist; a file that cannot be read
  * or is not an article is listed in `skipped` with a short reason, never fatal.
  */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const { files, skipped } = await walkPaths(paths);
-  const outcomes = new Array<FileOutcome>(files.length);
-  let done = 0;
-  options.onProgress?.(0, files.length);
-
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index]!;
-      outcomes[index] = await loadFile(file.path, file.format, maxFileBytes);
-      options.onProgress?.(++done, files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_FILES, files.length) }, worker));
-
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
-  outcomes.forEach((outcome, index) => {
+  options.onProgress?.(0, files.length);
+
+  let sliceStart = performance.now();
+  for (const [index, file] of files.entries()) {
+    const outcome = file.regular ? loadFileSync(file, maxFileBytes) : await loadFile(file, maxFileBytes);
     if ('articles' in outcome) articles.push(...outcome.articles);
-    else fileSkips.push({ path: files[index]!.path, reason: outcome.reason });
-  });
+    else fileSkips.push({ path: file.path, reason: outcome.reason });
+    options.onProgress?.(index + 1, files.length);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
   return { label: options.label ?? defaultLabel(paths), articles, skipped: [...skipped, ...fileSkips] };
 }
 
-async function loadFile(path: string, format: FileFormat | undefined, maxFileBytes: number): Promise<FileOutcome> {
+function loadFileSync(file: FoundFile, maxFileBytes: number): FileOutcome {
   try {
-    const { bytes, truncated } = await readFileCapped(path, maxFileBytes);
-    return articlesFromBytes(path, bytes, format, truncated ? maxFileBytes : undefined);
+    const { bytes, truncated } = readFileCappedSync(file.path, maxFileBytes);
+    return articlesFromBytes(file.path, bytes, file.format, truncated ? maxFileBytes : undefined);
+  } catch (error) {
+    return { reason: readErrorReason(error) };
+  }
+}
+
+async function loadFile(file: FoundFile, maxFileBytes: number): Promise<FileOutcome> {
+  try {
+    const { bytes, truncated } = await readFileCapped(file.path, maxFileBytes);
+    return articlesFromBytes(file.path, bytes, file.format, truncated ? maxFileBytes : undefined);
   } catch (error) {
     return { reason: readErrorReason(error) };
   }

@@ -14,7 +14,9 @@ export function normalizeText(text: string): string {
  * old text files) end a paragraph.
  */
 export function unifyLineBreaks(text: string): string {
-  if (!/[\r\f\u0085\u2028\u2029]/.test(text)) return text;
+  // includes() is several times faster than a character-class regex, and most text has none of them.
+  const hasBreaks = ['\r', '\f', '\u0085', '\u2028', '\u2029'].some((c) => text.includes(c));
+  if (!hasBreaks) return text;
   return text.replace(/\r\n?|\u0085|\u2028/g, '\n').replace(/[\f\u2029]/g, '\n\n');
 }
 

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedFile } from '../article.js';
@@ -11,6 +11,8 @@ export interface FoundFile {
   path: string;
   /** From the extension; undefined for a file named on the command line with another extension (sniffed when read). */
   format: FileFormat | undefined;
+  /** A regular file (not a pipe or device named on the command line), so reading it cannot block. */
+  regular: boolean;
 }
 
 export interface WalkResult {
@@ -52,23 +54,23 @@ class Walker {
   private readonly seenFiles = new Set<string>();
 
   async visitExplicit(path: string): Promise<void> {
-    let isDirectory: boolean;
+    let stats: Stats;
     let real: string;
     try {
-      isDirectory = (await stat(path)).isDirectory();
+      stats = await stat(path);
       real = await realpath(path);
     } catch (error) {
       throw new UsageError(`${explainPathError(errorCode(error))}: ${sanitizeSingleLine(path)}`);
     }
-    if (isDirectory) await this.visitDirectory(path, real);
+    if (stats.isDirectory()) await this.visitDirectory(path, real);
     // Anything else named explicitly is read, whatever its extension: `lede notes` or `lede <(curl …)`.
-    else this.addFile(path, real, formatForPath(path));
+    else this.addFile({ path, format: formatForPath(path), regular: stats.isFile() }, real);
   }
 
-  private addFile(path: string, real: string, format: FileFormat | undefined): void {
+  private addFile(file: FoundFile, real: string): void {
     if (this.seenFiles.has(real)) return;
     this.seenFiles.add(real);
-    this.files.push({ path, format });
+    this.files.push(file);
   }
 
   private async visitDirectory(path: string, real: string): Promise<void> {
@@ -94,7 +96,7 @@ class Walker {
 
   private addWalkedFile(path: string, real: string): void {
     const format = formatForPath(path);
-    if (format) this.addFile(path, real, format);
+    if (format) this.addFile({ path, format, regular: true }, real);
   }
 
   private async visitLink(path: string): Promise<void> {
