@@ -2,7 +2,7 @@ import { useApp, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import type { Library } from './core/article';
 import { useViewport } from './hooks/use-viewport';
-import { keyName } from './keymap';
+import { keyNames } from './keymap';
 import { isTooSmall, type Viewport } from './state/geometry';
 import { initialState, reducer } from './state/reducer';
 import { HelpView } from './views/help-view';
@@ -39,7 +39,9 @@ export function App({ library, viewport: fixedViewport, width, openArticle }: Ap
   }, [state.quitting, exit]);
 
   // The app's only input handler: every key goes through the keymap for the active context.
-  useInput((input, key) => dispatch({ type: 'key', name: keyName(input, key) }));
+  useInput((input, key) => {
+    for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
+  });
 
   if (isTooSmall(viewport)) return <TooSmall viewport={viewport} />;
   if (state.overlay === 'help') return <HelpView viewport={viewport} current={state.screen.name} />;

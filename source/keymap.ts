@@ -142,6 +142,38 @@ export function keyName(input: string, key: KeyFlags): string {
   return input;
 }
 
+/**
+ * The key names in one input event. Ink hands over several plain characters that arrive in
+ * one chunk (fast typing, a paste, a script) as a single multi-character input; each is a key.
+ */
+export function keyNames(input: string, key: KeyFlags): string[] {
+  const name = keyName(input, key);
+  if (input.length <= 1 || key.ctrl || key.meta || name !== input) return [name];
+  return Array.from(input, charKeyName);
+}
+
+/** A key name for one raw character, as a terminal sends it. */
+function charKeyName(ch: string): string {
+  switch (ch) {
+    case '\r':
+    case '\n':
+      return 'enter';
+    case '\t':
+      return 'tab';
+    case '\x7f':
+    case '\b':
+      return 'backspace';
+    case '\x1b':
+      return 'esc';
+    case ' ':
+      return 'space';
+  }
+  const code = ch.charCodeAt(0);
+  // Ctrl+A … Ctrl+Z arrive as bytes 1 to 26.
+  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
+}
+
 export function commandFor(context: Context, name: string): Command | undefined {
   return bindings.find((b) => b.contexts.includes(context) && b.keys.includes(name))?.command;
 }

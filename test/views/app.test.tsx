@@ -154,3 +154,11 @@ describe('help and quitting', () => {
     await press(app, '?', (f) => /Keys/.test(f));
   });
 });
+
+describe('keys in one chunk', () => {
+  test('two keys written at once are both handled', async () => {
+    const app = render(<App library={library} viewport={size} />);
+    // "j" then Enter in one write, as a fast typist or a script sends them.
+    await press(app, 'j\r', (f) => /page 1\/1/.test(f) && /A short note/.test(f), 'the second article open');
+  });
+});

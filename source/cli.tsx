@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
+import meow from 'meow';
+import { runCommand } from './commands/run';
+import { UsageError } from './core/errors';
+
+const help = `
+  Usage
+    $ lede [paths...]                        read interactively (default: the bundled articles)
+    $ lede list [paths...] [--json]          list the articles
+    $ lede show <file> [--width N] [--json]  print one article (FILE#N picks a record of a JSON file)
+
+  Paths are files or folders (searched recursively) of .txt, .md, .json and .jsonl articles.
+  With a pipe on standard input, lede reads the article from it and keys from the terminal.
+
+  Options
+    --json       machine-readable output (offsets are UTF-16 code units into "text")
+    --width N    reading measure in columns (default: the terminal, at most 80)
+    --help       this help
+    --version    the version
+
+  Examples
+    $ lede ~/news
+    $ lede list ~/news --json | jq '.articles[].title'
+    $ lede show ~/news/2018-05-10-golan.txt --width 72
+    $ curl -s https://example.org/story.txt | lede
+`;
+
+const knownFlags = new Set(['json', 'width', 'limit', 'help', 'version']);
+
+async function main(): Promise<number> {
+  const cli = meow(help, {
+    importMeta: import.meta,
+    allowUnknownFlags: true,
+    flags: {
+      json: { type: 'boolean', default: false },
+      width: { type: 'number' },
+      limit: { type: 'number' },
+    },
+  });
+  const unknown = Object.keys(cli.flags).find((flag) => !knownFlags.has(flag));
+  if (unknown) throw new UsageError(`unknown option --${unknown} (see lede --help)`);
+  return runCommand({
+    input: cli.input,
+    json: cli.flags.json,
+    width: cli.flags.width,
+    limit: cli.flags.limit,
+    bundledArticles: fileURLToPath(new URL('../articles', import.meta.url)),
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // One clear line, never a stack trace: usage errors exit 2, anything else 1.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`lede: ${message.split('\n')[0]}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

@@ -1,0 +1,149 @@
+import { stat } from 'node:fs/promises';
+import type { Article, Library } from '../core/article';
+import { UsageError } from '../core/errors';
+import { libraryFromBytes, loadLibrary } from '../core/load/library';
+import { listJson, listPlain } from './list';
+import { showJson, showPlain } from './show';
+
+export interface CommandOptions {
+  input: string[];
+  json: boolean;
+  width?: number;
+  limit?: number;
+  bundledArticles: string;
+}
+
+/** Standard input is read up to the same cap as a file, so a pipe cannot exhaust memory. */
+const STDIN_CAP = 16 * 1024 * 1024;
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function validateWidth(width: number | undefined): number | undefined {
+  if (width === undefined) return undefined;
+  if (!Number.isInteger(width) || width < 20 || width > 1000) {
+    throw new UsageError('--width takes a whole number of columns from 20 to 1000');
+  }
+  return width;
+}
+
+function plainWidth(width: number | undefined): number {
+  return width ?? Math.min(80, process.stdout.isTTY ? process.stdout.columns || 80 : 80);
+}
+
+function libraryPaths(paths: string[], bundled: string): { paths: string[]; label: string | undefined } {
+  return paths.length > 0 ? { paths, label: undefined } : { paths: [bundled], label: 'articles/ (bundled)' };
+}
+
+export async function runCommand(options: CommandOptions): Promise<number> {
+  const width = validateWidth(options.width);
+  const [command, ...rest] = options.input;
+  switch (command) {
+    case 'list':
+      return list(rest, options);
+    case 'show':
+      return show(rest, options, width);
+    default:
+      return browse(options.input, options, width);
+  }
+}
+
+async function list(args: string[], options: CommandOptions): Promise<number> {
+  const { paths, label } = libraryPaths(args, options.bundledArticles);
+  const library = await loadLibrary(paths, { label });
+  print(options.json ? listJson(library) : listPlain(library));
+  return 0;
+}
+
+/** `FILE#N` names the Nth record of a JSON or JSONL file, as article ids do. */
+async function splitRecord(arg: string): Promise<{ path: string; record?: number }> {
+  const match = /^(.*)#(\d+)$/.exec(arg);
+  if (!match) return { path: arg };
+  const exists = await stat(arg).then(
+    () => true,
+    () => false,
+  );
+  return exists ? { path: arg } : { path: match[1] as string, record: Number(match[2]) };
+}
+
+async function show(args: string[], options: CommandOptions, width: number | undefined): Promise<number> {
+  if (args.length !== 1) throw new UsageError('show takes exactly one file (see lede --help)');
+  const { path, record } = await splitRecord(args[0] as string);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`${path}: no such file`);
+  if (info.isDirectory()) throw new UsageError(`${path} is a folder; show takes one file (try lede list ${path})`);
+  const library = await loadLibrary([path]);
+  const article = pickRecord(library, path, record);
+  print(options.json ? showJson(article) : showPlain(article, plainWidth(width)));
+  return 0;
+}
+
+function pickRecord(library: Library, path: string, record: number | undefined): Article {
+  const { articles, skipped } = library;
+  if (articles.length === 0) throw new UsageError(`${path}: ${skipped[0]?.reason ?? 'no article in this file'}`);
+  if (record !== undefined) {
+    const article = articles[record - 1];
+    if (!article) throw new UsageError(`${path} has ${articles.length} article(s); #${record} is not one of them`);
+    return article;
+  }
+  if (articles.length > 1) {
+    throw new UsageError(`${path} holds ${articles.length} articles; name one as ${path}#1 … ${path}#${articles.length}`);
+  }
+  return articles[0] as Article;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= STDIN_CAP) break;
+  }
+  return Buffer.concat(chunks).subarray(0, STDIN_CAP);
+}
+
+async function browse(args: string[], options: CommandOptions, width: number | undefined): Promise<number> {
+  const interactive = Boolean(process.stdout.isTTY);
+  if (args.length === 0 && !process.stdin.isTTY) {
+    const bytes = await readStdin();
+    if (bytes.length > 0) {
+      const library = libraryFromBytes('-', bytes);
+      const article = library.articles[0];
+      if (!article) throw new UsageError(`standard input: ${library.skipped[0]?.reason ?? 'no article'}`);
+      if (!interactive) {
+        print(options.json ? showJson(article) : showPlain(article, plainWidth(width)));
+        return 0;
+      }
+      const { runInteractive } = await import('../interactive');
+      await runInteractive({
+        load: async () => library,
+        label: 'standard input',
+        width,
+        keysFromTerminal: true,
+        openFirst: library.articles.length === 1,
+      });
+      return 0;
+    }
+  }
+  const { paths, label } = libraryPaths(args, options.bundledArticles);
+  if (!interactive) {
+    // Neither a terminal to draw on: do what a script would want, print the list.
+    const library = await loadLibrary(paths, { label });
+    print(options.json ? listJson(library) : listPlain(library));
+    return 0;
+  }
+  // Fail on a missing path before switching screens, so the error lands on the normal screen.
+  for (const path of paths) {
+    if (!(await stat(path).catch(() => undefined))) throw new UsageError(`${path}: no such file or folder`);
+  }
+  const { runInteractive } = await import('../interactive');
+  await runInteractive({
+    load: (onProgress) => loadLibrary(paths, { label, onProgress }),
+    label: label ?? (paths.length === 1 ? (paths[0] as string) : `${paths.length} paths`),
+    width,
+    keysFromTerminal: !process.stdin.isTTY,
+  });
+  return 0;
+}
