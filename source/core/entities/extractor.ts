@@ -10,7 +10,10 @@ import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
+
+/** Common headline words the casing lexicon misses because they double as names ("May"). */
+const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'after', 'from', 'with', 'without']);
 
 /** Longest sentence handed to the tagger at once (a run-on "sentence" is cut into pieces). */
 const MAX_SENTENCE_TOKENS = 400;
@@ -46,7 +49,7 @@ export function createExtractor(model: TaggerWeights, modelVersion: string): Ent
         if (sentenceIsCaps(w) || !sentenceIsTitleCase(w) || w.some((x) => /\d/.test(x))) continue;
         for (let i = 1; i < w.length; i++) {
           const lower = w[i]!.toLowerCase();
-          if (model.lexicon.has(lower)) w[i] = lower;
+          if (model.lexicon.has(lower) || HEADLINE_WORDS.has(lower)) w[i] = lower;
         }
       }
     }

@@ -32,6 +32,8 @@ export interface TaggedSpan {
 }
 
 const TYPE_OF: Record<TagType, EntityType | null> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: null };
+const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
+const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
 const TYPE_ORDER: EntityType[] = ['place', 'organization', 'person'];
 
 const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
@@ -142,6 +144,14 @@ export function resolveEntities(
   const capsSentence = new Uint8Array(tokens.length);
   for (const [s] of sentences) sentenceStart[s] = 1;
 
+  // 0. Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says.
+  for (const span of tagged) {
+    if (span.type !== 'ORG' && span.type !== 'PER') continue;
+    const first = tokens[span.start]!.text;
+    const last = tokens[span.end - 1]!.text;
+    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) span.type = 'LOC';
+  }
+
   // 1. Clean.
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
@@ -218,6 +228,17 @@ export function resolveEntities(
     const roots = [...new Set(candidates.map((p) => uf.find(p.key)))];
     if (roots.length === 1) uf.union(roots[0]!, f.key);
     else if (roots.length > 1) ambiguousSurnames.set(f.key, candidates.map((p) => p.key));
+  }
+
+  // "Assad" where the article names "Hafez al-Assad": a person (but maybe another one), not a place.
+  const particleSurnames = new Set(people.map((p) => p.words[p.words.length - 1]!.replace(/^(?:al|el|ad|as|ash|bin|ben|ibn|abu)-/, '')));
+  for (const f of forms.values()) {
+    if (f.words.length === 1 && particleSurnames.has(f.words[0]!) && formType(f) !== 'person' && !aliasGroupOf(f.key)) {
+      let n = 0;
+      for (const c of f.votes.values()) n += c;
+      f.votes.clear();
+      f.votes.set('person', n);
+    }
   }
 
   // Group votes.
@@ -299,7 +320,13 @@ export function resolveEntities(
   for (const a of acronyms) rescan(a.surface, uf.find(a.group), undefined, false);
 
   // Overlaps: longest first; at equal length the tagger's span, then the earlier one.
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.tagger) - Number(a.tagger) || a.start - b.start);
+  candidates.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      Number(a.group === null) - Number(b.group === null) ||
+      Number(b.tagger) - Number(a.tagger) ||
+      a.start - b.start,
+  );
   const taken = new Uint8Array(tokens.length);
   const accepted: Candidate[] = [];
   for (const c of candidates) {
