@@ -53,6 +53,8 @@ export class Vocabulary {
     let id = this.ids.get(term);
     if (id !== undefined) return id;
     id = this.terms.length;
+    // A token sliced out of a folded body would keep the whole body alive: store a flat copy.
+    if (term.length >= 13) term = flatCopy(term);
     this.ids.set(term, id);
     this.terms.push(term);
     this.masks.push(charMask(term));
@@ -174,4 +176,10 @@ export class Vocabulary {
     for (let id = 0; id < this.terms.length; id++) if (test(this.terms[id]!)) out.push(id);
     return out;
   }
+}
+
+function flatCopy(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i += 8) out += String.fromCharCode(...Array.from({ length: Math.min(8, s.length - i) }, (_, k) => s.charCodeAt(i + k)));
+  return out;
 }

@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LibrarySearch, fold, type SearchHit } from '../../../source/core/search/index.js';
+
+type Doc = { title: string; text: string };
+const doc = (title: string, text: string): Doc => ({ title, text });
+const order = (docs: Doc[], query: string): number[] => new LibrarySearch(docs).search(query).hits.map((h) => h.index);
+const matchedText = (docs: Doc[], hit: SearchHit): string[] =>
+  hit.matches.map((m) => (m.field === 'title' ? docs[hit.index]!.title : docs[hit.index]!.text).slice(m.start, m.end));
+
+describe('LibrarySearch ranking', () => {
+  it('ranks a title hit above a body hit', () => {
+    const docs = [
+      doc('Markets slide on oil', 'Defense Minister Sergei Shoigu said the drills would go on.'),
+      doc('Shoigu visits troops near the border', 'The minister toured the region on Monday.'),
+    ];
+    assert.deepEqual(order(docs, 'shoigu'), [1, 0]);
+  });
+
+  it('ranks an exact match above a typo match, and finds both', () => {
+    const docs = [
+      doc('Drills', 'Defense Minister Sergei Shiogu said the drills would go on.'),
+      doc('Drills', 'Defense Minister Sergei Shoigu said the drills would go on.'),
+    ];
+    assert.deepEqual(order(docs, 'shoigu'), [1, 0]);
+    assert.deepEqual(order(docs, 'shiogu'), [0, 1]);
+  });
+
+  it('ranks an article matching more terms of an OR group above one matching fewer', () => {
+    const docs = [doc('Talks', 'Putin spoke to reporters.'), doc('Talks', 'Putin and Lavrov spoke to reporters.'), doc('Talks', 'Nobody spoke.')];
+    assert.deepEqual(order(docs, 'putin | lavrov'), [1, 0]);
+  });
+
+  it('ranks the whole word above a longer word it starts, and that above a typo', () => {
+    const docs = [doc('a', 'The irani delegation.'), doc('b', 'The iran delegation.'), doc('c', 'The irn delegation.')];
+    assert.deepEqual(order(docs, 'iran').slice(0, 2), [1, 0]);
+    const typoDocs = [doc('a', 'Reports from Damscus.'), doc('b', 'Reports from Damascusite circles.'), doc('c', 'Reports from Damascus.')];
+    assert.deepEqual(order(typoDocs, 'damascus'), [2, 1, 0]);
+  });
+
+  it('scores stay within the documented scale for one term', () => {
+    const docs = [doc('Shoigu', 'Shoigu Shoigu Shoigu'), doc('x', 'Shoigu')];
+    const hits = new LibrarySearch(docs).search('shoigu').hits;
+    assert.ok(hits[0]!.score > 3 && hits[0]!.score <= 4.09 + 1e-6);
+    assert.ok(hits[1]!.score >= 1 && hits[1]!.score < 2);
+  });
+});
+
+describe('LibrarySearch matching', () => {
+  const docs = [
+    doc('Netanyahu May Offer Putin US Sanctions Relief', 'Prime Minister Benjamin Netanyahu said Israel would not rule out ties.'),
+    doc('Erdoğan meets the press in São Paulo', 'President Recep Tayyip Erdoğan spoke about the drain on reserves.'),
+    doc('Rain in Kraków', 'Heavy rain fell on Kraków on Monday.\n\nThe Straße was closed.'),
+  ];
+  const search = new LibrarySearch(docs);
+  const indices = (q: string): number[] => search.search(q).hits.map((h) => h.index).sort();
+
+  it('tolerates typos in plain words', () => {
+    assert.deepEqual(indices('netanyhau'), [0]);
+    assert.deepEqual(indices('netanyh'), [0], 'a typo in an unfinished word');
+    assert.deepEqual(indices('erdgoan'), [1]);
+  });
+
+  it('matches words by prefix as they are typed', () => {
+    assert.deepEqual(indices('netan'), [0]);
+    assert.deepEqual(indices('kra'), [2]);
+  });
+
+  it('ignores case and diacritics in both directions', () => {
+    assert.deepEqual(indices('erdogan'), [1]);
+    assert.deepEqual(indices('ERDOĞAN'), [1]);
+    assert.deepEqual(indices('krakow'), [2]);
+    assert.deepEqual(indices('sao paulo'), [1]);
+    assert.deepEqual(indices('strasse'), [2]);
+  });
+
+  it('maps highlights back to the original text, whatever the folded length', () => {
+    const [hit] = search.search('erdogan').hits;
+    assert.deepEqual(matchedText(docs, hit!), ['Erdoğan', 'Erdoğan']);
+    const [street] = search.search('strasse').hits;
+    assert.deepEqual(matchedText(docs, street!), ['Straße']);
+    const [prefix] = search.search('netan').hits;
+    assert.deepEqual(matchedText(docs, prefix!), ['Netan', 'Netan'], 'a prefix match highlights what was typed');
+  });
+
+  it('ANDs words and ORs with |', () => {
+    assert.deepEqual(indices('netanyahu putin'), [0]);
+    assert.deepEqual(indices('netanyahu krakow'), []);
+    assert.deepEqual(indices('netanyahu | krakow'), [0, 2]);
+  });
+
+  it("'exact matches anywhere, even inside a word, but never with typos", () => {
+    assert.deepEqual(indices("'rain"), [1, 2]);
+    assert.deepEqual(indices("'netanyhau"), []);
+    assert.deepEqual(indices("'rule out"), [0]);
+  });
+
+  it("'exact' matches only at word boundaries", () => {
+    assert.deepEqual(indices("'rain'"), [2]);
+  });
+
+  it('^ and $ anchor to the start and end of the title or body', () => {
+    assert.deepEqual(indices('^netanyahu'), [0]);
+    assert.deepEqual(indices('^prime'), [0]);
+    assert.deepEqual(indices('^minister'), []);
+    assert.deepEqual(indices('relief$'), [0]);
+    assert.deepEqual(indices('closed.$'), [2]);
+    assert.deepEqual(indices('^rain in krakow$'.replace(/ /g, '\\ ')), [2]);
+  });
+
+  it('! excludes', () => {
+    assert.deepEqual(indices('!netanyahu'), [1, 2]);
+    assert.deepEqual(indices('!^rain'), [0, 1]);
+    assert.deepEqual(indices('!relief$'), [1, 2]);
+    assert.deepEqual(indices("!'netanyhau"), [1, 2], "!' is a fuzzy negation");
+    assert.deepEqual(indices('monday !rain'), []);
+  });
+
+  it('an empty query lists every article, with the total', () => {
+    const result = search.search('', { limit: 2 });
+    assert.equal(result.total, 3);
+    assert.deepEqual(result.hits.map((h) => h.index), [0, 1]);
+  });
+
+  it('counts every match in total but returns at most limit, and honours filter', () => {
+    const result = search.search('on', { limit: 1 });
+    assert.equal(result.hits.length, 1);
+    assert.ok(result.total > 1);
+    const filtered = search.search('on', { filter: (i) => i !== 2 });
+    assert.ok(filtered.hits.every((h) => h.index !== 2));
+  });
+
+  it('gives a one-line snippet around the best body match with the match highlighted', () => {
+    const [hit] = search.search('closed').hits;
+    const { text, highlights } = hit!.snippet;
+    assert.ok(!text.includes('\n'));
+    assert.equal(highlights.length, 1);
+    assert.equal(text.slice(highlights[0]!.start, highlights[0]!.end), 'closed');
+  });
+
+  it('starts a title-only hit’s snippet with the body and highlights nothing', () => {
+    const [hit] = search.search('sanctions').hits;
+    assert.equal(hit!.snippet.highlights.length, 0);
+    assert.ok(hit!.snippet.text.startsWith('Prime Minister'));
+  });
+
+  it('serialises hits with their matches and snippet', () => {
+    const [hit] = search.search('krakow').hits;
+    const json = JSON.parse(JSON.stringify(hit)) as SearchHit;
+    assert.deepEqual(json.matches, hit!.matches);
+    assert.deepEqual(json.snippet, hit!.snippet);
+  });
+});
+
+describe('LibrarySearch building', () => {
+  const docs = Array.from({ length: 60 }, (_, i) => doc(`Article ${i}`, `Body ${i} mentions ${i % 3 === 0 ? 'Shoigu' : 'Lavrov'} in Moscow.`));
+
+  it('builds in slices without blocking the event loop, and ends with the same results', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const progress: number[] = [];
+    const built = await LibrarySearch.build(docs, { chunkSize: 5, onProgress: (done) => progress.push(done) });
+    clearInterval(timer);
+    assert.ok(built.ready);
+    assert.equal(progress.at(-1), docs.length);
+    assert.ok(progress.length >= docs.length / 5);
+    assert.ok(ticks > 0, 'timers ran while the index was being built');
+    const sync = new LibrarySearch(docs);
+    assert.deepEqual(built.search('shoigu moscow').hits.map((h) => [h.index, h.score]), sync.search('shoigu moscow').hits.map((h) => [h.index, h.score]));
+  });
+
+  it('can be searched while building: results cover the articles indexed so far', async () => {
+    const { search, done } = LibrarySearch.start(docs, { chunkSize: 10 });
+    assert.equal(search.search('shoigu').total, 0);
+    await done;
+    assert.equal(search.search('shoigu').total, 20);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const promise = LibrarySearch.build(docs, { chunkSize: 1, onProgress: (n) => n >= 3 && controller.abort() , signal: controller.signal });
+    await assert.rejects(promise);
+  });
+
+  it('finds articles by extra terms (entity names) that are not in their text', () => {
+    const search = new LibrarySearch(docs);
+    assert.equal(search.search('benjamin').total, 0);
+    search.setExtraTerms(4, ['Benjamin Netanyahu']);
+    assert.deepEqual(search.search('benjamin').hits.map((h) => h.index), [4]);
+    assert.deepEqual(search.search('netanyhau').hits.map((h) => h.index), [4]);
+    assert.deepEqual(search.search('benjamin').hits[0]!.matches, []);
+    search.setExtraTerms(4, []);
+    assert.equal(search.search('benjamin').total, 0);
+  });
+
+  it('folds titles and bodies the same way as queries', () => {
+    assert.equal(fold('ÉLYSÉE Straße ﬁnal Ωμέγα'), 'elysee strasse final ωμεγα');
+  });
+});
