@@ -20,7 +20,11 @@ export function findInText(text: string, query: string): TextMatch[] {
   const folded = f.folded;
   const out: TextMatch[] = [];
   for (let at = folded.indexOf(q); at >= 0; at = folded.indexOf(q, at + q.length)) {
-    out.push({ ...mapRange(f, at, at + q.length), fuzzy: false });
+    const range = mapRange(f, at, at + q.length);
+    // Two folded matches can come from one character (ẞ → "ss" holds "s" twice): report it once.
+    const last = out[out.length - 1];
+    if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
+    else out.push({ ...range, fuzzy: false });
   }
   if (out.length > 0) return out;
 
