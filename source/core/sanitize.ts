@@ -65,8 +65,6 @@ class Sanitizer {
   private readonly out: string[] = [];
   /** Start of the run of plain characters not yet copied to `out`. */
   private plainFrom = 0;
-  /** Once a control string had no terminator after this index, none later can have one. */
-  private noTerminatorAfter = Infinity;
 
   constructor(
     private readonly s: string,
@@ -150,17 +148,16 @@ class Sanitizer {
   /**
    * End of an OSC/DCS/SOS/PM/APC string: BEL, ST (ESC \ or U+009C) or CAN/SUB end it, and any other
    * ESC ends it and starts a new sequence. Undefined when the text holds no terminator at all.
+   * Linear overall: every opener is an ESC, so a scan never runs past the next opener.
    */
   private controlStringEnd(from: number): number | undefined {
     const { s } = this;
-    if (from > this.noTerminatorAfter) return undefined;
     for (let j = from; j < s.length; j++) {
       const c = s.charCodeAt(j);
       if (!isStringTerminatorStart(c)) continue;
       if (c !== ESC) return j + 1;
       return s.charCodeAt(j + 1) === 0x5c ? j + 2 : j;
     }
-    this.noTerminatorAfter = from;
     return undefined;
   }
 }

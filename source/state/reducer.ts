@@ -51,6 +51,8 @@ export function reducer(state: State, action: Action): State {
     case 'key': {
       // Resolved here, against the state the key actually arrives in, not the one last rendered.
       const cmd = commandFor(activeContext(state), action.name);
+      // Any key that does not quit closes an overlay, as in less and most pagers.
+      if (state.overlay && cmd !== 'quit') return { ...state, overlay: null };
       return cmd ? command(state, cmd) : state;
     }
   }

@@ -79,11 +79,12 @@ test('no control character from a hostile article reaches the output of list and
   const listJson = JSON.parse(lede(['list', temp.dir, '--json']).stdout) as { articles: { title: string }[] };
   for (const { title } of listJson.articles) assert.doesNotMatch(title, forbiddenInOutput, JSON.stringify(title));
 
-  for (const file of hostileFiles) {
+  // A JSONL file holds several articles: `show` takes FILE#N.
+  const targets = hostileFiles.flatMap((file) => (file.endsWith('.jsonl') ? [`${file}#1`, `${file}#2`] : [file]));
+  for (const file of targets) {
     const shown = lede(['show', file]);
     assert.equal(shown.status, 0, `${file}: ${shown.stderr}`);
     assert.doesNotMatch(shown.stdout, forbiddenInOutput, `show ${file}: ${JSON.stringify(shown.stdout)}`);
-    if (file.endsWith('.jsonl')) continue; // several articles in one file: `show` may ask which
     const json = JSON.parse(lede(['show', file, '--json']).stdout) as { title: string; text: string };
     assert.doesNotMatch(json.title, forbiddenInOutput, `${file} title ${JSON.stringify(json.title)}`);
     // Paragraph breaks are the only newlines in `text`.

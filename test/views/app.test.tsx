@@ -127,6 +127,8 @@ describe('help and quitting', () => {
     assert.match(help, /Reader/);
     assert.match(help, /PgDn Space f +next page/);
     await press(app, '?', (f) => /› The long read/.test(f));
+    await press(app, '?', (f) => /Keys/.test(f));
+    await press(app, 'x', (f) => /› The long read/.test(f), 'any other key closes help too');
   });
 
   test('q quits from the list, the reader and help; Ctrl+C too', async () => {

@@ -15,6 +15,13 @@ export const RULES_VERSION = 2;
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'after', 'from', 'with', 'without']);
 
+/** Every word of four letters or more capitalised (at least four of them), no digits, not all caps. */
+function isHeadline(words: string[]): boolean {
+  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x))) return false;
+  const long = words.filter((x) => x.length >= 4 && /^\p{L}/u.test(x));
+  return long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x));
+}
+
 /** Longest sentence handed to the tagger at once (a run-on "sentence" is cut into pieces). */
 const MAX_SENTENCE_TOKENS = 400;
 
@@ -46,10 +53,10 @@ export function createExtractor(model: TaggerWeights, modelVersion: string): Ent
     // "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
     if (model.lexicon) {
       for (const w of words) {
-        if (sentenceIsCaps(w) || !sentenceIsTitleCase(w) || w.some((x) => /\d/.test(x))) continue;
+        if (!isHeadline(w)) continue;
         for (let i = 1; i < w.length; i++) {
           const lower = w[i]!.toLowerCase();
-          if (model.lexicon.has(lower) || HEADLINE_WORDS.has(lower)) w[i] = lower;
+          if (model.lexicon.has(lower) || HEADLINE_WORDS.has(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) w[i] = lower;
         }
       }
     }
