@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { cacheKey, EntityCache, entityCacheDir, extractCached } from '../../../source/core/entities/cache.js';
+import { loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
+import { startLibraryExtraction, type LibraryEntityIndex } from '../../../source/core/entities/library-entities.js';
+import { readSeed } from './helpers.js';
+
+test('cache dir: LEDE_CACHE_DIR, then XDG_CACHE_HOME/lede/entities, then ~/.cache/lede/entities', () => {
+  assert.equal(entityCacheDir({ LEDE_CACHE_DIR: '/x/y', XDG_CACHE_HOME: '/c' }), '/x/y');
+  assert.equal(entityCacheDir({ XDG_CACHE_HOME: '/c' }), join('/c', 'lede', 'entities'));
+  assert.match(entityCacheDir({}) ?? '', /\.cache[/\\]lede[/\\]entities$/);
+});
+
+test('cache: a hit returns what was stored; the key depends on text and version; corrupt files are misses', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));
+  try {
+    const ex = await loadEntityExtractor();
+    const cache = new EntityCache(ex.version, dir);
+    const text = 'Vladimir Putin met Benjamin Netanyahu in Moscow.';
+    assert.equal(cache.get(text), undefined);
+    const first = extractCached(ex, cache, text);
+    assert.deepEqual(cache.get(text), first);
+    assert.notEqual(cacheKey(text, 'v1'), cacheKey(text, 'v2'));
+    assert.notEqual(cacheKey(text, 'v1'), cacheKey(text + ' ', 'v1'));
+    // A cached result is used without extracting again.
+    let calls = 0;
+    const counting = { version: ex.version, extract: (t: string): Entity[] => (calls++, ex.extract(t)) };
+    extractCached(counting, cache, text);
+    assert.equal(calls, 0);
+    // Corrupt and wrong-shaped entries are ignored and recomputed.
+    const file = join(dir, `${cacheKey(text, ex.version)}.json`);
+    for (const junk of ['{not json', '[{"id":1}]', '[{"id":"a","name":"b","type":"person","aliases":[],"mentions":[{"start":0,"end":99999,"text":"x"}]}]']) {
+      writeFileSync(file, junk);
+      assert.equal(cache.get(text), undefined);
+      assert.deepEqual(extractCached(ex, cache, text), first);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cache: an unwritable directory is ignored, never fatal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));
+  try {
+    const ex = await loadEntityExtractor();
+    writeFileSync(join(dir, 'file'), 'x');
+    // A path below a regular file can never be created.
+    const cache = new EntityCache(ex.version, join(dir, 'file', 'sub'));
+    const got = extractCached(ex, cache, 'Angela Merkel visited Paris.');
+    assert.ok(got.length > 0);
+    chmodSync(dir, 0o500);
+    const cache2 = new EntityCache(ex.version, join(dir, 'new'));
+    assert.doesNotThrow(() => cache2.set('x', []));
+  } finally {
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('worker: extracts a library off the main thread, reports progress, builds the index, fills the cache', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));
+  try {
+    const seeds = ['articles/000_09270935bd4655ee.txt', 'articles/004_eaf6071b633d695b.txt'];
+    const articles = [
+      ...seeds.map((p) => ({ id: p, text: readSeed(p).text })),
+      { id: 'x', text: 'Vladimir Putin spoke in Moscow on Monday.' },
+      { id: 'empty', text: '' },
+    ];
+    const run = () =>
+      new Promise<{ index: LibraryEntityIndex; progress: Array<[number, number]> }>((resolve) => {
+        const progress: Array<[number, number]> = [];
+        startLibraryExtraction(articles, (d, t) => progress.push([d, t]), (index) => resolve({ index, progress }), { cacheDir: dir });
+      });
+    const { index, progress } = await run();
+    assert.ok(progress.length > 0);
+    assert.deepEqual(progress[progress.length - 1], [articles.length, articles.length]);
+    assert.deepEqual(index.order, articles.map((a) => a.id));
+    const ex = await loadEntityExtractor();
+    for (const a of articles) assert.deepEqual(index.byArticle.get(a.id), ex.extract(a.text), a.id);
+    assert.deepEqual(index.articlesByKey.get('place:moscow'), [seeds[0], seeds[1], 'x']);
+    assert.deepEqual(index.articlesByKey.get('person:putin'), [seeds[0], seeds[1], 'x'].filter((id) => index.byArticle.get(id)!.some((e) => e.type === 'person' && /Putin/.test(e.name))));
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, articles.length);
+    // Second run: served from the cache, same index.
+    const again = await run();
+    assert.deepEqual([...again.index.byArticle.entries()], [...index.byArticle.entries()]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('worker: cancel stops it without calling onDone', async () => {
+  const texts = Array.from({ length: 200 }, (_, i) => ({ id: String(i), text: `Report ${i}: Angela Merkel met Emmanuel Macron in Berlin.` }));
+  let done = false;
+  const handle = startLibraryExtraction(texts, () => {}, () => (done = true), { cacheDir: null });
+  handle.cancel();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(done, false);
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { mentionIndexAt, type Mention } from '../../../source/core/entities/index.js';
+import { buildLibraryIndex, nextArticleWith, articlesMatching } from '../../../source/core/entities/library-entities.js';
+import type { Entity } from '../../../source/core/entities/types.js';
+
+const m = (start: number): Mention => ({ start, end: start + 3, text: 'abc' });
+
+test('mentionIndexAt: next/previous with wrap-around, -1 when empty', () => {
+  const ms = [m(10), m(20), m(30)];
+  assert.equal(mentionIndexAt(ms, 0, 1), 0);
+  assert.equal(mentionIndexAt(ms, 10, 1), 1);
+  assert.equal(mentionIndexAt(ms, 30, 1), 0); // wraps
+  assert.equal(mentionIndexAt(ms, 30, -1), 1);
+  assert.equal(mentionIndexAt(ms, 10, -1), 2); // wraps
+  assert.equal(mentionIndexAt([], 5, 1), -1);
+  assert.equal(mentionIndexAt([], 5, -1), -1);
+});
+
+test('property: mentionIndexAt agrees with a linear scan, and stepping visits every mention in a cycle', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.nat(1000), { minLength: 1, maxLength: 30 }), fc.integer({ min: -5, max: 1005 }), (starts, offset) => {
+      const ms = [...starts].sort((a, b) => a - b).map(m);
+      const after = ms.findIndex((x) => x.start > offset);
+      assert.equal(mentionIndexAt(ms, offset, 1), after === -1 ? 0 : after);
+      let before = -1;
+      ms.forEach((x, i) => {
+        if (x.start < offset) before = i;
+      });
+      assert.equal(mentionIndexAt(ms, offset, -1), before === -1 ? ms.length - 1 : before);
+      // Pressing ] from mention i always lands on i+1 (mod n); [ on i-1.
+      const seen = new Set<number>();
+      let i = mentionIndexAt(ms, -1, 1);
+      for (let k = 0; k < ms.length; k++) {
+        seen.add(i);
+        const next = mentionIndexAt(ms, ms[i]!.start, 1);
+        assert.equal(next, (i + 1) % ms.length);
+        assert.equal(mentionIndexAt(ms, ms[next]!.start, -1), i);
+        i = next;
+      }
+      assert.equal(seen.size, ms.length);
+    }),
+  );
+});
+
+const entity = (name: string, type: Entity['type']): Entity => ({ id: `${type}:${name.toLowerCase()}`, name, type, aliases: [], mentions: [m(0)] });
+
+test('library index: articles by entity key across alias forms, next/previous article with wrap-around', () => {
+  const byArticle = new Map<string, Entity[]>([
+    ['a', [entity('Benjamin Netanyahu', 'person'), entity('U.S.', 'place')]],
+    ['b', [entity('Moscow', 'place')]],
+    ['c', [entity('Netanyahu', 'person'), entity('United States', 'place')]],
+    ['d', [entity('Netanyahu', 'person')]],
+  ]);
+  const index = buildLibraryIndex(['a', 'b', 'c', 'd'], byArticle);
+  assert.deepEqual(index.articlesByKey.get('person:netanyahu'), ['a', 'c', 'd']);
+  assert.deepEqual(index.articlesByKey.get('place:united states'), ['a', 'c']);
+  assert.equal(nextArticleWith(index, 'person:netanyahu', 'a', 1), 'c');
+  assert.equal(nextArticleWith(index, 'person:netanyahu', 'd', 1), 'a');
+  assert.equal(nextArticleWith(index, 'person:netanyahu', 'a', -1), 'd');
+  assert.equal(nextArticleWith(index, 'person:netanyahu', 'b', 1), 'c');
+  assert.equal(nextArticleWith(index, 'place:moscow', 'b', 1), null);
+  assert.equal(nextArticleWith(index, 'place:nowhere', 'a', 1), null);
+  assert.deepEqual(articlesMatching(index, '@netanyahu'), ['a', 'c', 'd']);
+  assert.deepEqual(articlesMatching(index, '@united'), ['a', 'c']);
+});
