@@ -81,7 +81,7 @@ test('worker: extracts a library off the main thread, reports progress, builds t
     const ex = await loadEntityExtractor();
     for (const a of articles) assert.deepEqual(index.byArticle.get(a.id), ex.extract(a.text), a.id);
     assert.deepEqual(index.articlesByKey.get('place:moscow'), [seeds[0], seeds[1], 'x']);
-    assert.deepEqual(index.articlesByKey.get('person:putin'), [seeds[0], seeds[1], 'x'].filter((id) => index.byArticle.get(id)!.some((e) => e.type === 'person' && /Putin/.test(e.name))));
+    assert.deepEqual(index.articlesByKey.get('person:putin'), [seeds[0]!, seeds[1]!, 'x'].filter((id) => index.byArticle.get(id)!.some((e) => e.type === 'person' && /Putin/.test(e.name))));
     assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, articles.length);
     // Second run: served from the cache, same index.
     const again = await run();
