@@ -66,10 +66,14 @@ function foldCodePoint(cp: string): string {
  * test checks it) but uses whole-string native operations, so it is cheap enough for indexing.
  */
 export function fold(s: string): string {
-  if (ASCII_ONLY.test(s)) return s.toLowerCase();
-  const stripped = s.toLowerCase().normalize('NFD').replace(MARKS, '');
-  return stripped.replace(EXTRA_RE, (c) => EXTRA[c] ?? c);
+  const lower = s.toLowerCase();
+  if (ASCII_ONLY.test(lower)) return lower;
+  // Lower-casing the whole string first is native and fast; the few non-ASCII code points left
+  // are then folded one by one (lower-casing again is harmless; final sigma is mapped to σ).
+  return lower.replace(NON_ASCII_CP, foldCodePointCached);
 }
+
+const NON_ASCII_CP = /[^\x00-\x7f]/gu;
 
 export interface FoldedText {
   folded: string;
