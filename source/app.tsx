@@ -1,6 +1,7 @@
 import { useApp, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import type { Library } from './core/article';
+import { useLibrarySearch } from './hooks/use-library-search';
 import { useViewport } from './hooks/use-viewport';
 import { keyNames } from './keymap';
 import { isTooSmall, type Viewport } from './state/geometry';
@@ -33,6 +34,8 @@ export function App({ library, viewport: fixedViewport, width, openArticle }: Ap
   if (viewport.cols !== state.viewport.cols || viewport.rows !== state.viewport.rows) {
     dispatch({ type: 'resize', viewport });
   }
+
+  useLibrarySearch(library.articles, state, dispatch);
 
   useEffect(() => {
     if (state.quitting) exit();

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import meow from 'meow';
 import { runCommand } from './commands/run';
 import { UsageError } from './core/errors';
+import { sanitizeSingleLine } from './core/sanitize';
 
 const help = `
   Usage
@@ -56,7 +57,7 @@ main().then(
   (error: unknown) => {
     // One clear line, never a stack trace: usage errors exit 2, anything else 1.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`lede: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`lede: ${sanitizeSingleLine(message.split('\n')[0] ?? '')}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

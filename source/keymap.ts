@@ -2,7 +2,7 @@
  * The one table of key bindings. Key handling, the footer hints and the help overlay are all
  * generated from it, so they cannot disagree.
  */
-export type Context = 'list' | 'reader' | 'help';
+export type Context = 'list' | 'reader' | 'help' | 'prompt';
 
 export type Command =
   | 'up'
@@ -15,7 +15,14 @@ export type Command =
   | 'back'
   | 'help'
   | 'quit'
-  | 'skipped';
+  | 'skipped'
+  | 'search'
+  | 'nextMatch'
+  | 'previousMatch'
+  | 'promptAccept'
+  | 'promptCancel'
+  | 'promptErase'
+  | 'promptClear';
 
 export interface Binding {
   command: Command;
@@ -76,9 +83,66 @@ export const bindings: readonly Binding[] = [
   {
     command: 'back',
     keys: ['esc', 'h', 'left'],
-    contexts: ['reader', 'help'],
-    help: { reader: 'back to the list', help: 'close help' },
+    contexts: ['list', 'reader', 'help'],
+    help: { list: 'clear the filter', reader: 'back to the list', help: 'close help' },
     hint: 'back',
+  },
+  {
+    command: 'search',
+    keys: ['/'],
+    contexts: ['list', 'reader'],
+    help: { list: 'filter the library (search syntax below)', reader: 'search in the article' },
+    hint: 'search',
+  },
+  {
+    command: 'nextMatch',
+    keys: ['n'],
+    contexts: ['reader'],
+    help: { reader: 'next match' },
+  },
+  {
+    command: 'previousMatch',
+    keys: ['N'],
+    contexts: ['reader'],
+    help: { reader: 'previous match' },
+  },
+  {
+    command: 'promptAccept',
+    keys: ['enter'],
+    contexts: ['prompt'],
+    help: { prompt: 'keep the filter / search and leave the prompt' },
+    hint: 'done',
+  },
+  {
+    command: 'promptCancel',
+    keys: ['esc'],
+    contexts: ['prompt'],
+    help: { prompt: 'clear it and leave the prompt' },
+    hint: 'cancel',
+  },
+  {
+    command: 'promptErase',
+    keys: ['backspace'],
+    contexts: ['prompt'],
+    help: { prompt: 'delete a character' },
+  },
+  {
+    command: 'promptClear',
+    keys: ['ctrl+u'],
+    contexts: ['prompt'],
+    help: { prompt: 'delete the whole query' },
+  },
+  {
+    command: 'down',
+    keys: ['down'],
+    contexts: ['prompt'],
+    help: { prompt: 'move through the results while typing' },
+  },
+  {
+    command: 'up',
+    keys: ['up'],
+    contexts: ['prompt'],
+    help: {},
   },
   {
     command: 'skipped',
@@ -99,6 +163,13 @@ export const bindings: readonly Binding[] = [
     contexts: ['list', 'reader', 'help'],
     help: { list: 'quit', reader: 'quit', help: 'quit' },
     hint: 'quit',
+  },
+  {
+    // While typing, q is a letter; Ctrl+C still quits.
+    command: 'quit',
+    keys: ['ctrl+c'],
+    contexts: ['prompt'],
+    help: { prompt: 'quit' },
   },
 ];
 

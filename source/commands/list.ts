@@ -1,4 +1,5 @@
 import { type Article, type Library, readingMinutes } from '../core/article';
+import { sanitizeSingleLine } from '../core/sanitize';
 
 function articleSummary(article: Article) {
   return {
@@ -22,9 +23,11 @@ export function listJson(library: Library): string {
 
 /** Tab-separated `id, words, title`: readable, and easy to cut, sort and grep. */
 export function listPlain(library: Library): string {
-  const rows = library.articles.map((a) => `${a.id}\t${a.words}\t${a.title}`);
+  // File names are untrusted too: a name can hold an escape sequence.
+  const rows = library.articles.map((a) => `${sanitizeSingleLine(a.id)}\t${a.words}\t${a.title}`);
   if (library.skipped.length > 0) {
-    rows.push(`# ${library.skipped.length} skipped: ${library.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`);
+    const skipped = library.skipped.map((s) => `${s.path} (${s.reason})`).join(', ');
+    rows.push(`# ${library.skipped.length} skipped: ${sanitizeSingleLine(skipped)}`);
   }
   return rows.join('\n');
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
-import { libraryFromBytes, loadLibrary } from '../core/load/library';
+import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped } from '../core/load';
 import { listJson, listPlain } from './list';
 import { showJson, showPlain } from './show';
 
@@ -12,9 +12,6 @@ export interface CommandOptions {
   limit?: number;
   bundledArticles: string;
 }
-
-/** Standard input is read up to the same cap as a file, so a pipe cannot exhaust memory. */
-const STDIN_CAP = 16 * 1024 * 1024;
 
 function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -93,23 +90,13 @@ function pickRecord(library: Library, path: string, record: number | undefined):
   return articles[0] as Article;
 }
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= STDIN_CAP) break;
-  }
-  return Buffer.concat(chunks).subarray(0, STDIN_CAP);
-}
-
 async function browse(args: string[], options: CommandOptions, width: number | undefined): Promise<number> {
   const interactive = Boolean(process.stdout.isTTY);
   if (args.length === 0 && !process.stdin.isTTY) {
-    const bytes = await readStdin();
+    // Read up to the same cap as a file, so a pipe cannot exhaust memory.
+    const { bytes, truncated } = await readStreamCapped(process.stdin, DEFAULT_MAX_FILE_BYTES);
     if (bytes.length > 0) {
-      const library = libraryFromBytes('-', bytes);
+      const library = libraryFromBytes('-', bytes, undefined, truncated ? { truncatedAt: DEFAULT_MAX_FILE_BYTES } : {});
       const article = library.articles[0];
       if (!article) throw new UsageError(`standard input: ${library.skipped[0]?.reason ?? 'no article'}`);
       if (!interactive) {

@@ -1,9 +1,15 @@
 import { Box, Text } from 'ink';
 import { type Article, readingMinutes } from '../core/article';
+import { segmentField } from '../core/layout/segments';
 import { displayWidth, padToWidth, truncateToWidth } from '../core/layout/text-width';
+import type { SearchHit } from '../core/search';
+import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, listBodyHeight, type Viewport } from '../state/geometry';
+import { isFiltering, visibleArticles, visibleHits } from '../state/list';
 import type { State } from '../state/reducer';
 import { StatusLine } from './footer';
+import { PromptLine } from './prompt-line';
+import { Segments } from './segments';
 import { theme } from './theme';
 
 function articleMeta(article: Article): string {
@@ -14,22 +20,43 @@ function articleMeta(article: Article): string {
 
 interface RowProps {
   article: Article;
+  hit?: SearchHit;
   selected: boolean;
   cols: number;
   /** Width of the metadata column, the same for every visible row so the columns line up. */
   metaWidth: number;
 }
 
-function ArticleRow({ article, selected, cols, metaWidth }: RowProps) {
+function ArticleRow({ article, hit, selected, cols, metaWidth }: RowProps) {
   const meta = truncateToWidth(articleMeta(article), metaWidth).padStart(metaWidth);
   const titleWidth = Math.max(1, cols - 2 - metaWidth - 2);
   const marker = selected ? theme.selectedMarker : ' ';
+  const titleHighlights = (hit?.matches ?? [])
+    .filter((m) => m.field === 'title')
+    .map((m) => ({ start: m.start, end: m.end, kind: 'titleMatch', priority: 1 }));
+  const title = segmentField(article.title, titleHighlights, titleWidth);
+  const titlePad = ' '.repeat(Math.max(0, titleWidth - displayWidth(title.map((s) => s.text).join(''))));
   return (
-    <Text wrap="truncate" inverse={selected}>
-      {marker} {padToWidth(article.title, titleWidth)}
-      {'  '}
-      <Text color={selected ? undefined : theme.dim}>{meta}</Text>
-    </Text>
+    <>
+      <Text wrap="truncate" inverse={selected}>
+        {marker} <Segments segments={title} />
+        {titlePad}
+        {'  '}
+        <Text color={selected ? undefined : theme.dim}>{meta}</Text>
+      </Text>
+      {hit ? (
+        <Text wrap="truncate" color={theme.dim}>
+          {'    '}
+          <Segments
+            segments={segmentField(
+              hit.snippet.text,
+              hit.snippet.highlights.map((h) => ({ ...h, kind: 'match', priority: 1 })),
+              Math.max(1, cols - 4),
+            )}
+          />
+        </Text>
+      ) : null}
+    </>
   );
 }
 
@@ -37,7 +64,7 @@ function EmptyState({ state }: { state: State }) {
   const { label, skipped } = state.library;
   return (
     <Box flexDirection="column" paddingX={1} paddingY={1}>
-      <Text bold>No articles found in {label}.</Text>
+      <Text bold>No articles found in {sanitizeSingleLine(label)}.</Text>
       <Text>lede reads .txt, .md, .json and .jsonl files; folders are searched recursively.</Text>
       {skipped.length > 0 ? (
         <Text color={theme.dim}>
@@ -48,18 +75,58 @@ function EmptyState({ state }: { state: State }) {
   );
 }
 
+function NoMatch({ query }: { query: string }) {
+  return (
+    <Box flexDirection="column" paddingX={1} paddingY={1}>
+      <Text bold>No article matches “{query}”.</Text>
+      <Text color={theme.dim}>Esc clears the filter; ? shows the search syntax.</Text>
+    </Box>
+  );
+}
+
+/** "12 of 2,225", with indexing progress while the index is still being built. */
+function filterNote(state: State): string {
+  const n = state.library.articles.length.toLocaleString('en-US');
+  const { done, total } = state.indexing;
+  const indexing = done < total ? ` · indexing ${Math.floor((done / Math.max(1, total)) * 100)}%` : '';
+  if (!state.filter.query.trim()) return `${n} articles${indexing}`;
+  const result = state.filter.result;
+  const pending = state.filter.resultQuery !== state.filter.query ? '…' : '';
+  return `${(result?.total ?? 0).toLocaleString('en-US')} of ${n}${pending}${indexing}`;
+}
+
 export function ListView({ state, viewport }: { state: State; viewport: Viewport }) {
   const { articles, skipped, label } = state.library;
   const { cursor, top } = state.list;
+  const filtering = isFiltering(state);
+  const visible = visibleArticles(state);
+  const hits = visibleHits(state);
   const height = listBodyHeight(viewport);
-  const visible = articles.slice(top, top + height);
+  const shown = visible.slice(top, top + (filtering ? Math.floor(height / 2) : height));
   const metaWidth = Math.min(
     Math.floor(viewport.cols / 2),
-    Math.max(0, ...visible.map((a) => displayWidth(articleMeta(a)))),
+    Math.max(0, ...shown.map((i) => displayWidth(articleMeta(articles[i] as Article)))),
   );
   const count = `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}`;
-  const position = articles.length > 0 ? `${cursor + 1}/${articles.length}` : '';
   const skippedNote = skipped.length > 0 ? ` · ${skipped.length} skipped (s)` : '';
+  const filterSummary = state.filter.query && !state.prompt ? ` · filter “${state.filter.query}”` : '';
+  const body =
+    articles.length === 0 ? (
+      <EmptyState state={state} />
+    ) : filtering && visible.length === 0 ? (
+      <NoMatch query={state.filter.query} />
+    ) : (
+      shown.map((articleIndex, i) => (
+        <ArticleRow
+          key={articleIndex}
+          article={articles[articleIndex] as Article}
+          hit={hits?.[top + i]}
+          selected={top + i === cursor}
+          cols={viewport.cols}
+          metaWidth={metaWidth}
+        />
+      ))
+    );
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
       <Text wrap="truncate">
@@ -68,26 +135,25 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
         </Text>
         <Text>
           {' '}
-          {truncateToWidth(label, Math.max(1, viewport.cols - 30))} · {count}
+          {truncateToWidth(sanitizeSingleLine(label), Math.max(1, viewport.cols - 30))} · {count}
         </Text>
-        <Text color={theme.dim}>{skippedNote}</Text>
+        <Text color={theme.dim}>
+          {skippedNote}
+          {filterSummary}
+        </Text>
       </Text>
-      <Box flexDirection="column" height={height}>
-        {articles.length === 0 ? (
-          <EmptyState state={state} />
-        ) : (
-          visible.map((article, i) => (
-            <ArticleRow
-              key={article.id}
-              article={article}
-              selected={top + i === cursor}
-              cols={viewport.cols}
-              metaWidth={metaWidth}
-            />
-          ))
-        )}
+      <Box flexDirection="column" height={height} overflow="hidden">
+        {body}
       </Box>
-      <StatusLine left={position} context="list" cols={viewport.cols} />
+      {state.prompt ? (
+        <PromptLine prompt={state.prompt} note={filterNote(state)} cols={viewport.cols} />
+      ) : (
+        <StatusLine
+          left={visible.length > 0 ? `${cursor + 1}/${visible.length}${filtering ? ` · ${filterNote(state)}` : ''}` : ''}
+          context="list"
+          cols={viewport.cols}
+        />
+      )}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../core/layout/text-width';
+import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, type Viewport } from '../state/geometry';
 import type { State } from '../state/reducer';
 import { theme } from './theme';
@@ -17,7 +18,7 @@ export function SkippedView({ state, viewport }: { state: State; viewport: Viewp
       <Box flexDirection="column" height={height}>
         {shown.map((file) => (
           <Text key={file.path} wrap="truncate">
-            {truncateToWidth(`${file.reason.padEnd(22)} ${file.path}`, viewport.cols)}
+            {truncateToWidth(sanitizeSingleLine(`${file.reason.padEnd(22)} ${file.path}`), viewport.cols)}
           </Text>
         ))}
       </Box>

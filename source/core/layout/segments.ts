@@ -1,3 +1,4 @@
+import { truncateToWidth } from './text-width';
 import type { WrappedLine } from './wrap';
 
 /** A highlighted span of the source text; a higher `priority` wins where spans overlap. */
@@ -40,5 +41,17 @@ export function segmentLine(text: string, line: WrappedLine, highlights: readonl
     if (last && last.kind === best?.kind) last.text += piece;
     else segments.push(best ? { text: piece, kind: best.kind } : { text: piece });
   }
+  return segments;
+}
+
+/**
+ * Segments of a one-line field (a title, a snippet) cut to `width` columns with "…", keeping
+ * the highlights that fall inside what is shown.
+ */
+export function segmentField(text: string, highlights: readonly Highlight[], width: number): Segment[] {
+  const shown = truncateToWidth(text, width);
+  const cut = shown === text ? text.length : shown.length - 1;
+  const segments = segmentLine(text, { start: 0, end: cut, paragraph: 0 }, highlights);
+  if (shown !== text) segments.push({ text: '…' });
   return segments;
 }

@@ -1,0 +1,30 @@
+import { Text } from 'ink';
+import { displayWidth, truncateToWidth } from '../core/layout/text-width';
+import type { Prompt } from '../state/reducer';
+import { theme } from './theme';
+
+/** The prompt being typed, "/query▏", with a note (counter, progress) on the right. */
+export function PromptLine({ prompt, note, cols }: { prompt: Prompt; note: string; cols: number }) {
+  const room = Math.max(1, cols - displayWidth(note) - 3);
+  // Keep the end of a long query visible: that is where the typing happens.
+  const chars = Array.from(prompt.text);
+  let shown = prompt.text;
+  while (displayWidth(shown) > room - 1 && chars.length > 0) {
+    chars.shift();
+    shown = `…${chars.join('')}`;
+  }
+  const left = `/${shown}`;
+  const gap = Math.max(1, cols - displayWidth(left) - 1 - displayWidth(note));
+  return (
+    <Text wrap="truncate">
+      <Text bold color={theme.accent}>
+        {left}
+      </Text>
+      <Text inverse> </Text>
+      <Text color={theme.dim}>
+        {' '.repeat(gap)}
+        {truncateToWidth(note, cols)}
+      </Text>
+    </Text>
+  );
+}

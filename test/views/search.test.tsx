@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
+import { cleanup, render } from 'ink-testing-library';
+import { App } from '../../source/app';
+import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';
+import { keys, press, waitForFrame } from '../helpers/ink';
+
+afterEach(() => cleanup());
+
+const netanyahu = makeArticle('Netanyahu meets Putin in Moscow', [
+  'Prime Minister Benjamin Netanyahu flew to Moscow.',
+  'Putin said little. Netanyahu said more.',
+]);
+const golan = makeArticle('Rockets over the Golan Heights', ['The army said Netanyahu was briefed.', 'Nothing else.']);
+const weather = makeArticle('Weather in Lisbon', ['Sunny, with a light breeze from the sea.']);
+const library = makeLibrary([weather, golan, netanyahu]);
+const size = { cols: 90, rows: 20 };
+const lines = (frame: string) => frame.split('\n');
+
+async function type(app: ReturnType<typeof render>, text: string) {
+  for (const ch of text) await press(app, ch, (f) => f.includes(`/${text.slice(0, text.indexOf(ch) + 1)}`));
+}
+
+describe('library filter', () => {
+  test('/ filters on every key, ranks title hits first, counts and shows a snippet', async () => {
+    const app = render(<App library={library} viewport={size} />);
+    await press(app, '/', (f) => /^\/ /m.test(lines(f).at(-1) ?? ''));
+    for (const ch of 'netanyahu') app.stdin.write(ch);
+    const frame = await waitForFrame(app, (f) => /2 of 3/.test(f), 'the counter');
+    const rows = lines(frame);
+    assert.match(rows[1] ?? '', /› Netanyahu meets Putin in Moscow/, 'the title hit ranks first');
+    assert.match(rows[2] ?? '', /Benjamin Netanyahu/, 'a snippet under the hit');
+    assert.match(rows[3] ?? '', /Rockets over the Golan Heights/, 'the body hit second');
+    assert.ok(!frame.includes('Weather in Lisbon'));
+  });
+
+  test('a typo still finds the name; Backspace (DEL) edits; Esc clears the filter', async () => {
+    const app = render(<App library={library} viewport={size} />);
+    await press(app, '/');
+    for (const ch of 'netanyhau') app.stdin.write(ch);
+    await waitForFrame(app, (f) => /2 of 3/.test(f), 'typo-tolerant matches');
+    for (const ch of ' zq') app.stdin.write(ch);
+    await waitForFrame(app, (f) => /No article matches “netanyhau zq”/.test(f), 'no match');
+    await press(app, keys.backspace, (f) => f.includes('/netanyhau z '));
+    await press(app, keys.backspace);
+    await press(app, keys.backspace, (f) => /2 of 3/.test(f) && f.includes('/netanyhau '));
+    await press(app, keys.esc, (f) => /Weather in Lisbon/.test(f) && /› Weather/.test(f));
+  });
+
+  test('while typing, q and j are text; Enter keeps the filter and the list takes keys again', async () => {
+    const app = render(<App library={library} viewport={size} />);
+    await press(app, '/');
+    await press(app, 'q', (f) => f.includes('/q'));
+    await press(app, keys.backspace);
+    for (const ch of 'golan') app.stdin.write(ch);
+    await waitForFrame(app, (f) => /1 of 3/.test(f), 'one hit');
+    const kept = await press(app, keys.enter, (f) => /filter “golan”/.test(f));
+    assert.match(kept, /› Rockets over the Golan Heights/);
+    const reader = await press(app, keys.enter, (f) => /page 1\//.test(f));
+    assert.match(lines(reader)[0] ?? '', /Rockets over the Golan/);
+    await press(app, keys.esc, (f) => /› Rockets over the Golan Heights/.test(f) && /filter “golan”/.test(f));
+    await press(app, keys.esc, (f) => /› Weather in Lisbon/.test(f), 'Esc in the list clears the filter');
+  });
+
+  test('the help overlay documents the search syntax', async () => {
+    const app = render(<App library={library} viewport={{ cols: 90, rows: 60 }} />);
+    const help = await press(app, '?', (f) => /Keys/.test(f));
+    assert.match(help, /Search syntax/);
+    assert.match(help, /iran \| syria +either word/);
+    assert.match(help, /!russia +articles without russia/);
+  });
+});
+
+describe('search in the article', () => {
+  const long = makeArticle('The long read', [
+    ...numberedParagraphs(6, 6),
+    'Here the needle appears once.',
+    ...numberedParagraphs(6, 6),
+    'And the needle again, at the end.',
+  ]);
+  const readerLibrary = makeLibrary([long]);
+
+  test('/ highlights matches, jumps across pages, n and N wrap around, status says match i/n', async () => {
+    const app = render(<App library={readerLibrary} viewport={size} />);
+    await press(app, keys.enter, (f) => /page 1\//.test(f));
+    await press(app, '/');
+    for (const ch of 'needle') app.stdin.write(ch);
+    await press(app, keys.enter, (f) => /match 1\/2/.test(f) && !/^\//m.test(lines(f).at(-1) ?? ''));
+    let frame = app.lastFrame() ?? '';
+    assert.match(frame, /Here the needle appears once/, 'the first match is on screen');
+    assert.ok(!/page 1\//.test(frame), 'the reader turned pages to reach it');
+    frame = await press(app, 'n', (f) => /match 2\/2/.test(f));
+    assert.match(frame, /the needle again/);
+    frame = await press(app, 'n', (f) => /match 1\/2/.test(f));
+    assert.match(frame, /appears once/, 'n wraps around to the first match');
+    frame = await press(app, 'N', (f) => /match 2\/2/.test(f));
+    assert.match(frame, /the needle again/, 'N wraps around backwards');
+  });
+
+  test('a query with no match says so, and a typo falls back to fuzzy matches', async () => {
+    const app = render(<App library={readerLibrary} viewport={size} />);
+    await press(app, keys.enter, (f) => /page 1\//.test(f));
+    await press(app, '/');
+    for (const ch of 'zebra') app.stdin.write(ch);
+    await press(app, keys.enter, (f) => /no match for “zebra”/.test(f));
+    await press(app, '/');
+    for (const ch of 'neddle') app.stdin.write(ch);
+    await press(app, keys.enter, (f) => /match 1\/2 \(with typos\)/.test(f));
+  });
+});
