@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { type Article, readingMinutes } from '../core/article';
 import { segmentField } from '../core/layout/segments';
-import { displayWidth, padToWidth, truncateToWidth } from '../core/layout/text-width';
+import { displayWidth, truncateToWidth } from '../core/layout/text-width';
 import type { SearchHit } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, listBodyHeight, type Viewport } from '../state/geometry';

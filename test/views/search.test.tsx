@@ -17,10 +17,6 @@ const library = makeLibrary([weather, golan, netanyahu]);
 const size = { cols: 90, rows: 20 };
 const lines = (frame: string) => frame.split('\n');
 
-async function type(app: ReturnType<typeof render>, text: string) {
-  for (const ch of text) await press(app, ch, (f) => f.includes(`/${text.slice(0, text.indexOf(ch) + 1)}`));
-}
-
 describe('library filter', () => {
   test('/ filters on every key, ranks title hits first, counts and shows a snippet', async () => {
     const app = render(<App library={library} viewport={size} />);
