@@ -10,6 +10,9 @@ const help = `
     $ lede [paths...]                        read interactively (default: the bundled articles)
     $ lede list [paths...] [--json]          list the articles
     $ lede show <file> [--width N] [--json]  print one article (FILE#N picks a record of a JSON file)
+    $ lede search <query> [paths...] [--json] [--limit N]
+                                             ranked search (fzf syntax: 'exact ^prefix suffix$ !not a|b)
+    $ lede entities [paths...] [--json]      people, places and organizations in each article
 
   Paths are files or folders (searched recursively) of .txt, .md, .json and .jsonl articles.
   With a pipe on standard input, lede reads the article from it and keys from the terminal.
@@ -17,6 +20,7 @@ const help = `
   Options
     --json       machine-readable output (offsets are UTF-16 code units into "text")
     --width N    reading measure in columns (default: the terminal, at most 80)
+    --limit N    most search results (default 20)
     --help       this help
     --version    the version
 
@@ -24,6 +28,8 @@ const help = `
     $ lede ~/news
     $ lede list ~/news --json | jq '.articles[].title'
     $ lede show ~/news/2018-05-10-golan.txt --width 72
+    $ lede search "netanyhau 'golan" ~/news --json --limit 5
+    $ lede entities ~/news --json | jq '.[].entities[] | select(.type == "person") | .name'
     $ curl -s https://example.org/story.txt | lede
 `;
 

@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
 import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped } from '../core/load';
+import { entitiesPlain, libraryEntities } from './entities';
 import { listJson, listPlain } from './list';
+import { DEFAULT_SEARCH_LIMIT, searchLibrary, searchPlain } from './search';
 import { showJson, showPlain } from './show';
 
 export interface CommandOptions {
@@ -41,6 +43,10 @@ export async function runCommand(options: CommandOptions): Promise<number> {
       return list(rest, options);
     case 'show':
       return show(rest, options, width);
+    case 'search':
+      return search(rest, options);
+    case 'entities':
+      return entities(rest, options);
     default:
       return browse(options.input, options, width);
   }
@@ -50,6 +56,24 @@ async function list(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, { label });
   print(options.json ? listJson(library) : listPlain(library));
+  return 0;
+}
+
+async function search(args: string[], options: CommandOptions): Promise<number> {
+  const [query, ...rest] = args;
+  if (query === undefined) throw new UsageError('search needs a query, e.g. lede search "netanyahu putin" ~/news');
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
+  const { paths, label } = libraryPaths(rest, options.bundledArticles);
+  const result = searchLibrary(await loadLibrary(paths, { label }), query, limit);
+  print(options.json ? JSON.stringify(result, null, 2) : searchPlain(result));
+  return 0;
+}
+
+async function entities(args: string[], options: CommandOptions): Promise<number> {
+  const { paths, label } = libraryPaths(args, options.bundledArticles);
+  const articles = await libraryEntities(await loadLibrary(paths, { label }));
+  print(options.json ? JSON.stringify(articles, null, 2) : entitiesPlain(articles));
   return 0;
 }
 
