@@ -7,7 +7,8 @@ import xterm from '@xterm/headless';
 import pty from 'node-pty';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The built CLI; LEDE_E2E_CLI points the suite at another build (one next to a copy of articles/). */
+export const cliPath = process.env.LEDE_E2E_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** The CI machine is slow and shared: waits are generous and never part of an assertion. */
 export const defaultTimeout = 10_000;
@@ -329,8 +330,9 @@ export class TerminalSession {
 
   /** Waits until nothing new has arrived for `quietMs` — for asserting that something did NOT happen. */
   async quiet(quietMs = 300, options: WaitOptions = {}): Promise<void> {
-    const deadline = Date.now() + (options.timeout ?? defaultTimeout);
-    while (Date.now() - this.lastDataAt < quietMs && Date.now() < deadline) await sleep(25);
+    const start = Date.now();
+    const deadline = start + (options.timeout ?? defaultTimeout);
+    while (Date.now() - Math.max(this.lastDataAt, start) < quietMs && Date.now() < deadline) await sleep(25);
     await this.settled();
   }
 
