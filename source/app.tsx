@@ -1,12 +1,14 @@
 import { useApp, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import type { Library } from './core/article';
+import { useEntities } from './hooks/use-entities';
 import { useLibrarySearch } from './hooks/use-library-search';
 import { useViewport } from './hooks/use-viewport';
 import { keyNames } from './keymap';
 import { isTooSmall, type Viewport } from './state/geometry';
 import { initialState, reducer } from './state/reducer';
 import { HelpView } from './views/help-view';
+import { MentionsView } from './views/mentions-view';
 import { ListView } from './views/list-view';
 import { ReaderView } from './views/reader-view';
 import { SkippedView } from './views/skipped-view';
@@ -36,6 +38,7 @@ export function App({ library, viewport: fixedViewport, width, openArticle }: Ap
   }
 
   useLibrarySearch(library.articles, state, dispatch);
+  useEntities(library.articles, state, dispatch);
 
   useEffect(() => {
     if (state.quitting) exit();
@@ -49,6 +52,7 @@ export function App({ library, viewport: fixedViewport, width, openArticle }: Ap
   if (isTooSmall(viewport)) return <TooSmall viewport={viewport} />;
   if (state.overlay === 'help') return <HelpView viewport={viewport} current={state.screen.name} />;
   if (state.overlay === 'skipped') return <SkippedView state={state} viewport={viewport} />;
+  if (state.overlay === 'mentions') return <MentionsView state={state} viewport={viewport} />;
   if (state.screen.name === 'reader') return <ReaderView state={state} viewport={viewport} />;
   return <ListView state={state} viewport={viewport} />;
 }

@@ -2,7 +2,7 @@
  * The one table of key bindings. Key handling, the footer hints and the help overlay are all
  * generated from it, so they cannot disagree.
  */
-export type Context = 'list' | 'reader' | 'help' | 'prompt';
+export type Context = 'list' | 'reader' | 'help' | 'prompt' | 'mentions';
 
 export type Command =
   | 'up'
@@ -22,7 +22,14 @@ export type Command =
   | 'promptAccept'
   | 'promptCancel'
   | 'promptErase'
-  | 'promptClear';
+  | 'promptClear'
+  | 'togglePanel'
+  | 'switchFocus'
+  | 'nextMention'
+  | 'previousMention'
+  | 'nextArticleMention'
+  | 'previousArticleMention'
+  | 'mentions';
 
 export interface Binding {
   command: Command;
@@ -39,14 +46,14 @@ export const bindings: readonly Binding[] = [
   {
     command: 'down',
     keys: ['down', 'j'],
-    contexts: ['list', 'reader'],
-    help: { list: 'next article', reader: 'scroll down a line' },
+    contexts: ['list', 'reader', 'mentions'],
+    help: { list: 'next article', reader: 'scroll down a line (panel: next entity)', mentions: 'next mention' },
   },
   {
     command: 'up',
     keys: ['up', 'k'],
-    contexts: ['list', 'reader'],
-    help: { list: 'previous article', reader: 'scroll up a line' },
+    contexts: ['list', 'reader', 'mentions'],
+    help: { list: 'previous article', reader: 'scroll up a line (panel: previous entity)', mentions: 'previous mention' },
   },
   {
     command: 'pageDown',
@@ -64,14 +71,14 @@ export const bindings: readonly Binding[] = [
   {
     command: 'first',
     keys: ['g', 'home'],
-    contexts: ['list', 'reader'],
-    help: { list: 'first article', reader: 'first page' },
+    contexts: ['list', 'reader', 'mentions'],
+    help: { list: 'first article', reader: 'first page', mentions: 'first mention' },
   },
   {
     command: 'last',
     keys: ['G', 'end'],
-    contexts: ['list', 'reader'],
-    help: { list: 'last article', reader: 'last page' },
+    contexts: ['list', 'reader', 'mentions'],
+    help: { list: 'last article', reader: 'last page', mentions: 'last mention' },
   },
   {
     command: 'open',
@@ -81,10 +88,59 @@ export const bindings: readonly Binding[] = [
     hint: 'open',
   },
   {
+    command: 'open',
+    keys: ['enter'],
+    contexts: ['reader', 'mentions'],
+    help: { reader: 'panel: go to the entity’s first mention', mentions: 'go to this mention' },
+  },
+  {
+    command: 'togglePanel',
+    keys: ['e'],
+    contexts: ['reader'],
+    help: { reader: 'show or hide the entity panel' },
+    hint: 'entities',
+  },
+  {
+    command: 'switchFocus',
+    keys: ['tab'],
+    contexts: ['reader'],
+    help: { reader: 'move focus between page and panel' },
+  },
+  {
+    command: 'nextMention',
+    keys: [']'],
+    contexts: ['reader'],
+    help: { reader: 'next mention of the selected entity' },
+  },
+  {
+    command: 'previousMention',
+    keys: ['['],
+    contexts: ['reader'],
+    help: { reader: 'previous mention of the selected entity' },
+  },
+  {
+    command: 'nextArticleMention',
+    keys: ['}'],
+    contexts: ['reader'],
+    help: { reader: 'next article mentioning the selected entity' },
+  },
+  {
+    command: 'previousArticleMention',
+    keys: ['{'],
+    contexts: ['reader'],
+    help: { reader: 'previous article mentioning it' },
+  },
+  {
+    command: 'mentions',
+    keys: ['m'],
+    contexts: ['reader'],
+    help: { reader: 'the selected entity’s mentions in context' },
+  },
+  {
     command: 'back',
     keys: ['esc', 'h', 'left'],
-    contexts: ['list', 'reader', 'help'],
-    help: { list: 'clear the filter', reader: 'back to the list', help: 'close help' },
+    contexts: ['list', 'reader', 'help', 'mentions'],
+    help: { list: 'clear the filter', reader: 'back to the list', help: 'close help', mentions: 'close the list' },
     hint: 'back',
   },
   {
@@ -160,8 +216,8 @@ export const bindings: readonly Binding[] = [
   {
     command: 'quit',
     keys: ['q', 'ctrl+c'],
-    contexts: ['list', 'reader', 'help'],
-    help: { list: 'quit', reader: 'quit', help: 'quit' },
+    contexts: ['list', 'reader', 'help', 'mentions'],
+    help: { list: 'quit', reader: 'quit', help: 'quit', mentions: 'quit' },
     hint: 'quit',
   },
   {

@@ -57,19 +57,43 @@ function titleLines(title: string, measure: number): string[] {
   return kept;
 }
 
-export function readerMeasure(viewport: Viewport, widthOverride?: number): number {
-  const available = Math.max(1, viewport.cols - 2);
+/** Where the entity panel goes: beside the page when the text keeps a readable measure, else below. */
+export type PanelPlacement = 'side' | 'below' | null;
+
+export const PANEL_WIDTH = 32;
+/** Narrowest text worth keeping beside the panel; narrower terminals put the panel below. */
+const MIN_TEXT_BESIDE_PANEL = 56;
+
+export function panelPlacement(viewport: Viewport, open: boolean): PanelPlacement {
+  if (!open) return null;
+  return viewport.cols >= MIN_TEXT_BESIDE_PANEL + PANEL_WIDTH + 3 ? 'side' : 'below';
+}
+
+/** Rows the panel takes below the page (its heading included). */
+export function panelRowsBelow(viewport: Viewport): number {
+  return Math.max(3, Math.min(8, Math.floor(frameHeight(viewport) / 3)));
+}
+
+export function readerMeasure(viewport: Viewport, widthOverride?: number, panel: PanelPlacement = null): number {
+  const besidePanel = panel === 'side' ? PANEL_WIDTH + 3 : 0;
+  const available = Math.max(1, viewport.cols - 2 - besidePanel);
   return Math.max(1, Math.min(available, widthOverride ?? DEFAULT_MEASURE));
 }
 
-export function readerGeometry(article: Article, viewport: Viewport, widthOverride?: number): ReaderGeometry {
-  const measure = readerMeasure(viewport, widthOverride);
+export function readerGeometry(
+  article: Article,
+  viewport: Viewport,
+  widthOverride?: number,
+  panel: PanelPlacement = null,
+): ReaderGeometry {
+  const measure = readerMeasure(viewport, widthOverride, panel);
   const title = titleLines(article.title, measure);
-  // Title lines, one rule under them, and the status bar.
-  const chrome = title.length + 1 + 1;
+  // Title lines, one rule under them, the status bar, and the panel when it sits below.
+  const chrome = title.length + 1 + 1 + (panel === 'below' ? panelRowsBelow(viewport) : 0);
+  const textColumns = viewport.cols - (panel === 'side' ? PANEL_WIDTH + 3 : 0);
   return {
     measure,
-    margin: Math.max(0, Math.floor((viewport.cols - measure) / 2)),
+    margin: Math.max(0, Math.floor((textColumns - measure) / 2)),
     titleLines: title,
     lines: wrappedBody(article, measure),
     pageHeight: Math.max(1, frameHeight(viewport) - chrome),

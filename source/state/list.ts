@@ -51,7 +51,8 @@ export function moveListCursor(state: State, wanted: number): State {
 
 export function openArticle(state: State, articleIndex: number): State {
   if (!state.library.articles[articleIndex]) return state;
-  return { ...state, find: null, screen: { name: 'reader', articleIndex, top: 0 } };
+  const entities = { ...state.entities, current: null, selected: 0, mention: -1 };
+  return { ...state, find: null, entities, screen: { name: 'reader', articleIndex, top: 0 } };
 }
 
 /** Back from the reader: the cursor lands on the article just read (if the filter still shows it). */

@@ -2,19 +2,24 @@ import { clampTop, lastTop, topForLine } from '../core/layout/paginate';
 import { lineIndexAt } from '../core/layout/wrap';
 import { findInText } from '../core/search';
 import type { Command } from '../keymap';
-import { readerGeometry } from './geometry';
+import { panelPlacement, readerGeometry } from './geometry';
+import { entityCommand } from './entities';
 import { returnToList } from './list';
 import type { Find, State } from './reducer';
 
 type ReaderScreen = Extract<State['screen'], { name: 'reader' }>;
 
-function readerParts(state: State) {
+/** The open article and where everything goes on screen; undefined on the list. */
+export function readerLayout(state: State) {
   const screen = state.screen;
   if (screen.name !== 'reader') return undefined;
   const article = state.library.articles[screen.articleIndex];
   if (!article) return undefined;
-  return { screen, article, geometry: readerGeometry(article, state.viewport, state.widthOverride) };
+  const panel = panelPlacement(state.viewport, state.entities.panelOpen);
+  return { screen, article, panel, geometry: readerGeometry(article, state.viewport, state.widthOverride, panel) };
 }
+
+const readerParts = readerLayout;
 
 function withTop(state: State, screen: ReaderScreen, top: number): State {
   const parts = readerParts(state);
@@ -37,7 +42,7 @@ export function revealOffset(state: State, offset: number): State {
 }
 
 /** Offset of the first character on screen: searches and jumps start from here. */
-function firstVisibleOffset(state: State): number {
+export function firstVisibleOffset(state: State): number {
   const parts = readerParts(state);
   return parts ? (parts.geometry.lines[parts.screen.top]?.start ?? 0) : 0;
 }
@@ -67,6 +72,8 @@ function stepMatch(state: State, direction: 1 | -1): State {
 }
 
 export function readerCommand(state: State, cmd: Command): State {
+  const handledByPanel = entityCommand(state, cmd);
+  if (handledByPanel) return handledByPanel;
   const parts = readerParts(state);
   if (!parts) return { ...state, screen: { name: 'list' } };
   const { screen, geometry } = parts;

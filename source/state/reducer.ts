@@ -1,14 +1,17 @@
 import type { Library } from '../core/article';
 import type { SearchResult } from '../core/search';
 import type { TextMatch } from '../core/search';
+import type { Entity } from '../core/entities';
+import type { LibraryEntityIndex } from '../core/entities/library-entities';
 import { type Command, type Context, commandFor } from '../keymap';
+import { type EntityState, initialEntityState, mentionsCommand, receiveEntities } from './entities';
 import type { Viewport } from './geometry';
 import { listCommand, moveListCursor, openArticle, searchResult } from './list';
 import { editPrompt } from './prompt';
 import { readerCommand, resizeReader } from './reader';
 
 export type Screen = { name: 'list' } | { name: 'reader'; articleIndex: number; top: number };
-export type Overlay = 'help' | 'skipped' | null;
+export type Overlay = 'help' | 'skipped' | 'mentions' | null;
 
 /** A prompt being typed: the library filter in the list, or a search inside the open article. */
 export interface Prompt {
@@ -42,6 +45,7 @@ export interface State {
   find: Find | null;
   /** Progress of the search index, built after the first frame. */
   indexing: { done: number; total: number };
+  entities: EntityState;
   overlay: Overlay;
   quitting: boolean;
 }
@@ -52,7 +56,10 @@ export type Action =
   | { type: 'resize'; viewport: Viewport }
   | { type: 'open'; articleIndex: number }
   | { type: 'searchResult'; query: string; result: SearchResult }
-  | { type: 'indexProgress'; done: number; total: number };
+  | { type: 'indexProgress'; done: number; total: number }
+  | { type: 'entities'; articleIndex: number; entities: Entity[] }
+  | { type: 'libraryEntities'; index: LibraryEntityIndex }
+  | { type: 'entityProgress'; done: number; total: number };
 
 export function initialState(library: Library, viewport: Viewport, widthOverride?: number): State {
   return {
@@ -65,6 +72,7 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
     prompt: null,
     find: null,
     indexing: { done: 0, total: library.articles.length },
+    entities: initialEntityState(library.articles.length),
     overlay: null,
     quitting: false,
   };
@@ -73,7 +81,9 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
 /** Which part of the keymap applies now. */
 export function activeContext(state: State): Context {
   if (state.prompt) return 'prompt';
-  return state.overlay ? 'help' : state.screen.name;
+  if (state.overlay === 'mentions') return 'mentions';
+  if (state.overlay) return 'help';
+  return state.screen.name;
 }
 
 export function reducer(state: State, action: Action): State {
@@ -90,6 +100,12 @@ export function reducer(state: State, action: Action): State {
       return { ...state, indexing: { done: action.done, total: action.total } };
     case 'key':
       return key(state, action.name);
+    case 'entities':
+      return receiveEntities(state, action.articleIndex, action.entities);
+    case 'libraryEntities':
+      return { ...state, entities: { ...state.entities, library: action.index } };
+    case 'entityProgress':
+      return { ...state, entities: { ...state.entities, progress: { done: action.done, total: action.total } } };
   }
 }
 
@@ -97,6 +113,7 @@ function key(state: State, name: string): State {
   // Resolved here, against the state the key actually arrives in, not the one last rendered.
   const cmd = commandFor(activeContext(state), name);
   if (state.prompt) return cmd === 'quit' ? command(state, cmd) : editPrompt(state, state.prompt, name, cmd);
+  if (state.overlay === 'mentions') return mentionsCommand(state, cmd);
   // Any key that does not quit closes an overlay, as in less and most pagers.
   if (state.overlay && cmd !== 'quit') return { ...state, overlay: null };
   return cmd ? command(state, cmd) : state;

@@ -8,6 +8,7 @@ const sections: { context: Context; heading: string }[] = [
   { context: 'list', heading: 'Article list' },
   { context: 'reader', heading: 'Reader' },
   { context: 'prompt', heading: 'While typing a search (every other key is text)' },
+  { context: 'mentions', heading: 'Mentions list (m)' },
 ];
 
 /** fzf's extended search syntax, as the library filter understands it. */

@@ -1,8 +1,11 @@
 import { Box, Text } from 'ink';
 import { pagePosition } from '../core/layout/paginate';
 import { type Highlight, segmentLine } from '../core/layout/segments';
-import { frameHeight, readerGeometry, type Viewport } from '../state/geometry';
+import { selectedEntity } from '../state/entities';
+import { frameHeight, PANEL_WIDTH, panelRowsBelow, type Viewport } from '../state/geometry';
+import { readerLayout } from '../state/reader';
 import type { Find, State } from '../state/reducer';
+import { EntityPanel } from './entity-panel';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
@@ -14,7 +17,19 @@ function findHighlights(find: Find | null): Highlight[] {
     start: m.start,
     end: m.end,
     kind: i === find.current ? 'current' : 'match',
-    priority: i === find.current ? 3 : 2,
+    priority: i === find.current ? 4 : 3,
+  }));
+}
+
+/** The selected entity's mentions, in its type's colour; the one ]/[ went to stands out. */
+function mentionHighlights(state: State): Highlight[] {
+  const entity = selectedEntity(state);
+  if (!entity || (!state.entities.panelOpen && state.entities.mention < 0)) return [];
+  return entity.mentions.map((m, i) => ({
+    start: m.start,
+    end: m.end,
+    kind: i === state.entities.mention ? 'currentMention' : entity.type,
+    priority: i === state.entities.mention ? 2 : 1,
   }));
 }
 
@@ -26,21 +41,29 @@ export function findStatus(find: Find | null): string {
   return `match ${find.current + 1}/${find.matches.length}${fuzzy}`;
 }
 
+/** "Netanyahu 3/6" after a jump, "Netanyahu ·6" while only selected. */
+function mentionStatus(state: State): string {
+  const entity = selectedEntity(state);
+  if (!entity || (!state.entities.panelOpen && state.entities.mention < 0)) return '';
+  const { mention } = state.entities;
+  return mention >= 0 ? `${entity.name} ${mention + 1}/${entity.mentions.length}` : `${entity.name} ·${entity.mentions.length}`;
+}
+
 export function ReaderView({ state, viewport }: { state: State; viewport: Viewport }) {
-  const screen = state.screen;
-  if (screen.name !== 'reader') return null;
-  const article = state.library.articles[screen.articleIndex];
-  if (!article) return null;
-  const { lines, pageHeight, margin, measure, titleLines } = readerGeometry(article, viewport, state.widthOverride);
+  const layout = readerLayout(state);
+  if (!layout) return null;
+  const { screen, article, panel, geometry } = layout;
+  const { lines, pageHeight, margin, measure, titleLines } = geometry;
   const pad = ' '.repeat(margin);
   const page = lines.slice(screen.top, screen.top + pageHeight);
-  const highlights = findHighlights(state.find);
+  const highlights = [...mentionHighlights(state), ...findHighlights(state.find)].sort((a, b) => a.start - b.start);
   const position = pagePosition(screen.top, lines.length, pageHeight);
-  const status = [`page ${position.page}/${position.pages} · ${position.percent}%`, findStatus(state.find)]
+  const status = [`page ${position.page}/${position.pages} · ${position.percent}%`, mentionStatus(state), findStatus(state.find)]
     .filter(Boolean)
     .join(' · ');
-  return (
-    <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
+  const textWidth = panel === 'side' ? viewport.cols - PANEL_WIDTH - 2 : viewport.cols;
+  const text = (
+    <Box flexDirection="column" width={textWidth}>
       {titleLines.map((line) => (
         <Text key={line} bold wrap="truncate">
           {pad}
@@ -59,6 +82,26 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
           </Text>
         ))}
       </Box>
+    </Box>
+  );
+  const bodyHeight = frameHeight(viewport) - 1;
+  return (
+    <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
+      {panel === 'side' ? (
+        <Box flexDirection="row" height={bodyHeight}>
+          {text}
+          <Box marginLeft={2} width={PANEL_WIDTH}>
+            <EntityPanel state={state} width={PANEL_WIDTH} height={bodyHeight} />
+          </Box>
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={bodyHeight}>
+          {text}
+          {panel === 'below' ? (
+            <EntityPanel state={state} width={viewport.cols} height={panelRowsBelow(viewport)} />
+          ) : null}
+        </Box>
+      )}
       {state.prompt ? (
         <PromptLine prompt={state.prompt} note={findStatus(state.find)} cols={viewport.cols} />
       ) : (

@@ -22,4 +22,16 @@ export const spanStyles: Record<string, SpanStyle> = {
   match: { backgroundColor: 'yellow', color: 'black', underline: true },
   current: { inverse: true, bold: true, underline: true },
   titleMatch: { color: 'yellow', bold: true, underline: true },
+  person: { color: 'green', underline: true },
+  place: { color: 'blue', underline: true },
+  organization: { color: 'magenta', underline: true },
+  currentMention: { inverse: true, bold: true },
+};
+
+/** Type markers that read without colour: [P]erson, [L]ocation, [O]rganization. */
+export const entityMarkers: Record<string, string> = { person: 'P', place: 'L', organization: 'O' };
+export const entityHeadings: Record<string, string> = {
+  person: 'People',
+  place: 'Places',
+  organization: 'Organizations',
 };

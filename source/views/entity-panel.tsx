@@ -1,0 +1,84 @@
+import { Box, Text } from 'ink';
+import type { Entity } from '../core/entities';
+import { padToWidth, truncateToWidth } from '../core/layout/text-width';
+import { panelEntities } from '../state/entities';
+import type { State } from '../state/reducer';
+import { entityHeadings, entityMarkers, spanStyles, theme } from './theme';
+
+interface PanelRow {
+  heading?: string;
+  entity?: Entity;
+  position?: number;
+}
+
+/** Headings between the type groups, so the list reads as People / Places / Organizations. */
+function panelRows(entities: Entity[]): PanelRow[] {
+  const rows: PanelRow[] = [];
+  entities.forEach((entity, position) => {
+    if (entities[position - 1]?.type !== entity.type) rows.push({ heading: entityHeadings[entity.type] });
+    rows.push({ entity, position });
+  });
+  return rows;
+}
+
+/** Scrolls the rows so the selected entity stays visible. */
+function visibleRows(rows: PanelRow[], selected: number, height: number): PanelRow[] {
+  const at = rows.findIndex((r) => r.position === selected);
+  const top = Math.max(0, Math.min(at - Math.floor(height / 2), rows.length - height));
+  return rows.slice(top, top + height);
+}
+
+function statusLine(state: State): string {
+  if (state.entities.current) return '';
+  const { done, total } = state.entities.progress;
+  return done < total && total > 1 ? `finding entities… ${done}/${total}` : 'finding entities…';
+}
+
+export function EntityPanel({ state, width, height }: { state: State; width: number; height: number }) {
+  const entities = panelEntities(state);
+  const { selected, focus } = state.entities;
+  const focused = focus === 'panel';
+  const bodyHeight = Math.max(1, height - 1);
+  const rows = visibleRows(panelRows(entities), selected, bodyHeight);
+  const heading = `Entities${entities.length > 0 ? ` (${entities.length})` : ''}${focused ? ' ·focus' : ''}`;
+  const pending = statusLine(state);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold inverse={focused} wrap="truncate">
+        {padToWidth(heading, width)}
+      </Text>
+      {pending ? (
+        <Text color={theme.dim}>{truncateToWidth(pending, width)}</Text>
+      ) : entities.length === 0 ? (
+        <Text color={theme.dim}>{truncateToWidth('no people, places or organizations', width)}</Text>
+      ) : (
+        rows.map((row) =>
+          row.entity ? (
+            <EntityRow
+              key={`e${row.position}`}
+              entity={row.entity}
+              selected={row.position === selected}
+              width={width}
+            />
+          ) : (
+            <Text key={`h${row.heading}`} color={theme.dim} wrap="truncate">
+              {truncateToWidth(row.heading ?? '', width)}
+            </Text>
+          ),
+        )
+      )}
+    </Box>
+  );
+}
+
+function EntityRow({ entity, selected, width }: { entity: Entity; selected: boolean; width: number }) {
+  const count = String(entity.mentions.length);
+  const nameWidth = Math.max(1, width - 4 - count.length - 1);
+  return (
+    <Text wrap="truncate" inverse={selected}>
+      {selected ? theme.selectedMarker : ' '}
+      <Text {...spanStyles[entity.type]}>{entityMarkers[entity.type]}</Text> {padToWidth(entity.name, nameWidth)}{' '}
+      {count}
+    </Text>
+  );
+}
