@@ -59,7 +59,7 @@ describe('library filter', () => {
   });
 
   test('the help overlay documents the search syntax', async () => {
-    const app = render(<App library={library} viewport={{ cols: 90, rows: 60 }} />);
+    const app = render(<App library={library} viewport={{ cols: 120, rows: 40 }} />);
     const help = await press(app, '?', (f) => /Keys/.test(f));
     assert.match(help, /Search syntax/);
     assert.match(help, /iran \| syria +either word/);
