@@ -7,14 +7,21 @@ import { enterFullScreen } from './terminal/fullscreen';
 import { Loading } from './views/loading';
 
 export interface InteractiveOptions {
-  /** Loads the library, reporting progress; runs after the first frame is on screen. */
-  load: (onProgress: (done: number, total: number) => void) => Promise<Library>;
+  /** The library being loaded (started before Ink is even imported, so the two overlap). */
+  library: Promise<Library>;
+  /** Registers the function that shows loading progress, should loading be slow. */
+  onProgress?: (show: (done: number, total: number) => void) => void;
   label: string;
   width?: number;
   /** Keys come from the controlling terminal when standard input is a pipe (like less). */
   keysFromTerminal?: boolean;
   openFirst?: boolean;
 }
+
+/** How long loading may take before a progress frame is drawn instead of waiting. */
+const LOADING_FRAME_AFTER_MS = 60;
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
 
 function terminalInput(fromTerminal: boolean): NodeJS.ReadStream {
   if (!fromTerminal) return process.stdin;
@@ -27,22 +34,32 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   const instanceRef: { unmount?: () => void } = {};
   const screen = enterFullScreen(process.stdout, stdin, () => instanceRef.unmount?.());
   try {
-    const instance = render(<Loading label={options.label} done={0} total={0} />, {
-      stdin,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
+    // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
+    const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
+    const renderOptions = { stdin, exitOnCtrlC: false, patchConsole: false };
+    const app = (library: Library) => (
+      <App
+        library={library}
+        width={options.width}
+        openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
+      />
+    );
+    let instance: ReturnType<typeof render>;
+    if (quick) {
+      instance = render(app(quick), renderOptions);
+    } else {
+      instance = render(<Loading label={options.label} done={0} total={0} />, renderOptions);
+      let lastProgress = 0;
+      options.onProgress?.((done, total) => {
+        // Redraw progress a few times a second at most: drawing must not slow loading down.
+        const now = Date.now();
+        if (now - lastProgress < 100) return;
+        lastProgress = now;
+        instance.rerender(<Loading label={options.label} done={done} total={total} />);
+      });
+      instance.rerender(app(await options.library));
+    }
     instanceRef.unmount = () => instance.unmount();
-    let lastProgress = 0;
-    const library = await options.load((done, total) => {
-      // Redraw progress a few times a second at most: drawing must not slow loading down.
-      const now = Date.now();
-      if (now - lastProgress < 100) return;
-      lastProgress = now;
-      instance.rerender(<Loading label={options.label} done={done} total={total} />);
-    });
-    const openArticle = options.openFirst && library.articles.length > 0 ? 0 : undefined;
-    instance.rerender(<App library={library} width={options.width} openArticle={openArticle} />);
     await instance.waitUntilExit();
   } finally {
     screen.leave();

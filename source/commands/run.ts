@@ -2,10 +2,11 @@ import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
 import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped } from '../core/load';
-import { entitiesPlain, libraryEntities } from './entities';
 import { listJson, listPlain } from './list';
-import { DEFAULT_SEARCH_LIMIT, searchLibrary, searchPlain } from './search';
-import { showJson, showPlain } from './show';
+
+// Each subcommand imports what only it needs when it runs: text measuring (string-width),
+// search and entities each cost start-up time that `lede list` should not pay.
+const showModule = () => import('./show');
 
 export interface CommandOptions {
   input: string[];
@@ -62,6 +63,7 @@ async function list(args: string[], options: CommandOptions): Promise<number> {
 async function search(args: string[], options: CommandOptions): Promise<number> {
   const [query, ...rest] = args;
   if (query === undefined) throw new UsageError('search needs a query, e.g. lede search "netanyahu putin" ~/news');
+  const { DEFAULT_SEARCH_LIMIT, searchLibrary, searchPlain } = await import('./search');
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
@@ -72,6 +74,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
+  const { entitiesPlain, libraryEntities } = await import('./entities');
   const articles = await libraryEntities(await loadLibrary(paths, { label }));
   print(options.json ? JSON.stringify(articles, null, 2) : entitiesPlain(articles));
   return 0;
@@ -96,6 +99,7 @@ async function show(args: string[], options: CommandOptions, width: number | und
   if (info.isDirectory()) throw new UsageError(`${path} is a folder; show takes one file (try lede list ${path})`);
   const library = await loadLibrary([path]);
   const article = pickRecord(library, path, record);
+  const { showJson, showPlain } = await showModule();
   print(options.json ? showJson(article) : showPlain(article, plainWidth(width)));
   return 0;
 }
@@ -124,12 +128,13 @@ async function browse(args: string[], options: CommandOptions, width: number | u
       const article = library.articles[0];
       if (!article) throw new UsageError(`standard input: ${library.skipped[0]?.reason ?? 'no article'}`);
       if (!interactive) {
+        const { showJson, showPlain } = await showModule();
         print(options.json ? showJson(article) : showPlain(article, plainWidth(width)));
         return 0;
       }
       const { runInteractive } = await import('../interactive');
       await runInteractive({
-        load: async () => library,
+        library: Promise.resolve(library),
         label: 'standard input',
         width,
         keysFromTerminal: true,
@@ -149,9 +154,15 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   for (const path of paths) {
     if (!(await stat(path).catch(() => undefined))) throw new UsageError(`${path}: no such file or folder`);
   }
+  // Loading starts before Ink is imported, so the two overlap.
+  let showProgress: (done: number, total: number) => void = () => {};
+  const library = loadLibrary(paths, { label, onProgress: (done, total) => showProgress(done, total) });
   const { runInteractive } = await import('../interactive');
   await runInteractive({
-    load: (onProgress) => loadLibrary(paths, { label, onProgress }),
+    library,
+    onProgress: (show) => {
+      showProgress = show;
+    },
     label: label ?? (paths.length === 1 ? (paths[0] as string) : `${paths.length} paths`),
     width,
     keysFromTerminal: !process.stdin.isTTY,

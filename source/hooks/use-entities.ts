@@ -1,20 +1,51 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { Article } from '../core/article';
-import { type EntityExtractor, loadEntityExtractor } from '../core/entities';
-import { startLibraryExtraction } from '../core/entities/library-entities';
+import { type Entity, type EntityExtractor, loadEntityExtractor } from '../core/entities';
+import { buildLibraryIndex, type LibraryEntityIndex, startLibraryExtraction } from '../core/entities/library-entities';
 import type { Action, State } from '../state/reducer';
 
 /**
- * Libraries up to this size are extracted on the main thread, in idle slices: for a handful of
- * articles a worker's start-up costs more than the work.
+ * Libraries up to this size are extracted on the main thread, an article at a time: for a
+ * couple of articles a worker's start-up costs more than the work.
  */
-const IN_THREAD_LIMIT = 24;
+const IN_THREAD_LIMIT = 4;
+
+/**
+ * Library-wide extraction waits this long after mounting, so the first frame is written (Ink
+ * throttles renders) before any NLP code is loaded or run.
+ */
+export const ENTITY_START_DELAY_MS = 250;
 
 /**
  * Feeds the entity panel. Nothing NLP loads before the first frame: the library-wide extraction
  * (in a worker, cached on disk) starts after it, and an opened article the library pass has not
  * reached yet is extracted on its own as soon as it is on screen.
  */
+/** The same work as the worker, an article at a time, yielding between articles so keys get through. */
+function extractInThread(
+  loading: Promise<EntityExtractor>,
+  articles: { id: string; text: string }[],
+  onProgress: (done: number, total: number) => void,
+  onDone: (index: LibraryEntityIndex) => void,
+): { cancel(): void } {
+  let cancelled = false;
+  void loading.then(async (extractor) => {
+    const byArticle = new Map<string, Entity[]>();
+    for (const [i, article] of articles.entries()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (cancelled) return;
+      byArticle.set(article.id, extractor.extract(article.text));
+      onProgress(i + 1, articles.length);
+    }
+    onDone(buildLibraryIndex(articles.map((a) => a.id), byArticle));
+  });
+  return {
+    cancel: () => {
+      cancelled = true;
+    },
+  };
+}
+
 export function useEntities(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
   const extractorRef = useRef<Promise<EntityExtractor> | null>(null);
   const extractor = () => {
@@ -27,33 +58,20 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
 
   useEffect(() => {
     if (articles.length === 0) return;
-    if (articles.length <= IN_THREAD_LIMIT) {
-      let cancelled = false;
-      const timer = setTimeout(() => {
-        void extractor().then(async (ex) => {
-          const byArticle = new Map();
-          for (const [i, article] of articles.entries()) {
-            if (cancelled) return;
-            byArticle.set(article.id, ex.extract(article.text));
-            dispatch({ type: 'entityProgress', done: i + 1, total: articles.length });
-            // Yield between articles so keys are handled while this runs.
-            await new Promise((resolve) => setImmediate(resolve));
-          }
-          const { buildLibraryIndex } = await import('../core/entities/library-entities');
-          if (!cancelled) dispatch({ type: 'libraryEntities', index: buildLibraryIndex(articles.map((a) => a.id), byArticle) });
-        });
-      }, 0);
-      return () => {
-        cancelled = true;
-        clearTimeout(timer);
-      };
-    }
-    const job = startLibraryExtraction(
-      articles.map((a) => ({ id: a.id, text: a.text })),
-      (done, total) => dispatch({ type: 'entityProgress', done, total }),
-      (index) => dispatch({ type: 'libraryEntities', index }),
-    );
-    return () => job.cancel();
+    let job: { cancel(): void } | undefined;
+    const timer = setTimeout(() => {
+      const onProgress = (done: number, total: number) => dispatch({ type: 'entityProgress', done, total });
+      const onDone = (index: LibraryEntityIndex) => dispatch({ type: 'libraryEntities', index });
+      const work = articles.map((a) => ({ id: a.id, text: a.text }));
+      job =
+        articles.length > IN_THREAD_LIMIT
+          ? startLibraryExtraction(work, onProgress, onDone)
+          : extractInThread(extractor(), work, onProgress, onDone);
+    }, ENTITY_START_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      job?.cancel();
+    };
     // The extractor loader is stable for the component's life.
      
   }, [articles, dispatch]);
