@@ -2,8 +2,10 @@
 // canonical mode on, and nothing of lede's UI left behind. lede runs under a shell in the pty, so
 // the shell itself prints `stty -a` before and after, on the screen lede had to restore.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { seedPrefixes, waitForPage } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { hashTree, makeTempDir, seedDir, seedPrefixes, seedTitles, waitForPage } from './fixtures';
 import {
   childPids,
   exitMarker,
@@ -17,6 +19,23 @@ import {
 const cookedModes = ['echo', 'icanon', 'isig', 'iexten', 'icrnl', 'ixon', 'opost', 'onlcr'];
 
 const listReady = (t: TerminalSession) => t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
+
+const temp = makeTempDir('lede-e2e-restore-');
+/** Loaded into lede with `node --import`: SIGUSR2 makes it throw an error nothing catches. */
+const throwOnSignal = join(temp.dir, 'throw-on-sigusr2.mjs');
+let seedHash = '';
+
+before(() => {
+  writeFileSync(
+    throwOnSignal,
+    "process.on('SIGUSR2', () => setImmediate(() => { throw new Error('e2e: an uncaught error'); }));\n",
+  );
+  seedHash = hashTree(seedDir);
+});
+after(() => {
+  temp.remove();
+  assert.equal(hashTree(seedDir), seedHash, 'no session wrote to articles/');
+});
 
 function ledePid(t: TerminalSession): number {
   const [pid] = childPids(t.pid);
@@ -92,6 +111,40 @@ test('a path error leaves exactly one line on the main screen, exit status 2 and
     const [message] = transcript.leftOnScreen.filter((l) => l.trim() !== '');
     assert.match(message ?? '', /nonexistent/, `the error names the path: ${JSON.stringify(transcript.leftOnScreen)}`);
     assert.doesNotMatch(message ?? '', /^\s+at /, 'no stack trace');
+  } finally {
+    await t.dispose();
+  }
+});
+
+test('the terminal is restored after an uncaught error, and the error is shown in one line', async () => {
+  const t = startLedeInShell([], { cols: 100, rows: 40, nodeArgs: ['--import', throwOnSignal] });
+  try {
+    await listReady(t);
+    await openReader(t);
+    process.kill(ledePid(t), 'SIGUSR2');
+    const transcript = await runUntilShellDone(t);
+    assertRestored(t, transcript, 1);
+    assert.notEqual(transcript.exitStatus, 0, 'an uncaught error is a failure');
+    const shown = transcript.leftOnScreen.join('\n');
+    assert.match(shown, /e2e: an uncaught error/, `the error message is left on the main screen:\n${shown}`);
+  } finally {
+    await t.dispose();
+  }
+});
+
+test('an article piped on standard input opens in the reader, keys come from the terminal', async () => {
+  const t = startLedeInShell([], { cols: 100, rows: 30, pipeFrom: join(seedDir, '004_eaf6071b633d695b.txt') });
+  try {
+    await waitForPage(t, 1);
+    assert.match(t.screen()[0] ?? '', /Netanyahu May Offer Putin/, `the piped article is open:\n${t.screenText()}`);
+    assert.equal(t.isAlternateScreen(), true);
+    await t.press('space');
+    await waitForPage(t, 2);
+    await t.press('q');
+    const transcript = await runUntilShellDone(t);
+    assertRestored(t, transcript);
+    assert.equal(transcript.exitStatus, 0);
+    assert.ok(!t.normalBuffer().join('\n').includes(seedTitles[1]));
   } finally {
     await t.dispose();
   }

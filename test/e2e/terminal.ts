@@ -373,6 +373,15 @@ export class TerminalSession {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     if (!this.exitStatus) {
+      // Children first (lede under a test shell), so that none outlives the test.
+      const descendants = (pid: number): number[] => childPids(pid).flatMap((c) => [...descendants(c), c]);
+      for (const pid of descendants(this.proc.pid)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
       this.proc.kill('SIGKILL');
       await Promise.race([this.exitPromise, sleep(2_000)]);
     }
@@ -405,9 +414,18 @@ export const exitMarker = '__LEDE_EXIT';
  * terminal's modes (`stty -a`) and `__LEDE_BEFORE` first — what the user had on screen — and after
  * lede exits `__LEDE_EXIT <status>` and the modes again, on the screen lede was supposed to restore.
  */
-export function startLedeInShell(args: string[], options: StartOptions = {}): TerminalSession {
+export function startLedeInShell(
+  args: string[],
+  options: StartOptions & {
+    /** Flags for node itself, e.g. `--import` of a test preload. */
+    nodeArgs?: string[];
+    /** `cat FILE | lede …`: the article comes from a pipe and the keys from the terminal. */
+    pipeFrom?: string;
+  } = {},
+): TerminalSession {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
-  const command = [process.execPath, cliPath, ...args].map(shellQuote).join(' ');
+  const pipe = options.pipeFrom === undefined ? '' : `cat ${shellQuote(options.pipeFrom)} | `;
+  const command = pipe + [process.execPath, ...(options.nodeArgs ?? []), cliPath, ...args].map(shellQuote).join(' ');
   const script = `stty -a; echo ${beforeMarker}; ${command}; echo "${exitMarker} $?"; stty -a`;
   return startProgram('/bin/sh', ['-c', script], options);
 }
