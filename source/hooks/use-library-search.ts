@@ -1,20 +1,36 @@
-import { type Dispatch, useEffect, useRef } from 'react';
+import { type Dispatch, useEffect, useMemo, useRef } from 'react';
 import type { Article } from '../core/article';
-import { LibrarySearch } from '../core/search';
+import { articlesMatching, type LibraryEntityIndex } from '../core/entities/library-entities';
+import { LibrarySearch, splitEntityTerms } from '../core/search';
 import type { Action, State } from '../state/reducer';
 
 /** Hits the list holds at most; the counter still reports every match. */
 export const LIST_RESULT_LIMIT = 500;
 
+/** Keeps only articles that mention an entity matching every @term (AND, like the words). */
+function entityFilter(
+  index: LibraryEntityIndex,
+  terms: string[],
+  positionOf: Map<string, number>,
+): (articleIndex: number) => boolean {
+  const allowed = terms
+    .map((term) => new Set(articlesMatching(index, term).map((id) => positionOf.get(id))))
+    .reduce((a, b) => new Set([...a].filter((i) => b.has(i))));
+  return (articleIndex) => allowed.has(articleIndex);
+}
+
 /**
  * Keeps the library search off the render path: the index is built in slices after the first
  * frame, and each query runs in a later macrotask, so the prompt echoes a key before the search
  * for it starts. Results for a query that has since changed are dropped by the reducer.
+ * Once the library's entities are known, their names are searchable too, and `@name` filters.
  */
 export function useLibrarySearch(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
   const searchRef = useRef<LibrarySearch | null>(null);
   const { query } = state.filter;
   const ready = state.indexing.done >= state.indexing.total;
+  const entityIndex = state.entities.library;
+  const positionOf = useMemo(() => new Map(articles.map((a, i) => [a.id, i])), [articles]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -30,12 +46,28 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
   }, [articles, dispatch]);
 
   useEffect(() => {
+    const search = searchRef.current;
+    if (!search || !entityIndex) return;
+    search.setManyExtraTerms(
+      articles.map((article, i) => [
+        i,
+        (entityIndex.byArticle.get(article.id) ?? []).flatMap((e) => [e.name, ...e.aliases]),
+      ]),
+    );
+  }, [articles, entityIndex]);
+
+  useEffect(() => {
     if (query.trim() === '') return;
+    const { rest, entityTerms } = splitEntityTerms(query);
+    // @name needs the library's entities; the list says it is waiting for them meanwhile.
+    if (entityTerms.length > 0 && !entityIndex) return;
     const timer = setImmediate(() => {
       const search = searchRef.current;
-      if (search) dispatch({ type: 'searchResult', query, result: search.search(query, { limit: LIST_RESULT_LIMIT }) });
+      if (!search) return;
+      const filter = entityIndex && entityTerms.length > 0 ? entityFilter(entityIndex, entityTerms, positionOf) : undefined;
+      dispatch({ type: 'searchResult', query, result: search.search(rest, { limit: LIST_RESULT_LIMIT, filter }) });
     });
     return () => clearImmediate(timer);
     // `ready` re-runs the query once the whole library is indexed.
-  }, [query, ready, dispatch]);
+  }, [query, ready, entityIndex, positionOf, dispatch]);
 }

@@ -19,6 +19,7 @@ const querySyntax: { keys: string; description: string }[] = [
   { keys: '^net', description: 'a word starting with net' },
   { keys: 'yahu$', description: 'a word ending in yahu' },
   { keys: '!russia', description: 'articles without russia' },
+  { keys: '@netanyahu', description: 'articles that mention that entity' },
 ];
 
 type HelpLine = { text: string; bold?: boolean; dim?: boolean };

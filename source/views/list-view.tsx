@@ -75,6 +75,17 @@ function EmptyState({ state }: { state: State }) {
   );
 }
 
+function WaitingForEntities({ state }: { state: State }) {
+  const { done, total } = state.entities.progress;
+  return (
+    <Box paddingX={1} paddingY={1}>
+      <Text color={theme.dim}>
+        @names need the library’s entities: finding them… {done}/{total}
+      </Text>
+    </Box>
+  );
+}
+
 function NoMatch({ query }: { query: string }) {
   return (
     <Box flexDirection="column" paddingX={1} paddingY={1}>
@@ -110,9 +121,12 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
   const count = `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}`;
   const skippedNote = skipped.length > 0 ? ` · ${skipped.length} skipped (s)` : '';
   const filterSummary = state.filter.query && !state.prompt ? ` · filter “${state.filter.query}”` : '';
+  const waitingForEntities = /(^|\s)@\S/.test(state.filter.query) && !state.entities.library;
   const body =
     articles.length === 0 ? (
       <EmptyState state={state} />
+    ) : waitingForEntities ? (
+      <WaitingForEntities state={state} />
     ) : filtering && visible.length === 0 ? (
       <NoMatch query={state.filter.query} />
     ) : (

@@ -7,3 +7,4 @@ export { parseQuery, type ParsedQuery, type QueryTerm, type TermKind } from './q
 export { findInText, type TextMatch } from './find-in-text.js';
 export { fold, foldWithMap } from './fold.js';
 export { maxTypos } from './distance.js';
+export { splitEntityTerms, type SplitQuery } from './entity-terms.js';

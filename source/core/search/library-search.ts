@@ -215,8 +215,15 @@ export class LibrarySearch {
    * match like body words (no highlight range, since they are not in the text).
    */
   setExtraTerms(index: number, terms: string[]): void {
-    if (terms.length === 0) this.extra.delete(index);
-    else this.extra.set(index, terms.slice());
+    this.setManyExtraTerms([[index, terms]]);
+  }
+
+  /** Like `setExtraTerms` for many articles at once: the extra index is rebuilt once, not per article. */
+  setManyExtraTerms(entries: Iterable<readonly [number, readonly string[]]>): void {
+    for (const [index, terms] of entries) {
+      if (terms.length === 0) this.extra.delete(index);
+      else this.extra.set(index, terms.slice());
+    }
     // Rebuild the small extra index from scratch: entity lists are short.
     this.extraVocab = new Vocabulary();
     this.extraPostings = new PostingStore();
