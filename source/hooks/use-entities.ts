@@ -3,6 +3,7 @@ import type { Article } from '../core/article';
 import { type Entity, type EntityExtractor, loadEntityExtractor } from '../core/entities';
 import { buildLibraryIndex, type LibraryEntityIndex, startLibraryExtraction } from '../core/entities/library-entities';
 import type { Action, State } from '../state/reducer';
+import { throttleProgress } from './throttle-progress';
 
 /**
  * Libraries up to this size are extracted on the main thread, an article at a time: for a
@@ -60,7 +61,7 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
     if (articles.length === 0) return;
     let job: { cancel(): void } | undefined;
     const timer = setTimeout(() => {
-      const onProgress = (done: number, total: number) => dispatch({ type: 'entityProgress', done, total });
+      const onProgress = throttleProgress((done, total) => dispatch({ type: 'entityProgress', done, total }));
       const onDone = (index: LibraryEntityIndex) => dispatch({ type: 'libraryEntities', index });
       const work = articles.map((a) => ({ id: a.id, text: a.text }));
       job =

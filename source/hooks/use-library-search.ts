@@ -3,6 +3,7 @@ import type { Article } from '../core/article';
 import { articlesMatching, type LibraryEntityIndex } from '../core/entities/library-entities';
 import { LibrarySearch, splitEntityTerms } from '../core/search';
 import type { Action, State } from '../state/reducer';
+import { throttleProgress } from './throttle-progress';
 
 /** Hits the list holds at most; the counter still reports every match. */
 export const LIST_RESULT_LIMIT = 500;
@@ -36,7 +37,7 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
     const controller = new AbortController();
     const { search, done } = LibrarySearch.start(articles, {
       signal: controller.signal,
-      onProgress: (indexed, total) => dispatch({ type: 'indexProgress', done: indexed, total }),
+      onProgress: throttleProgress((indexed, total) => dispatch({ type: 'indexProgress', done: indexed, total })),
     });
     searchRef.current = search;
     done.catch(() => {
