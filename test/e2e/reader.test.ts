@@ -251,3 +251,14 @@ test('resizing the reader re-wraps and re-paginates; a resize storm from 1x1 to 
     assertHeaderOnTop(t, /lede/, 'list after the resize storm');
   });
 });
+
+test('a key typed while lede starts is neither echoed nor lost (raw mode before the first frame)', async () => {
+  await withLede([], { cols: 80, rows: 24 }, async (t) => {
+    // lede owns the terminal from the moment it switches screens: Enter typed now must open the
+    // first article, not be echoed as a newline by the still-cooked tty and dropped.
+    await t.waitFor(() => t.isAlternateScreen());
+    t.write('\r');
+    await waitForPage(t, 1);
+    assertHeaderOnTop(t, /How the \(Proxy\)|Netanyahu May/, 'reader opened by a key typed during start-up');
+  });
+});

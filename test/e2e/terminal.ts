@@ -321,7 +321,8 @@ export class TerminalSession {
         const why = exited ? `the program exited (${JSON.stringify(exited)})` : `${timeout} ms passed`;
         throw new Error(
           `waiting for ${what}: ${why}; screen (${this.cols}x${this.rows}, ` +
-            `${this.isAlternateScreen() ? 'alternate' : 'normal'} buffer):\n${describeScreen(this.screen())}`,
+            `${this.isAlternateScreen() ? 'alternate' : 'normal'} buffer):\n${describeScreen(this.screen())}\n` +
+            `last output: ${JSON.stringify(this.output().subarray(-800).toString('utf8'))}`,
         );
       }
       await sleep(25);
