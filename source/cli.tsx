@@ -4,6 +4,7 @@ import meow from 'meow';
 import { runCommand } from './commands/run';
 import { UsageError } from './core/errors';
 import { sanitizeSingleLine } from './core/sanitize';
+import { leaveFullScreen } from './terminal/fullscreen';
 
 const help = `
   Usage
@@ -56,14 +57,24 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // One clear line, never a stack trace: usage errors exit 2, anything else 1.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`lede: ${sanitizeSingleLine(message.split('\n')[0] ?? '')}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+/** One clear line, never a stack trace: usage errors exit 2, anything else 1. */
+function fail(error: unknown): void {
+  // Leave the alternate screen first, or the message would vanish with it.
+  leaveFullScreen();
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`lede: ${sanitizeSingleLine(message.split('\n')[0] ?? '')}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}
+
+process.on('uncaughtException', (error) => {
+  fail(error);
+  process.exit();
+});
+process.on('unhandledRejection', (reason) => {
+  fail(reason);
+  process.exit();
+});
+
+main().then((code) => {
+  process.exitCode = code;
+}, fail);

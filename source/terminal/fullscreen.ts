@@ -4,9 +4,18 @@ import { constants } from 'node:os';
  * Alternate screen and cursor, entered once and always left: on a normal exit, a signal or an
  * uncaught error. Ink 6 has no alternate-screen option, so lede owns this.
  */
-const ENTER = '\x1b[?1049h\x1b[?25l';
+// The alternate screen keeps the cursor where it was: home it, or a frame drawn from a lower
+// row scrolls its own first line off the top.
+const ENTER = '\x1b[?1049h\x1b[H\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
 const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
+
+let current: FullScreen | null = null;
+
+/** Leaves the alternate screen if lede is in it: for fatal errors, before their message is printed. */
+export function leaveFullScreen(): void {
+  current?.leave();
+}
 
 export interface FullScreen {
   /** Leaves the alternate screen and raw mode (idempotent). */
@@ -34,6 +43,7 @@ export function enterFullScreen(
   const leave = () => {
     if (!active) return;
     active = false;
+    current = null;
     process.off('exit', leave);
     for (const signal of SIGNALS) process.off(signal, onSignal);
     if (stdin.isTTY) {
@@ -52,5 +62,6 @@ export function enterFullScreen(
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.on('exit', leave);
   stdout.write(ENTER);
-  return { leave };
+  current = { leave };
+  return current;
 }

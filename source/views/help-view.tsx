@@ -4,12 +4,18 @@ import { type Context, helpRows } from '../keymap';
 import { frameHeight, type Viewport } from '../state/geometry';
 import { theme } from './theme';
 
-const sections: { context: Context; heading: string }[] = [
-  { context: 'list', heading: 'Article list' },
-  { context: 'reader', heading: 'Reader' },
-  { context: 'prompt', heading: 'While typing a search (every other key is text)' },
-  { context: 'mentions', heading: 'Mentions list (m)' },
-];
+const headings: Partial<Record<Context, string>> = {
+  list: 'Article list',
+  reader: 'Reader',
+  prompt: 'While typing a search (every other key is text)',
+  mentions: 'Mentions list (m)',
+};
+
+/** Help for the screen it was opened from, and what can be reached from there. */
+const sectionsFor: Record<'list' | 'reader', Context[]> = {
+  list: ['list', 'prompt'],
+  reader: ['reader', 'prompt', 'mentions'],
+};
 
 /** fzf's extended search syntax, as the library filter understands it. */
 const querySyntax: { keys: string; description: string }[] = [
@@ -45,19 +51,19 @@ function helpColumns(lines: HelpLine[], height: number, cols: number): { width: 
 
 /** The help overlay, generated from the keymap; the current screen's section comes first. */
 export function HelpView({ viewport, current }: { viewport: Viewport; current: Context }) {
-  // Rows that do not fit are cut with a final …: the current screen's section comes first.
-  const ordered = [...sections].sort((a, b) => Number(b.context === current) - Number(a.context === current));
   const lines: HelpLine[] = [];
-  for (const section of ordered) {
-    const rows = helpRows(section.context);
+  for (const context of sectionsFor[current === 'reader' ? 'reader' : 'list']) {
+    const rows = helpRows(context);
     const keyWidth = Math.max(...rows.map((r) => displayWidth(r.keys)));
-    lines.push({ text: section.heading, bold: true });
+    lines.push({ text: headings[context] ?? context, bold: true });
     for (const row of rows) lines.push({ text: `  ${padToWidth(row.keys, keyWidth)}  ${row.description}` });
     lines.push({ text: '' });
   }
-  const syntaxWidth = Math.max(...querySyntax.map((r) => displayWidth(r.keys)));
-  lines.push({ text: 'Search syntax (case and accents ignored)', bold: true });
-  for (const row of querySyntax) lines.push({ text: `  ${padToWidth(row.keys, syntaxWidth)}  ${row.description}` });
+  if (current !== 'reader') {
+    const syntaxWidth = Math.max(...querySyntax.map((r) => displayWidth(r.keys)));
+    lines.push({ text: 'Search syntax (case and accents ignored)', bold: true });
+    for (const row of querySyntax) lines.push({ text: `  ${padToWidth(row.keys, syntaxWidth)}  ${row.description}` });
+  }
   const height = Math.max(1, frameHeight(viewport) - 2);
   const columns = helpColumns(lines, height, viewport.cols);
   return (
