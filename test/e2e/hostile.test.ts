@@ -66,6 +66,7 @@ test('hostile titles and bodies in every format cannot reach the terminal, and t
   const t = startLede([temp.dir], { cols: 100, rows: 30, title: initialTitle });
   try {
     const list = await t.waitFor((s) => /\d+ articles?/.test(s) && s.includes('Hostile-'));
+    await t.waitForRawMode();
     assert.match(t.screen()[0] ?? '', /lede/, `the list header is on top:\n${list}`);
     assertTerminalUntouched(t, 'list');
     const count = Number(/(\d+) articles?/.exec(list)![1]);

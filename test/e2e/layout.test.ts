@@ -18,6 +18,7 @@ for (const [cols, rows] of sizes) {
     const t = startLede([], { cols, rows });
     try {
       await t.waitFor((s) => s.includes('2 articles') && seedPrefixes.some((p) => s.includes(p)));
+      await t.waitForRawMode();
       assert.doesNotMatch(t.screenText(), /too small/i, `${cols}x${rows} is big enough`);
       assert.match(t.screen()[0] ?? '', /lede/, `list header on top:\n${t.screenText()}`);
       const first = seedPrefixes.find((p) => t.screenText().includes(p))!;

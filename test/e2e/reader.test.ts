@@ -18,7 +18,10 @@ async function withLede(
   }
 }
 
-const listReady = (t: TerminalSession) => t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
+const listReady = async (t: TerminalSession) => {
+  await t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
+  await t.waitForRawMode();
+};
 
 /** No frame may be taller than the terminal: if one were, the screen would scroll and the
  * header would leave the first line. */

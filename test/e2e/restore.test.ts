@@ -18,7 +18,10 @@ import {
 /** The modes raw mode turns off, which a shell and the user's typing need back. */
 const cookedModes = ['echo', 'icanon', 'isig', 'iexten', 'icrnl', 'ixon', 'opost', 'onlcr'];
 
-const listReady = (t: TerminalSession) => t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
+const listReady = async (t: TerminalSession) => {
+  await t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
+  await t.waitForRawMode();
+};
 
 const temp = makeTempDir('lede-e2e-restore-');
 /** Loaded into lede with `node --import`: SIGUSR2 makes it throw an error nothing catches. */
@@ -136,6 +139,7 @@ test('an article piped on standard input opens in the reader, keys come from the
   const t = startLedeInShell([], { cols: 100, rows: 30, pipeFrom: join(seedDir, '004_eaf6071b633d695b.txt') });
   try {
     await waitForPage(t, 1);
+    await t.waitForRawMode();
     assert.match(t.screen()[0] ?? '', /Netanyahu May Offer Putin/, `the piped article is open:\n${t.screenText()}`);
     assert.equal(t.isAlternateScreen(), true);
     await t.press('space');

@@ -1,6 +1,7 @@
 // A real terminal for end-to-end tests: the program runs in a pseudo-terminal (node-pty) and its
 // output is parsed by a real emulator (@xterm/headless), so assertions are about what a person
 // would see — the screen, the window title, the alternate buffer, the cursor — not about bytes.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
@@ -335,6 +336,26 @@ export class TerminalSession {
     const deadline = start + (options.timeout ?? defaultTimeout);
     while (Date.now() - Math.max(this.lastDataAt, start) < quietMs && Date.now() < deadline) await sleep(25);
     await this.settled();
+  }
+
+  /** The pty's current modes (`stty -a` on its slave side): true = on. */
+  ttyModes(): Map<string, boolean> {
+    const name = (this.proc as unknown as { ptsName?: string }).ptsName;
+    if (!name) throw new Error('node-pty did not expose the pty name');
+    const result = spawnSync('stty', ['-a', '-F', name], { encoding: 'utf8' });
+    return sttyFlags(result.stdout.split('\n'));
+  }
+
+  /**
+   * Waits until the program has the terminal in raw mode (no echo, no line editing). A key sent
+   * before that is echoed by the tty and, for Enter, lost — see the start-up test in
+   * reader.test.ts; the other tests wait here so that they test one thing each.
+   */
+  async waitForRawMode(options: WaitOptions = {}): Promise<void> {
+    await this.waitFor(() => {
+      const modes = this.ttyModes();
+      return modes.get('icanon') === false && modes.get('echo') === false;
+    }, options);
   }
 
   resize(cols: number, rows: number): void {
