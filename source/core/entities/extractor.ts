@@ -5,12 +5,12 @@
 import { docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, sentenceIsTitleCase, type TagType } from './features.js';
 import { decodeWeights } from './model-codec.js';
 import { resolveEntities, type TaggedSpan } from './resolve.js';
-import { tagSentence, type TaggerWeights } from './tagger.js';
+import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'after', 'from', 'with', 'without']);
@@ -62,10 +62,11 @@ export function createExtractor(model: TaggerWeights, modelVersion: string): Ent
     }
     const casing = docCasing(words);
     const tagged: TaggedSpan[] = [];
+    const starts = new Float32Array(tokens.length * START_LABELS.length);
     sentences.forEach(([s], k) => {
-      tagged.push(...spansFromLabels(tagSentence(model, words[k]!, casing), s));
+      tagged.push(...spansFromLabels(tagSentence(model, words[k]!, casing, starts, s), s));
     });
-    return resolveEntities(text, tokens, sentences, tagged, casing);
+    return resolveEntities(text, tokens, sentences, tagged, casing, starts);
   };
   return {
     version: `${modelVersion}+r${RULES_VERSION}`,

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { entityCacheDir } from './cache.js';
-import { entityKey } from './normalize.js';
+import { aliasGroupOf, entityKey, normalizeName, surnameOf } from './normalize.js';
 import type { Entity, EntityType } from './types.js';
 
 export interface LibraryEntityIndex {
@@ -19,7 +19,53 @@ export interface LibraryEntityIndex {
   labels: Map<string, { name: string; type: EntityType }>;
 }
 
+/**
+ * Library-level evidence for people, applied in place: a one-word name typed as a place or an
+ * organization in some articles is the surname of a person other articles name in full ("Putin"
+ * read as a place beside "a meeting with", where another article has "Vladimir Putin"), when
+ * the articles naming the person in full are at least as many as those typing the bare word
+ * otherwise. Only the type (and id) of those entities changes. Returns how many changed.
+ */
+export function applyLibraryEvidence(order: string[], byArticle: Map<string, Entity[]>): number {
+  const fullName = new Map<string, number>(); // surname -> articles naming a person in full
+  const bare = new Map<string, number>(); // one-word non-person name -> articles
+  for (const id of order) {
+    const seenFull = new Set<string>();
+    const seenBare = new Set<string>();
+    for (const e of byArticle.get(id) ?? []) {
+      const words = normalizeName(e.name).split(' ');
+      if (e.type === 'person' && words.length >= 2) seenFull.add(surnameOf(words));
+      else if (e.type !== 'person' && words.length === 1 && !aliasGroupOf(e.name)) seenBare.add(words[0]!);
+    }
+    for (const s of seenFull) fullName.set(s, (fullName.get(s) ?? 0) + 1);
+    for (const s of seenBare) bare.set(s, (bare.get(s) ?? 0) + 1);
+  }
+  const surnames = new Set([...bare].filter(([w, n]) => (fullName.get(w) ?? 0) >= n).map(([w]) => w));
+  if (surnames.size === 0) return 0;
+  let changed = 0;
+  for (const id of order) {
+    const entities = byArticle.get(id);
+    if (!entities?.some((e) => e.type !== 'person' && surnames.has(normalizeName(e.name)))) continue;
+    const ids = new Set(entities.map((e) => e.id));
+    byArticle.set(
+      id,
+      entities.map((e) => {
+        if (e.type === 'person' || !surnames.has(normalizeName(e.name))) return e;
+        changed++;
+        ids.delete(e.id);
+        let newId = `person:${normalizeName(e.name)}`;
+        for (let n = 2; ids.has(newId); n++) newId = `person:${normalizeName(e.name)}#${n}`;
+        ids.add(newId);
+        return { ...e, id: newId, type: 'person' as const };
+      }),
+    );
+  }
+  return changed;
+}
+
+/** Builds the cross-article index (after applyLibraryEvidence, which may retype entities in `byArticle`). */
 export function buildLibraryIndex(order: string[], byArticle: Map<string, Entity[]>): LibraryEntityIndex {
+  applyLibraryEvidence(order, byArticle);
   const articlesByKey = new Map<string, string[]>();
   const nameVotes = new Map<string, Map<string, number>>();
   const types = new Map<string, EntityType>();

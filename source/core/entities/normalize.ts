@@ -30,10 +30,18 @@ export function aliasGroupOf(name: string): { type: EntityType; name: string } |
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /**
+ * Geographic heads a place's short name drops ("the Golan" = "the Golan Heights", "Gaza" = "the
+ * Gaza Strip"), lower case. Rivers, lakes and valleys are left out: "Jordan" is not "the Jordan
+ * River".
+ */
+export const PLACE_SHORT_HEADS = new Set(['heights', 'strip', 'peninsula', 'desert', 'mountains', 'islands', 'archipelago']);
+
+/**
  * The key that matches one entity across articles: `${type}:${normalised canonical name}`, where
  * a person is keyed by surname (so "Netanyahu" in one article and "Benjamin Netanyahu" in another
  * match: "person:netanyahu") and other names go through the built-in alias table ("U.S." and
- * "United States" are both "place:united states").
+ * "United States" are both "place:united states"), and a place drops a trailing geographic head
+ * its short name omits ("Golan Heights" and "Golan" are both "place:golan").
  */
 export function entityKey(entity: Pick<Entity, 'name' | 'type'>): string {
   if (entity.type === 'person') {
@@ -42,5 +50,16 @@ export function entityKey(entity: Pick<Entity, 'name' | 'type'>): string {
     return `person:${words[words.length - 1] ?? ''}`;
   }
   const group = aliasGroupOf(entity.name);
-  return group ? `${group.type}:${normalizeName(group.name)}` : `${entity.type}:${normalizeName(entity.name)}`;
+  if (group) return `${group.type}:${normalizeName(group.name)}`;
+  const name = normalizeName(entity.name);
+  if (entity.type === 'place') {
+    const words = name.split(' ');
+    if (words.length > 1 && PLACE_SHORT_HEADS.has(words[words.length - 1]!)) return `place:${words.slice(0, -1).join(' ')}`;
+  }
+  return `${entity.type}:${name}`;
+}
+
+/** A person's surname for matching a bare surname: the last word without an Arabic particle ("al-assad" -> "assad"). */
+export function surnameOf(words: string[]): string {
+  return (words[words.length - 1] ?? '').replace(/^(?:al|el|ad|as|ash|bin|ben|ibn|abu)-/, '');
 }

@@ -1,26 +1,32 @@
 /**
  * From tagged spans to clean, merged entities with every mention:
  *
+ * 0. Type rules from the words in and around a span (applyNameRules): place words, organization
+ *    heads ("Office", "Ministry") and appositive nouns ("newspaper"), treaty names (MISC).
  * 1. Clean each span: drop leading/trailing punctuation and a possessive "'s" (a token of its
  *    own), a leading "the", and, for people, leading titles/honorifics ("Prime Minister",
  *    "Army Gen.", "Ayatollah", "Russian Defense Minister").
- * 2. Give each surface form one type: the majority of the tagger's votes for that form.
+ * 2. Give each surface form a provisional type: the majority of the tagger's votes for that form.
  * 3. Merge forms into entities: the built-in alias table (aliases.ts); acronyms the article
  *    defines ("Islamic State (ISIS)"); a person's shorter form ("Netanyahu", "Ali Khamenei")
  *    with the single longer name that ends with the same surname (and, for two-word short forms,
- *    starts with the same first name).
+ *    starts with the same first name); a place's short form ("Golan") with its long form ("Golan
+ *    Heights") when the article has both.
  *    Surname rule: when two or more different full names share the surname, each bare-surname
  *    mention goes to the full name mentioned most recently before it; with no full name before
  *    it, the surname stays an entity of its own. Nothing is merged blindly.
  * 4. Re-scan: every case-sensitive, whole-token occurrence of any form of an entity is a mention
  *    (so "Israel's" gives "Israel"), even where the tagger missed it. Overlaps are resolved
  *    longest-first; at equal length the tagger's own span wins.
- * 5. Display name: the alias table's canonical name when the article uses it, otherwise the
+ *    The alias table's forms are looked for even when the tagger found none of them.
+ * 5. One type per entity: every mention votes with the tagger's preference at its position (a
+ *    softmax over its start scores); rule-decided spans and surnames of people vote outright.
+ * 6. Display name: the alias table's canonical name when the article uses it, otherwise the
  *    longest form.
  */
 import { ALIAS_GROUPS, PERSON_TITLES, TITLE_WORDS } from './aliases.js';
 import type { DocCasing, TagType } from './features.js';
-import { aliasGroupOf, normalizeName } from './normalize.js';
+import { aliasGroupOf, normalizeName, PLACE_SHORT_HEADS, surnameOf } from './normalize.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { Entity, EntityType, Mention } from './types.js';
 
@@ -29,19 +35,50 @@ export interface TaggedSpan {
   /** Token indices, end exclusive. */
   start: number;
   end: number;
+  /** Set when a rule, not the tagger, decided the type: the span votes for it outright. */
+  fixed?: boolean;
 }
 
 const TYPE_OF: Record<TagType, EntityType | null> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: null };
 const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
 const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
 const TYPE_ORDER: EntityType[] = ['place', 'organization', 'person'];
+/**
+ * Words that head an organization's name: a name ending in one is an organization, never a person
+ * or a place ("the Prime Minister's Office", "Defense Ministry", "Security Council").
+ */
+export const ORG_HEADS = new Set(
+  (
+    'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
+    'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
+    'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
+    'Airlines Airways Foundation Fund Society Church Network Times Post Journal'
+  ).split(' '),
+);
+/**
+ * Common nouns that introduce an organization's name in apposition: "Italian newspaper Il
+ * Giornale", "news agency Interfax", "militant group Hamas".
+ */
+export const ORG_DESCRIPTORS = new Set(
+  (
+    'newspaper daily weekly magazine tabloid agency broadcaster network channel party group company firm ' +
+    'militia movement organisation organization bank airline carrier publisher insurer conglomerate brokerage club'
+  ).split(' '),
+);
+/** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
+export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
+
+/** Softmax temperature over the tagger's start scores when voting on an entity's type. */
+const VOTE_TEMPERATURE = 150;
+/** A mention the tagger did not tag itself (found by re-scan) votes with this weight. */
+const RESCAN_VOTE = 1;
 
 const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
 const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
 const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
 
 /** Cleans a span in place; returns false when nothing name-like is left. */
-export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number }): boolean {
+export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }): boolean {
   let { start, end } = span;
   const word = (i: number) => tokens[i]!.text;
   while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
@@ -49,14 +86,17 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   if (end - start > 1 && /^the$/i.test(word(start))) start++;
   // A place or organization that starts with a person's title is a mis-typed person:
   // "Supreme Leader Ayatollah Ali Khamenei", "Prime Minister Netanyahu".
-  if (span.type !== 'PER' && end - start > 1) {
+  if (span.type !== 'PER' && end - start > 1 && !ORG_HEADS.has(word(end - 1))) {
     let i = start;
     let strong = false;
     while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) {
       if (PERSON_TITLES.has(word(i).toLowerCase())) strong = true;
       i++;
     }
-    if (strong && i > start && /^\p{Lu}\p{Ll}/u.test(word(i))) span.type = 'PER';
+    if (strong && i > start && /^\p{Lu}\p{Ll}/u.test(word(i))) {
+      span.type = 'PER';
+      span.fixed = true;
+    }
   }
   if (span.type === 'PER') {
     // Strip a leading run of titles, possibly introduced by nationality adjectives, keeping at
@@ -79,6 +119,82 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   span.start = start;
   span.end = end;
   return true;
+}
+
+/** "West Bank" is a place: a compass word before a head makes it a region's name. */
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western']);
+const isQuote = (s: string | undefined) => s !== undefined && /^["“”'‘’«»]$/u.test(s);
+
+/**
+ * Type rules on the tagger's spans, from the words in and around them (in place):
+ * - a name headed by an organization word is an organization ("Defense Ministry"), and a
+ *   possessive title before it belongs to it ("the Prime Minister's Office", not a person
+ *   "Office");
+ * - a name right after an organization noun in apposition is one ("newspaper Il Giornale");
+ * - a quoted single name after a nationality is a group, not a person (the Lebanese "Hezbollah");
+ * - a name headed by a treaty word is MISC, with an "X of" before it ("the Separation of
+ *   Forces Agreement").
+ * Spans so decided get `fixed`, so they vote for their type outright.
+ */
+export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const drop = new Set<TaggedSpan>();
+  for (let k = 0; k < tagged.length; k++) {
+    const span = tagged[k]!;
+    if (drop.has(span)) continue;
+    const last = word(span.end - 1);
+    if (TREATY_HEADS.has(last)) {
+      span.type = 'MISC';
+      span.fixed = true;
+      // "Separation" "of" "Forces Agreement": the name before "of" is part of the treaty.
+      const prev = tagged[k - 1];
+      if (prev && prev.end === span.start - 1 && word(prev.end) === 'of') {
+        span.start = prev.start;
+        drop.add(prev);
+      }
+      continue;
+    }
+    if (span.type === 'MISC') continue;
+    if (ORG_HEADS.has(last) && span.type !== 'ORG' && !aliasGroupOf(last) && !COMPASS.has(word(span.end - 2))) {
+      span.type = 'ORG';
+      span.fixed = true;
+    }
+    if (span.type === 'ORG' && ORG_HEADS.has(last)) {
+      // Possessive titles before it: "Prime Minister 's Office".
+      let s = span.start;
+      if (isPossessive(word(s - 1)) && TITLE_WORDS.has(word(s - 2).toLowerCase()) && /^\p{Lu}/u.test(word(s - 2))) {
+        s -= 2;
+        while (s > 0 && TITLE_WORDS.has(word(s - 1).toLowerCase()) && /^\p{Lu}/u.test(word(s - 1))) s--;
+      }
+      if (s < span.start) {
+        for (const other of tagged) if (other !== span && other.start >= s && other.end <= span.start) drop.add(other);
+        span.start = s;
+        span.fixed = true;
+      }
+      continue;
+    }
+    const before = word(span.start - 1);
+    if (span.type !== 'ORG' && ORG_DESCRIPTORS.has(before)) {
+      span.type = 'ORG';
+      span.fixed = true;
+      continue;
+    }
+    if (
+      span.type === 'PER' &&
+      span.end - span.start === 1 &&
+      isQuote(before) &&
+      isQuote(word(span.end)) &&
+      NATIONALITY.test(word(span.start - 2))
+    ) {
+      span.type = 'ORG';
+      span.fixed = true;
+    }
+  }
+  if (drop.size > 0) {
+    const kept = tagged.filter((t) => !drop.has(t));
+    tagged.length = 0;
+    tagged.push(...kept);
+  }
 }
 
 class UnionFind {
@@ -118,6 +234,8 @@ interface Candidate {
   /** Surname shared by several people: resolved by position after overlaps. */
   ambiguous?: string[];
   tagger: boolean;
+  /** A rule fixed this mention's type. */
+  fixed?: EntityType;
 }
 
 function majority(votes: Map<EntityType, number>, fallback?: EntityType): EntityType | undefined {
@@ -139,6 +257,7 @@ export function resolveEntities(
   sentences: Array<[number, number]>,
   tagged: TaggedSpan[],
   casing: DocCasing,
+  starts?: Float32Array,
 ): Entity[] {
   const sentenceStart = new Uint8Array(tokens.length);
   const capsSentence = new Uint8Array(tokens.length);
@@ -149,8 +268,12 @@ export function resolveEntities(
     if (span.type !== 'ORG' && span.type !== 'PER') continue;
     const first = tokens[span.start]!.text;
     const last = tokens[span.end - 1]!.text;
-    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) span.type = 'LOC';
+    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
+      span.type = 'LOC';
+      span.fixed = true;
+    }
   }
+  applyNameRules(tokens, tagged);
 
   // 1. Clean.
   const spans: TaggedSpan[] = [];
@@ -185,6 +308,12 @@ export function resolveEntities(
     spanForm.push(f);
   }
 
+  // A MISC span "Iranian Al Quds" whose words after the nationality are a name the article
+  // knows ("Al Quds") blocks only the nationality.
+  for (const b of blockers) {
+    if (b.end - b.start > 1 && NATIONALITY.test(tokens[b.start]!.text) && forms.has(normalizeName(surfaceOf({ start: b.start + 1, end: b.end })))) b.end = b.start + 1;
+  }
+
   // 3. Merge.
   const uf = new UnionFind();
   const tableForms = new Map<string, string[]>(); // table node -> extra rescan surfaces
@@ -212,6 +341,20 @@ export function resolveEntities(
   // People: shorter forms join the one longer name they abbreviate.
   const formType = (f: FormInfo) => majority(f.votes);
   const people = [...forms.values()].filter((f) => formType(f) === 'person' && f.words.length >= 2);
+
+  // "Assad" where the article names "Hafez al-Assad": a person (but maybe another one), not a place.
+  const particleSurnames = new Set(people.map((p) => surnameOf(p.words)));
+  const forcedPerson = new Set<string>();
+  for (const f of forms.values()) {
+    if (f.words.length === 1 && particleSurnames.has(f.words[0]!) && !aliasGroupOf(f.key)) {
+      forcedPerson.add(f.key);
+      if (formType(f) === 'person') continue;
+      let n = 0;
+      for (const c of f.votes.values()) n += c;
+      f.votes.clear();
+      f.votes.set('person', n);
+    }
+  }
   const ambiguousSurnames = new Map<string, string[]>(); // form key -> candidate form keys
   for (const f of forms.values()) {
     if (!(f.votes.get('person') ?? 0)) continue;
@@ -230,15 +373,12 @@ export function resolveEntities(
     else if (roots.length > 1) ambiguousSurnames.set(f.key, candidates.map((p) => p.key));
   }
 
-  // "Assad" where the article names "Hafez al-Assad": a person (but maybe another one), not a place.
-  const particleSurnames = new Set(people.map((p) => p.words[p.words.length - 1]!.replace(/^(?:al|el|ad|as|ash|bin|ben|ibn|abu)-/, '')));
+  // Places: "Golan" joins "Golan Heights" when the article has the longer form.
   for (const f of forms.values()) {
-    if (f.words.length === 1 && particleSurnames.has(f.words[0]!) && formType(f) !== 'person' && !aliasGroupOf(f.key)) {
-      let n = 0;
-      for (const c of f.votes.values()) n += c;
-      f.votes.clear();
-      f.votes.set('person', n);
-    }
+    if (formType(f) !== 'place' || f.words.length < 2) continue;
+    if (!PLACE_SHORT_HEADS.has(f.words[f.words.length - 1]!)) continue;
+    const short = forms.get(f.words.slice(0, -1).join(' '));
+    if (short && formType(short) !== 'person' && !aliasGroupOf(short.key)) uf.union(f.key, short.key);
   }
 
   // Group votes.
@@ -260,6 +400,7 @@ export function resolveEntities(
   spans.forEach((span, i) => {
     const key = spanForm[i]!.key;
     const amb = ambiguousSurnames.get(key);
+    const type = TYPE_OF[span.type]!;
     candidates.push({
       start: tokens[span.start]!.start,
       end: tokens[span.end - 1]!.end,
@@ -268,6 +409,7 @@ export function resolveEntities(
       group: uf.find(key),
       ...(amb ? { ambiguous: amb } : {}),
       tagger: true,
+      ...(forcedPerson.has(key) ? { fixed: 'person' as const } : span.fixed || !starts ? { fixed: type } : {}),
     });
   });
   for (const b of blockers) {
@@ -280,7 +422,7 @@ export function resolveEntities(
     if (!l) byFirst.set(t.text, (l = []));
     l.push(i);
   });
-  const rescan = (surface: string, group: string, ambiguous: string[] | undefined, fromTable: boolean) => {
+  const rescan = (surface: string, group: string, ambiguous: string[] | undefined, fromTable: boolean, fixed?: EntityType) => {
     if (!/[\p{Lu}\p{N}]/u.test(surface)) return;
     const parts = tokenize(surface).map((t) => t.text);
     if (parts.length === 0) return;
@@ -305,17 +447,20 @@ export function resolveEntities(
         group,
         ...(ambiguous ? { ambiguous } : {}),
         tagger: false,
+        ...(fixed ? { fixed } : {}),
       });
     }
   };
   for (const f of forms.values()) {
     const amb = ambiguousSurnames.get(f.key);
-    for (const s of f.surfaces) rescan(s, uf.find(f.key), amb, false);
+    for (const s of f.surfaces) rescan(s, uf.find(f.key), amb, false, forcedPerson.has(f.key) ? 'person' : undefined);
   }
-  for (const node of tableForms.keys()) {
-    const g = aliasGroupOf(node.slice('table:'.length))!;
+  // The alias table is also a small gazetteer: its forms are mentions even where the tagger found
+  // none of them ("US" in a headline). Outside running text's casing, short forms are skipped.
+  for (const g of ALIAS_GROUPS) {
+    const node = `table:${g.name}`;
     const root = uf.find(node);
-    for (const form of [g.name, ...(ALIAS_GROUPS.find((x) => x.name === g.name)?.aliases ?? [])]) rescan(form, root, undefined, true);
+    for (const form of [g.name, ...g.aliases]) rescan(form, root, undefined, true, g.type);
   }
   for (const a of acronyms) rescan(a.surface, uf.find(a.group), undefined, false);
 
@@ -358,7 +503,37 @@ export function resolveEntities(
     } else if (c.group && candidateRoots.has(c.group)) lastSeen.set(c.group, c.start);
   }
 
-  // 5. Entities.
+  // 5. One type per entity: every mention votes, with the tagger's own preference at that
+  // position (a softmax over its start scores), so a name tagged once as a place and twice, more
+  // confidently, as a person is a person. Rules (title/org/place words, surnames) vote outright.
+  const softVotes = new Map<string, Map<EntityType, number>>();
+  const voteFor = (root: string, type: EntityType, w: number) => {
+    let v = softVotes.get(root);
+    if (!v) softVotes.set(root, (v = new Map()));
+    v.set(type, (v.get(type) ?? 0) + w);
+  };
+  for (const c of accepted) {
+    const root = c.group!;
+    if (c.fixed) voteFor(root, c.fixed, c.tagger ? 1 : RESCAN_VOTE);
+    else if (starts) {
+      const base = c.tokStart * 5;
+      const sc = [starts[base + 1]!, starts[base + 2]!, starts[base + 3]!];
+      const max = Math.max(...sc);
+      const ex = sc.map((x) => Math.exp((x - max) / VOTE_TEMPERATURE));
+      const sum = ex[0]! + ex[1]! + ex[2]!;
+      const w = c.tagger ? 1 : RESCAN_VOTE;
+      voteFor(root, 'person', (w * ex[0]!) / sum);
+      voteFor(root, 'place', (w * ex[1]!) / sum);
+      voteFor(root, 'organization', (w * ex[2]!) / sum);
+    }
+  }
+  for (const root of softVotes.keys()) {
+    if (!root.startsWith('table:')) continue;
+    const table = aliasGroupOf(root.slice('table:'.length));
+    if (table) voteFor(root, table.type, 1);
+  }
+
+  // 6. Entities.
   const groups = new Map<string, Mention[]>();
   for (const c of accepted) {
     let list = groups.get(c.group!);
@@ -368,7 +543,7 @@ export function resolveEntities(
   const entities: Entity[] = [];
   const ids = new Set<string>();
   for (const [root, mentions] of groups) {
-    const votes = groupVotes.get(root) ?? new Map<EntityType, number>();
+    const votes = softVotes.get(root) ?? groupVotes.get(root) ?? new Map<EntityType, number>();
     const table = root.startsWith('table:') ? aliasGroupOf(root.slice('table:'.length)) : undefined;
     const type = majority(votes, table?.type) ?? table?.type;
     if (!type) continue;

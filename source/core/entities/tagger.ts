@@ -36,7 +36,15 @@ export function bestLabel(scores: Float64Array, prev: number): number {
   return best;
 }
 
-export function tagWithFeatures(model: TaggerWeights, info: TokenInfo[], feats: Int32Array[]): number[] {
+/** Labels whose scores are kept per token for type voting: O, B-PER, B-LOC, B-ORG, B-MISC. */
+export const START_LABELS = [0, 1, 3, 5, 7] as const;
+
+/**
+ * `starts`, when given, receives for each token i the scores of START_LABELS at
+ * [(offset + i) * 5 ...]: how much the tagger would like an entity of each type to begin there,
+ * whatever it chose (used to vote on an entity's type over all its mentions).
+ */
+export function tagWithFeatures(model: TaggerWeights, info: TokenInfo[], feats: Int32Array[], starts?: Float32Array, offset = 0): number[] {
   const mask = (1 << model.bits) - 1;
   const out: number[] = [];
   const scores = new Float64Array(NUM_LABELS);
@@ -45,6 +53,7 @@ export function tagWithFeatures(model: TaggerWeights, info: TokenInfo[], feats: 
   for (let i = 0; i < info.length; i++) {
     scoreToken(model.weights, feats[i]!, historyFeatures(prev, prev2, info[i]!, mask), scores);
     const label = bestLabel(scores, prev);
+    if (starts) for (let k = 0; k < START_LABELS.length; k++) starts[(offset + i) * START_LABELS.length + k] = scores[START_LABELS[k]!]!;
     out.push(label);
     prev2 = prev;
     prev = label;
@@ -52,7 +61,7 @@ export function tagWithFeatures(model: TaggerWeights, info: TokenInfo[], feats: 
   return out;
 }
 
-export function tagSentence(model: TaggerWeights, words: string[], casing: DocCasing): number[] {
+export function tagSentence(model: TaggerWeights, words: string[], casing: DocCasing, starts?: Float32Array, offset = 0): number[] {
   const { info, feats } = sentenceFeatures(words, casing, (1 << model.bits) - 1, model.lexicon);
-  return tagWithFeatures(model, info, feats);
+  return tagWithFeatures(model, info, feats, starts, offset);
 }
