@@ -61,6 +61,9 @@ export function enterFullScreen(
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.on('exit', leave);
+  // Raw from the first moment: a key typed before Ink listens must be neither echoed nor
+  // held back by the cooked tty's line editing; it waits, unread, for Ink.
+  if (stdin.isTTY) stdin.setRawMode(true);
   stdout.write(ENTER);
   current = { leave };
   return current;
