@@ -5,14 +5,9 @@ import { useEntities } from './hooks/use-entities';
 import { useLibrarySearch } from './hooks/use-library-search';
 import { useViewport } from './hooks/use-viewport';
 import { keyNames } from './keymap';
-import { isTooSmall, type Viewport } from './state/geometry';
+import type { Viewport } from './state/geometry';
 import { initialState, reducer } from './state/reducer';
-import { HelpView } from './views/help-view';
-import { MentionsView } from './views/mentions-view';
-import { ListView } from './views/list-view';
-import { ReaderView } from './views/reader-view';
-import { SkippedView } from './views/skipped-view';
-import { TooSmall } from './views/too-small';
+import { Screen } from './views/screen';
 
 export interface AppProps {
   library: Library;
@@ -49,10 +44,5 @@ export function App({ library, viewport: fixedViewport, width, openArticle }: Ap
     for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
   });
 
-  if (isTooSmall(viewport)) return <TooSmall viewport={viewport} />;
-  if (state.overlay === 'help') return <HelpView viewport={viewport} current={state.screen.name} />;
-  if (state.overlay === 'skipped') return <SkippedView state={state} viewport={viewport} />;
-  if (state.overlay === 'mentions') return <MentionsView state={state} viewport={viewport} />;
-  if (state.screen.name === 'reader') return <ReaderView state={state} viewport={viewport} />;
-  return <ListView state={state} viewport={viewport} />;
+  return <Screen state={state} />;
 }
