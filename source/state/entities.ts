@@ -5,7 +5,7 @@ import { nextArticleWith } from '../core/entities/library-entities';
 import type { Command } from '../keymap';
 import { openArticle } from './list';
 import type { State } from './reducer';
-import { firstVisibleOffset, revealOffset } from './reader';
+import { firstVisibleOffset, resizeReader, revealOffset } from './reader';
 
 /** The entity panel and mention navigation for the open article. */
 export interface EntityState {
@@ -127,12 +127,14 @@ export function entityCommand(state: State, cmd: Command): State | undefined {
   const { panelOpen, focus, selected } = state.entities;
   const panelHasFocus = panelOpen && focus === 'panel';
   switch (cmd) {
+    // Opening or closing the panel changes the page's size: re-wrap as for a resize, so the page
+    // stays in range and the first visible paragraph stays on screen.
     case 'togglePanel':
-      return withEntities(state, { panelOpen: !panelOpen, focus: 'page' });
+      return resizeReader(state, withEntities(state, { panelOpen: !panelOpen, focus: 'page' }));
     case 'switchFocus':
       return panelOpen
         ? withEntities(state, { focus: focus === 'panel' ? 'page' : 'panel' })
-        : withEntities(state, { panelOpen: true, focus: 'panel' });
+        : resizeReader(state, withEntities(state, { panelOpen: true, focus: 'panel' }));
     case 'nextMention':
       return stepMention(state, 1);
     case 'previousMention':
