@@ -4,7 +4,10 @@ import type { Prompt } from '../state/reducer';
 import { theme } from './theme';
 
 /** The prompt being typed, "/query▏", with a note (counter, progress) on the right. */
-export function PromptLine({ prompt, note, cols }: { prompt: Prompt; note: string; cols: number }) {
+export function PromptLine({ prompt, note: fullNote, cols }: { prompt: Prompt; note: string; cols: number }) {
+  // The line must fit by itself: left to Ink, cutting a line that holds emoji can leave it a column
+  // too wide. "/", one character of query, the cursor and a space take four columns.
+  const note = truncateToWidth(fullNote, cols - 4);
   const room = Math.max(1, cols - displayWidth(note) - 3);
   // Keep the end of a long query visible: that is where the typing happens.
   const chars = Array.from(prompt.text);
@@ -23,7 +26,7 @@ export function PromptLine({ prompt, note, cols }: { prompt: Prompt; note: strin
       <Text inverse> </Text>
       <Text color={theme.dim}>
         {' '.repeat(gap)}
-        {truncateToWidth(note, cols)}
+        {note}
       </Text>
     </Text>
   );
