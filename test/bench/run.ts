@@ -5,6 +5,7 @@
  *   npm run bench -- search --generate N [--out DIR]  …over a synthetic corpus of N articles
  *   npm run bench -- startup [--json] [--runs N]      `lede list` vs `node -e 0`; pty first frame
  *   npm run bench -- fzf [--corpus DIR]               one-shot `lede search` vs `fzf --filter`
+ *   npm run bench -- entities --generate N [--json]   entity extraction speed, load, worker, panel (entities.ts)
  *   npm run bench                                     startup + search at 2,000 articles
  *
  * Targets (issue 3): keystroke p95 ≤ 16 ms at 2,000 articles, ≤ 50 ms at 20,000; RSS ≤ 300 MB at
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { LibrarySearch } from '../../source/core/search/index.js';
+import { benchEntities } from './entities.js';
 import { writeCorpus } from './generate-corpus.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -303,12 +305,13 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'search') report = await benchSearch(argv.slice(1));
   else if (command === 'startup') report = await benchStartup(argv.slice(1));
   else if (command === 'fzf') report = await benchFzf(argv.slice(1));
+  else if (command === 'entities') report = await benchEntities(argv.slice(1), { corpusDir, loadCorpus });
   else if (command === undefined || command.startsWith('--')) {
     const startup = await benchStartup(argv);
     const search = await benchSearch(['--generate', '2000']);
     report = { startup, search };
   } else {
-    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf)\n`);
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities)\n`);
     process.exit(2);
   }
   const pretty = !argv.includes('--json');
