@@ -1,6 +1,7 @@
 import type { Library } from '../core/article';
 import { type Entity, type EntityType, loadEntityExtractor } from '../core/entities';
 import { EntityCache, extractCached } from '../core/entities/cache';
+import { applyLibraryEvidence } from '../core/entities/library-entities';
 import { sanitizeSingleLine } from '../core/sanitize';
 
 export interface ArticleEntities {
@@ -10,15 +11,22 @@ export interface ArticleEntities {
   entities: Entity[];
 }
 
-/** Entities of every article, through the on-disk cache so a second run is instant. */
+/**
+ * Entities of every article, through the on-disk cache so a second run is instant, with the same
+ * library-wide evidence the panel gets (a bare "Putin" is a person where other articles say
+ * "Vladimir Putin").
+ */
 export async function libraryEntities(library: Library): Promise<ArticleEntities[]> {
   const extractor = await loadEntityExtractor();
   const cache = new EntityCache(extractor.version);
+  const order = library.articles.map((a) => a.id);
+  const byArticle = new Map(library.articles.map((a) => [a.id, extractCached(extractor, cache, a.text)]));
+  applyLibraryEvidence(order, byArticle);
   return library.articles.map((article) => ({
     path: article.path,
     id: article.id,
     title: article.title,
-    entities: extractCached(extractor, cache, article.text),
+    entities: byArticle.get(article.id) ?? [],
   }));
 }
 

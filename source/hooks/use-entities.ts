@@ -55,7 +55,8 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
   };
   const libraryIndex = state.entities.library;
   const openIndex = state.screen.name === 'reader' ? state.screen.articleIndex : -1;
-  const haveCurrent = state.entities.current?.articleIndex === openIndex;
+  const current = state.entities.current;
+  const haveCurrent = current?.articleIndex === openIndex;
 
   useEffect(() => {
     if (articles.length === 0) return;
@@ -64,10 +65,13 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
       const onProgress = throttleProgress((done, total) => dispatch({ type: 'entityProgress', done, total }));
       const onDone = (index: LibraryEntityIndex) => dispatch({ type: 'libraryEntities', index });
       const work = articles.map((a) => ({ id: a.id, text: a.text }));
+      // Loading the tagger here too (not only in the worker) saves its load time when an article
+      // is opened before the library pass has reached it.
+      const loading = extractor();
       job =
         articles.length > IN_THREAD_LIMIT
           ? startLibraryExtraction(work, onProgress, onDone)
-          : extractInThread(extractor(), work, onProgress, onDone);
+          : extractInThread(loading, work, onProgress, onDone);
     }, ENTITY_START_DELAY_MS);
     return () => {
       clearTimeout(timer);
@@ -78,14 +82,15 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
   }, [articles, dispatch]);
 
   useEffect(() => {
-    if (openIndex < 0 || haveCurrent) return;
     const article = articles[openIndex];
     if (!article) return;
     const known = libraryIndex?.byArticle.get(article.id);
-    if (known) {
+    // The library pass's list wins over a direct extraction: it carries library-wide corrections.
+    if (known && (!haveCurrent || current?.entities !== known)) {
       dispatch({ type: 'entities', articleIndex: openIndex, entities: known });
       return;
     }
+    if (haveCurrent) return;
     let cancelled = false;
     void extractor().then((ex) => {
       if (!cancelled) dispatch({ type: 'entities', articleIndex: openIndex, entities: ex.extract(article.text) });
@@ -94,5 +99,5 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
       cancelled = true;
     };
      
-  }, [openIndex, haveCurrent, libraryIndex, articles, dispatch]);
+  }, [openIndex, haveCurrent, current, libraryIndex, articles, dispatch]);
 }

@@ -73,7 +73,14 @@ function withEntities(state: State, patch: Partial<EntityState>): State {
 export function receiveEntities(state: State, articleIndex: number, entities: Entity[]): State {
   const screen = state.screen;
   if (screen.name !== 'reader' || screen.articleIndex !== articleIndex) return state;
+  const previous = state.entities.current?.articleIndex === articleIndex ? selectedEntity(state) : undefined;
   const next = withEntities(state, { current: { articleIndex, entities }, selected: 0, mention: -1 });
+  if (previous) {
+    // A refresh of the open article (the library pass corrected a type): keep the selection.
+    const key = entityKey(previous);
+    const selected = panelEntities(next).findIndex((e) => entityKey(e) === key);
+    if (selected >= 0) return withEntities(next, { selected, mention: state.entities.mention });
+  }
   const follow = state.entities.follow;
   if (!follow) return next;
   const selected = panelEntities(next).findIndex((e) => entityKey(e) === follow);
