@@ -8,6 +8,17 @@ import { listJson, listPlain } from './list';
 // search and entities each cost start-up time that `lede list` should not pay.
 const showModule = () => import('./show');
 
+/**
+ * The interactive reader, imported only when lede draws a screen. Ink decides once, as it is
+ * imported, whether it runs in CI (CI or CONTINUOUS_INTEGRATION set) and then draws nothing until
+ * exit. lede draws only when its output is a terminal, so a person is watching: tell Ink so.
+ */
+function interactiveModule() {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  return import('../interactive');
+}
+
 export interface CommandOptions {
   input: string[];
   json: boolean;
@@ -132,7 +143,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
         print(options.json ? showJson(article) : showPlain(article, plainWidth(width)));
         return 0;
       }
-      const { runInteractive } = await import('../interactive');
+      const { runInteractive } = await interactiveModule();
       await runInteractive({
         library: Promise.resolve(library),
         label: 'standard input',
@@ -157,7 +168,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   // Loading starts before Ink is imported, so the two overlap.
   let showProgress: (done: number, total: number) => void = () => {};
   const library = loadLibrary(paths, { label, onProgress: (done, total) => showProgress(done, total) });
-  const { runInteractive } = await import('../interactive');
+  const { runInteractive } = await interactiveModule();
   await runInteractive({
     library,
     onProgress: (show) => {

@@ -265,3 +265,12 @@ test('a key typed while lede starts is neither echoed nor lost (raw mode before 
     assertHeaderOnTop(t, /How the \(Proxy\)|Netanyahu May/, 'reader opened by a key typed during start-up');
   });
 });
+
+test('draws interactively even when CI is set in the environment (Ink alone would stay blank)', async () => {
+  await withLede([], { cols: 100, rows: 30, env: { CI: 'true', CONTINUOUS_INTEGRATION: '1' } }, async (t) => {
+    await listReady(t);
+    assert.match(t.screen()[0] ?? '', /lede/);
+    await t.press('enter');
+    await waitForPage(t, 1);
+  });
+});
