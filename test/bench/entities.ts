@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEntityExtractor } from '../../source/core/entities/index.js';
+import { arg, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SEEDS = ['articles/000_09270935bd4655ee.txt', 'articles/004_eaf6071b633d695b.txt'];
@@ -34,19 +35,8 @@ export interface EntityBenchDeps {
   loadCorpus(dir: string): Promise<{ docs: Doc[]; loader: string }>;
 }
 
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}
 
-const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /** Real news text of about 1,000 words: the seed articles' bodies, repeated, cut at a paragraph. */

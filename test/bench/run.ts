@@ -21,6 +21,7 @@ import { runInNewContext } from 'node:vm';
 import { LibrarySearch } from '../../source/core/search/index.js';
 import { benchEntities } from './entities.js';
 import { writeCorpus } from './generate-corpus.js';
+import { arg, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -28,19 +29,8 @@ const SEED_TITLE = 'Netanyahu May Offer';
 
 type Doc = { title: string; text: string; path?: string };
 
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}
 
-const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 
 /** A generated corpus of `count` articles in the temp directory, reused between runs. */
 function corpusDir(count: number, out?: string): string {

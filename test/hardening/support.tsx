@@ -11,20 +11,12 @@ import type { Library } from '../../source/core/article';
 import type { Viewport } from '../../source/state/geometry';
 import type { State } from '../../source/state/reducer';
 import { Screen } from '../../source/views/screen';
+import { prng } from '../helpers/prng';
+
+export { prng };
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** mulberry32: small, fast and the same on every machine, so a failing seed can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
