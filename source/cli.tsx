@@ -66,6 +66,12 @@ function fail(error: unknown): void {
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }
 
+// `lede list | head`: the reader closed the pipe, which is not an error; stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 process.on('uncaughtException', (error) => {
   fail(error);
   process.exit();

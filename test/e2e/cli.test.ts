@@ -2,6 +2,7 @@
 // from an article in any output, and never a write to the articles.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -106,5 +107,20 @@ test('no subcommand writes to the articles it reads', () => {
     lede(args);
     assert.equal(hashTree(seedDir), seedHash, `lede ${args.join(' ')} left articles/ untouched`);
     assert.equal(hashTree(temp.dir), hostileHash, `lede ${args.join(' ')} left the hostile folder untouched`);
+  }
+});
+
+test('a reader that closes the pipe early (lede show | head) is not an error', () => {
+  // Far more than a pipe buffer, so lede is still writing when head has gone.
+  const big = join(temp.dir, 'big.txt');
+  writeFileSync(big, `A long article\n\n${'All work and no play. '.repeat(100_000)}\n`);
+  try {
+    const result = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(cliPath)} show --json ${JSON.stringify(big)} | head -c 10`], {
+      encoding: 'utf8',
+    });
+    assert.equal(result.stderr, '', 'nothing on stderr');
+    assert.equal(result.status, 0);
+  } finally {
+    rmSync(big);
   }
 });
