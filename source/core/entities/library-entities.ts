@@ -4,6 +4,7 @@
  * and the list's `@name` filter.
  */
 import { Worker } from 'node:worker_threads';
+import Fuse from 'fuse.js';
 import { entityCacheDir } from './cache.js';
 import { aliasGroupOf, entityKey, normalizeName, surnameOf } from './normalize.js';
 import type { Entity, EntityType } from './types.js';
@@ -109,16 +110,31 @@ export function nextArticleWith(index: LibraryEntityIndex, key: string, currentA
   return null;
 }
 
-/** Article ids (library order) mentioning an entity whose key or display name matches `query` ("@shoigu"). */
+const nameSearches = new WeakMap<LibraryEntityIndex, Fuse<{ key: string; name: string }>>();
+
+/** fuse.js over the library's entity names: a short list, where its typo-tolerant scoring shines. */
+function nameSearch(index: LibraryEntityIndex): Fuse<{ key: string; name: string }> {
+  let search = nameSearches.get(index);
+  if (!search) {
+    const names = [...index.labels].map(([key, label]) => ({ key, name: label.name }));
+    search = new Fuse(names, { keys: ['name'], threshold: 0.3, ignoreLocation: true });
+    nameSearches.set(index, search);
+  }
+  return search;
+}
+
+/**
+ * Article ids (library order) mentioning an entity whose key or display name contains `query`
+ * ("@shoigu"); when no name does, the names it is a typo of ("@netanyhau").
+ */
 export function articlesMatching(index: LibraryEntityIndex, query: string): string[] {
   const q = query.replace(/^@/, '').trim().toLowerCase();
   if (!q) return [];
-  const hit = new Set<string>();
-  for (const [key, label] of index.labels) {
-    if (key.slice(key.indexOf(':') + 1).includes(q) || label.name.toLowerCase().includes(q)) {
-      for (const id of index.articlesByKey.get(key) ?? []) hit.add(id);
-    }
-  }
+  let keys = [...index.labels]
+    .filter(([key, label]) => key.slice(key.indexOf(':') + 1).includes(q) || label.name.toLowerCase().includes(q))
+    .map(([key]) => key);
+  if (keys.length === 0) keys = nameSearch(index).search(q).map((result) => result.item.key);
+  const hit = new Set(keys.flatMap((key) => index.articlesByKey.get(key) ?? []));
   return index.order.filter((id) => hit.has(id));
 }
 

@@ -64,4 +64,8 @@ test('library index: articles by entity key across alias forms, next/previous ar
   assert.equal(nextArticleWith(index, 'place:nowhere', 'a', 1), null);
   assert.deepEqual(articlesMatching(index, '@netanyahu'), ['a', 'c', 'd']);
   assert.deepEqual(articlesMatching(index, '@united'), ['a', 'c']);
+  // A typo finds the name when no name contains the term…
+  assert.deepEqual(articlesMatching(index, '@netanyhau'), ['a', 'c', 'd']);
+  // …but an unrelated word finds nothing.
+  assert.deepEqual(articlesMatching(index, '@zebra'), []);
 });
