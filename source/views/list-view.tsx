@@ -96,10 +96,22 @@ function NoMatch({ query }: { query: string }) {
 }
 
 /** "12 of 2,225", with indexing progress while the index is still being built. */
+const percent = (done: number, total: number) => Math.floor((done / Math.max(1, total)) * 100);
+
+/** Work still running in the background: the search index, and the library's entities. */
+function backgroundNote(state: State): string {
+  const notes: string[] = [];
+  if (state.indexing.done < state.indexing.total) {
+    notes.push(`indexing ${percent(state.indexing.done, state.indexing.total)}%`);
+  }
+  const { done, total } = state.entities.progress;
+  if (!state.entities.library && total > 0) notes.push(`finding entities ${percent(done, total)}%`);
+  return notes.map((note) => ` · ${note}`).join('');
+}
+
 function filterNote(state: State): string {
   const n = state.library.articles.length.toLocaleString('en-US');
-  const { done, total } = state.indexing;
-  const indexing = done < total ? ` · indexing ${Math.floor((done / Math.max(1, total)) * 100)}%` : '';
+  const indexing = backgroundNote(state);
   if (!state.filter.query.trim()) return `${n} articles${indexing}`;
   const result = state.filter.result;
   const pending = state.filter.resultQuery !== state.filter.query ? '…' : '';
@@ -163,7 +175,11 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
         <PromptLine prompt={state.prompt} note={filterNote(state)} cols={viewport.cols} />
       ) : (
         <StatusLine
-          left={visible.length > 0 ? `${cursor + 1}/${visible.length}${filtering ? ` · ${filterNote(state)}` : ''}` : ''}
+          left={
+            visible.length > 0
+              ? `${cursor + 1}/${visible.length}${filtering ? ` · ${filterNote(state)}` : backgroundNote(state)}`
+              : ''
+          }
           context="list"
           cols={viewport.cols}
         />

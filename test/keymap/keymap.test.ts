@@ -52,3 +52,13 @@ describe('keymap', () => {
     );
   });
 });
+
+describe('footer hints that fit', () => {
+  test('hints are dropped from the front, so help and quit stay longest', async () => {
+    const { fittingHints } = await import('../../source/views/footer');
+    const all = fittingHints('list', 1000);
+    assert.match(all, /^PgDn page · .* · \? help · q quit$/);
+    assert.equal(fittingHints('list', '? help · q quit'.length), '? help · q quit');
+    assert.equal(fittingHints('list', 3), '');
+  });
+});
