@@ -25,7 +25,7 @@ export const ENTITY_START_DELAY_MS = 250;
 /** The same work as the worker, an article at a time, yielding between articles so keys get through. */
 function extractInThread(
   loading: Promise<EntityExtractor>,
-  articles: { id: string; text: string }[],
+  articles: readonly { id: string; text: string }[],
   onProgress: (done: number, total: number) => void,
   onDone: (index: LibraryEntityIndex) => void,
 ): { cancel(): void } {
@@ -64,14 +64,13 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
     const timer = setTimeout(() => {
       const onProgress = throttleProgress((done, total) => dispatch({ type: 'entityProgress', done, total }));
       const onDone = (index: LibraryEntityIndex) => dispatch({ type: 'libraryEntities', index });
-      const work = articles.map((a) => ({ id: a.id, text: a.text }));
       // Loading the tagger here too (not only in the worker) saves its load time when an article
       // is opened before the library pass has reached it.
       const loading = extractor();
       job =
         articles.length > IN_THREAD_LIMIT
-          ? startLibraryExtraction(work, onProgress, onDone)
-          : extractInThread(loading, work, onProgress, onDone);
+          ? startLibraryExtraction(articles, onProgress, onDone)
+          : extractInThread(loading, articles, onProgress, onDone);
     }, ENTITY_START_DELAY_MS);
     return () => {
       clearTimeout(timer);

@@ -11,6 +11,8 @@
  * - load_ms: loadEntityExtractor() in a fresh process, bundled as dist is (import + weight decoding);
  * - library_ms: the whole library through the worker (startLibraryExtraction), bundled, in a fresh
  *   process: cold (empty LEDE_CACHE_DIR) and warm (the same cache again), open to index ready;
+ * - library_memory_mb: that process's heap and RSS once the pass is done (gc'd, index alive), and
+ *   the worker's peak heap (it reports process.memoryUsage() with each batch when asked);
  * - panel_ready_ms: an article opened before anything NLP is loaded (load + extract, fresh process)
  *   and once the extractor is loaded (extract only).
  *
@@ -83,16 +85,20 @@ if (mode === 'load') {
   const articles = JSON.parse(readFileSync(file, 'utf8'));
   const t0 = performance.now();
   let firstBatch = 0;
+  let workerPeak = 0;
   startLibraryExtraction(
     articles,
     () => { if (!firstBatch) firstBatch = performance.now() - t0; },
     (index) => {
-      let entities = 0;
-      for (const list of index.byArticle.values()) entities += list.length;
-      out({ ms: performance.now() - t0, first_progress_ms: firstBatch, articles: index.byArticle.size, entities });
+      const ms = performance.now() - t0;
+      global.gc?.();
+      global.gc?.();
+      const m = process.memoryUsage();
+      out({ ms, first_progress_ms: firstBatch, articles: index.order.length, entity_keys: index.articlesByKey.size,
+        main_heap_mb: m.heapUsed / 2 ** 20, main_rss_mb: m.rss / 2 ** 20, worker_peak_heap_mb: workerPeak / 2 ** 20 });
       process.exit(0);
     },
-    { cacheDir, onError: (m) => { out({ error: m }); process.exit(1); } },
+    { cacheDir, onError: (m) => { out({ error: m }); process.exit(1); }, onWorkerMemory: (m) => { workerPeak = Math.max(workerPeak, m.heapUsed); } },
   );
   setInterval(() => {}, 1000);
 }
@@ -119,7 +125,7 @@ async function bundleProbe(dir: string): Promise<string> {
 }
 
 function runProbe(probe: string, args: string[], env: Record<string, string> = {}): Record<string, number> {
-  const r = spawnSync(process.execPath, [probe, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ['--expose-gc', probe, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20 });
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as Record<string, number>;
@@ -189,6 +195,14 @@ export async function benchEntities(argv: string[], deps: EntityBenchDeps): Prom
         warm: Math.round(Math.min(warm.ms!, warm2.ms!)),
         cold_first_progress: Math.round(cold.first_progress_ms!),
         note: 'startLibraryExtraction in a fresh process, bundled worker; warm = the same LEDE cache dir again',
+      },
+      library_memory_mb: {
+        main_heap_cold: round(cold.main_heap_mb!, 1),
+        main_heap_warm: round(warm.main_heap_mb!, 1),
+        main_rss_warm: round(warm.main_rss_mb!, 1),
+        worker_peak_heap_cold: round(cold.worker_peak_heap_mb!, 1),
+        worker_peak_heap_warm: round(warm.worker_peak_heap_mb!, 1),
+        note: "after the pass, gc'd, index alive; the probe holds every article's text too (as the app does)",
       },
       panel_ready_ms: {
         first_open_p50: round(percentile(panels.map((p) => p.ms!), 50), 1),

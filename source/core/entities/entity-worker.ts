@@ -2,41 +2,66 @@
  * Worker thread: extracts the entities of many articles off the UI thread, through the disk
  * cache. Bundled as its own entry point (dist/entity-worker.js); started by library-entities.ts.
  *
- * In: workerData = { articles: {id, text}[], cacheDir: string | null }.
- * Out: { type: 'batch', items: {id, entities}[], done, total } ... then { type: 'done' }.
+ * In: workerData = { cacheDir, total, reportMemory }, then messages { type: 'articles', items:
+ * {id, text}[] } ... { type: 'end' }: the articles a batch at a time, never all at once.
+ * Out: { type: 'batch', items: {id, entities}[], done, total, next? } ... then { type: 'done' };
+ * the last message for a batch of articles carries `next: true`, asking for another.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityCache, extractCached } from './cache.js';
 import { loadEntityExtractor } from './index.js';
+import type { FromWorker, ToWorker, WorkerInput } from './library-entities.js';
 import type { Entity } from './types.js';
 
-interface Input {
-  articles: Array<{ id: string; text: string }>;
-  cacheDir: string | null;
-}
+/** Results are posted at least this often (ms) and every this many articles, for progress. */
+const POST_EVERY_MS = 50;
+const POST_EVERY_ITEMS = 200;
 
 async function run(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const { articles, cacheDir } = workerData as Input;
+  const { cacheDir, total, reportMemory } = workerData as WorkerInput;
+  const queue: Array<Array<{ id: string; text: string }>> = [];
+  let ended = false;
+  let wake: (() => void) | null = null;
+  // Listening before the extractor loads: batches sent meanwhile wait in `queue`.
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'articles') queue.push(msg.items);
+    else if (msg.type === 'end') ended = true;
+    wake?.();
+    wake = null;
+  });
   const extractor = await loadEntityExtractor();
   const cache = new EntityCache(extractor.version, cacheDir);
-  const total = articles.length;
-  let items: Array<{ id: string; entities: Entity[] }> = [];
-  let last = Date.now();
-  for (let i = 0; i < total; i++) {
-    const a = articles[i]!;
-    items.push({ id: a.id, entities: extractCached(extractor, cache, a.text) });
-    const now = Date.now();
-    if (i === total - 1 || items.length >= 200 || now - last >= 50) {
-      port.postMessage({ type: 'batch', items, done: i + 1, total });
-      items = [];
-      last = now;
+  const post = (msg: FromWorker) => port.postMessage(msg);
+  let done = 0;
+  for (;;) {
+    const batch = queue.shift();
+    if (!batch) {
+      if (ended) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+      continue;
     }
+    let items: Array<{ id: string; entities: Entity[] }> = [];
+    let last = Date.now();
+    for (let i = 0; i < batch.length; i++) {
+      const a = batch[i]!;
+      items.push({ id: a.id, entities: extractCached(extractor, cache, a.text) });
+      done++;
+      const now = Date.now();
+      const end = i === batch.length - 1;
+      if (end || items.length >= POST_EVERY_ITEMS || now - last >= POST_EVERY_MS) {
+        post({ type: 'batch', items, done, total, next: end, ...(reportMemory ? { memory: process.memoryUsage() } : {}) });
+        items = [];
+        last = now;
+      }
+    }
+    // Lets the next batch's message in before the one after it is needed.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  port.postMessage({ type: 'done', total });
+  post({ type: 'done', total });
 }
 
 run().catch((error: unknown) => {
-  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
 });

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { cacheKey, EntityCache, entityCacheDir, extractCached } from '../../../source/core/entities/cache.js';
 import { loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
-import { applyLibraryEvidence, startLibraryExtraction, type LibraryEntityIndex } from '../../../source/core/entities/library-entities.js';
+import {
+  applyLibraryEvidence,
+  startLibraryExtraction,
+  WORKER_BATCH,
+  type LibraryEntityIndex,
+} from '../../../source/core/entities/library-entities.js';
 import { readSeed } from './helpers.js';
 
 test('cache dir: LEDE_CACHE_DIR, then XDG_CACHE_HOME/lede/entities, then ~/.cache/lede/entities', () => {
@@ -102,4 +107,40 @@ test('worker: cancel stops it without calling onDone', async () => {
   handle.cancel();
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(done, false);
+});
+
+test('worker: articles are streamed a batch at a time, each text read only when its batch is sent', async () => {
+  const count = WORKER_BATCH * 5 + 7;
+  let read = 0;
+  const articles = Array.from({ length: count }, (_, i) => ({
+    id: String(i),
+    get text() {
+      read++;
+      return i % 2 ? 'Angela Merkel met Emmanuel Macron in Berlin.' : 'Vladimir Putin spoke in Moscow on Monday.';
+    },
+  }));
+  const readAtFirstProgress: number[] = [];
+  const progress: Array<[number, number]> = [];
+  let memory = 0;
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
+    startLibraryExtraction(
+      articles,
+      (done, total) => {
+        if (progress.length === 0) readAtFirstProgress.push(read);
+        progress.push([done, total]);
+      },
+      resolve,
+      { cacheDir: null, onError: reject, onWorkerMemory: (usage) => (memory = usage.heapUsed) },
+    );
+  });
+  // When the first results came back, the worker had been sent two batches, not the library.
+  assert.deepEqual(readAtFirstProgress, [WORKER_BATCH * 2]);
+  assert.equal(read, count);
+  assert.deepEqual(progress[progress.length - 1], [count, count]);
+  assert.ok(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0]), 'progress only goes up');
+  assert.deepEqual(index.order, articles.map((a) => a.id));
+  assert.equal(index.articlesByKey.get('person:merkel')?.length, Math.floor(count / 2));
+  assert.equal(index.articlesByKey.get('place:moscow')?.length, Math.ceil(count / 2));
+  assert.equal(index.byArticle.size, count);
+  assert.ok(memory > 0, 'the worker reported its memory when asked');
 });
