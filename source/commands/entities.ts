@@ -1,7 +1,7 @@
 import type { Library } from '../core/article';
 import { type Entity, type EntityType, loadEntityExtractor } from '../core/entities';
 import { EntityCache, extractCached } from '../core/entities/cache';
-import { applyLibraryEvidence } from '../core/entities/library-entities';
+import { applyEvidence, collectLibraryEvidence } from '../core/entities/library-entities';
 import { sanitizeSingleLine } from '../core/sanitize';
 
 export interface ArticleEntities {
@@ -19,14 +19,13 @@ export interface ArticleEntities {
 export async function libraryEntities(library: Library): Promise<ArticleEntities[]> {
   const extractor = await loadEntityExtractor();
   const cache = new EntityCache(extractor.version);
-  const order = library.articles.map((a) => a.id);
-  const byArticle = new Map(library.articles.map((a) => [a.id, extractCached(extractor, cache, a.text)]));
-  applyLibraryEvidence(order, byArticle);
-  return library.articles.map((article) => ({
+  const lists = library.articles.map((a) => extractCached(extractor, cache, a.text));
+  const evidence = collectLibraryEvidence(lists);
+  return library.articles.map((article, i) => ({
     path: article.path,
     id: article.id,
     title: article.title,
-    entities: byArticle.get(article.id) ?? [],
+    entities: applyEvidence(evidence, lists[i]!),
   }));
 }
 

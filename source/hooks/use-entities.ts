@@ -1,7 +1,12 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { Article } from '../core/article';
 import { type Entity, type EntityExtractor, loadEntityExtractor } from '../core/entities';
-import { buildLibraryIndex, type LibraryEntityIndex, startLibraryExtraction } from '../core/entities/library-entities';
+import {
+  articleEntities,
+  type LibraryEntityIndex,
+  LibraryIndexBuilder,
+  startLibraryExtraction,
+} from '../core/entities/library-entities';
 import type { Action, State } from '../state/reducer';
 import { throttleProgress } from './throttle-progress';
 
@@ -25,20 +30,21 @@ export const ENTITY_START_DELAY_MS = 250;
 /** The same work as the worker, an article at a time, yielding between articles so keys get through. */
 function extractInThread(
   loading: Promise<EntityExtractor>,
-  articles: readonly { id: string; text: string }[],
+  articles: readonly Article[],
   onProgress: (done: number, total: number) => void,
   onDone: (index: LibraryEntityIndex) => void,
 ): { cancel(): void } {
   let cancelled = false;
   void loading.then(async (extractor) => {
-    const byArticle = new Map<string, Entity[]>();
+    // No disk cache for a library this small: an opened article is extracted again.
+    const builder = new LibraryIndexBuilder(null);
     for (const [i, article] of articles.entries()) {
       await new Promise((resolve) => setImmediate(resolve));
       if (cancelled) return;
-      byArticle.set(article.id, extractor.extract(article.text));
+      builder.add(article.id, extractor.extract(article.text));
       onProgress(i + 1, articles.length);
     }
-    onDone(buildLibraryIndex(articles.map((a) => a.id), byArticle));
+    onDone(builder.finish(articles.map((a) => a.id)));
   });
   return {
     cancel: () => {
@@ -80,23 +86,26 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
      
   }, [articles, dispatch]);
 
+  // The entities last handed to the panel, and the library index they were prepared with.
+  const shown = useRef<{ entities: Entity[]; library: LibraryEntityIndex | null } | null>(null);
+
   useEffect(() => {
     const article = articles[openIndex];
     if (!article) return;
-    const known = libraryIndex?.byArticle.get(article.id);
-    // The library pass's list wins over a direct extraction: it carries library-wide corrections.
-    if (known && (!haveCurrent || current?.entities !== known)) {
-      dispatch({ type: 'entities', articleIndex: openIndex, entities: known });
-      return;
-    }
-    if (haveCurrent) return;
+    const upToDate = haveCurrent && shown.current?.entities === current?.entities && shown.current.library === libraryIndex;
+    // Before the library pass has finished, a direct extraction is as good as it gets.
+    if (upToDate || (haveCurrent && !libraryIndex)) return;
+    // Once it has: read back from its disk cache (or extracted again), with library-wide
+    // corrections, replacing a direct extraction made before the pass got there.
     let cancelled = false;
     void extractor().then((ex) => {
-      if (!cancelled) dispatch({ type: 'entities', articleIndex: openIndex, entities: ex.extract(article.text) });
+      if (cancelled) return;
+      const entities = articleEntities(ex, article.text, libraryIndex);
+      shown.current = { entities, library: libraryIndex };
+      dispatch({ type: 'entities', articleIndex: openIndex, entities });
     });
     return () => {
       cancelled = true;
     };
-     
   }, [openIndex, haveCurrent, current, libraryIndex, articles, dispatch]);
 }

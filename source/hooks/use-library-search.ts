@@ -49,12 +49,7 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
   useEffect(() => {
     const search = searchRef.current;
     if (!search || !entityIndex) return;
-    search.setManyExtraTerms(
-      articles.map((article, i) => [
-        i,
-        (entityIndex.byArticle.get(article.id) ?? []).flatMap((e) => [e.name, ...e.aliases]),
-      ]),
-    );
+    search.setManyExtraTerms(articles.map((article, i) => [i, entityIndex.namesByArticle.get(article.id) ?? []]));
   }, [articles, entityIndex]);
 
   useEffect(() => {

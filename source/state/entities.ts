@@ -20,7 +20,7 @@ export interface EntityState {
   /** Entities of the whole library, once the background extraction has finished. */
   library: LibraryEntityIndex | null;
   progress: { done: number; total: number };
-  /** Set by }/{: the entity to select (and jump to) when the next article's entities arrive. */
+  /** Set by }/{: the entity to select (and jump to) when the opened article's entities arrive. */
   follow: string | null;
   /** Cursor in the mentions list (`m`). */
   mentionsCursor: number;
@@ -108,19 +108,19 @@ function stepMention(state: State, direction: 1 | -1): State {
 /** }/{: open the next or previous article that mentions the selected entity, at its first mention. */
 function stepArticle(state: State, direction: 1 | -1): State {
   const entity = selectedEntity(state);
+  // A }/{ pressed again before this article's entities arrived follows the same entity on.
+  const key = entity ? entityKey(entity) : state.entities.current ? null : state.entities.follow;
   const index = state.entities.library;
   const screen = state.screen;
-  if (!entity || !index || screen.name !== 'reader') return state;
+  if (!key || !index || screen.name !== 'reader') return state;
   const article = state.library.articles[screen.articleIndex];
   if (!article) return state;
-  const key = entityKey(entity);
   const nextId = nextArticleWith(index, key, article.id, direction);
   const nextIndex = nextId === null ? -1 : state.library.articles.findIndex((a) => a.id === nextId);
   if (nextIndex < 0) return state;
-  const opened = openArticle(state, nextIndex);
-  const entities = index.byArticle.get(nextId as string);
-  const following = withEntities(opened, { follow: key, current: null });
-  return entities ? receiveEntities(following, nextIndex, entities) : following;
+  // Its entities are not at hand (the index keeps only keys and names): the entities hook reads
+  // them, and receiveEntities selects the followed entity at its first mention.
+  return withEntities(openArticle(state, nextIndex), { follow: key, current: null });
 }
 
 function moveSelection(state: State, selected: number): State {

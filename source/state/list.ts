@@ -51,7 +51,7 @@ export function moveListCursor(state: State, wanted: number): State {
 
 export function openArticle(state: State, articleIndex: number): State {
   if (!state.library.articles[articleIndex]) return state;
-  const entities = { ...state.entities, current: null, selected: 0, mention: -1 };
+  const entities = { ...state.entities, current: null, selected: 0, mention: -1, follow: null };
   return { ...state, find: null, entities, screen: { name: 'reader', articleIndex, top: 0 } };
 }
 

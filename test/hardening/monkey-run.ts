@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Library } from '../../source/core/article';
 import { type Entity, type EntityExtractor, loadEntityExtractor } from '../../source/core/entities';
-import { buildLibraryIndex, type LibraryEntityIndex } from '../../source/core/entities/library-entities';
+import { applyEvidence, buildLibraryIndex, type LibraryEntityIndex } from '../../source/core/entities/library-entities';
 import { lastTop } from '../../source/core/layout/paginate';
 import { loadLibrary } from '../../source/core/load';
 import { LibrarySearch } from '../../source/core/search';
@@ -129,7 +129,8 @@ function nextAction(random: () => number, state: State, world: World, queue: str
   if (r < 0.16 && state.screen.name === 'reader' && state.entities.current?.articleIndex !== state.screen.articleIndex) {
     const articleIndex = random() < 0.9 ? state.screen.articleIndex : Math.floor(random() * world.library.articles.length);
     const article = world.library.articles[articleIndex]!;
-    return { type: 'entities', articleIndex, entities: world.byArticle.get(article.id) ?? world.extractor.extract(article.text) };
+    const raw = world.byArticle.get(article.id) ?? world.extractor.extract(article.text);
+    return { type: 'entities', articleIndex, entities: applyEvidence(world.index.evidence, raw) };
   }
   if (r < 0.17 && !state.entities.library) return { type: 'libraryEntities', index: world.index };
   if (r < 0.175) {

@@ -5,91 +5,212 @@
  */
 import { Worker } from 'node:worker_threads';
 import Fuse from 'fuse.js';
-import { entityCacheDir } from './cache.js';
+import { EntityCache, entityCacheDir } from './cache.js';
 import { aliasGroupOf, entityKey, normalizeName, surnameOf } from './normalize.js';
-import type { Entity, EntityType } from './types.js';
+import type { Entity, EntityExtractor, EntityType } from './types.js';
 
 export interface LibraryEntityIndex {
   /** Article ids in library order. */
   order: string[];
-  /** Entities of each article (as extract() returns them). */
-  byArticle: Map<string, Entity[]>;
+  /**
+   * Names and aliases of each article's entities (the list search's extra terms), strings shared
+   * across articles. Not the entities themselves: at 20,000 articles those are a million mention
+   * objects; `articleEntities` gets one article's when it is opened.
+   */
+  namesByArticle: Map<string, readonly string[]>;
   /** entityKey -> ids of the articles that mention it, in library order. */
   articlesByKey: Map<string, string[]>;
   /** entityKey -> a display name and type (the name used by the most articles). */
   labels: Map<string, { name: string; type: EntityType }>;
+  /** What the whole library says about people, to apply to an article's entities (applyEvidence). */
+  evidence: LibraryEvidence;
+  /** Where the pass cached each article's entities, so `articleEntities` reads them back; null: nowhere. */
+  cacheDir: string | null;
 }
 
 /**
- * Library-level evidence for people, applied in place: a one-word name typed as a place or an
- * organization in some articles is the surname of a person other articles name in full ("Putin"
- * read as a place beside "a meeting with", where another article has "Vladimir Putin"), when
- * the articles naming the person in full are at least as many as those typing the bare word
- * otherwise. Only the type (and id) of those entities changes. Returns how many changed.
+ * Library-level evidence for people: one-word names typed as a place or an organization in some
+ * articles that are the surname of a person other articles name in full ("Putin" read as a place
+ * beside "a meeting with", where another article has "Vladimir Putin"), when the articles naming
+ * the person in full are at least as many as those typing the bare word otherwise.
  */
-export function applyLibraryEvidence(order: string[], byArticle: Map<string, Entity[]>): number {
-  const fullName = new Map<string, number>(); // surname -> articles naming a person in full
-  const bare = new Map<string, number>(); // one-word non-person name -> articles
-  for (const id of order) {
+export interface LibraryEvidence {
+  /** Those names, normalised (normalizeName). */
+  surnames: ReadonlySet<string>;
+}
+
+/**
+ * Collects the evidence an article at a time: two small maps of counts (one entry per surname or
+ * one-word name), never the articles' entities.
+ */
+export class EvidenceCollector {
+  private readonly fullName = new Map<string, number>(); // surname -> articles naming a person in full
+  private readonly bare = new Map<string, number>(); // one-word non-person name -> articles
+
+  add(entities: readonly Pick<Entity, 'name' | 'type'>[]): void {
     const seenFull = new Set<string>();
     const seenBare = new Set<string>();
-    for (const e of byArticle.get(id) ?? []) {
+    for (const e of entities) {
       const words = normalizeName(e.name).split(' ');
       if (e.type === 'person' && words.length >= 2) seenFull.add(surnameOf(words));
       else if (e.type !== 'person' && words.length === 1 && !aliasGroupOf(e.name)) seenBare.add(words[0]!);
     }
-    for (const s of seenFull) fullName.set(s, (fullName.get(s) ?? 0) + 1);
-    for (const s of seenBare) bare.set(s, (bare.get(s) ?? 0) + 1);
+    for (const s of seenFull) this.fullName.set(s, (this.fullName.get(s) ?? 0) + 1);
+    for (const s of seenBare) this.bare.set(s, (this.bare.get(s) ?? 0) + 1);
   }
-  const surnames = new Set([...bare].filter(([w, n]) => (fullName.get(w) ?? 0) >= n).map(([w]) => w));
-  if (surnames.size === 0) return 0;
+
+  finish(): LibraryEvidence {
+    return { surnames: new Set([...this.bare].filter(([w, n]) => (this.fullName.get(w) ?? 0) >= n).map(([w]) => w)) };
+  }
+}
+
+/** The evidence over every article's entities. */
+export function collectLibraryEvidence(lists: Iterable<readonly Pick<Entity, 'name' | 'type'>[]>): LibraryEvidence {
+  const collector = new EvidenceCollector();
+  for (const entities of lists) collector.add(entities);
+  return collector.finish();
+}
+
+/** Whether the evidence makes this entity a person. */
+function retypedByEvidence(evidence: LibraryEvidence, e: Pick<Entity, 'name' | 'type'>): boolean {
+  return e.type !== 'person' && evidence.surnames.size > 0 && evidence.surnames.has(normalizeName(e.name));
+}
+
+/**
+ * One article's entities with the library's evidence applied: only the type (and id) of the
+ * bare surnames change. Returns `entities` itself when nothing changes, else a new list.
+ */
+export function applyEvidence(evidence: LibraryEvidence, entities: Entity[]): Entity[] {
+  if (!entities.some((e) => retypedByEvidence(evidence, e))) return entities;
+  const ids = new Set(entities.map((e) => e.id));
+  return entities.map((e) => {
+    if (!retypedByEvidence(evidence, e)) return e;
+    ids.delete(e.id);
+    let newId = `person:${normalizeName(e.name)}`;
+    for (let n = 2; ids.has(newId); n++) newId = `person:${normalizeName(e.name)}#${n}`;
+    ids.add(newId);
+    return { ...e, id: newId, type: 'person' as const };
+  });
+}
+
+/**
+ * The evidence collected over `byArticle` and applied to it in place (for callers that hold every
+ * article's entities anyway). Returns how many entities changed type.
+ */
+export function applyLibraryEvidence(order: string[], byArticle: Map<string, Entity[]>): number {
+  const evidence = collectLibraryEvidence(order.map((id) => byArticle.get(id) ?? []));
   let changed = 0;
   for (const id of order) {
     const entities = byArticle.get(id);
-    if (!entities?.some((e) => e.type !== 'person' && surnames.has(normalizeName(e.name)))) continue;
-    const ids = new Set(entities.map((e) => e.id));
-    byArticle.set(
-      id,
-      entities.map((e) => {
-        if (e.type === 'person' || !surnames.has(normalizeName(e.name))) return e;
-        changed++;
-        ids.delete(e.id);
-        let newId = `person:${normalizeName(e.name)}`;
-        for (let n = 2; ids.has(newId); n++) newId = `person:${normalizeName(e.name)}#${n}`;
-        ids.add(newId);
-        return { ...e, id: newId, type: 'person' as const };
-      }),
-    );
+    if (!entities) continue;
+    const applied = applyEvidence(evidence, entities);
+    if (applied === entities) continue;
+    changed += entities.filter((e, i) => e !== applied[i]).length;
+    byArticle.set(id, applied);
   }
   return changed;
 }
 
-/** Builds the cross-article index (after applyLibraryEvidence, which may retype entities in `byArticle`). */
-export function buildLibraryIndex(order: string[], byArticle: Map<string, Entity[]>): LibraryEntityIndex {
-  applyLibraryEvidence(order, byArticle);
-  const articlesByKey = new Map<string, string[]>();
-  const nameVotes = new Map<string, Map<string, number>>();
-  const types = new Map<string, EntityType>();
+/** What the index keeps of one entity while the pass runs: its name and type, shared between articles. */
+interface Signature {
+  name: string;
+  type: EntityType;
+  key?: string;
+}
+
+/**
+ * Builds the index as articles' entities arrive, keeping only what cross-article features need.
+ * Keys wait for the evidence (it can retype an entity, so change its key), so until finish() each
+ * article is a list of shared name/type pairs.
+ */
+export class LibraryIndexBuilder {
+  private readonly evidence = new EvidenceCollector();
+  private readonly strings = new Map<string, string>();
+  private readonly signatures = new Map<string, Signature>();
+  private readonly pending = new Map<string, Signature[]>();
+  private readonly names = new Map<string, readonly string[]>();
+
+  constructor(private readonly cacheDir: string | null = null) {}
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  private signature(name: string, type: EntityType): Signature {
+    const id = `${type}\0${name}`;
+    let sig = this.signatures.get(id);
+    if (!sig) {
+      sig = { name: this.intern(name), type };
+      this.signatures.set(id, sig);
+    }
+    return sig;
+  }
+
+  /** One article's entities (as extract() returns them); only names and types are kept. */
+  add(id: string, entities: readonly Entity[]): void {
+    this.evidence.add(entities);
+    this.pending.set(
+      id,
+      entities.map((e) => this.signature(e.name, e.type)),
+    );
+    const names = new Set<string>();
+    for (const e of entities) {
+      names.add(this.intern(e.name));
+      for (const alias of e.aliases) names.add(this.intern(alias));
+    }
+    if (names.size > 0) this.names.set(id, [...names]);
+  }
+
+  finish(order: string[]): LibraryEntityIndex {
+    const evidence = this.evidence.finish();
+    const articlesByKey = new Map<string, string[]>();
+    const nameVotes = new Map<string, Map<string, number>>();
+    const types = new Map<string, EntityType>();
+    for (const id of order) {
+      for (let sig of this.pending.get(id) ?? []) {
+        if (retypedByEvidence(evidence, sig)) sig = this.signature(sig.name, 'person');
+        const key = (sig.key ??= entityKey(sig));
+        const list = articlesByKey.get(key) ?? [];
+        if (list[list.length - 1] !== id) list.push(id);
+        articlesByKey.set(key, list);
+        const votes = nameVotes.get(key) ?? new Map<string, number>();
+        votes.set(sig.name, (votes.get(sig.name) ?? 0) + 1);
+        nameVotes.set(key, votes);
+        if (!types.has(key)) types.set(key, sig.type);
+      }
+    }
+    this.pending.clear();
+    const labels = new Map<string, { name: string; type: EntityType }>();
+    for (const [key, votes] of nameVotes) {
+      const name = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
+      labels.set(key, { name, type: types.get(key)! });
+    }
+    return { order, namesByArticle: this.names, articlesByKey, labels, evidence, cacheDir: this.cacheDir };
+  }
+}
+
+/** Builds the cross-article index from every article's entities (not changed: see applyEvidence). */
+export function buildLibraryIndex(order: string[], byArticle: Map<string, Entity[]>, cacheDir: string | null = null): LibraryEntityIndex {
+  const builder = new LibraryIndexBuilder(cacheDir);
   for (const id of order) {
     const entities = byArticle.get(id);
-    if (!entities) continue;
-    for (const e of entities) {
-      const key = entityKey(e);
-      const list = articlesByKey.get(key) ?? [];
-      if (list[list.length - 1] !== id) list.push(id);
-      articlesByKey.set(key, list);
-      const votes = nameVotes.get(key) ?? new Map<string, number>();
-      votes.set(e.name, (votes.get(e.name) ?? 0) + 1);
-      nameVotes.set(key, votes);
-      if (!types.has(key)) types.set(key, e.type);
-    }
+    if (entities) builder.add(id, entities);
   }
-  const labels = new Map<string, { name: string; type: EntityType }>();
-  for (const [key, votes] of nameVotes) {
-    const name = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
-    labels.set(key, { name, type: types.get(key)! });
-  }
-  return { order, byArticle, articlesByKey, labels };
+  return builder.finish(order);
+}
+
+/**
+ * One article's entities as the panel shows them: read back from the disk cache the library pass
+ * filled (a small JSON file), else extracted now, with the library's evidence applied. `index`
+ * null (the pass has not finished): extracted now, no evidence.
+ */
+export function articleEntities(extractor: EntityExtractor, text: string, index: LibraryEntityIndex | null): Entity[] {
+  const cached = index?.cacheDir ? new EntityCache(extractor.version, index.cacheDir).get(text) : undefined;
+  const entities = cached ?? extractor.extract(text);
+  return index ? applyEvidence(index.evidence, entities) : entities;
 }
 
 /**
@@ -190,7 +311,7 @@ function spawnWorker(workerData: WorkerInput): Worker {
 /**
  * Extracts the entities of every article in a worker, through the disk cache, streaming the
  * articles to it a batch at a time (`text` is read only when its batch is sent), and builds the
- * library index from the results.
+ * library index from the results as they arrive.
  */
 export function startLibraryExtraction(
   articles: ReadonlyArray<{ readonly id: string; readonly text: string }>,
@@ -201,12 +322,12 @@ export function startLibraryExtraction(
   const order = articles.map((a) => a.id);
   const total = articles.length;
   const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
-  const byArticle = new Map<string, Entity[]>();
+  const builder = new LibraryIndexBuilder(cacheDir);
   let finished = false;
   const finish = () => {
     if (finished) return;
     finished = true;
-    onDone(buildLibraryIndex(order, byArticle));
+    onDone(builder.finish(order));
   };
   let worker: Worker;
   try {
@@ -235,7 +356,7 @@ export function startLibraryExtraction(
     if (finished) return;
     if (msg.type === 'batch') {
       if (msg.memory) options.onWorkerMemory?.(msg.memory);
-      for (const item of msg.items) byArticle.set(item.id, item.entities);
+      for (const item of msg.items) builder.add(item.id, item.entities);
       onProgress(msg.done, msg.total);
       if (msg.next) sendNext();
     } else if (msg.type === 'done') {

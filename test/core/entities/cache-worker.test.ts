@@ -7,6 +7,7 @@ import { cacheKey, EntityCache, entityCacheDir, extractCached } from '../../../s
 import { loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
 import {
   applyLibraryEvidence,
+  articleEntities,
   startLibraryExtraction,
   WORKER_BATCH,
   type LibraryEntityIndex,
@@ -84,17 +85,32 @@ test('worker: extracts a library off the main thread, reports progress, builds t
     assert.deepEqual(progress[progress.length - 1], [articles.length, articles.length]);
     assert.deepEqual(index.order, articles.map((a) => a.id));
     const ex = await loadEntityExtractor();
-    // The worker's entities are extract()'s, with the library's evidence applied on top.
+    // An opened article's entities are extract()'s, with the library's evidence applied on top…
     const direct = new Map(articles.map((a) => [a.id, ex.extract(a.text)]));
     applyLibraryEvidence(index.order, direct);
-    for (const a of articles) assert.deepEqual(index.byArticle.get(a.id), direct.get(a.id), a.id);
+    // …read back from the cache the pass filled, not extracted again.
+    let calls = 0;
+    const counting = { version: ex.version, extract: (t: string): Entity[] => (calls++, ex.extract(t)) };
+    for (const a of articles) assert.deepEqual(articleEntities(counting, a.text, index), direct.get(a.id), a.id);
+    assert.equal(calls, 0);
+    assert.ok(direct.get(seeds[1]!)!.some((e) => e.name === 'Putin' && e.type === 'person'));
     assert.deepEqual(index.articlesByKey.get('place:moscow'), [seeds[0], seeds[1], 'x']);
     // Every article naming Putin has him as a person (the seed that reads "a meeting with Putin" too).
     assert.deepEqual(index.articlesByKey.get('person:putin'), [seeds[0]!, seeds[1]!, 'x']);
+    // The index keeps names and aliases (search terms), not entities.
+    assert.deepEqual([...index.namesByArticle.get('x')!].sort(), ['Moscow', 'Vladimir Putin']);
+    assert.equal(index.namesByArticle.get('empty'), undefined);
     assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, articles.length);
     // Second run: served from the cache, same index.
     const again = await run();
-    assert.deepEqual([...again.index.byArticle.entries()], [...index.byArticle.entries()]);
+    const { order, namesByArticle, articlesByKey, labels, evidence } = again.index;
+    assert.deepEqual({ order, namesByArticle, articlesByKey, labels, evidence }, {
+      order: index.order,
+      namesByArticle: index.namesByArticle,
+      articlesByKey: index.articlesByKey,
+      labels: index.labels,
+      evidence: index.evidence,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -141,6 +157,6 @@ test('worker: articles are streamed a batch at a time, each text read only when 
   assert.deepEqual(index.order, articles.map((a) => a.id));
   assert.equal(index.articlesByKey.get('person:merkel')?.length, Math.floor(count / 2));
   assert.equal(index.articlesByKey.get('place:moscow')?.length, Math.ceil(count / 2));
-  assert.equal(index.byArticle.size, count);
+  assert.equal(index.namesByArticle.size, count);
   assert.ok(memory > 0, 'the worker reported its memory when asked');
 });

@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docCasing } from '../../../source/core/entities/features.js';
-import { applyLibraryEvidence, buildLibraryIndex } from '../../../source/core/entities/library-entities.js';
+import {
+  applyEvidence,
+  applyLibraryEvidence,
+  buildLibraryIndex,
+  collectLibraryEvidence,
+  EvidenceCollector,
+} from '../../../source/core/entities/library-entities.js';
 import { entityKey } from '../../../source/core/entities/normalize.js';
 import { applyNameRules, resolveEntities, type TaggedSpan } from '../../../source/core/entities/resolve.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
@@ -179,12 +185,37 @@ test('library evidence: a one-word "place" that another article names in full as
     ['b', [entity('Putin', 'place'), entity('Moscow', 'place', 40)]],
   ]);
   const index = buildLibraryIndex(['a', 'b'], byArticle);
-  const putin = index.byArticle.get('b')!.find((e) => e.name === 'Putin')!;
+  assert.deepEqual([...index.evidence.surnames], ['putin']);
+  // Applied to one article's entities when they are shown, as a new list; the original is kept.
+  const b = applyEvidence(index.evidence, byArticle.get('b')!);
+  assert.notEqual(b, byArticle.get('b'));
+  const putin = b.find((e) => e.name === 'Putin')!;
   assert.equal(putin.type, 'person');
   assert.equal(putin.id, 'person:putin');
+  assert.equal(byArticle.get('b')![0]!.type, 'place');
   assert.deepEqual(index.articlesByKey.get('person:putin'), ['a', 'b']);
-  // Moscow is nobody's surname: untouched.
-  assert.equal(index.byArticle.get('b')!.find((e) => e.name === 'Moscow')!.type, 'place');
+  assert.equal(index.articlesByKey.get('place:putin'), undefined);
+  assert.equal(index.labels.get('person:putin')?.type, 'person');
+  // Moscow is nobody's surname: untouched; an article with nothing to change is the same list.
+  assert.equal(b.find((e) => e.name === 'Moscow')!.type, 'place');
+  assert.equal(applyEvidence(index.evidence, byArticle.get('a')!), byArticle.get('a'));
+});
+
+test('library evidence: collected an article at a time, the same as over the whole library at once', () => {
+  const lists = [
+    [entity('Vladimir Putin', 'person')],
+    [entity('Putin', 'place'), entity('Jordan', 'place')],
+    [entity('Michael Jordan', 'person')],
+    [entity('Jordan', 'place')],
+    [entity('Putin', 'organization')],
+  ];
+  const collector = new EvidenceCollector();
+  for (const list of lists) collector.add(list);
+  // Putin: 1 article in full vs 2 bare (no); Jordan: 1 vs 2 (no) — then one more full Putin tips it.
+  assert.deepEqual([...collector.finish().surnames], []);
+  collector.add([entity('Vladimir Putin', 'person')]);
+  assert.deepEqual([...collector.finish().surnames], ['putin']);
+  assert.deepEqual(collectLibraryEvidence([...lists, [entity('Vladimir Putin', 'person')]]), collector.finish());
 });
 
 test('library evidence: a place most articles agree on stays a place beside one person of that surname', () => {

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Entity, EntityType } from '../../source/core/entities';
+import { buildLibraryIndex } from '../../source/core/entities/library-entities';
+import { selectedEntity } from '../../source/state/entities';
+import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
+import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';
+
+const moscow = makeArticle('Moscow', ['Benjamin Netanyahu met Vladimir Putin in Moscow.', ...numberedParagraphs(12, 6), 'Netanyahu flew home.']);
+const weather = makeArticle('Weather', ['Sunny, then rain.']);
+const golan = makeArticle('Golan', [...numberedParagraphs(12, 6), 'Netanyahu spoke about the Golan.']);
+const library = makeLibrary([moscow, weather, golan]);
+
+/** An entity with a mention at every occurrence of `forms` in `text`. */
+function entity(text: string, name: string, type: EntityType, forms = [name]): Entity {
+  const mentions = forms
+    .flatMap((form) => [...text.matchAll(new RegExp(form, 'g'))].map((m) => ({ start: m.index!, end: m.index! + form.length, text: form })))
+    .sort((a, b) => a.start - b.start)
+    .filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
+  return { id: `${type}:${name.toLowerCase()}`, name, type, aliases: forms.filter((f) => f !== name), mentions };
+}
+
+const entitiesOf = new Map<string, Entity[]>([
+  [moscow.id, [entity(moscow.text, 'Benjamin Netanyahu', 'person', ['Benjamin Netanyahu', 'Netanyahu']), entity(moscow.text, 'Vladimir Putin', 'person'), entity(moscow.text, 'Moscow', 'place')]],
+  [weather.id, []],
+  [golan.id, [entity(golan.text, 'Golan', 'place'), entity(golan.text, 'Netanyahu', 'person')]],
+]);
+const index = buildLibraryIndex(
+  library.articles.map((a) => a.id),
+  entitiesOf,
+);
+const run = (state: State, ...actions: Action[]) => actions.reduce(reducer, state);
+const keys = (state: State, ...names: string[]) => run(state, ...names.map((name) => ({ type: 'key', name }) as const));
+const receive = (state: State, articleIndex: number): State =>
+  run(state, { type: 'entities', articleIndex, entities: entitiesOf.get(library.articles[articleIndex]!.id)! });
+const articleOf = (state: State) => (state.screen.name === 'reader' ? state.screen.articleIndex : -1);
+
+test('}: opens the next article naming the entity, and selects it at its first mention once its entities arrive', () => {
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index });
+  assert.equal(selectedEntity(reading)?.name, 'Benjamin Netanyahu');
+  const jumped = keys(reading, '}');
+  assert.equal(articleOf(jumped), 2, 'skipped the article that does not name him');
+  // The index holds no entities: the next article's arrive later, from the entities hook.
+  assert.equal(jumped.entities.current, null);
+  assert.equal(jumped.entities.follow, 'person:netanyahu');
+  const arrived = receive(jumped, 2);
+  assert.equal(arrived.entities.follow, null);
+  assert.equal(selectedEntity(arrived)?.name, 'Netanyahu');
+  assert.equal(arrived.entities.mention, 0);
+  assert.ok(arrived.screen.name === 'reader' && arrived.screen.top > 0, 'turned to the page of the first mention');
+  // { goes back, the same way.
+  const back = receive(keys(arrived, '{'), 0);
+  assert.equal(articleOf(back), 0);
+  assert.equal(selectedEntity(back)?.name, 'Benjamin Netanyahu');
+});
+
+test('}: pressed again before the entities arrive, follows the same entity on; opening from the list forgets it', () => {
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index });
+  const twice = keys(reading, '}', '}');
+  assert.equal(articleOf(twice), 0, 'on to the next article naming him, wrapping around');
+  assert.equal(twice.entities.follow, 'person:netanyahu');
+  const fromList = keys(twice, 'esc', 'j', 'enter');
+  assert.equal(articleOf(fromList), 1);
+  assert.equal(fromList.entities.follow, null);
+});
