@@ -21,6 +21,9 @@ async function withLede(
 const listReady = async (t: TerminalSession) => {
   await t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
   await t.waitForRawMode();
+  // Background work (search index, entities) reports in the status line until it is done;
+  // tests that compare whole screens start once it has settled.
+  await t.waitFor((s) => !/indexing|finding entities/.test(s));
 };
 
 /** No frame may be taller than the terminal: if one were, the screen would scroll and the

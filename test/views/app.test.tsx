@@ -143,3 +143,11 @@ describe('keys in one chunk', () => {
     await press(app, 'j\r', (f) => /page 1\/1/.test(f) && /A short note/.test(f), 'the second article open');
   });
 });
+
+describe('background work', () => {
+  test('the list says the library’s entities are being found, then stops saying so', async () => {
+    const app = render(<App library={library} viewport={size} />);
+    await waitForFrame(app, (f) => /finding entities \d+%/.test(f), 'the progress note', 5000);
+    await waitForFrame(app, (f) => !/finding entities/.test(f) && /› The long read/.test(f), 'the note gone', 10_000);
+  });
+});
