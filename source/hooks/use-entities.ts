@@ -22,11 +22,6 @@ const IN_THREAD_LIMIT = 4;
  */
 export const ENTITY_START_DELAY_MS = 250;
 
-/**
- * Feeds the entity panel. Nothing NLP loads before the first frame: the library-wide extraction
- * (in a worker, cached on disk) starts after it, and an opened article the library pass has not
- * reached yet is extracted on its own as soon as it is on screen.
- */
 /** The same work as the worker, an article at a time, yielding between articles so keys get through. */
 function extractInThread(
   loading: Promise<EntityExtractor>,
@@ -53,6 +48,11 @@ function extractInThread(
   };
 }
 
+/**
+ * Feeds the entity panel. Nothing NLP loads before the first frame: the library-wide extraction
+ * (in a worker, cached on disk) starts after it, and an opened article the library pass has not
+ * reached yet is extracted on its own as soon as it is on screen.
+ */
 export function useEntities(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
   const extractorRef = useRef<Promise<EntityExtractor> | null>(null);
   const extractor = () => {
@@ -82,8 +82,6 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
       clearTimeout(timer);
       job?.cancel();
     };
-    // The extractor loader is stable for the component's life.
-     
   }, [articles, dispatch]);
 
   // The entities last handed to the panel, and the library index they were prepared with.
