@@ -1,5 +1,6 @@
 import { type Article, type Library, readingMinutes } from '../core/article';
 import { sanitizeSingleLine } from '../core/sanitize';
+import { toJson } from './json';
 
 function articleSummary(article: Article) {
   return {
@@ -18,7 +19,7 @@ function articleSummary(article: Article) {
 }
 
 export function listJson(library: Library): string {
-  return JSON.stringify({ articles: library.articles.map(articleSummary), skipped: library.skipped }, null, 2);
+  return toJson({ articles: library.articles.map(articleSummary), skipped: library.skipped });
 }
 
 /** Tab-separated `id, words, title`: readable, and easy to cut, sort and grep. */

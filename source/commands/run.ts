@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
 import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped } from '../core/load';
+import { toJson } from './json';
 import { listJson, listPlain } from './list';
 
 // Each subcommand imports what only it needs when it runs: text measuring (string-width),
@@ -79,7 +80,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const result = searchLibrary(await loadLibrary(paths, { label }), query, limit);
-  print(options.json ? JSON.stringify(result, null, 2) : searchPlain(result));
+  print(options.json ? toJson(result) : searchPlain(result));
   return 0;
 }
 
@@ -87,7 +88,7 @@ async function entities(args: string[], options: CommandOptions): Promise<number
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const { entitiesPlain, libraryEntities } = await import('./entities');
   const articles = await libraryEntities(await loadLibrary(paths, { label }));
-  print(options.json ? JSON.stringify(articles, null, 2) : entitiesPlain(articles));
+  print(options.json ? toJson(articles) : entitiesPlain(articles));
   return 0;
 }
 

@@ -1,10 +1,11 @@
 import { type Article, paragraphSpans } from '../core/article';
+import { displayWidth } from '../core/layout/text-width';
 import { wrapText } from '../core/layout/wrap';
+import { toJson } from './json';
 
 export function showJson(article: Article): string {
   const { id, path, title, text, words, format, date, source, author, url, notes } = article;
-  return JSON.stringify(
-    {
+  return toJson({
       path,
       id,
       title,
@@ -17,17 +18,14 @@ export function showJson(article: Article): string {
       notes,
       text,
       paragraphs: paragraphSpans(text).map((p) => text.slice(p.start, p.end)),
-    },
-    null,
-    2,
-  );
+  });
 }
 
 /** The article as a reader would print it: title, a rule, metadata, then the text wrapped. */
 export function showPlain(article: Article, width: number): string {
   const out: string[] = [];
   for (const line of wrapText(article.title, width)) out.push(article.title.slice(line.start, line.end));
-  out.push('='.repeat(Math.min(width, Math.max(...out.map((l) => l.length), 1))));
+  out.push('='.repeat(Math.min(width, Math.max(...out.map((l) => displayWidth(l)), 1))));
   const meta = [article.date, article.source, article.author, article.url].filter(Boolean).join(' · ');
   if (meta) out.push(meta);
   for (const note of article.notes) out.push(`[${note}]`);

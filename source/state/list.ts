@@ -71,11 +71,18 @@ export function clearFilter(state: State): State {
   return moveListCursor({ ...cleared, list: { cursor: 0, top: 0 } }, 0);
 }
 
-/** A search finished: show it if it is still for the query typed (older ones are dropped). */
+/**
+ * A search finished: show it if it is still for the query typed (older ones are dropped). A new
+ * query starts at the best hit; the same query run again (the index or the entity pass has just
+ * finished) keeps the cursor on the article it was on, so nothing moves under the reader.
+ */
 export function searchResult(state: State, query: string, result: SearchResult): State {
   if (query !== state.filter.query) return state;
+  const rerun = query === state.filter.resultQuery;
+  const wasOn = rerun ? visibleArticles(state)[state.list.cursor] : undefined;
   const next = { ...state, filter: { query, result, resultQuery: query }, list: { cursor: 0, top: 0 } };
-  return moveListCursor(next, 0);
+  const keep = wasOn === undefined ? -1 : visibleArticles(next).indexOf(wasOn);
+  return moveListCursor(next, Math.max(0, keep));
 }
 
 export function listCommand(state: State, cmd: Command): State {

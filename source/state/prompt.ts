@@ -1,3 +1,4 @@
+import { sanitizeSingleLine } from '../core/sanitize';
 import type { Command } from '../keymap';
 import { clearFilter, moveListCursor, setFilterQuery } from './list';
 import type { Prompt, State } from './reducer';
@@ -20,8 +21,13 @@ const NAMED_KEYS = new Set([
   'backspace',
 ]);
 
+/**
+ * A key that types text. A pasted or typed control character, C1 code or bidi control is not
+ * text: it is dropped rather than inserted, so a query can never carry one to the terminal.
+ */
 function isText(name: string): boolean {
-  return name === 'space' || (!NAMED_KEYS.has(name) && !name.startsWith('ctrl+'));
+  if (name === 'space') return true;
+  return !NAMED_KEYS.has(name) && !name.startsWith('ctrl+') && sanitizeSingleLine(name) === name;
 }
 
 /** Removes the last character (a whole code point, so an emoji is never cut in half). */

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { sanitizeSingleLine } from '../core/sanitize';
 import { theme } from './theme';
 
 /** The first frame while a large library is read: something on screen at once, with progress. */
@@ -10,7 +11,8 @@ export function Loading({ label, done, total }: { label: string; done: number; t
         <Text bold color={theme.accent}>
           lede
         </Text>{' '}
-        reading {label}…{progress}
+        {/* The label is a path from the command line: a file name can hold an escape. */}
+        reading {sanitizeSingleLine(label)}…{progress}
       </Text>
     </Box>
   );

@@ -38,3 +38,32 @@ describe('reader paging', () => {
     assert.equal(first.screen.name === 'reader' ? first.screen.top : -1, 0);
   });
 });
+
+describe('typing into a prompt', () => {
+  test('control characters, C1 codes and bidi controls are not inserted into a query', () => {
+    const pasted = ['a', '\u009b', 'b', '\u202e', 'c', '\u001c', 'd', '\u0007', 'é', '東'];
+    const typed = keys(start, '/', ...pasted);
+    assert.equal(typed.prompt?.text, 'abcdé東');
+    assert.equal(typed.filter.query, 'abcdé東');
+  });
+});
+
+describe('library filter results', () => {
+  const hit = (index: number) => ({ index, score: 1, matches: [], snippet: { text: '', highlights: [] } });
+  const result = (...indices: number[]) => ({ hits: indices.map(hit), total: indices.length });
+
+  test('a new query starts at the best hit; the same query run again keeps the cursor on its article', () => {
+    const typed = keys(start, '/', 'o', 'enter');
+    const first = run(typed, { type: 'searchResult', query: 'o', result: result(0, 1) });
+    const moved = keys(first, 'j');
+    assert.equal(moved.list.cursor, 1);
+    // The index finished: the same query comes back ranked differently.
+    const rerun = run(moved, { type: 'searchResult', query: 'o', result: result(1, 0) });
+    assert.equal(rerun.list.cursor, 0, 'still on article 1, now ranked first');
+    const reranked = run(moved, { type: 'searchResult', query: 'o', result: result(0, 1) });
+    assert.equal(reranked.list.cursor, 1);
+    // A different query starts over.
+    const other = run(keys(moved, '/', 'n'), { type: 'searchResult', query: 'on', result: result(1, 0) });
+    assert.equal(other.list.cursor, 0);
+  });
+});
