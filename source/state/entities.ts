@@ -193,8 +193,6 @@ export function mentionsCommand(state: State, cmd: Command | undefined): State {
       return move(count - 1);
     case 'open':
       return jumpToMention({ ...state, overlay: null }, cursor);
-    case 'quit':
-      return { ...state, quitting: true };
     default:
       return { ...state, overlay: null };
   }

@@ -52,7 +52,6 @@ export interface State {
 
 export type Action =
   | { type: 'key'; name: string }
-  | { type: 'command'; command: Command }
   | { type: 'resize'; viewport: Viewport }
   | { type: 'open'; articleIndex: number }
   | { type: 'searchResult'; query: string; result: SearchResult }
@@ -92,8 +91,6 @@ export function reducer(state: State, action: Action): State {
       return resize(state, action.viewport);
     case 'open':
       return openArticle(state, action.articleIndex);
-    case 'command':
-      return command(state, action.command);
     case 'searchResult':
       return searchResult(state, action.query, action.result);
     case 'indexProgress':
@@ -112,16 +109,15 @@ export function reducer(state: State, action: Action): State {
 function key(state: State, name: string): State {
   // Resolved here, against the state the key actually arrives in, not the one last rendered.
   const cmd = commandFor(activeContext(state), name);
-  if (state.prompt) return cmd === 'quit' ? command(state, cmd) : editPrompt(state, state.prompt, name, cmd);
+  if (cmd === 'quit') return { ...state, quitting: true };
+  if (state.prompt) return editPrompt(state, state.prompt, name, cmd);
   if (state.overlay === 'mentions') return mentionsCommand(state, cmd);
-  // Any key that does not quit closes an overlay, as in less and most pagers.
-  if (state.overlay && cmd !== 'quit') return { ...state, overlay: null };
+  // Any other key closes an overlay, as in less and most pagers.
+  if (state.overlay) return { ...state, overlay: null };
   return cmd ? command(state, cmd) : state;
 }
 
 function command(state: State, cmd: Command): State {
-  if (cmd === 'quit') return { ...state, quitting: true };
-  if (state.overlay) return cmd === 'help' || cmd === 'back' ? { ...state, overlay: null } : state;
   if (cmd === 'help') return { ...state, overlay: 'help' };
   return state.screen.name === 'list' ? listCommand(state, cmd) : readerCommand(state, cmd);
 }
