@@ -63,7 +63,7 @@ function fail(error: unknown): void {
   leaveFullScreen();
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`lede: ${sanitizeSingleLine(message.split('\n')[0] ?? '')}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
+  process.exitCode = error instanceof UsageError ? error.exitCode : 1;
 }
 
 // `lede list | head`: the reader closed the pipe, which is not an error; stop quietly.

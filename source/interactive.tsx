@@ -3,6 +3,7 @@ import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { App } from './app';
 import type { Library } from './core/article';
+import { throttleProgress } from './hooks/throttle-progress';
 import { enterFullScreen } from './terminal/fullscreen';
 import { Loading } from './views/loading';
 
@@ -44,22 +45,23 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
       />
     );
-    let instance: ReturnType<typeof render>;
-    if (quick) {
-      instance = render(app(quick), renderOptions);
-    } else {
-      instance = render(<Loading label={options.label} done={0} total={0} />, renderOptions);
-      let lastProgress = 0;
-      options.onProgress?.((done, total) => {
-        // Redraw progress a few times a second at most: drawing must not slow loading down.
-        const now = Date.now();
-        if (now - lastProgress < 100) return;
-        lastProgress = now;
-        instance.rerender(<Loading label={options.label} done={done} total={total} />);
-      });
-      instance.rerender(app(await options.library));
-    }
+    const instance = render(
+      quick ? app(quick) : <Loading label={options.label} done={0} total={0} />,
+      renderOptions,
+    );
     instanceRef.unmount = () => instance.unmount();
+    if (!quick) {
+      options.onProgress?.(
+        throttleProgress((done, total) => instance.rerender(<Loading label={options.label} done={done} total={total} />)),
+      );
+      try {
+        instance.rerender(app(await options.library));
+      } catch (error) {
+        // Loading failed after the progress frame was drawn: stop Ink before the error is shown.
+        instance.unmount();
+        throw error;
+      }
+    }
     await instance.waitUntilExit();
   } finally {
     screen.leave();

@@ -107,7 +107,7 @@ async function show(args: string[], options: CommandOptions, width: number | und
   if (args.length !== 1) throw new UsageError('show takes exactly one file (see lede --help)');
   const { path, record } = await splitRecord(args[0] as string);
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new UsageError(`${path}: no such file`);
+  if (!info) throw new UsageError(`no such file or directory: ${path}`);
   if (info.isDirectory()) throw new UsageError(`${path} is a folder; show takes one file (try lede list ${path})`);
   const library = await loadLibrary([path]);
   const article = pickRecord(library, path, record);
@@ -164,7 +164,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   }
   // Fail on a missing path before switching screens, so the error lands on the normal screen.
   for (const path of paths) {
-    if (!(await stat(path).catch(() => undefined))) throw new UsageError(`${path}: no such file or folder`);
+    if (!(await stat(path).catch(() => undefined))) throw new UsageError(`no such file or directory: ${path}`);
   }
   // Loading starts before Ink is imported, so the two overlap.
   let showProgress: (done: number, total: number) => void = () => {};
