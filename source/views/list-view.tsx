@@ -115,7 +115,9 @@ function filterNote(state: State): string {
   if (!state.filter.query.trim()) return `${n} articles${indexing}`;
   const result = state.filter.result;
   const pending = state.filter.resultQuery !== state.filter.query ? '…' : '';
-  return `${(result?.total ?? 0).toLocaleString('en-US')} of ${n}${pending}${indexing}`;
+  // The list holds the best hits only; say so when there are more.
+  const capped = result && result.hits.length < result.total ? ` · best ${result.hits.length} shown` : '';
+  return `${(result?.total ?? 0).toLocaleString('en-US')} of ${n}${pending}${capped}${indexing}`;
 }
 
 export function ListView({ state, viewport }: { state: State; viewport: Viewport }) {

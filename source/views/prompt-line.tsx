@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { displayWidth, truncateToWidth } from '../core/layout/text-width';
+import { displayWidth, tailToWidth, truncateToWidth } from '../core/layout/text-width';
 import type { Prompt } from '../state/reducer';
 import { theme } from './theme';
 
@@ -9,14 +9,7 @@ export function PromptLine({ prompt, note: fullNote, cols }: { prompt: Prompt; n
   // too wide. "/", one character of query, the cursor and a space take four columns.
   const note = truncateToWidth(fullNote, cols - 4);
   const room = Math.max(1, cols - displayWidth(note) - 3);
-  // Keep the end of a long query visible: that is where the typing happens.
-  const chars = Array.from(prompt.text);
-  let shown = prompt.text;
-  while (displayWidth(shown) > room - 1 && chars.length > 0) {
-    chars.shift();
-    shown = `…${chars.join('')}`;
-  }
-  const left = `/${shown}`;
+  const left = `/${tailToWidth(prompt.text, room - 1)}`;
   const gap = Math.max(1, cols - displayWidth(left) - 1 - displayWidth(note));
   return (
     <Text wrap="truncate">

@@ -21,7 +21,7 @@ describe('keymap', () => {
   });
 
   test('no key is bound to two commands in the same context', () => {
-    for (const context of ['list', 'reader', 'help'] as const) {
+    for (const context of ['list', 'reader', 'help', 'prompt', 'mentions'] as const) {
       const seen = new Map<string, string>();
       for (const binding of bindings.filter((b) => b.contexts.includes(context))) {
         for (const key of binding.keys) {
@@ -44,11 +44,10 @@ describe('keymap', () => {
     assert.equal(commandFor('list', 'n'), undefined);
   });
 
-  test('footer hints come from the bindings that have one', () => {
-    const hints = footerHints('reader').map((h) => h.hint);
+  test('footer hints are the reader’s basic keys, in table order', () => {
     assert.deepEqual(
-      hints,
-      bindings.filter((b) => b.hint && b.contexts.includes('reader')).map((b) => b.hint),
+      footerHints('reader').map((h) => `${h.keys} ${h.hint}`),
+      ['PgDn page', 'e entities', 'Esc back', '/ search', '? help', 'q quit'],
     );
   });
 });

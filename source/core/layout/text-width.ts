@@ -38,3 +38,22 @@ export function padToWidth(text: string, width: number): string {
   const cut = truncateToWidth(text, width);
   return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
 }
+
+/**
+ * The end of `text` that fits in `width` columns, starting with "…" when anything was cut: a
+ * prompt keeps the end of a long query in view, where the typing happens.
+ */
+export function tailToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return width === 1 ? '…' : '';
+  const kept: string[] = [];
+  let used = 1;
+  const parts = graphemes(text);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const w = displayWidth(parts[i] as string);
+    if (used + w > width) break;
+    kept.push(parts[i] as string);
+    used += w;
+  }
+  return `…${kept.reverse().join('')}`;
+}

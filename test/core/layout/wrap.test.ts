@@ -93,3 +93,19 @@ describe('wrapText properties', () => {
     );
   });
 });
+
+describe('tailToWidth', () => {
+  test('keeps the end that fits, behind an ellipsis', async () => {
+    const { tailToWidth } = await import('../../../source/core/layout/text-width');
+    assert.equal(tailToWidth('netanyahu', 20), 'netanyahu');
+    assert.equal(tailToWidth('netanyahu putin', 6), '…putin');
+    assert.equal(tailToWidth('東京都庁', 5), '…都庁');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.integer({ min: 1, max: 40 }), (text, width) => {
+        const tail = tailToWidth(text, width);
+        assert.ok(displayWidth(tail) <= width);
+        assert.ok(text.endsWith(tail.replace(/^…/, '')));
+      }),
+    );
+  });
+});
