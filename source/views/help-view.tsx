@@ -22,8 +22,8 @@ const querySyntax: { keys: string; description: string }[] = [
   { keys: 'iran israel', description: 'both words (typos forgiven: netanyhau)' },
   { keys: 'iran | syria', description: 'either word' },
   { keys: "'golan", description: 'exactly this, no typos' },
-  { keys: '^net', description: 'a word starting with net' },
-  { keys: 'yahu$', description: 'a word ending in yahu' },
+  { keys: '^netanyahu', description: 'title or text starting with it (as in fzf)' },
+  { keys: 'syria$', description: 'title or text ending with it' },
   { keys: '!russia', description: 'articles without russia' },
   { keys: '@netanyahu', description: 'articles that mention that entity' },
 ];
