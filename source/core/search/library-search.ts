@@ -18,7 +18,7 @@
  */
 import { fold, forEachToken } from './fold.js';
 import { PostingStore } from './postings.js';
-import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
+import { isSingleWord, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { QUALITY, Vocabulary, type Expansion } from './vocabulary.js';
 import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
 
@@ -329,7 +329,7 @@ export class LibrarySearch {
     const title = new Float32Array(n);
     const body = new Float32Array(n);
     const q = term.folded;
-    const word = isWord(q);
+    const word = isSingleWord(q);
     switch (term.kind) {
       case 'fuzzy':
         this.accumulate(this.vocab.expand(q), this.postings, title, body, n);
@@ -479,16 +479,6 @@ export class LibrarySearch {
     this.matcherCache = { parsed, matchers };
     return matchers;
   }
-}
-
-function isWord(q: string): boolean {
-  let all = q.length > 0;
-  forEachWord(q, (w) => {
-    if (w.length !== q.length) all = false;
-  });
-  let count = 0;
-  forEachWord(q, () => count++);
-  return all && count === 1;
 }
 
 /** Calls `onWord` for every word token (maximal run of letters and digits) of a folded string. */

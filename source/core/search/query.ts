@@ -90,13 +90,9 @@ export function parseQuery(query: string): ParsedQuery {
   return { groups };
 }
 
+/** Is the folded string exactly one word token (letters and digits only)? Library search shares it. */
 export function isSingleWord(folded: string): boolean {
   if (folded.length === 0) return false;
   for (let i = 0; i < folded.length; i++) if (!isWordUnit(folded, i)) return false;
   return true;
-}
-
-/** A stable key for a term, for caches. */
-export function termKey(term: QueryTerm): string {
-  return `${term.negated ? '!' : ''}${term.kind}:${term.folded}`;
 }
