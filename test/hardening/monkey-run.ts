@@ -29,7 +29,8 @@ const FRAME_EVERY = Number(process.env.LEDE_MONKEY_FRAME_EVERY ?? 80);
 
 const KEY_NAMES = [...new Set(bindings.flatMap((b) => b.keys))];
 const EXTRA_KEYS = ['shift+tab', 'ctrl+a', 'ctrl+d', 'ctrl+z', 'backspace', 'delete', 'F1', 'meta+x'];
-const PRINTABLE = [...'abcdefghijklmnopqrstuvwxyzNS ', "'", '^', '$', '!', '|', '@', '"', '\\', 'é', 'ß', 'ẞ', '日', '😀', 'ש', 'ا', '\u0301'];
+// Typed or pasted characters, hostile ones included: a prompt must never draw a control, C1 or bidi character.
+const PRINTABLE = [...'abcdefghijklmnopqrstuvwxyzNS ', "'", '^', '$', '!', '|', '@', '"', '\\', 'é', 'ß', 'ẞ', '日', '😀', 'ש', 'ا', '\u0301', '\u009b', '\u202e', '\u2066', '\u001c', '\u007f', '\u0085'];
 const WORDS = ['Netanyahu', 'shoigu', 'netanyhau', "'Syria", '^Dam', 'cus$', '!Israel', 'iran | syria', 'zzzz', '日本', 'x'];
 const SIZES: Viewport[] = [
   { cols: 80, rows: 24 },
