@@ -205,12 +205,94 @@ export function buildLibraryIndex(order: string[], byArticle: Map<string, Entity
 /**
  * One article's entities as the panel shows them: read back from the disk cache the library pass
  * filled (a small JSON file), else extracted now, with the library's evidence applied. `index`
- * null (the pass has not finished): extracted now, no evidence.
+ * null (the pass has not finished): extracted now, no evidence. Extracts on the calling thread
+ * whatever the length: the UI uses `openedArticleEntities`, which does not.
  */
 export function articleEntities(extractor: EntityExtractor, text: string, index: LibraryEntityIndex | null): Entity[] {
   const cached = index?.cacheDir ? new EntityCache(extractor.version, index.cacheDir).get(text) : undefined;
   const entities = cached ?? extractor.extract(text);
   return index ? applyEvidence(index.evidence, entities) : entities;
+}
+
+/**
+ * The longest text extracted on the UI thread. Extraction costs about 2.5 ms per 1,000
+ * characters, so this is a pause of ~50 ms at most; a longer article (a 2 MB one took seconds,
+ * with every key, q included, waiting) goes to a worker.
+ */
+export const MAIN_THREAD_MAX_CHARS = 20_000;
+
+export interface OpenedArticleOptions {
+  /** Where to look for (and the worker to store) the article's entities when `index` is null; defaults to the XDG location. */
+  cacheDir?: string | null;
+  /** Aborting stops a worker extracting the article; the promise then rejects. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The entities of the article on screen, never extracting more than MAIN_THREAD_MAX_CHARS on
+ * the calling thread: read back from the disk cache when it has them (the library pass's, or a
+ * worker's from an earlier run), extracted here when the text is short, else in a worker of its
+ * own (not queued behind the library pass), which caches them for the pass. The library's
+ * evidence is applied when `index` is given.
+ */
+export async function openedArticleEntities(
+  extractor: EntityExtractor,
+  text: string,
+  index: LibraryEntityIndex | null,
+  options: OpenedArticleOptions = {},
+): Promise<Entity[]> {
+  const cacheDir = index ? index.cacheDir : options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
+  const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(text) : undefined;
+  const entities =
+    cached ?? (text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(text, { cacheDir, signal: options.signal }) : extractor.extract(text));
+  return index ? applyEvidence(index.evidence, entities) : entities;
+}
+
+/**
+ * One text's entities, extracted (through the disk cache) in a worker started for it, so the
+ * calling thread stays free however long the text is. Rejects if the worker fails or `signal`
+ * aborts (which stops the worker).
+ */
+export function extractInWorker(text: string, options: { cacheDir?: string | null; signal?: AbortSignal } = {}): Promise<Entity[]> {
+  const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
+  const { signal } = options;
+  return new Promise<Entity[]>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    let worker: Worker;
+    try {
+      worker = spawnWorker({ cacheDir, total: 1, reportMemory: false });
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    // Like the library pass's: never what keeps the process alive (q quits at once).
+    worker.unref();
+    let entities: Entity[] | undefined;
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      if (error) reject(error);
+      else if (entities) resolve(entities);
+      else reject(new Error('entity worker ended without a result'));
+    };
+    const onAbort = () => settle(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'batch') entities = msg.items[0]?.entities ?? entities;
+      else if (msg.type === 'done') settle();
+      else if (msg.type === 'error') settle(new Error(msg.message || 'entity worker failed'));
+    });
+    worker.on('error', (error) => settle(error));
+    worker.on('exit', () => settle());
+    worker.postMessage({ type: 'articles', items: [{ id: '', text }] } satisfies ToWorker);
+    worker.postMessage({ type: 'end' } satisfies ToWorker);
+  });
 }
 
 /**
@@ -257,6 +339,16 @@ export function articlesMatching(index: LibraryEntityIndex, query: string): stri
   if (keys.length === 0) keys = nameSearch(index).search(q).map((result) => result.item.key);
   const hit = new Set(keys.flatMap((key) => index.articlesByKey.get(key) ?? []));
   return index.order.filter((id) => hit.has(id));
+}
+
+/**
+ * Article ids (library order) that match every one of `terms` (articlesMatching each): the
+ * `@a @b` filter of the list and of `lede search`, an AND like the words of a query.
+ */
+export function articlesMatchingAll(index: LibraryEntityIndex, terms: readonly string[]): string[] {
+  if (terms.length === 0) return [...index.order];
+  const sets = terms.map((term) => new Set(articlesMatching(index, term)));
+  return index.order.filter((id) => sets.every((set) => set.has(id)));
 }
 
 export interface LibraryExtractionOptions {

@@ -8,6 +8,9 @@ import { loadEntityExtractor, type Entity } from '../../../source/core/entities/
 import {
   applyLibraryEvidence,
   articleEntities,
+  extractInWorker,
+  MAIN_THREAD_MAX_CHARS,
+  openedArticleEntities,
   startLibraryExtraction,
   WORKER_BATCH,
   type LibraryEntityIndex,
@@ -159,4 +162,29 @@ test('worker: articles are streamed a batch at a time, each text read only when 
   assert.equal(index.articlesByKey.get('place:moscow')?.length, Math.ceil(count / 2));
   assert.equal(index.namesByArticle.size, count);
   assert.ok(memory > 0, 'the worker reported its memory when asked');
+});
+
+test('opened article: a long text goes to a worker (and its cache), a short one is extracted here', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));
+  try {
+    const ex = await loadEntityExtractor();
+    const lengths: number[] = [];
+    const counting = { version: ex.version, extract: (t: string): Entity[] => (lengths.push(t.length), ex.extract(t)) };
+    const sentence = 'Angela Merkel met Emmanuel Macron in Berlin on Monday, and the two spoke of Vladimir Putin. ';
+    const long = sentence.repeat(Math.ceil((MAIN_THREAD_MAX_CHARS * 2) / sentence.length));
+    const short = 'Vladimir Putin spoke in Moscow on Monday.';
+    const fromWorker = await openedArticleEntities(counting, long, null, { cacheDir: dir });
+    assert.deepEqual(lengths, [], 'nothing extracted on this thread');
+    assert.deepEqual(fromWorker, ex.extract(long));
+    assert.deepEqual(new EntityCache(ex.version, dir).get(long), fromWorker, 'the worker cached them');
+    assert.deepEqual(await openedArticleEntities(counting, short, null, { cacheDir: dir }), ex.extract(short));
+    assert.deepEqual(lengths, [short.length]);
+    // Aborting stops the worker: the promise rejects.
+    const controller = new AbortController();
+    const pending = extractInWorker(long + ' Again.', { cacheDir: null, signal: controller.signal });
+    controller.abort();
+    await assert.rejects(pending);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
