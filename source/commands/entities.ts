@@ -1,7 +1,7 @@
 import type { Library } from '../core/article';
-import { type Entity, type EntityType, loadEntityExtractor } from '../core/entities';
+import { type Entity, type EntityExtractor, type EntityType, loadEntityExtractor } from '../core/entities';
 import { EntityCache, extractCached } from '../core/entities/cache';
-import { applyEvidence, collectLibraryEvidence } from '../core/entities/library-entities';
+import { applyEvidence, collectLibraryEvidence, type LibraryEntityIndex, LibraryIndexBuilder } from '../core/entities/library-entities';
 import { sanitizeSingleLine } from '../core/sanitize';
 
 export interface ArticleEntities {
@@ -11,15 +11,24 @@ export interface ArticleEntities {
   entities: Entity[];
 }
 
+/** Each article's entities as extract() gives them (no library evidence), through the on-disk cache. */
+function cachedEntities(extractor: EntityExtractor, library: Library): Entity[][] {
+  const cache = new EntityCache(extractor.version);
+  return library.articles.map((a) => extractCached(extractor, cache, a.text));
+}
+
 /**
  * Entities of every article, through the on-disk cache so a second run is instant, with the same
  * library-wide evidence the panel gets (a bare "Putin" is a person where other articles say
  * "Vladimir Putin").
  */
 export async function libraryEntities(library: Library): Promise<ArticleEntities[]> {
-  const extractor = await loadEntityExtractor();
-  const cache = new EntityCache(extractor.version);
-  const lists = library.articles.map((a) => extractCached(extractor, cache, a.text));
+  return libraryEntitiesWith(await loadEntityExtractor(), library);
+}
+
+/** libraryEntities with an extractor already at hand. */
+export function libraryEntitiesWith(extractor: EntityExtractor, library: Library): ArticleEntities[] {
+  const lists = cachedEntities(extractor, library);
   const evidence = collectLibraryEvidence(lists);
   return library.articles.map((article, i) => ({
     path: article.path,
@@ -27,6 +36,17 @@ export async function libraryEntities(library: Library): Promise<ArticleEntities
     title: article.title,
     entities: applyEvidence(evidence, lists[i]!),
   }));
+}
+
+/**
+ * The library's entity index (the panel's, evidence included) from the same cached entities:
+ * what `@name` in `lede search` filters with.
+ */
+export function libraryEntityIndex(extractor: EntityExtractor, library: Library): LibraryEntityIndex {
+  const builder = new LibraryIndexBuilder(null);
+  const lists = cachedEntities(extractor, library);
+  library.articles.forEach((article, i) => builder.add(article.id, lists[i]!));
+  return builder.finish(library.articles.map((a) => a.id));
 }
 
 const typeLabels: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'org' };

@@ -1,6 +1,6 @@
 import { type Dispatch, useEffect, useMemo, useRef } from 'react';
 import type { Article } from '../core/article';
-import { articlesMatching, type LibraryEntityIndex } from '../core/entities/library-entities';
+import { articlesMatchingAll, type LibraryEntityIndex } from '../core/entities/library-entities';
 import { LibrarySearch, splitEntityTerms } from '../core/search';
 import type { Action, State } from '../state/reducer';
 import { throttleProgress } from './throttle-progress';
@@ -14,9 +14,7 @@ function entityFilter(
   terms: string[],
   positionOf: Map<string, number>,
 ): (articleIndex: number) => boolean {
-  const allowed = terms
-    .map((term) => new Set(articlesMatching(index, term).map((id) => positionOf.get(id))))
-    .reduce((a, b) => new Set([...a].filter((i) => b.has(i))));
+  const allowed = new Set(articlesMatchingAll(index, terms).map((id) => positionOf.get(id)));
   return (articleIndex) => allowed.has(articleIndex);
 }
 

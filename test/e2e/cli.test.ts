@@ -2,7 +2,7 @@
 // from an article in any output, and never a write to the articles.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -16,12 +16,12 @@ import {
 } from './fixtures';
 import { cliPath, repoRoot } from './terminal';
 
-function lede(args: string[], cwd = repoRoot) {
+function lede(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env },
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -122,5 +122,27 @@ test('a reader that closes the pipe early (lede show | head) is not an error', (
     assert.equal(result.status, 0);
   } finally {
     rmSync(big);
+  }
+});
+
+test('search: @name keeps only the articles that mention that entity, through the entity cache', () => {
+  const cache = makeTempDir('lede-e2e-cache-');
+  try {
+    const env = { LEDE_CACHE_DIR: cache.dir };
+    const titles = (args: string[]) => {
+      const { status, stdout, stderr } = lede(['search', ...args, '--json'], repoRoot, env);
+      assert.equal(status, 0, stderr);
+      return (JSON.parse(stdout) as { results: { title: string }[] }).results.map((r) => r.title).sort();
+    };
+    assert.deepEqual(titles(['@netanyahu']), [seedTitles[1]]);
+    assert.deepEqual(titles(['iran']), [...seedTitles].sort(), 'both articles mention Iran…');
+    assert.deepEqual(titles(['iran @netanyahu']), [seedTitles[1]], '…one of them Netanyahu');
+    // Several @names: articles mentioning all of them (both name Putin).
+    assert.deepEqual(titles(['@putin']), [...seedTitles].sort());
+    assert.deepEqual(titles(['@putin @netanyahu']), [seedTitles[1]]);
+    assert.deepEqual(titles(['@netanyahu @qqzzxxwwvv']), []);
+    assert.equal(readdirSync(cache.dir).filter((f) => f.endsWith('.json')).length, seedTitles.length, 'the entity cache was used');
+  } finally {
+    cache.remove();
   }
 });
