@@ -48,7 +48,7 @@ export function searchLibrary(library: Library, query: string, limit: number) {
 }
 
 export function searchPlain(result: ReturnType<typeof searchLibrary>): string {
-  if (result.results.length === 0) return `no article matches “${result.query}”`;
+  if (result.results.length === 0) return `no article matches “${sanitizeSingleLine(result.query)}”`;
   const blocks = result.results.map((r) => `${r.title}\n  ${sanitizeSingleLine(r.id)}\n  ${r.snippet}`);
   const more = result.total > result.results.length ? `\n(${result.total - result.results.length} more; --limit N)` : '';
   return blocks.join('\n\n') + more;

@@ -146,3 +146,11 @@ test('search: @name keeps only the articles that mention that entity, through th
     cache.remove();
   }
 });
+
+test('search: a query with control characters is not echoed raw', () => {
+  const { status, stdout, stderr } = lede(['search', '\x1b[31mqqzzxxwwvv\x07\x1b]0;title\x07'], repoRoot);
+  assert.equal(status, 0, stderr);
+  assert.match(stdout, /no article matches/);
+  assert.match(stdout, /qqzzxxwwvv/);
+  assert.doesNotMatch(stdout, forbiddenInOutput, JSON.stringify(stdout));
+});
