@@ -99,3 +99,9 @@ export function readerGeometry(
     pageHeight: Math.max(1, frameHeight(viewport) - chrome),
   };
 }
+
+/** The lines on the page starting at line `top`, and the stretch of text [from, to) they show. */
+export function readerPage(geometry: ReaderGeometry, top: number): { lines: WrappedLine[]; from: number; to: number } {
+  const lines = geometry.lines.slice(top, top + geometry.pageHeight);
+  return { lines, from: lines[0]?.start ?? 0, to: lines[lines.length - 1]?.end ?? 0 };
+}

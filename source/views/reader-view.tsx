@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
+import { type HighlightLayer, visibleHighlights } from '../core/layout/highlights';
 import { pagePosition } from '../core/layout/paginate';
-import { type Highlight, segmentLine } from '../core/layout/segments';
+import { segmentLine } from '../core/layout/segments';
 import { selectedEntity } from '../state/entities';
-import { frameHeight, PANEL_WIDTH, panelRowsBelow, type Viewport } from '../state/geometry';
+import { frameHeight, PANEL_WIDTH, panelRowsBelow, readerPage, type Viewport } from '../state/geometry';
 import { readerLayout } from '../state/reader';
 import type { Find, State } from '../state/reducer';
 import { EntityPanel } from './entity-panel';
@@ -11,26 +12,27 @@ import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
 import { theme } from './theme';
 
-function findHighlights(find: Find | null): Highlight[] {
-  if (!find) return [];
-  return find.matches.map((m, i) => ({
-    start: m.start,
-    end: m.end,
-    kind: i === find.current ? 'current' : 'match',
-    priority: i === find.current ? 4 : 3,
-  }));
-}
-
-/** The selected entity's mentions, in its type's colour; the one ]/[ went to stands out. */
-function mentionHighlights(state: State): Highlight[] {
+/**
+ * What is highlighted, as sorted lists (not yet highlights): find matches above the selected
+ * entity's mentions, the current one of each standing out. Building this costs nothing however
+ * many matches there are; `visibleHighlights` then takes only what the page shows.
+ */
+export function highlightLayers(state: State): HighlightLayer[] {
+  const layers: HighlightLayer[] = [];
   const entity = selectedEntity(state);
-  if (!entity || (!state.entities.panelOpen && state.entities.mention < 0)) return [];
-  return entity.mentions.map((m, i) => ({
-    start: m.start,
-    end: m.end,
-    kind: i === state.entities.mention ? 'currentMention' : entity.type,
-    priority: i === state.entities.mention ? 2 : 1,
-  }));
+  if (entity && (state.entities.panelOpen || state.entities.mention >= 0)) {
+    layers.push({
+      spans: entity.mentions,
+      kind: entity.type,
+      priority: 1,
+      current: { index: state.entities.mention, kind: 'currentMention', priority: 2 },
+    });
+  }
+  const find = state.find;
+  if (find) {
+    layers.push({ spans: find.matches, kind: 'match', priority: 3, current: { index: find.current, kind: 'current', priority: 4 } });
+  }
+  return layers;
 }
 
 /** "match 3/9", "match 2/4 (with typos)" or "no match for “x”". */
@@ -55,8 +57,8 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const { screen, article, panel, geometry } = layout;
   const { lines, pageHeight, margin, measure, titleLines } = geometry;
   const pad = ' '.repeat(margin);
-  const page = lines.slice(screen.top, screen.top + pageHeight);
-  const highlights = [...mentionHighlights(state), ...findHighlights(state.find)].sort((a, b) => a.start - b.start);
+  const page = readerPage(geometry, screen.top);
+  const highlights = visibleHighlights(highlightLayers(state), page.from, page.to);
   const position = pagePosition(screen.top, lines.length, pageHeight);
   const status = [`page ${position.page}/${position.pages} · ${position.percent}%`, mentionStatus(state), findStatus(state.find)]
     .filter(Boolean)
@@ -75,7 +77,7 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
         {theme.rule.repeat(measure)}
       </Text>
       <Box flexDirection="column" height={pageHeight}>
-        {page.map((line) => (
+        {page.lines.map((line) => (
           <Text key={`${line.start}:${line.end}:${line.blank ? 'b' : 'l'}`} wrap="truncate">
             {pad}
             <Segments segments={segmentLine(article.text, line, highlights)} />
