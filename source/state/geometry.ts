@@ -32,7 +32,14 @@ export function listBodyHeight(viewport: Viewport): number {
 
 export interface ReaderGeometry {
   measure: number;
+  /** Columns of padding before the text, centring it in the text column. */
   margin: number;
+  /** Width of the column holding title, rule and page: all columns, less the panel beside it. */
+  textColumns: number;
+  /** Columns between the text column and the panel beside it; 0 without a side panel. */
+  panelGap: number;
+  /** Width of the panel beside the text; 0 without a side panel. textColumns + panelGap + this = cols. */
+  panelWidth: number;
   titleLines: string[];
   lines: WrappedLine[];
   pageHeight: number;
@@ -61,12 +68,21 @@ function titleLines(title: string, measure: number): string[] {
 export type PanelPlacement = 'side' | 'below' | null;
 
 export const PANEL_WIDTH = 32;
-/** Narrowest text worth keeping beside the panel; narrower terminals put the panel below. */
+/** Columns between the text column and the panel beside it. */
+export const PANEL_GAP = 2;
+/** Columns the text keeps free in its column: at least one either side. */
+const TEXT_MARGINS = 2;
+/** Narrowest measure worth keeping beside the panel; narrower terminals put the panel below. */
 const MIN_TEXT_BESIDE_PANEL = 56;
+
+/** Width of the text column: everything but the side panel and the gap before it. */
+function textColumnWidth(viewport: Viewport, panel: PanelPlacement): number {
+  return Math.max(1, viewport.cols - (panel === 'side' ? PANEL_GAP + PANEL_WIDTH : 0));
+}
 
 export function panelPlacement(viewport: Viewport, open: boolean): PanelPlacement {
   if (!open) return null;
-  return viewport.cols >= MIN_TEXT_BESIDE_PANEL + PANEL_WIDTH + 3 ? 'side' : 'below';
+  return textColumnWidth(viewport, 'side') - TEXT_MARGINS >= MIN_TEXT_BESIDE_PANEL ? 'side' : 'below';
 }
 
 /** Rows the panel takes below the page (its heading included). */
@@ -75,8 +91,7 @@ export function panelRowsBelow(viewport: Viewport): number {
 }
 
 export function readerMeasure(viewport: Viewport, widthOverride?: number, panel: PanelPlacement = null): number {
-  const besidePanel = panel === 'side' ? PANEL_WIDTH + 3 : 0;
-  const available = Math.max(1, viewport.cols - 2 - besidePanel);
+  const available = Math.max(1, textColumnWidth(viewport, panel) - TEXT_MARGINS);
   return Math.max(1, Math.min(available, widthOverride ?? DEFAULT_MEASURE));
 }
 
@@ -90,10 +105,13 @@ export function readerGeometry(
   const title = titleLines(article.title, measure);
   // Title lines, one rule under them, the status bar, and the panel when it sits below.
   const chrome = title.length + 1 + 1 + (panel === 'below' ? panelRowsBelow(viewport) : 0);
-  const textColumns = viewport.cols - (panel === 'side' ? PANEL_WIDTH + 3 : 0);
+  const textColumns = textColumnWidth(viewport, panel);
   return {
     measure,
     margin: Math.max(0, Math.floor((textColumns - measure) / 2)),
+    textColumns,
+    panelGap: panel === 'side' ? PANEL_GAP : 0,
+    panelWidth: panel === 'side' ? PANEL_WIDTH : 0,
     titleLines: title,
     lines: wrappedBody(article, measure),
     pageHeight: Math.max(1, frameHeight(viewport) - chrome),

@@ -3,7 +3,7 @@ import { type HighlightLayer, visibleHighlights } from '../core/layout/highlight
 import { pagePosition } from '../core/layout/paginate';
 import { segmentLine } from '../core/layout/segments';
 import { selectedEntity } from '../state/entities';
-import { frameHeight, PANEL_WIDTH, panelRowsBelow, readerPage, type Viewport } from '../state/geometry';
+import { frameHeight, panelRowsBelow, readerPage, type Viewport } from '../state/geometry';
 import { readerLayout } from '../state/reader';
 import type { Find, State } from '../state/reducer';
 import { EntityPanel } from './entity-panel';
@@ -55,7 +55,7 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const layout = readerLayout(state);
   if (!layout) return null;
   const { screen, article, panel, geometry } = layout;
-  const { lines, pageHeight, margin, measure, titleLines } = geometry;
+  const { lines, pageHeight, margin, measure, titleLines, textColumns, panelGap, panelWidth } = geometry;
   const pad = ' '.repeat(margin);
   const page = readerPage(geometry, screen.top);
   const highlights = visibleHighlights(highlightLayers(state), page.from, page.to);
@@ -63,9 +63,8 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const status = [`page ${position.page}/${position.pages} · ${position.percent}%`, mentionStatus(state), findStatus(state.find)]
     .filter(Boolean)
     .join(' · ');
-  const textWidth = panel === 'side' ? viewport.cols - PANEL_WIDTH - 2 : viewport.cols;
   const text = (
-    <Box flexDirection="column" width={textWidth}>
+    <Box flexDirection="column" width={textColumns}>
       {titleLines.map((line) => (
         <Text key={line} bold wrap="truncate">
           {pad}
@@ -92,8 +91,8 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
       {panel === 'side' ? (
         <Box flexDirection="row" height={bodyHeight}>
           {text}
-          <Box marginLeft={2} width={PANEL_WIDTH}>
-            <EntityPanel state={state} width={PANEL_WIDTH} height={bodyHeight} />
+          <Box marginLeft={panelGap} width={panelWidth}>
+            <EntityPanel state={state} width={panelWidth} height={bodyHeight} />
           </Box>
         </Box>
       ) : (
