@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { type Segment, segmentField } from '../core/layout/segments';
+import { mentionContextSegments } from '../core/entities/mention-context';
 import { truncateToWidth } from '../core/layout/text-width';
 import { frameHeight, type Viewport } from '../state/geometry';
 import { selectedEntity } from '../state/entities';
@@ -7,23 +7,6 @@ import type { State } from '../state/reducer';
 import { StatusLine } from './footer';
 import { Segments } from './segments';
 import { theme } from './theme';
-
-/** A line of context around a mention, with the mention highlighted, cut to `width`. */
-function contextLine(text: string, start: number, end: number, width: number, kind: string): Segment[] {
-  const paragraphStart = text.lastIndexOf('\n', start) + 1;
-  const paragraphEnd = text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end);
-  // Put the mention about a third of the way in, so what leads up to it shows too.
-  const lead = Math.max(paragraphStart, start - Math.floor(width / 3));
-  const from = lead > paragraphStart ? text.indexOf(' ', lead) + 1 || lead : paragraphStart;
-  const prefix = from > paragraphStart ? '…' : '';
-  const slice = text.slice(from, paragraphEnd);
-  const offset = prefix.length - from;
-  return segmentField(
-    prefix + slice,
-    [{ start: start + offset, end: end + offset, kind, priority: 1 }],
-    width,
-  );
-}
 
 export function MentionsView({ state, viewport }: { state: State; viewport: Viewport }) {
   const entity = selectedEntity(state);
@@ -49,7 +32,7 @@ export function MentionsView({ state, viewport }: { state: State; viewport: View
               {position === cursor ? theme.selectedMarker : ' '}
               {label}{' '}
               <Segments
-                segments={contextLine(
+                segments={mentionContextSegments(
                   article.text,
                   mention.start,
                   mention.end,
