@@ -25,25 +25,43 @@ export function cacheKey(text: string, version: string): string {
   return createHash('sha256').update(version).update('\0').update(text).digest('hex');
 }
 
-function isEntityList(value: unknown, textLength: number): value is Entity[] {
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** A mention list as extract() makes them: spans of `text` in order, each holding what it covers. */
+function isMentionList(value: unknown, text: string): boolean {
   if (!Array.isArray(value)) return false;
-  return value.every(
-    (e) =>
-      e &&
-      typeof e.id === 'string' &&
-      typeof e.name === 'string' &&
-      (e.type === 'person' || e.type === 'place' || e.type === 'organization') &&
-      Array.isArray(e.aliases) &&
-      Array.isArray(e.mentions) &&
-      e.mentions.every(
-        (m: unknown) =>
-          !!m &&
-          typeof (m as { start: unknown }).start === 'number' &&
-          typeof (m as { end: unknown }).end === 'number' &&
-          typeof (m as { text: unknown }).text === 'string' &&
-          (m as { end: number }).end <= textLength,
-      ),
-  );
+  let previous = 0;
+  for (const m of value as unknown[]) {
+    if (!m || typeof m !== 'object') return false;
+    const { start, end, text: covered } = m as { start: unknown; end: unknown; text: unknown };
+    if (!Number.isInteger(start) || !Number.isInteger(end) || !isString(covered)) return false;
+    const s = start as number;
+    const e = end as number;
+    if (s < previous || s > e || e > text.length || text.slice(s, e) !== covered) return false;
+    previous = s;
+  }
+  return true;
+}
+
+/**
+ * Whether a cache file's contents are entities of `text`: anything else (a truncated write, a
+ * file from a different build, a crafted one) is a miss, never something the panel then trips on
+ * (a mention past the end of the text, out of order for ] and [, a name that is not a string).
+ */
+function isEntityList(value: unknown, text: string): value is Entity[] {
+  if (!Array.isArray(value)) return false;
+  return value.every((e: unknown) => {
+    if (!e || typeof e !== 'object' || Array.isArray(e)) return false;
+    const entity = e as Record<string, unknown>;
+    return (
+      isString(entity.id) &&
+      isString(entity.name) &&
+      (entity.type === 'person' || entity.type === 'place' || entity.type === 'organization') &&
+      Array.isArray(entity.aliases) &&
+      entity.aliases.every(isString) &&
+      isMentionList(entity.mentions, text)
+    );
+  });
 }
 
 export class EntityCache {
@@ -65,7 +83,7 @@ export class EntityCache {
     if (!file) return undefined;
     try {
       const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isEntityList(value, text.length)) return value;
+      if (isEntityList(value, text)) return value;
     } catch {
       // Missing or corrupt: a miss.
     }

@@ -188,3 +188,40 @@ test('opened article: a long text goes to a worker (and its cache), a short one 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cache: a file that is not entities of this text is a miss', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));
+  try {
+    const text = 'Vladimir Putin met Benjamin Netanyahu in Moscow. Putin spoke.';
+    const cache = new EntityCache('test-version', dir);
+    const file = join(dir, `${cacheKey(text, 'test-version')}.json`);
+    const mention = (s: string, from = 0) => ({ start: text.indexOf(s, from), end: text.indexOf(s, from) + s.length, text: s });
+    const putin = { id: 'person:vladimir putin', name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], mentions: [mention('Vladimir Putin'), mention('Putin', 20)] };
+    const moscow = { id: 'place:moscow', name: 'Moscow', type: 'place', aliases: [], mentions: [mention('Moscow')] };
+    writeFileSync(file, JSON.stringify([putin, moscow]));
+    assert.deepEqual(cache.get(text), [putin, moscow], 'a well-formed file is a hit');
+    const withMentions = (mentions: unknown[]) => [{ ...putin, mentions }];
+    const bad: Record<string, unknown> = {
+      'start below 0': withMentions([{ start: -1, end: 3, text: 'Vla' }]),
+      'start after end': withMentions([{ start: 5, end: 2, text: '' }]),
+      'end past the text': withMentions([{ start: 0, end: text.length + 1, text: text + ' ' }]),
+      'fractional offsets': withMentions([{ start: 0.5, end: 3, text: 'Vla' }]),
+      'offsets as strings': withMentions([{ start: '0', end: '14', text: 'Vladimir Putin' }]),
+      'mentions out of order': withMentions([mention('Putin', 20), mention('Vladimir Putin')]),
+      'mention text not the span': withMentions([{ start: 0, end: 14, text: 'Someone Else!!' }]),
+      'a null mention': withMentions([null]),
+      'name not a string': [{ ...putin, name: 42 }],
+      'an alias not a string': [{ ...putin, aliases: ['Putin', 7] }],
+      'id missing': [{ ...putin, id: undefined }],
+      'unknown type': [{ ...putin, type: 'animal' }],
+      'a null entity': [putin, null],
+      'not a list': { 0: putin },
+    };
+    for (const [what, value] of Object.entries(bad)) {
+      writeFileSync(file, JSON.stringify(value));
+      assert.equal(cache.get(text), undefined, what);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
