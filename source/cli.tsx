@@ -12,7 +12,8 @@ const help = `
     $ lede list [paths...] [--json]          list the articles
     $ lede show <file> [--width N] [--json]  print one article (FILE#N picks a record of a JSON file)
     $ lede search <query> [paths...] [--json] [--limit N]
-                                             ranked search (fzf syntax: 'exact ^prefix suffix$ !not a|b)
+                                             ranked search: words (typos forgiven), 'exact, !not,
+                                             a | b, ^start end$, and @name for articles mentioning it
     $ lede entities [paths...] [--json]      people, places and organizations in each article
 
   Paths are files or folders (searched recursively) of .txt, .md, .json and .jsonl articles.

@@ -79,7 +79,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
-  const result = searchLibrary(await loadLibrary(paths, { label }), query, limit);
+  const result = await searchLibrary(await loadLibrary(paths, { label }), query, limit);
   print(options.json ? toJson(result) : searchPlain(result));
   return 0;
 }

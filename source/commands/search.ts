@@ -1,8 +1,6 @@
 import type { Library } from '../core/article';
-import type { EntityExtractor } from '../core/entities';
-import { extractorFromModule } from '../core/entities/extractor';
+import { loadEntityExtractor } from '../core/entities';
 import { articlesMatchingAll } from '../core/entities/library-entities';
-import * as model from '../core/entities/model/weights';
 import { LibrarySearch, splitEntityTerms } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { libraryEntityIndex } from './entities';
@@ -10,23 +8,16 @@ import { libraryEntityIndex } from './entities';
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 /**
- * The tagger, built synchronously: `searchLibrary` is synchronous (its caller prints its result
- * as it returns), so the model is imported with this module rather than loaded on demand. The
- * weights are decoded only for a query with @names.
- */
-let extractor: EntityExtractor | undefined;
-const entityExtractor = () => (extractor ??= extractorFromModule(model));
-
-/**
  * Ranked search, as the list does it: the words of `query` are searched, and each `@name` keeps
  * only the articles that mention an entity by that name (all of them: an AND), found through the
  * disk cache of `lede entities` with the same library-wide evidence as the entity panel.
  */
-export function searchLibrary(library: Library, query: string, limit: number) {
+export async function searchLibrary(library: Library, query: string, limit: number) {
   const { rest, entityTerms } = splitEntityTerms(query);
   let filter: ((index: number) => boolean) | undefined;
   if (entityTerms.length > 0) {
-    const allowed = new Set(articlesMatchingAll(libraryEntityIndex(entityExtractor(), library), entityTerms));
+    // The tagger loads only for a query with @names.
+    const allowed = new Set(articlesMatchingAll(libraryEntityIndex(await loadEntityExtractor(), library), entityTerms));
     filter = (index) => allowed.has(library.articles[index]?.id ?? '');
   }
   const { hits, total } = new LibrarySearch(library.articles).search(entityTerms.length > 0 ? rest : query, { limit, filter });
@@ -47,7 +38,7 @@ export function searchLibrary(library: Library, query: string, limit: number) {
   };
 }
 
-export function searchPlain(result: ReturnType<typeof searchLibrary>): string {
+export function searchPlain(result: Awaited<ReturnType<typeof searchLibrary>>): string {
   if (result.results.length === 0) return `no article matches “${sanitizeSingleLine(result.query)}”`;
   const blocks = result.results.map((r) => `${r.title}\n  ${sanitizeSingleLine(r.id)}\n  ${r.snippet}`);
   const more = result.total > result.results.length ? `\n(${result.total - result.results.length} more; --limit N)` : '';
