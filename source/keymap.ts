@@ -2,7 +2,7 @@
  * The one table of key bindings. Key handling, the footer hints and the help overlay are all
  * generated from it, so they cannot disagree.
  */
-export type Context = 'list' | 'reader' | 'help' | 'prompt' | 'mentions';
+export type Context = 'list' | 'reader' | 'help' | 'prompt' | 'mentions' | 'skipped';
 
 export type Command =
   | 'up'
@@ -46,39 +46,49 @@ export const bindings: readonly Binding[] = [
   {
     command: 'down',
     keys: ['down', 'j'],
-    contexts: ['list', 'reader', 'mentions'],
-    help: { list: 'next article', reader: 'scroll down a line (panel: next entity)', mentions: 'next mention' },
+    contexts: ['list', 'reader', 'mentions', 'skipped'],
+    help: {
+      list: 'next article',
+      reader: 'scroll down a line (panel: next entity)',
+      mentions: 'next mention',
+      skipped: 'scroll down',
+    },
   },
   {
     command: 'up',
     keys: ['up', 'k'],
-    contexts: ['list', 'reader', 'mentions'],
-    help: { list: 'previous article', reader: 'scroll up a line (panel: previous entity)', mentions: 'previous mention' },
+    contexts: ['list', 'reader', 'mentions', 'skipped'],
+    help: {
+      list: 'previous article',
+      reader: 'scroll up a line (panel: previous entity)',
+      mentions: 'previous mention',
+      skipped: 'scroll up',
+    },
   },
   {
     command: 'pageDown',
     keys: ['pgdn', 'space', 'f'],
-    contexts: ['list', 'reader'],
-    help: { list: 'next page', reader: 'next page' },
+    contexts: ['list', 'reader', 'skipped'],
+    help: { list: 'next page', reader: 'next page', skipped: 'next page' },
     hint: 'page',
   },
   {
     command: 'pageUp',
     keys: ['pgup', 'b'],
-    contexts: ['list', 'reader'],
-    help: { list: 'previous page', reader: 'previous page' },
+    contexts: ['list', 'reader', 'skipped'],
+    help: { list: 'previous page', reader: 'previous page', skipped: 'previous page' },
   },
   {
     command: 'first',
     keys: ['g', 'home'],
-    contexts: ['list', 'reader', 'mentions'],
-    help: { list: 'first article', reader: 'first page', mentions: 'first mention' },
+    contexts: ['list', 'reader', 'mentions', 'skipped'],
+    help: { list: 'first article', reader: 'first page', mentions: 'first mention', skipped: 'top' },
   },
   {
     command: 'last',
     keys: ['G', 'end'],
-    contexts: ['list', 'reader', 'mentions'],
-    help: { list: 'last article', reader: 'last page', mentions: 'last mention' },
+    contexts: ['list', 'reader', 'mentions', 'skipped'],
+    help: { list: 'last article', reader: 'last page', mentions: 'last mention', skipped: 'bottom' },
   },
   {
     command: 'open',
@@ -139,8 +149,14 @@ export const bindings: readonly Binding[] = [
   {
     command: 'back',
     keys: ['esc', 'h', 'left'],
-    contexts: ['list', 'reader', 'help', 'mentions'],
-    help: { list: 'clear the filter', reader: 'back to the list', help: 'close help', mentions: 'close the list' },
+    contexts: ['list', 'reader', 'help', 'mentions', 'skipped'],
+    help: {
+      list: 'clear the filter',
+      reader: 'back to the list',
+      help: 'close help',
+      mentions: 'close the list',
+      skipped: 'close the list',
+    },
     hint: 'back',
   },
   {
@@ -216,8 +232,8 @@ export const bindings: readonly Binding[] = [
   {
     command: 'quit',
     keys: ['q', 'ctrl+c'],
-    contexts: ['list', 'reader', 'help', 'mentions'],
-    help: { list: 'quit', reader: 'quit', help: 'quit', mentions: 'quit' },
+    contexts: ['list', 'reader', 'help', 'mentions', 'skipped'],
+    help: { list: 'quit', reader: 'quit', help: 'quit', mentions: 'quit', skipped: 'quit' },
     hint: 'quit',
   },
   {

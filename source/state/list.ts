@@ -1,6 +1,6 @@
 import type { SearchHit, SearchResult } from '../core/search';
 import type { Command } from '../keymap';
-import { listBodyHeight } from './geometry';
+import { frameHeight, listBodyHeight, type Viewport } from './geometry';
 import type { State } from './reducer';
 
 const allIndexCache = new WeakMap<object, number[]>();
@@ -111,8 +111,36 @@ export function listCommand(state: State, cmd: Command): State {
     case 'back':
       return state.filter.query ? clearFilter(state) : state;
     case 'skipped':
-      return state.library.skipped.length > 0 ? { ...state, overlay: 'skipped' } : state;
+      return state.library.skipped.length > 0 ? { ...state, overlay: 'skipped', skippedTop: 0 } : state;
     default:
       return state;
+  }
+}
+
+/** Rows of skipped files on screen: the frame less its heading and footer. */
+export function skippedPageSize(viewport: Viewport): number {
+  return Math.max(1, frameHeight(viewport) - 2);
+}
+
+/** Keys in the skipped-files list: scroll it, or close it with any other key. */
+export function skippedCommand(state: State, cmd: Command | undefined): State {
+  const page = skippedPageSize(state.viewport);
+  const last = Math.max(0, state.library.skipped.length - page);
+  const scrollTo = (top: number) => ({ ...state, skippedTop: Math.max(0, Math.min(last, top)) });
+  switch (cmd) {
+    case 'down':
+      return scrollTo(state.skippedTop + 1);
+    case 'up':
+      return scrollTo(state.skippedTop - 1);
+    case 'pageDown':
+      return scrollTo(state.skippedTop + page);
+    case 'pageUp':
+      return scrollTo(state.skippedTop - page);
+    case 'first':
+      return scrollTo(0);
+    case 'last':
+      return scrollTo(last);
+    default:
+      return { ...state, overlay: null };
   }
 }

@@ -6,7 +6,7 @@ import type { LibraryEntityIndex } from '../core/entities/library-entities';
 import { type Command, type Context, commandFor } from '../keymap';
 import { type EntityState, initialEntityState, mentionsCommand, receiveEntities } from './entities';
 import type { Viewport } from './geometry';
-import { listCommand, moveListCursor, openArticle, searchResult } from './list';
+import { listCommand, moveListCursor, openArticle, searchResult, skippedCommand } from './list';
 import { editPrompt } from './prompt';
 import { readerCommand, resizeReader } from './reader';
 
@@ -47,6 +47,8 @@ export interface State {
   indexing: { done: number; total: number };
   entities: EntityState;
   overlay: Overlay;
+  /** First row shown in the skipped-files list. */
+  skippedTop: number;
   quitting: boolean;
 }
 
@@ -73,6 +75,7 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
     indexing: { done: 0, total: library.articles.length },
     entities: initialEntityState(library.articles.length),
     overlay: null,
+    skippedTop: 0,
     quitting: false,
   };
 }
@@ -81,6 +84,7 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
 export function activeContext(state: State): Context {
   if (state.prompt) return 'prompt';
   if (state.overlay === 'mentions') return 'mentions';
+  if (state.overlay === 'skipped') return 'skipped';
   if (state.overlay) return 'help';
   return state.screen.name;
 }
@@ -112,6 +116,7 @@ function key(state: State, name: string): State {
   if (cmd === 'quit') return { ...state, quitting: true };
   if (state.prompt) return editPrompt(state, state.prompt, name, cmd);
   if (state.overlay === 'mentions') return mentionsCommand(state, cmd);
+  if (state.overlay === 'skipped') return skippedCommand(state, cmd);
   // Any other key closes an overlay, as in less and most pagers.
   if (state.overlay) return { ...state, overlay: null };
   return cmd ? command(state, cmd) : state;

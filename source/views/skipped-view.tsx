@@ -2,14 +2,17 @@ import { Box, Text } from 'ink';
 import { truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, type Viewport } from '../state/geometry';
+import { skippedPageSize } from '../state/list';
 import type { State } from '../state/reducer';
 import { theme } from './theme';
 
 /** Files that were not read, and why: one key away from the list footer. */
 export function SkippedView({ state, viewport }: { state: State; viewport: Viewport }) {
   const { skipped } = state.library;
-  const height = frameHeight(viewport) - 2;
-  const shown = skipped.slice(0, height);
+  const height = skippedPageSize(viewport);
+  const top = Math.min(state.skippedTop, Math.max(0, skipped.length - height));
+  const shown = skipped.slice(top, top + height);
+  const range = skipped.length > height ? `${top + 1}–${top + shown.length} of ${skipped.length} · j/k scroll · ` : '';
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
       <Text bold color={theme.accent}>
@@ -23,7 +26,7 @@ export function SkippedView({ state, viewport }: { state: State; viewport: Viewp
         ))}
       </Box>
       <Text color={theme.dim} wrap="truncate">
-        {skipped.length > shown.length ? `…and ${skipped.length - shown.length} more · ` : ''}Esc closes · q quits
+        {range}Esc closes · q quits
       </Text>
     </Box>
   );

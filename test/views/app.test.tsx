@@ -50,6 +50,20 @@ describe('list view', () => {
   });
 });
 
+describe('skipped files', () => {
+  test('a long list of skipped files scrolls with j, G and g; any other key closes it', async () => {
+    const skipped = Array.from({ length: 100 }, (_, i) => ({ path: `bad-${String(i).padStart(3, '0')}.txt`, reason: 'binary (NUL bytes)' }));
+    const app = render(<App library={makeLibrary([short], { skipped })} viewport={size} />);
+    const first = await press(app, 's', (f) => /Skipped files \(100\)/.test(f));
+    assert.match(first, /bad-000\.txt/);
+    assert.match(first, /1–17 of 100/);
+    await press(app, 'j', (f) => /2–18 of 100/.test(f) && !/bad-000\.txt/.test(f));
+    await press(app, 'G', (f) => /bad-099\.txt/.test(f) && /84–100 of 100/.test(f));
+    await press(app, 'g', (f) => /bad-000\.txt/.test(f));
+    await press(app, 'x', (f) => /› A short note/.test(f));
+  });
+});
+
 describe('reader view', () => {
   test('pages forward and back with Space, f, PgDn, b, PgUp, g and G', async () => {
     const app = render(<App library={library} viewport={size} />);
