@@ -19,10 +19,8 @@ export function readerLayout(state: State) {
   return { screen, article, panel, geometry: readerGeometry(article, state.viewport, state.widthOverride, panel) };
 }
 
-const readerParts = readerLayout;
-
 function withTop(state: State, screen: ReaderScreen, top: number): State {
-  const parts = readerParts(state);
+  const parts = readerLayout(state);
   if (!parts) return state;
   const { lines, pageHeight } = parts.geometry;
   return { ...state, screen: { ...screen, top: clampTop(top, lines.length, pageHeight) } };
@@ -33,7 +31,7 @@ function withTop(state: State, screen: ReaderScreen, top: number): State {
  * page holding it is shown (page-aligned, so "page 3/5" stays meaningful).
  */
 export function revealOffset(state: State, offset: number): State {
-  const parts = readerParts(state);
+  const parts = readerLayout(state);
   if (!parts) return state;
   const { screen, geometry } = parts;
   const line = lineIndexAt(geometry.lines, offset);
@@ -43,13 +41,13 @@ export function revealOffset(state: State, offset: number): State {
 
 /** Offset of the first character on screen: searches and jumps start from here. */
 export function firstVisibleOffset(state: State): number {
-  const parts = readerParts(state);
+  const parts = readerLayout(state);
   return parts ? (parts.geometry.lines[parts.screen.top]?.start ?? 0) : 0;
 }
 
 /** Runs an in-article search and goes to the first match at or after the top of the page. */
 export function findInArticle(state: State, query: string): State {
-  const parts = readerParts(state);
+  const parts = readerLayout(state);
   if (!parts) return state;
   if (query.trim() === '') return { ...state, find: null };
   const matches = findInText(parts.article.text, query);
@@ -74,7 +72,7 @@ function stepMatch(state: State, direction: 1 | -1): State {
 export function readerCommand(state: State, cmd: Command): State {
   const handledByPanel = entityCommand(state, cmd);
   if (handledByPanel) return handledByPanel;
-  const parts = readerParts(state);
+  const parts = readerLayout(state);
   if (!parts) return { ...state, screen: { name: 'list' } };
   const { screen, geometry } = parts;
   const { lines, pageHeight } = geometry;
@@ -107,7 +105,7 @@ export function readerCommand(state: State, cmd: Command): State {
 /** Re-wraps for the new size, keeping the first visible paragraph text at the top of the page. */
 export function resizeReader(before: State, after: State): State {
   const anchor = firstVisibleOffset(before);
-  const parts = readerParts(after);
+  const parts = readerLayout(after);
   if (!parts) return after;
   const line = lineIndexAt(parts.geometry.lines, anchor);
   return withTop(after, parts.screen, line);
