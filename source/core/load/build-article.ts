@@ -1,6 +1,8 @@
 import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat, type ArticleMeta } from '../article.js';
+import { detached } from '../detached.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { unifyLineBreaks } from './normalize.js';
+import { defineStoredText } from './text-store.js';
 
 /** What a parser found, before the rules every article follows are applied. */
 export interface ArticleDraft extends ArticleMeta {
@@ -29,15 +31,11 @@ export function buildArticle(draft: ArticleDraft): Article {
   const body = givenTitle && paragraphs[0] === givenTitle ? paragraphs.slice(1) : paragraphs;
   const title = givenTitle || titleFromText(paragraphs[0] ?? '') || fileName(draft.path);
   const text = body.join(PARAGRAPH_SEPARATOR);
-  const article: Article = {
-    id: draft.id,
-    path: draft.path,
-    format: draft.format,
-    title,
+  // The body is kept as UTF-8 (text-store.ts): at two bytes a character it was most of lede's memory.
+  const article: Article = defineStoredText(
+    { id: draft.id, path: draft.path, format: draft.format, title, words: countWords(text), notes: (draft.notes ?? []).map(cleanLine) },
     text,
-    words: countWords(text),
-    notes: (draft.notes ?? []).map(cleanLine),
-  };
+  );
   for (const key of ['date', 'source', 'url', 'author'] as const) {
     const value = cleanLine(draft[key] ?? '');
     if (value) article[key] = value;
@@ -48,15 +46,6 @@ export function buildArticle(draft: ArticleDraft): Article {
 /** Sanitised, on one line (a CRLF inside a JSON title is a space, not `^M`), runs of spaces collapsed, trimmed. */
 export function cleanLine(s: string): string {
   return detached(sanitizeSingleLine(unifyLineBreaks(s)).replace(/ {2,}/g, ' ').trim());
-}
-
-/**
- * A copy of `s` that does not point into the string it was cut from. V8 keeps substrings as
- * views of their parent, so a title cut from a file's decoded text would keep the whole text
- * alive: a second copy of every article in memory.
- */
-export function detached(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
 export function dropConsecutiveDuplicates(paragraphs: string[]): string[] {

@@ -4,6 +4,7 @@
  * (`netanyhau` → netanyahu). Expansions are cached, and a word that extends a cached one is
  * expanded from the cached list when that is exact.
  */
+import { detached } from '../detached.js';
 import { boundedDistance, charMask, maxTypos, popcount } from './distance.js';
 
 /** Match quality of a vocabulary term for a typed word, from 1 (the same word) down. */
@@ -53,8 +54,8 @@ export class Vocabulary {
     let id = this.ids.get(term);
     if (id !== undefined) return id;
     id = this.terms.length;
-    // A token sliced out of a folded body would keep the whole body alive: store a flat copy.
-    if (term.length >= 13) term = flatCopy(term);
+    // A token sliced out of a folded body would keep the whole body alive.
+    term = detached(term);
     this.ids.set(term, id);
     this.terms.push(term);
     this.masks.push(charMask(term));
@@ -176,10 +177,4 @@ export class Vocabulary {
     for (let id = 0; id < this.terms.length; id++) if (test(this.terms[id]!)) out.push(id);
     return out;
   }
-}
-
-function flatCopy(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i += 8) out += String.fromCharCode(...Array.from({ length: Math.min(8, s.length - i) }, (_, k) => s.charCodeAt(i + k)));
-  return out;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildArticle, detached } from '../../../source/core/load/build-article';
+import { detached } from '../../../source/core/detached';
+import { buildArticle } from '../../../source/core/load/build-article';
 
 test('detached copies are equal to their source, so cleaning a field changes nothing visible', () => {
   const parent = `Headline of the day\n\n${'body text '.repeat(1000)}`;

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { defineStoredText, storeText } from '../../../source/core/load/text-store.js';
+
+describe('text store', () => {
+  it('gives back exactly the text stored, whatever its characters and size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 400 }), { maxLength: 40 }), (texts) => {
+        const stored = texts.map((t) => storeText(t));
+        // Read back in reverse, after everything is stored: no text overwrote another.
+        for (let i = texts.length - 1; i >= 0; i--) {
+          assert.equal(stored[i]!.read(), texts[i]);
+          assert.equal(stored[i]!.length, texts[i]!.length);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stores a text bigger than a slab, and texts on both sides of a slab boundary', () => {
+    const big = 'é’—'.repeat(200_000); // 1.6 MB of UTF-8: a buffer of its own
+    const pieces = Array.from({ length: 600 }, (_, i) => `${i} ${'x’'.repeat(500 + (i % 7))}`); // ~1.2 MB: crosses into a new slab
+    const stored = [storeText(big), ...pieces.map((p) => storeText(p))];
+    assert.equal(stored[0]!.read(), big);
+    pieces.forEach((p, i) => assert.equal(stored[i + 1]!.read(), p));
+  });
+
+  it('defineStoredText reads like a plain field: spread, JSON and destructuring see it; it cannot be assigned', () => {
+    const article = defineStoredText({ id: 'a' }, 'Body “quoted” — text');
+    assert.equal(article.text, 'Body “quoted” — text');
+    assert.deepEqual({ ...article }, { id: 'a', text: 'Body “quoted” — text' });
+    assert.equal(JSON.stringify(article), '{"id":"a","text":"Body “quoted” — text"}');
+    const { text } = article;
+    assert.equal(text, 'Body “quoted” — text');
+    assert.throws(() => {
+      (article as { text: string }).text = 'changed';
+    }, TypeError);
+  });
+
+  it('reads a text the same from the cache of recent ones and after a pass over many others evicted it', () => {
+    const body = 'A body read on every render of the reader: “quotes” make it two-byte.';
+    const stored = storeText(body);
+    assert.equal(stored.read(), body);
+    assert.equal(stored.read(), body);
+    for (let i = 0; i < 50; i++) assert.equal(storeText(`other ${i}`).read(), `other ${i}`);
+    assert.equal(stored.read(), body);
+  });
+});
