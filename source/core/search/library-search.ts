@@ -16,6 +16,7 @@
  * most 2 + 1 + 1.09 = 4.09. In an OR group the alternatives that match all add up, so an article
  * matching more terms outranks one matching fewer. Negated terms add nothing. Ties: library order.
  */
+import { detached } from '../detached.js';
 import { fold, forEachToken } from './fold.js';
 import { PostingStore } from './postings.js';
 import { isSingleWord, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -67,6 +68,9 @@ const BODY = 2;
 const TF_MAX = 1023;
 const DOC_STRIDE = 4096; // posting = doc * 4096 + flags * 1024 + min(tf, 1023)
 
+/** Characters of each body's folded start and end kept for `^`/`$`; longer anchored terms read the body. */
+const EDGE = 48;
+
 const TF_BONUS = 0.09;
 /** Body-frequency bonus by term count: 0 … 0.09, saturating at 31 occurrences. */
 const TF_TABLE = Float32Array.from({ length: TF_MAX + 1 }, (_, tf) => TF_BONUS * Math.min(1, Math.log(1 + tf) / Math.log(32)));
@@ -94,6 +98,9 @@ export class LibrarySearch {
   private local = new Int32Array(1024);
   private readonly touched: number[] = [];
   private readonly foldedTitles: string[] = [];
+  /** Each body folded and trimmed, cut to its first and last EDGE characters: `^`/`$` read these, not the bodies. */
+  private readonly bodyHeads: string[] = [];
+  private readonly bodyTails: string[] = [];
   private indexedCount = 0;
   private readonly termCache = new Map<string, CacheEntry>();
   private readonly termCacheLimit = 48;
@@ -181,7 +188,12 @@ export class LibrarySearch {
       const id = this.see(word, doc);
       this.local[id]! |= TITLE << 10;
     });
-    forEachWord(fold(article.text), (word) => {
+    const body = fold(article.text);
+    const trimmed = body.trim();
+    // One character more at the head: a head no longer than EDGE is then the whole body (for `^q$`).
+    this.bodyHeads.push(detached(trimmed.slice(0, EDGE + 1)));
+    this.bodyTails.push(detached(trimmed.slice(-EDGE)));
+    forEachWord(body, (word) => {
       const id = this.see(word, doc);
       const v = this.local[id]!;
       this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);
@@ -434,9 +446,19 @@ export class LibrarySearch {
     for (let d = 0; d < n; d++) {
       if (candidates && !candidates[d]) continue;
       if (anchoredMatch(kind, this.foldedTitles[d]!, q)) title[d] = QUALITY.word;
-      const text = this.docs[d]!.text;
-      if (anchoredMatch(kind, foldEdge(text, kind, q.length), q)) body[d] = QUALITY.word;
+      if (this.bodyAnchored(kind, d, q)) body[d] = QUALITY.word;
     }
+  }
+
+  /** Whether article d's body starts with, ends with or is `q`, from its stored edges when they are long enough. */
+  private bodyAnchored(kind: 'prefix' | 'suffix' | 'equal', d: number, q: string): boolean {
+    if (q.length > EDGE) return anchoredMatch(kind, foldEdge(this.docs[d]!.text, kind, q.length), q);
+    const head = this.bodyHeads[d]!;
+    if (kind === 'prefix') return head.startsWith(q);
+    const tail = this.bodyTails[d]!;
+    if (kind === 'suffix') return tail.endsWith(q);
+    // q is at most EDGE long, and a head that long or shorter is the whole body.
+    return head === q;
   }
 
   private makeHit(index: number, score: number, parsed: ParsedQuery, snippetLength: number): SearchHit {

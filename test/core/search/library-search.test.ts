@@ -108,6 +108,19 @@ describe('LibrarySearch matching', () => {
     assert.deepEqual(indices('^rain in krakow$'.replace(/ /g, '\\ ')), [2]);
   });
 
+  it('^q$ needs the whole body, however long the body or the term', () => {
+    for (const length of [40, 47, 48, 49, 50, 120]) {
+      const body = 'ab '.repeat(50).slice(0, length - 1) + 'z';
+      const docs = [
+        { title: 'whole', text: body },
+        { title: 'longer', text: `${body} more` },
+        { title: 'shorter', text: body.slice(3) },
+      ];
+      const found = new LibrarySearch(docs).search(`^${body.replace(/ /g, '\\ ')}$`).hits.map((h) => docs[h.index]!.title);
+      assert.deepEqual(found, ['whole'], `body of ${length}`);
+    }
+  });
+
   it('! excludes', () => {
     assert.deepEqual(indices('!netanyahu'), [1, 2]);
     assert.deepEqual(indices('!^rain'), [0, 1]);

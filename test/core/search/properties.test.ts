@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LibrarySearch, findInText, fold, foldWithMap, maxTypos } from '../../../source/core/search/index.js';
+import { anchoredMatch } from '../../../source/core/search/library-search.js';
 import { boundedDistance } from '../../../source/core/search/distance.js';
 import { tokens } from '../../../source/core/search/fold.js';
 
@@ -93,6 +94,32 @@ describe('search properties', () => {
         }
         assert.ok(matches.every((m) => m.fuzzy === matches[0]!.fuzzy), 'exact and fuzzy are never mixed');
       }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('^ and $ find exactly the articles whose folded title or body starts with, ends with or is the term', () => {
+    // Bodies up to ~200 characters, terms up to 70: both sides of the stored folded edges' length.
+    // (No paragraph breaks: a term cannot hold one, so bodies with them would mostly be skipped.)
+    const longText = fc.array(fc.constantFrom(...PIECES.filter((p) => p !== '\n\n')), { minLength: 20, maxLength: 120 }).map((parts) => parts.join(''));
+    const kinds = ['prefix', 'suffix', 'equal'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: textArb.map((t) => t.replace(/\n/g, ' ')), text: longText }), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.constantFrom(...kinds),
+        fc.integer({ min: 1, max: 70 }),
+        (docs, pick, kind, len) => {
+          const source = fold(docs[pick % docs.length]!.text).trim();
+          const term = kind === 'equal' ? source : kind === 'prefix' ? source.slice(0, len) : source.slice(-len);
+          // Terms the query syntax can carry: no line breaks or tabs, no leading or trailing operator characters.
+          fc.pre(term.length > 0 && term.trim() === term && !/[\n\t\\]/.test(term) && !/^['!^|]/.test(term) && !term.endsWith('$'));
+          const query = `${kind === 'suffix' ? '' : '^'}${term.replace(/ /g, '\\ ')}${kind === 'prefix' ? '' : '$'}`;
+          const expected = docs.flatMap((doc, i) => (anchoredMatch(kind, fold(doc.title), term) || anchoredMatch(kind, fold(doc.text), term) ? [i] : []));
+          const result = new LibrarySearch(docs).search(query, { limit: 50 });
+          assert.deepEqual(result.hits.map((h) => h.index).sort((a, b) => a - b), expected, query);
+        },
+      ),
       { numRuns: 400 },
     );
   });
