@@ -389,15 +389,23 @@ function workerUrl(): URL {
 }
 
 /**
+ * A small young generation for the worker: its garbage is short-lived (one article's tokens and
+ * features), and with V8's default the process's peak RSS was ~45 MB higher while the pass ran.
+ * 8 MB extracts as fast as the default (10.3 s vs 10.1 s for 800 articles, medians); 4 MB was
+ * ~10% slower.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * Starts the worker. Bundled, it is dist/entity-worker.js. From source (tests, under tsx), Node 20
  * workers do not inherit tsx's loader hooks, so a two-line bootstrap registers tsx first.
  */
 function spawnWorker(workerData: WorkerInput): Worker {
   const url = workerUrl();
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, resourceLimits: WORKER_LIMITS });
   const api = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
 }
 
 /**

@@ -1,16 +1,23 @@
 /**
- * Posting lists in one growable Int32Array pool of linked blocks (2, 4, 8 … 256 entries), so an
+ * Posting lists as linked blocks (2, 4, 8 … 256 entries) in fixed-size Int32Array pages, so an
  * index of millions of postings costs 4 bytes each plus a little slack, with no per-term arrays
- * and no compaction pass.
+ * and no compaction pass. Pages, not one array grown by copying: growing a 30 MB array left the
+ * old copies behind as freed but still resident memory, and needed old and new at once.
  */
 const MAX_BLOCK = 256;
+/** Entries per page (4 MiB); a block never straddles two pages. Addresses are page * PAGE + offset. */
+const PAGE_BITS = 20;
+const PAGE = 1 << PAGE_BITS;
+const OFFSET_MASK = PAGE - 1;
+const FIRST_PAGE = 1 << 12;
 
 function blockSize(k: number): number {
   return k >= 7 ? MAX_BLOCK : 2 << k;
 }
 
 export class PostingStore {
-  private pool: Int32Array = new Int32Array(1 << 16);
+  private readonly pages: Int32Array[] = [];
+  /** Entries used in the last page. */
   private used = 0;
   private head: Int32Array = new Int32Array(1024).fill(-1);
   private tail: Int32Array = new Int32Array(1024);
@@ -35,13 +42,13 @@ export class PostingStore {
     } else if (this.fill[id] === blockSize(this.blocks[id]!)) {
       const k = this.blocks[id]! + 1;
       const block = this.allocate(blockSize(k));
-      this.pool[tail] = block;
+      this.pages[tail >>> PAGE_BITS]![tail & OFFSET_MASK] = block;
       tail = block;
       this.tail[id] = block;
       this.fill[id] = 0;
       this.blocks[id] = k;
     }
-    this.pool[tail + 1 + this.fill[id]!] = value;
+    this.pages[tail >>> PAGE_BITS]![(tail & OFFSET_MASK) + 1 + this.fill[id]!] = value;
     this.fill[id]!++;
     this.counts[id]!++;
   }
@@ -51,31 +58,41 @@ export class PostingStore {
     if (id >= this.head.length) return;
     let block = this.head[id]!;
     let remaining = this.counts[id]!;
-    const pool = this.pool;
     for (let k = 0; remaining > 0 && block >= 0; k++) {
+      const page = this.pages[block >>> PAGE_BITS]!;
+      const at = block & OFFSET_MASK;
       const take = Math.min(blockSize(k), remaining);
-      for (let i = 0; i < take; i++) visit(pool[block + 1 + i]!);
+      for (let i = 0; i < take; i++) visit(page[at + 1 + i]!);
       remaining -= take;
-      block = pool[block]!;
+      block = page[at]!;
     }
   }
 
-  /** Bytes held by the pool. */
+  /** Bytes held by the pages and the per-term arrays. */
   get bytes(): number {
-    return this.pool.byteLength + 5 * this.head.byteLength;
+    return this.pages.reduce((sum, page) => sum + page.byteLength, 0) + 5 * this.head.byteLength;
   }
 
+  /** Room for a block of `size` entries after its next-block link; returns the block's address. */
   private allocate(size: number): number {
-    const need = this.used + 1 + size;
-    if (need > this.pool.length) {
-      const bigger = new Int32Array(Math.max(need, Math.floor(this.pool.length * 1.5)));
-      bigger.set(this.pool.subarray(0, this.used));
-      this.pool = bigger;
+    const need = 1 + size;
+    let page = this.pages[this.pages.length - 1];
+    if (!page || this.used + need > page.length) {
+      if (page && page.length < PAGE) {
+        // The first page starts small and doubles, so a small library does not pay for a whole one.
+        const bigger = new Int32Array(page.length * 2);
+        bigger.set(page);
+        this.pages[this.pages.length - 1] = page = bigger;
+      } else {
+        page = new Int32Array(this.pages.length === 0 ? FIRST_PAGE : PAGE);
+        this.pages.push(page);
+        this.used = 0;
+      }
     }
     const at = this.used;
-    this.pool[at] = -1;
-    this.used = need;
-    return at;
+    page[at] = -1;
+    this.used += need;
+    return (this.pages.length - 1) * PAGE + at;
   }
 
   private growTerms(min: number): void {
