@@ -19,6 +19,7 @@
 import { detached } from '../detached.js';
 import { fold, forEachToken } from './fold.js';
 import { PostingStore } from './postings.js';
+import { Scratch } from './scratch.js';
 import { isSingleWord, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { QUALITY, Vocabulary, type Expansion } from './vocabulary.js';
 import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
@@ -75,12 +76,12 @@ const TF_BONUS = 0.09;
 /** Body-frequency bonus by term count: 0 … 0.09, saturating at 31 occurrences. */
 const TF_TABLE = Float32Array.from({ length: TF_MAX + 1 }, (_, tf) => TF_BONUS * Math.min(1, Math.log(1 + tf) / Math.log(32)));
 
-/** Per-term evaluation: for each article, the best title and body match quality (0 = none). */
+/** Per-term evaluation: the articles matched, ascending, and for each the best title and body match quality (0 = none). */
 interface TermEval {
+  docs: Int32Array;
+  /** title[k] and body[k] are the qualities of article docs[k]. */
   title: Float32Array;
   body: Float32Array;
-  /** Articles matched, ascending. */
-  docs: Int32Array;
 }
 
 interface CacheEntry {
@@ -108,6 +109,12 @@ export class LibrarySearch {
   private extraVocab = new Vocabulary();
   private extraPostings = new PostingStore();
   private extraVersion = 0;
+  // Arrays the size of the library, reused from one search to the next (see scratch.ts).
+  private readonly groupMatch = new Scratch((n) => new Uint8Array(n));
+  private readonly groupScore = new Scratch((n) => new Float64Array(n));
+  private readonly docMarks = new Scratch((n) => new Uint8Array(n));
+  private readonly termQuality = new Scratch((n) => new Float32Array(n));
+  private readonly totals = new Scratch((n) => new Float64Array(n));
 
   /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.build`. */
   constructor(articles: readonly Doc[], options: { defer?: boolean } = {}) {
@@ -274,10 +281,10 @@ export class LibrarySearch {
     }
 
     // Evaluate each group: match flags and summed scores.
-    const groups = parsed.groups.map((group) => this.evalGroup(group, n));
+    const groups = parsed.groups.map((group, slot) => this.evalGroup(group, n, slot));
     groups.sort((a, b) => a.count - b.count);
     const scored: number[] = [];
-    const scores = new Float64Array(n);
+    const scores = this.totals.get(0, n);
     const first = groups[0]!;
     for (const d of first.docs) {
       let ok = true;
@@ -299,21 +306,23 @@ export class LibrarySearch {
     return { hits: top.map((d) => this.makeHit(d, scores[d]!, parsed, snippetLength)), total };
   }
 
-  private evalGroup(group: QueryTerm[], n: number): { match: Uint8Array; score: Float64Array; docs: number[]; count: number } {
-    const match = new Uint8Array(n);
-    const score = new Float64Array(n);
+  /** One OR group's matches and summed scores, in the arrays of scratch slot `slot`. */
+  private evalGroup(group: QueryTerm[], n: number, slot: number): { match: Uint8Array; score: Float64Array; docs: number[]; count: number } {
+    const match = this.groupMatch.get(slot, n);
+    const score = this.groupScore.get(slot, n);
     for (const term of group) {
       const ev = this.evalTerm(term, n);
       if (term.negated) {
         // Matches every article the term does not match.
-        const hit = new Uint8Array(n);
+        const hit = this.docMarks.get(0, n);
         for (const d of ev.docs) hit[d] = 1;
         for (let d = 0; d < n; d++) if (!hit[d]) match[d] = 1;
       } else {
-        for (const d of ev.docs) {
+        for (let k = 0; k < ev.docs.length; k++) {
+          const d = ev.docs[k]!;
           match[d] = 1;
-          const t = ev.title[d]!;
-          const b = ev.body[d]!;
+          const t = ev.title[k]!;
+          const b = ev.body[k]!;
           score[d]! += (t > 0 ? 2 + t : 0) + b;
         }
       }
@@ -338,8 +347,8 @@ export class LibrarySearch {
   }
 
   private computeTerm(term: QueryTerm, n: number): TermEval {
-    const title = new Float32Array(n);
-    const body = new Float32Array(n);
+    const title = this.termQuality.get(0, n);
+    const body = this.termQuality.get(1, n);
     const q = term.folded;
     const word = isSingleWord(q);
     switch (term.kind) {
@@ -372,9 +381,19 @@ export class LibrarySearch {
         this.anchored(term.kind, q, n, title, body);
         break;
     }
-    const docs: number[] = [];
-    for (let d = 0; d < n; d++) if (title[d]! > 0 || body[d]! > 0) docs.push(d);
-    return { title, body, docs: Int32Array.from(docs) };
+    // Kept (in the term cache) only for the articles matched, not as arrays the size of the library.
+    let count = 0;
+    for (let d = 0; d < n; d++) if (title[d]! > 0 || body[d]! > 0) count++;
+    const result = { docs: new Int32Array(count), title: new Float32Array(count), body: new Float32Array(count) };
+    for (let d = 0, k = 0; d < n; d++) {
+      if (title[d]! > 0 || body[d]! > 0) {
+        result.docs[k] = d;
+        result.title[k] = title[d]!;
+        result.body[k] = body[d]!;
+        k++;
+      }
+    }
+    return result;
   }
 
   /** Folds into `title`/`body` the best quality per article over the postings of `expansion`. */
@@ -411,7 +430,7 @@ export class LibrarySearch {
   private verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean): void {
     let candidates: Uint8Array | undefined;
     forEachWord(q, (run) => {
-      const hit = new Uint8Array(n);
+      const hit = this.docMarks.get(candidates ? 1 : 0, n);
       this.markDocs(this.vocab.containing(run).ids, n, hit);
       if (candidates) for (let d = 0; d < n; d++) candidates[d]! &= hit[d]!;
       else candidates = hit;
@@ -439,7 +458,7 @@ export class LibrarySearch {
       else if (kind === 'suffix' && endsWithWord) test = (t) => t.endsWith(lastRun);
       if (runs.length === 1 && kind === 'equal' && startsWithWord && endsWithWord) test = (t) => t === firstRun;
       if (test) {
-        candidates = new Uint8Array(n);
+        candidates = this.docMarks.get(0, n);
         this.markDocs(this.vocab.where(test), n, candidates);
       }
     }
