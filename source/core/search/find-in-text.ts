@@ -3,7 +3,7 @@
  * query, in order; when there is none, the places where the query's words appear with typos.
  */
 import { boundedDistance, maxTypos } from './distance.js';
-import { type FoldedText, fold, foldWithMap, forEachToken, tokens } from './fold.js';
+import { type FoldedText, fold, foldWithMap, forEachToken, mapRange, tokens } from './fold.js';
 
 export interface TextMatch {
   start: number;
@@ -90,11 +90,10 @@ export function findInText(text: string, query: string): TextMatch[] {
   const q = fold(query).trim().replace(/\s+/g, ' ');
   if (q.length === 0 || text.length === 0) return [];
   const s = searched(text);
-  const { folded, starts, ends } = s.folded;
+  const { folded } = s.folded;
   const out: TextMatch[] = [];
   for (let at = folded.indexOf(q); at >= 0; at = folded.indexOf(q, at + q.length)) {
-    const start = starts[at]!;
-    const end = ends[at + q.length - 1]!;
+    const { start, end } = mapRange(s.folded, at, at + q.length);
     // Two folded matches can come from one character (ẞ → "ss" holds "s" twice): report it once.
     const prev = out[out.length - 1];
     if (prev && start < prev.end) prev.end = Math.max(prev.end, end);
@@ -119,7 +118,7 @@ export function findInText(text: string, query: string): TextMatch[] {
       else all = ok[j]![ids[i + j]!] === 1;
     }
     if (!all) continue;
-    out.push({ start: starts[wStarts[i]!]!, end: ends[wEnds[i + k - 1]! - 1]!, fuzzy: true });
+    out.push({ ...mapRange(s.folded, wStarts[i]!, wEnds[i + k - 1]!), fuzzy: true });
     i += k - 1; // non-overlapping
   }
   return out;

@@ -77,12 +77,38 @@ const NON_ASCII_CP = /[^\x00-\x7f]/gu;
 
 export interface FoldedText {
   folded: string;
-  /** For folded unit j: the original offset where its source code point starts. Length folded.length. */
-  starts: Int32Array;
+  /**
+   * For folded unit j: the original offset where its source code point starts. Length
+   * folded.length. Absent when every code point folds to as many units as it had (most text:
+   * ’ → ', é → e), so that folded offsets are the original ones; see originalStart.
+   */
+  starts?: Int32Array;
   /** For folded unit j: the original offset just after its source (plus any marks folded away after it). */
-  ends: Int32Array;
+  ends?: Int32Array;
   /** The original string. */
   original: string;
+}
+
+/** The original offset where folded unit j's source starts (both halves of a surrogate pair: the pair's start). */
+export function originalStart(f: FoldedText, j: number): number {
+  if (f.starts) return f.starts[j]!;
+  return isLowHalf(f.original, j) && isHighHalf(f.original, j - 1) ? j - 1 : j;
+}
+
+/** The original offset just after folded unit j's source (both halves of a surrogate pair: the pair's end). */
+export function originalEnd(f: FoldedText, j: number): number {
+  if (f.ends) return f.ends[j]!;
+  return isHighHalf(f.original, j) && isLowHalf(f.original, j + 1) ? j + 2 : j + 1;
+}
+
+function isHighHalf(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowHalf(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 const foldCache = new Map<string, string>();
@@ -97,8 +123,27 @@ function foldCodePointCached(cp: string): string {
   return f;
 }
 
-/** Folds `s` and records where every folded unit came from. */
+/** Whether every code point of `s` folds to as many UTF-16 units as it has. */
+function foldsUnitForUnit(s: string): boolean {
+  for (const [cp] of s.matchAll(NON_ASCII_CP)) if (foldCodePointCached(cp).length !== cp.length) return false;
+  return true;
+}
+
+/**
+ * Folds `s` and records where every folded unit came from. The map is only built when folding
+ * moves offsets: two arrays of the text's length, for every hit on screen and every key, were most
+ * of a search's garbage.
+ */
 export function foldWithMap(s: string): FoldedText {
+  if (foldsUnitForUnit(s)) {
+    const folded = fold(s);
+    if (folded.length === s.length) return { folded, original: s };
+  }
+  return foldWithFullMap(s);
+}
+
+/** foldWithMap, always with the starts and ends arrays (exported for the test that compares the two). */
+export function foldWithFullMap(s: string): FoldedText {
   const n = s.length;
   let cap = n + 16;
   let starts = new Int32Array(cap);
@@ -153,7 +198,7 @@ export function foldWithMap(s: string): FoldedText {
 
 /** Maps a folded range [start, end) back to the original string. Requires start < end. */
 export function mapRange(f: FoldedText, start: number, end: number): { start: number; end: number } {
-  return { start: f.starts[start]!, end: f.ends[end - 1]! };
+  return { start: originalStart(f, start), end: originalEnd(f, end - 1) };
 }
 
 const ALNUM_RE = /[\p{L}\p{N}]/u;

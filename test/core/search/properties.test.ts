@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { LibrarySearch, findInText, fold, foldWithMap, maxTypos } from '../../../source/core/search/index.js';
 import { anchoredMatch } from '../../../source/core/search/library-search.js';
 import { boundedDistance } from '../../../source/core/search/distance.js';
-import { tokens } from '../../../source/core/search/fold.js';
+import { foldWithFullMap, originalEnd, originalStart, tokens } from '../../../source/core/search/fold.js';
 
 // Pieces chosen to stress folding: diacritics precomposed and decomposed, characters whose folded
 // length differs (ß, ﬁ, İ, combining marks), astral characters, punctuation and paragraph breaks.
@@ -27,8 +27,13 @@ describe('search properties', () => {
         const f = foldWithMap(s);
         assert.equal(f.folded, fold(s));
         for (let j = 0; j < f.folded.length; j++) {
-          assert.ok(f.starts[j]! >= 0 && f.starts[j]! < f.ends[j]! && f.ends[j]! <= s.length);
-          if (j > 0) assert.ok(f.starts[j]! >= f.starts[j - 1]!);
+          const start = originalStart(f, j);
+          assert.ok(start >= 0 && start < originalEnd(f, j) && originalEnd(f, j) <= s.length);
+          if (j > 0) assert.ok(start >= originalStart(f, j - 1));
+          const full = foldWithFullMap(s);
+          assert.equal(full.folded, f.folded);
+          assert.equal(start, full.starts![j], 'the map-less offsets are the full map’s');
+          assert.equal(originalEnd(f, j), full.ends![j]);
         }
       }),
       { numRuns: 400 },
