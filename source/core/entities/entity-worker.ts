@@ -10,8 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityCache, extractCached } from './cache.js';
 import { loadEntityExtractor } from './index.js';
-import type { FromWorker, ToWorker, WorkerInput } from './library-entities.js';
-import type { Entity } from './types.js';
+import type { FromWorker, ToWorker, WorkerInput, WorkerItem } from './library-entities.js';
 
 /** Results are posted at least this often (ms) and every this many articles, for progress. */
 const POST_EVERY_MS = 50;
@@ -20,7 +19,7 @@ const POST_EVERY_ITEMS = 200;
 async function run(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const { cacheDir, total, reportMemory } = workerData as WorkerInput;
+  const { cacheDir, total, reportMemory, summaries } = workerData as WorkerInput;
   const queue: Array<Array<{ id: string; text: string }>> = [];
   let ended = false;
   let wake: (() => void) | null = null;
@@ -42,11 +41,12 @@ async function run(): Promise<void> {
       await new Promise<void>((resolve) => (wake = resolve));
       continue;
     }
-    let items: Array<{ id: string; entities: Entity[] }> = [];
+    let items: WorkerItem[] = [];
     let last = Date.now();
     for (let i = 0; i < batch.length; i++) {
       const a = batch[i]!;
-      items.push({ id: a.id, entities: extractCached(extractor, cache, a.text) });
+      const entities = extractCached(extractor, cache, a.text);
+      items.push(summaries ? { id: a.id, summaries: entities.map(({ name, type, aliases }) => ({ name, type, aliases })) } : { id: a.id, entities });
       done++;
       const now = Date.now();
       const end = i === batch.length - 1;

@@ -111,6 +111,9 @@ export function applyLibraryEvidence(order: string[], byArticle: Map<string, Ent
   return changed;
 }
 
+/** What the library pass needs of an entity: not its mentions, which are most of its size. */
+export type EntitySummary = Pick<Entity, 'name' | 'type' | 'aliases'>;
+
 /** What the index keeps of one entity while the pass runs: its name and type, shared between articles. */
 interface Signature {
   name: string;
@@ -149,8 +152,8 @@ export class LibraryIndexBuilder {
     return sig;
   }
 
-  /** One article's entities (as extract() returns them); only names and types are kept. */
-  add(id: string, entities: readonly Entity[]): void {
+  /** One article's entities (as extract() returns them, or their summaries); only names and types are kept. */
+  add(id: string, entities: readonly EntitySummary[]): void {
     this.evidence.add(entities);
     this.pending.set(
       id,
@@ -263,7 +266,7 @@ export function extractInWorker(text: string, options: { cacheDir?: string | nul
     }
     let worker: Worker;
     try {
-      worker = spawnWorker({ cacheDir, total: 1, reportMemory: false });
+      worker = spawnWorker({ cacheDir, total: 1, reportMemory: false, summaries: false });
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -284,8 +287,10 @@ export function extractInWorker(text: string, options: { cacheDir?: string | nul
     const onAbort = () => settle(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'batch') entities = msg.items[0]?.entities ?? entities;
-      else if (msg.type === 'done') settle();
+      if (msg.type === 'batch') {
+        const item = msg.items[0];
+        if (item && 'entities' in item) entities = item.entities;
+      } else if (msg.type === 'done') settle();
       else if (msg.type === 'error') settle(new Error(msg.message || 'entity worker failed'));
     });
     worker.on('error', (error) => settle(error));
@@ -371,9 +376,12 @@ const BATCHES_AHEAD = 2;
 /** Main thread -> worker. */
 export type ToWorker = { type: 'articles'; items: Array<{ id: string; text: string }> } | { type: 'end' };
 
+/** One article's result: whole entities, or only their summaries when the worker was started with `summaries`. */
+export type WorkerItem = { id: string; entities: Entity[] } | { id: string; summaries: EntitySummary[] };
+
 /** Worker -> main thread. `next`: the worker has finished a batch of articles and wants another. */
 export type FromWorker =
-  | { type: 'batch'; items: Array<{ id: string; entities: Entity[] }>; done: number; total: number; next?: boolean; memory?: NodeJS.MemoryUsage }
+  | { type: 'batch'; items: WorkerItem[]; done: number; total: number; next?: boolean; memory?: NodeJS.MemoryUsage }
   | { type: 'done'; total: number }
   | { type: 'error'; message: string };
 
@@ -382,6 +390,12 @@ export interface WorkerInput {
   cacheDir: string | null;
   total: number;
   reportMemory: boolean;
+  /**
+   * Send EntitySummary lists, not whole entities: the library pass only indexes names. Whole
+   * entities carry every mention with its text; at 20,000 articles, cloning them to the main
+   * thread raised its peak RSS by ~100 MB.
+   */
+  summaries: boolean;
 }
 
 function workerUrl(): URL {
@@ -431,7 +445,7 @@ export function startLibraryExtraction(
   };
   let worker: Worker;
   try {
-    worker = spawnWorker({ cacheDir, total, reportMemory: options.onWorkerMemory !== undefined });
+    worker = spawnWorker({ cacheDir, total, reportMemory: options.onWorkerMemory !== undefined, summaries: true });
   } catch (error) {
     options.onError?.(error instanceof Error ? error.message : String(error));
     queueMicrotask(finish);
@@ -456,7 +470,7 @@ export function startLibraryExtraction(
     if (finished) return;
     if (msg.type === 'batch') {
       if (msg.memory) options.onWorkerMemory?.(msg.memory);
-      for (const item of msg.items) builder.add(item.id, item.entities);
+      for (const item of msg.items) builder.add(item.id, 'summaries' in item ? item.summaries : item.entities);
       onProgress(msg.done, msg.total);
       if (msg.next) sendNext();
     } else if (msg.type === 'done') {
