@@ -52,7 +52,6 @@ const EXTRA: Record<string, string> = {
 const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'gu');
 const HAS_EXTRA = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'u');
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Folds one code point (given as a string of 1 or 2 UTF-16 units). */
 function foldCodePoint(cp: string): string {
@@ -66,11 +65,37 @@ function foldCodePoint(cp: string): string {
  * test checks it) but uses whole-string native operations, so it is cheap enough for indexing.
  */
 export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  if (ASCII_ONLY.test(lower)) return lower;
   // Lower-casing the whole string first is native and fast; the few non-ASCII code points left
   // are then folded one by one (lower-casing again is harmless; final sigma is mapped to σ).
-  return lower.replace(NON_ASCII_CP, foldCodePointCached);
+  // A loop, not a regex replace with a callback: this runs over every body when indexing.
+  const lower = s.toLowerCase();
+  const n = lower.length;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 0x80) continue;
+    let folded: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(lower.charCodeAt(i + 1))) {
+      folded = foldCodePointCached(lower.slice(i, i + 2));
+      out += lower.slice(copied, i) + folded;
+      copied = i + 2;
+      i++;
+      continue;
+    }
+    folded = BMP_FOLDS[c] ??= foldCodePoint(lower[i]!);
+    if (folded.length === 1 && folded.charCodeAt(0) === c) continue;
+    out += lower.slice(copied, i) + folded;
+    copied = i + 1;
+  }
+  return copied === 0 ? lower : out + lower.slice(copied);
+}
+
+/** Folds of BMP code points by code unit, filled as they are met. */
+const BMP_FOLDS: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 const NON_ASCII_CP = /[^\x00-\x7f]/gu;

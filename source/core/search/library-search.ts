@@ -191,8 +191,8 @@ export class LibrarySearch {
     touched.length = 0;
     const title = fold(article.title);
     this.foldedTitles.push(title);
-    forEachWord(title, (word) => {
-      const id = this.see(word, doc);
+    forEachToken(title, (start, end) => {
+      const id = this.see(title, start, end, doc);
       this.local[id]! |= TITLE << 10;
     });
     const body = fold(article.text);
@@ -200,8 +200,8 @@ export class LibrarySearch {
     // One character more at the head: a head no longer than EDGE is then the whole body (for `^q$`).
     this.bodyHeads.push(detached(trimmed.slice(0, EDGE + 1)));
     this.bodyTails.push(detached(trimmed.slice(-EDGE)));
-    forEachWord(body, (word) => {
-      const id = this.see(word, doc);
+    forEachToken(body, (start, end) => {
+      const id = this.see(body, start, end, doc);
       const v = this.local[id]!;
       this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);
     });
@@ -209,9 +209,9 @@ export class LibrarySearch {
     for (const id of touched) this.postings.add(id, base + this.local[id]!);
   }
 
-  /** Interns `word` and marks it as seen in `doc`. */
-  private see(word: string, doc: number): number {
-    const id = this.vocab.intern(word);
+  /** Interns the word `folded.slice(start, end)` and marks it as seen in `doc`. */
+  private see(folded: string, start: number, end: number, doc: number): number {
+    const id = this.vocab.internRange(folded, start, end);
     if (id >= this.seenIn.length) {
       const size = Math.max(id + 1, this.seenIn.length * 2);
       const seen = new Int32Array(size).fill(-1);

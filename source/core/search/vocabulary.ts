@@ -32,7 +32,13 @@ const EMPTY: Expansion = { ids: [], quality: [], kinds: [] };
 
 export class Vocabulary {
   readonly terms: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /**
+   * Open-addressing hash table of term ids + 1 (0: empty slot), keyed by hashUnits. Not a Map:
+   * indexing looks up every word of every article, and a Map needs each word cut out as a string
+   * first; this compares the units in place and cuts a string only for a new word.
+   */
+  private table = new Int32Array(1 << 10);
+  private readonly hashes: number[] = [];
   private readonly masks: number[] = [];
   private readonly byFirst = new Map<number, number[]>();
   private readonly byLength: number[][] = [];
@@ -47,17 +53,58 @@ export class Vocabulary {
   }
 
   id(term: string): number | undefined {
-    return this.ids.get(term);
+    const id = this.find(term, 0, term.length, hashUnits(term, 0, term.length));
+    return id < 0 ? undefined : id;
   }
 
   intern(term: string): number {
-    let id = this.ids.get(term);
-    if (id !== undefined) return id;
-    id = this.terms.length;
+    return this.internRange(term, 0, term.length);
+  }
+
+  /** The id of `s.slice(start, end)`, added if new; the slice is only made for a new term. */
+  internRange(s: string, start: number, end: number): number {
+    const hash = hashUnits(s, start, end);
+    const found = this.find(s, start, end, hash);
+    if (found >= 0) return found;
     // A token sliced out of a folded body would keep the whole body alive.
-    term = detached(term);
-    this.ids.set(term, id);
+    return this.add(detached(s.slice(start, end)), hash);
+  }
+
+  /** The id of the term equal to `s.slice(start, end)`, or -1. */
+  private find(s: string, start: number, end: number, hash: number): number {
+    const mask = this.table.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (this.hashes[id] !== hash) continue;
+      const term = this.terms[id]!;
+      if (term.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = term.charCodeAt(k) === s.charCodeAt(start + k);
+      if (same) return id;
+    }
+  }
+
+  private place(id: number): void {
+    const mask = this.table.length - 1;
+    let slot = this.hashes[id]! & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = id + 1;
+  }
+
+  private add(term: string, hash: number): number {
+    const id = this.terms.length;
     this.terms.push(term);
+    this.hashes.push(hash);
+    if (this.terms.length * 2 > this.table.length) {
+      // Kept at most half full, so probes stay short.
+      this.table = new Int32Array(this.table.length * 2);
+      for (let k = 0; k < this.terms.length; k++) this.place(k);
+    } else {
+      this.place(id);
+    }
     this.masks.push(charMask(term));
     const first = term.charCodeAt(0);
     let bucket = this.byFirst.get(first);
@@ -177,4 +224,11 @@ export class Vocabulary {
     for (let id = 0; id < this.terms.length; id++) if (test(this.terms[id]!)) out.push(id);
     return out;
   }
+}
+
+/** FNV-1a over the UTF-16 units of s[start, end), as a 32-bit integer. */
+function hashUnits(s: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+  return hash | 0;
 }
