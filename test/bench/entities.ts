@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEntityExtractor } from '../../source/core/entities/index.js';
+import { bundleProbe } from './bundle.js';
 import { arg, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -104,26 +105,6 @@ if (mode === 'load') {
 }
 `;
 
-async function bundleProbe(dir: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  const entry = join(dir, 'entity-probe.mjs');
-  writeFileSync(entry, PROBE);
-  await esbuild.build({
-    entryPoints: [entry, join(root, 'source/core/entities/entity-worker.ts')],
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir: join(dir, 'out'),
-    entryNames: '[name]',
-    chunkNames: '[name]-[hash]',
-    logLevel: 'warning',
-    nodePaths: [join(root, 'node_modules')],
-  });
-  return join(dir, 'out', 'entity-probe.js');
-}
-
 function runProbe(probe: string, args: string[], env: Record<string, string> = {}): Record<string, number> {
   const r = spawnSync(process.execPath, ['--expose-gc', probe, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20 });
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
@@ -168,7 +149,9 @@ export async function benchEntities(argv: string[], deps: EntityBenchDeps): Prom
     }
 
     // Fresh processes, bundled.
-    const probe = await bundleProbe(tmp);
+    const entry = join(tmp, 'entity-probe.mjs');
+    writeFileSync(entry, PROBE);
+    const probe = await bundleProbe([entry, join(root, 'source/core/entities/entity-worker.ts')], join(tmp, 'out'));
     const loads: number[] = [];
     for (let i = 0; i < 5; i++) loads.push(runProbe(probe, ['load']).ms!);
     const bigFile = join(tmp, 'article-1000.txt');

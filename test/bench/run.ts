@@ -12,13 +12,11 @@
  * 20,000; `lede list` ≤ 2× `node -e 0`; first frame ≤ 150 ms.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { LibrarySearch } from '../../source/core/search/index.js';
+import { bundleProbe } from './bundle.js';
 import { benchEntities } from './entities.js';
 import { writeCorpus } from './generate-corpus.js';
 import { arg, percentile, round } from './stats.js';
@@ -61,101 +59,24 @@ async function loadCorpus(dir: string): Promise<{ docs: Doc[]; loader: string }>
   return { docs, loader: 'local .txt reader' };
 }
 
-/** What a user types: names, a typo, operators, multi-word, OR. */
-const QUERIES = [
-  'netanyahu',
-  'shoigu defense',
-  'netanyhau',
-  'shiogu',
-  'putin | lavrov sanctions',
-  "'ceasefire !gaza",
-  '^erdogan',
-  'syria iran talks',
-  'zelenskyy kyiv drones',
-  'humanitarian aid$',
-  'erdogan',
-  'prime minister',
-];
-
+/**
+ * Runs test/bench/search-probe.ts bundled, in a fresh process with --expose-gc: timings and RSS are
+ * the shipped code's, and nothing this process loaded or allocated is counted.
+ */
 async function benchSearch(argv: string[]): Promise<Record<string, unknown>> {
   const generate = arg(argv, '--generate');
   let dir = arg(argv, '--corpus');
   if (generate) dir = corpusDir(Number(generate), arg(argv, '--out') ?? dir);
   if (!dir) throw new Error('search needs --corpus DIR or --generate N');
-  const { docs, loader } = await loadCorpus(dir);
-  const rssLoaded = await settledRss();
-
-  // Built once, the way the app builds it: in slices between which the event loop runs.
-  // index_ms is the whole build's wall time; the longest slice is what a key could wait behind.
-  const slices: number[] = [];
-  const t0 = performance.now();
-  let last = t0;
-  const index = await LibrarySearch.build(docs, {
-    onProgress: () => {
-      const now = performance.now();
-      slices.push(now - last);
-      last = now;
-    },
-  });
-  const indexMs = performance.now() - t0;
-  const rssIndexed = await settledRss();
-
-  const screen = 20; // hits whose highlights and snippet are computed, as a list view would
-  const times: number[] = [];
-  const perQuery: Record<string, { p50: number; max: number; total: number }> = {};
-  for (const query of QUERIES) {
-    const own: number[] = [];
-    let total = 0;
-    for (let i = 1; i <= query.length; i++) {
-      const typed = query.slice(0, i);
-      const start = performance.now();
-      const result = index.search(typed, { limit: 50 });
-      for (const hit of result.hits.slice(0, screen)) {
-        void hit.matches;
-        void hit.snippet;
-      }
-      const ms = performance.now() - start;
-      times.push(ms);
-      own.push(ms);
-      total = result.total;
-    }
-    perQuery[query] = { p50: round(percentile(own, 50)), max: round(Math.max(...own)), total };
-  }
-  return {
-    articles: docs.length,
-    index_ms: Math.round(indexMs),
-    keystroke_ms: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
-    rss_mb: Math.round((await settledRss()) / 2 ** 20),
-    rss_after_load_mb: Math.round(rssLoaded / 2 ** 20),
-    rss_after_index_mb: Math.round(rssIndexed / 2 ** 20),
-    keystrokes: times.length,
-    vocabulary: index.vocabularySize,
-    async_build_slice_ms: { p50: round(percentile(slices, 50)), max: round(Math.max(...slices)) },
-    loader,
-    corpus: dir,
-    queries: perQuery,
-  };
-}
-
-/** Runs a full GC when the runtime allows it, so RSS figures are not inflated by garbage. */
-function collectGarbage(): void {
+  const tmp = mkdtempSync(join(tmpdir(), 'lede-bench-search-'));
   try {
-    v8.setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
-  } catch {
-    // no gc available: figures include garbage
+    const probe = await bundleProbe([join(root, 'test', 'bench', 'search-probe.ts')], tmp);
+    const r = spawnSync(process.execPath, ['--expose-gc', probe, dir], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+    if (r.status !== 0) throw new Error(`search probe failed (${r.status}): ${(r.stderr ?? '').slice(-400)}`);
+    return { ...(JSON.parse(r.stdout) as Record<string, unknown>), corpus: dir };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/**
- * RSS once garbage is collected and the collector's helper threads have freed what it released
- * (ArrayBuffer memory is freed off the main thread: read at once, a dropped index still counted).
- */
-async function settledRss(): Promise<number> {
-  collectGarbage();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  collectGarbage();
-  return process.memoryUsage().rss;
 }
 
 function timeSpawn(cmd: string, args: string[], options: { cwd?: string; input?: string } = {}): { ms: number; status: number | null; stdout: string } {

@@ -1,0 +1,103 @@
+/**
+ * The search benchmark's measuring side, run bundled in a fresh process with --expose-gc (see
+ * benchSearch in run.ts): loads DIR with the app's loader, builds the index in slices as the app
+ * does, types each query key by key, and prints one JSON line.
+ *
+ *   node --expose-gc search-probe.js DIR
+ */
+import { loadLibrary } from '../../source/core/load/library.js';
+import { LibrarySearch } from '../../source/core/search/index.js';
+import { percentile, round } from './stats.js';
+
+/** What a user types: names, a typo, operators, multi-word, OR. */
+export const QUERIES = [
+  'netanyahu',
+  'shoigu defense',
+  'netanyhau',
+  'shiogu',
+  'putin | lavrov sanctions',
+  "'ceasefire !gaza",
+  '^erdogan',
+  'syria iran talks',
+  'zelenskyy kyiv drones',
+  'humanitarian aid$',
+  'erdogan',
+  'prime minister',
+];
+
+/** Hits whose highlights and snippet are computed per key, as the list view does for a screenful. */
+const SCREEN = 20;
+
+/**
+ * RSS once garbage is collected and the collector's helper threads have freed what it released
+ * (ArrayBuffer memory is freed off the main thread: read at once, a dropped array still counts).
+ */
+async function settledRss(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  gc?.();
+  return process.memoryUsage().rss;
+}
+
+const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+
+async function main(dir: string): Promise<Record<string, unknown>> {
+  const library = await loadLibrary([dir]);
+  const docs = library.articles;
+  const rssLoaded = await settledRss();
+
+  // Built once, the way the app builds it: in slices between which the event loop runs.
+  // index_ms is the whole build's wall time; the longest slice is what a key could wait behind.
+  const slices: number[] = [];
+  const t0 = performance.now();
+  let last = t0;
+  const index = await LibrarySearch.build(docs, {
+    onProgress: () => {
+      const now = performance.now();
+      slices.push(now - last);
+      last = now;
+    },
+  });
+  const indexMs = performance.now() - t0;
+  const rssIndexed = await settledRss();
+
+  const times: number[] = [];
+  const perQuery: Record<string, { p50: number; max: number; total: number }> = {};
+  for (const query of QUERIES) {
+    const own: number[] = [];
+    let total = 0;
+    for (let i = 1; i <= query.length; i++) {
+      const start = performance.now();
+      const result = index.search(query.slice(0, i), { limit: 50 });
+      for (const hit of result.hits.slice(0, SCREEN)) {
+        void hit.matches;
+        void hit.snippet;
+      }
+      const ms = performance.now() - start;
+      times.push(ms);
+      own.push(ms);
+      total = result.total;
+    }
+    perQuery[query] = { p50: round(percentile(own, 50)), max: round(Math.max(...own)), total };
+  }
+  return {
+    articles: docs.length,
+    index_ms: Math.round(indexMs),
+    keystroke_ms: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
+    rss_mb: mb(await settledRss()),
+    rss_after_load_mb: mb(rssLoaded),
+    rss_after_index_mb: mb(rssIndexed),
+    keystrokes: times.length,
+    vocabulary: index.vocabularySize,
+    async_build_slice_ms: { p50: round(percentile(slices, 50)), max: round(Math.max(...slices)) },
+    queries: perQuery,
+  };
+}
+
+const dir = process.argv[2];
+if (!dir) {
+  process.stderr.write('usage: search-probe DIR\n');
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(await main(dir))}\n`);
