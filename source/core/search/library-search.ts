@@ -17,11 +17,11 @@
  * matching more terms outranks one matching fewer. Negated terms add nothing. Ties: library order.
  */
 import { detached } from '../detached.js';
-import { fold, forEachToken } from './fold.js';
+import { fold, forEachToken, isWordUnit } from './fold.js';
 import { PostingStore } from './postings.js';
 import { Scratch } from './scratch.js';
 import { isSingleWord, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
-import { QUALITY, Vocabulary, type Expansion } from './vocabulary.js';
+import { HASH_START, hashStep, QUALITY, Vocabulary, type Expansion } from './vocabulary.js';
 import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
 
 export type { FieldMatch, Snippet };
@@ -191,27 +191,39 @@ export class LibrarySearch {
     touched.length = 0;
     const title = fold(article.title);
     this.foldedTitles.push(title);
-    forEachToken(title, (start, end) => {
-      const id = this.see(title, start, end, doc);
-      this.local[id]! |= TITLE << 10;
-    });
+    this.indexWords(title, doc, TITLE);
     const body = fold(article.text);
     const trimmed = body.trim();
     // One character more at the head: a head no longer than EDGE is then the whole body (for `^q$`).
     this.bodyHeads.push(detached(trimmed.slice(0, EDGE + 1)));
     this.bodyTails.push(detached(trimmed.slice(-EDGE)));
-    forEachToken(body, (start, end) => {
-      const id = this.see(body, start, end, doc);
-      const v = this.local[id]!;
-      this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);
-    });
+    this.indexWords(body, doc, BODY);
     const base = doc * DOC_STRIDE;
     for (const id of touched) this.postings.add(id, base + this.local[id]!);
   }
 
-  /** Interns the word `folded.slice(start, end)` and marks it as seen in `doc`. */
-  private see(folded: string, start: number, end: number, doc: number): number {
-    const id = this.vocab.internRange(folded, start, end);
+  /**
+   * Every word of a folded title or body into `local` (flag and, for bodies, count). Finds words
+   * and hashes them in one pass: this loop is most of the index build.
+   */
+  private indexWords(folded: string, doc: number, field: typeof TITLE | typeof BODY): void {
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordAt(folded, i)) i++;
+      if (i >= n) return;
+      const start = i;
+      let hash = HASH_START;
+      for (; i < n && isWordAt(folded, i); i++) hash = hashStep(hash, folded.charCodeAt(i));
+      const id = this.see(this.vocab.internRange(folded, start, i, hash | 0), doc);
+      const v = this.local[id]!;
+      if (field === TITLE) this.local[id] = v | (TITLE << 10);
+      else this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);
+    }
+  }
+
+  /** Marks term `id` as seen in `doc`. */
+  private see(id: number, doc: number): number {
     if (id >= this.seenIn.length) {
       const size = Math.max(id + 1, this.seenIn.length * 2);
       const seen = new Int32Array(size).fill(-1);
@@ -525,6 +537,12 @@ export class LibrarySearch {
 /** Calls `onWord` for every word token (maximal run of letters and digits) of a folded string. */
 export function forEachWord(folded: string, onWord: (word: string, start: number) => void): void {
   forEachToken(folded, (start, end) => onWord(folded.slice(start, end), start));
+}
+
+/** isWordUnit with the ASCII case inlined: called for every character indexed. */
+function isWordAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : isWordUnit(s, i);
 }
 
 function isWordChar(s: string, i: number): boolean {

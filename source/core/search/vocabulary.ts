@@ -62,8 +62,7 @@ export class Vocabulary {
   }
 
   /** The id of `s.slice(start, end)`, added if new; the slice is only made for a new term. */
-  internRange(s: string, start: number, end: number): number {
-    const hash = hashUnits(s, start, end);
+  internRange(s: string, start: number, end: number, hash = hashUnits(s, start, end)): number {
     const found = this.find(s, start, end, hash);
     if (found >= 0) return found;
     // A token sliced out of a folded body would keep the whole body alive.
@@ -80,10 +79,7 @@ export class Vocabulary {
       const id = entry - 1;
       if (this.hashes[id] !== hash) continue;
       const term = this.terms[id]!;
-      if (term.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++) same = term.charCodeAt(k) === s.charCodeAt(start + k);
-      if (same) return id;
+      if (term.length === length && s.startsWith(term, start)) return id;
     }
   }
 
@@ -226,9 +222,16 @@ export class Vocabulary {
   }
 }
 
-/** FNV-1a over the UTF-16 units of s[start, end), as a 32-bit integer. */
-function hashUnits(s: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+export const HASH_START = 0x811c9dc5;
+
+/** One more unit into an FNV-1a hash. */
+export function hashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+/** FNV-1a over the UTF-16 units of s[start, end), as a 32-bit integer (the hash internRange takes). */
+export function hashUnits(s: string, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = hashStep(hash, s.charCodeAt(i));
   return hash | 0;
 }
