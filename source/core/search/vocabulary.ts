@@ -79,7 +79,10 @@ export class Vocabulary {
       const id = entry - 1;
       if (this.hashes[id] !== hash) continue;
       const term = this.terms[id]!;
-      if (term.length === length && s.startsWith(term, start)) return id;
+      if (term.length !== length) continue;
+      let k = 0;
+      while (k < length && term.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+      if (k === length) return id;
     }
   }
 
