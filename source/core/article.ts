@@ -71,7 +71,8 @@ export function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+    // Most characters are letters: one comparison settles them.
+    const space = c <= 32 ? c === 32 || c === 10 || c === 9 || c === 13 : c === 0xa0;
     if (!space && !inWord) count++;
     inWord = !space;
   }

@@ -25,11 +25,12 @@ export const TITLE_MAX_CHARS = 160;
  * photo caption) is kept once, and a first paragraph that only repeats the title is dropped.
  */
 export function buildArticle(draft: ArticleDraft): Article {
-  const paragraphs = dropConsecutiveDuplicates(draft.paragraphs.map(cleanLine).filter((p) => p.length > 0));
+  // Paragraphs are joined into the body and dropped: no need to detach them.
+  const paragraphs = dropConsecutiveDuplicates(draft.paragraphs.map(oneLine).filter((p) => p.length > 0));
   const givenTitle = cleanLine(draft.title ?? '');
   // A title taken from the body leaves the body whole; only a separate title's echo is dropped.
   const body = givenTitle && paragraphs[0] === givenTitle ? paragraphs.slice(1) : paragraphs;
-  const title = givenTitle || titleFromText(paragraphs[0] ?? '') || fileName(draft.path);
+  const title = givenTitle || detached(titleFromText(paragraphs[0] ?? '')) || fileName(draft.path);
   const text = body.join(PARAGRAPH_SEPARATOR);
   // The body is kept as UTF-8 (text-store.ts): at two bytes a character it was most of lede's memory.
   const article: Article = defineStoredText(
@@ -43,9 +44,17 @@ export function buildArticle(draft: ArticleDraft): Article {
   return article;
 }
 
-/** Sanitised, on one line (a CRLF inside a JSON title is a space, not `^M`), runs of spaces collapsed, trimmed. */
+/**
+ * Sanitised, on one line (a CRLF inside a JSON title is a space, not `^M`), runs of spaces
+ * collapsed, trimmed; a copy of its own (see detached), for fields an article keeps.
+ */
 export function cleanLine(s: string): string {
-  return detached(sanitizeSingleLine(unifyLineBreaks(s)).replace(/ {2,}/g, ' ').trim());
+  return detached(oneLine(s));
+}
+
+function oneLine(s: string): string {
+  const line = sanitizeSingleLine(unifyLineBreaks(s));
+  return (line.includes('  ') ? line.replace(/ {2,}/g, ' ') : line).trim();
 }
 
 export function dropConsecutiveDuplicates(paragraphs: string[]): string[] {
