@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { defineStoredText, storeText } from '../../../source/core/load/text-store.js';
+import { defineStoredText, storedTextDecodes, storeText } from '../../../source/core/load/text-store.js';
 
 describe('text store', () => {
   it('gives back exactly the text stored, whatever its characters and size', () => {
@@ -45,5 +45,23 @@ describe('text store', () => {
     assert.equal(stored.read(), body);
     for (let i = 0; i < 50; i++) assert.equal(storeText(`other ${i}`).read(), `other ${i}`);
     assert.equal(stored.read(), body);
+  });
+
+  it('keeps a body read twice decoded, but nothing of a pass that reads every body once', () => {
+    const onScreen = storeText('The article on screen, read on every render.');
+    const pass = Array.from({ length: 200 }, (_, i) => storeText(`body ${i} “quoted”`));
+    const before = storedTextDecodes();
+    onScreen.read();
+    onScreen.read();
+    for (let r = 0; r < 10; r++) onScreen.read();
+    assert.equal(storedTextDecodes() - before, 2, 'decoded on the first two reads only');
+
+    for (const p of pass) p.read();
+    const afterPass = storedTextDecodes();
+    assert.equal(afterPass - before, 2 + pass.length);
+    pass[0]!.read();
+    assert.equal(storedTextDecodes(), afterPass + 1, 'the pass left nothing decoded behind');
+    onScreen.read();
+    assert.equal(storedTextDecodes(), afterPass + 1, 'and did not push the article on screen out');
   });
 });
