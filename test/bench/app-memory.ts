@@ -32,6 +32,7 @@ export async function benchAppMemory(argv: string[], cli: string): Promise<Recor
   delete env.CI; // Ink draws nothing interactive under CI=true
   const term = pty.spawn(process.execPath, [cli, dir], { name: 'xterm-256color', cols: 120, rows: 40, env });
   term.onData(() => {});
+  const exited = new Promise<void>((resolve) => term.onExit(() => resolve()));
   const samples: number[] = [];
   try {
     for (let t = 0; t < seconds * 4; t++) {
@@ -41,7 +42,9 @@ export async function benchAppMemory(argv: string[], cli: string): Promise<Recor
     }
   } finally {
     term.kill();
-    if (!given) rmSync(cache, { recursive: true, force: true });
+    // Its entity worker may still be writing to the cache until the process is gone.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (!given) rmSync(cache, { recursive: true, force: true, maxRetries: 5 });
   }
   const at = (s: number): number => Math.round(samples[Math.min(samples.length, s * 4) - 1] ?? 0);
   return {
