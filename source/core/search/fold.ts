@@ -102,7 +102,6 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-const NON_ASCII_CP = /[^\x00-\x7f]/gu;
 
 export interface FoldedText {
   folded: string;
@@ -154,7 +153,17 @@ function foldCodePointCached(cp: string): string {
 
 /** Whether every code point of `s` folds to as many UTF-16 units as it has. */
 function foldsUnitForUnit(s: string): boolean {
-  for (const [cp] of s.matchAll(NON_ASCII_CP)) if (foldCodePointCached(cp).length !== cp.length) return false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(s.charCodeAt(i + 1))) {
+      if (foldCodePointCached(s.slice(i, i + 2)).length !== 2) return false;
+      i++;
+    } else if ((BMP_FOLDS[c] ??= foldCodePoint(s[i]!)).length !== 1) {
+      return false;
+    }
+  }
   return true;
 }
 
