@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { defineStoredText, storedTextDecodes, storeText } from '../../../source/core/load/text-store.js';
 
@@ -63,5 +64,19 @@ describe('text store', () => {
     assert.equal(storedTextDecodes(), afterPass + 1, 'the pass left nothing decoded behind');
     onScreen.read();
     assert.equal(storedTextDecodes(), afterPass + 1, 'and did not push the article on screen out');
+  });
+
+  it('articles keep one shared shape with fast properties (a getter per article made each a dictionary)', () => {
+    // V8's own view of the objects, from a child process that may use its native syntax.
+    const script = `
+      const { buildArticle } = await import(${JSON.stringify(new URL('../../../source/core/load/build-article.ts', import.meta.url).href)});
+      const fast = new Function('o', 'return %HasFastProperties(o)');
+      const same = new Function('a', 'b', 'return %HaveSameMap(a, b)');
+      const articles = Array.from({ length: 40 }, (_, i) => buildArticle({ id: 'a' + i, path: 'a' + i + '.txt', format: 'txt', title: 'T', paragraphs: ['body ' + i + ' “q”'] }));
+      console.log(JSON.stringify({ fast: articles.filter((a) => fast(a)).length, same: articles.every((a) => same(a, articles[0])) }));
+    `;
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { fast: 40, same: true });
   });
 });
