@@ -11,6 +11,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadPty } from './pty.js';
 import { arg, percentile } from './stats.js';
 
 export async function benchAppMemory(argv: string[], cli: string): Promise<Record<string, unknown>> {
@@ -18,13 +19,8 @@ export async function benchAppMemory(argv: string[], cli: string): Promise<Recor
   if (!dir) throw new Error('memory needs --corpus DIR');
   if (!existsSync(cli)) return { skipped: 'dist/cli.js missing: run `npm run build`' };
   if (!existsSync('/proc/self/status')) return { skipped: 'needs /proc (Linux)' };
-  let pty: typeof import('node-pty');
-  try {
-    const mod = (await import('node-pty')) as typeof import('node-pty') & { default?: typeof import('node-pty') };
-    pty = typeof mod.spawn === 'function' ? mod : mod.default!;
-  } catch (error) {
-    return { skipped: `node-pty unavailable: ${(error as Error).message}` };
-  }
+  const pty = await loadPty();
+  if ('unavailable' in pty) return { skipped: pty.unavailable };
   const seconds = Number(arg(argv, '--seconds') ?? 45);
   const given = arg(argv, '--cache');
   const cache = given ?? mkdtempSync(join(tmpdir(), 'lede-bench-memory-cache-'));

@@ -21,6 +21,7 @@ import { benchAppMemory } from './app-memory.js';
 import { bundleProbe } from './bundle.js';
 import { benchEntities } from './entities.js';
 import { writeCorpus } from './generate-corpus.js';
+import { loadPty } from './pty.js';
 import { arg, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,13 +90,8 @@ function timeSpawn(cmd: string, args: string[], options: { cwd?: string; input?:
 }
 
 async function firstFrame(runs: number): Promise<Record<string, unknown>> {
-  let pty: typeof import('node-pty');
-  try {
-    const mod = (await import('node-pty')) as typeof import('node-pty') & { default?: typeof import('node-pty') };
-    pty = typeof mod.spawn === 'function' ? mod : mod.default!;
-  } catch (error) {
-    return { skipped: `node-pty unavailable: ${(error as Error).message}` };
-  }
+  const pty = await loadPty();
+  if ('unavailable' in pty) return { skipped: pty.unavailable };
   const times: number[] = [];
   const failures: string[] = [];
   for (let i = 0; i < runs; i++) {
