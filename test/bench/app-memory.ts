@@ -42,7 +42,8 @@ export async function benchAppMemory(argv: string[], cli: string): Promise<Recor
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     if (!given) rmSync(cache, { recursive: true, force: true, maxRetries: 5 });
   }
-  const at = (s: number): number => Math.round(samples[Math.min(samples.length, s * 4) - 1] ?? 0);
+  // Undefined (left out of the JSON) for a moment after the run ended.
+  const at = (s: number): number | undefined => (samples.length >= s * 4 ? Math.round(samples[s * 4 - 1]!) : undefined);
   return {
     corpus: dir,
     cache: given ? 'given (filled by an earlier run: the pass reads it back)' : 'fresh (the pass extracts)',
