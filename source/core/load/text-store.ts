@@ -22,13 +22,13 @@ const CACHE_ENTRIES = 8;
 const CACHE_CHARS = 16 * 1024 * 1024;
 
 let slab: Buffer | undefined;
+let slabUsed = 0;
 let decodes = 0;
 
 /** How many bodies have been decoded so far (for tests of what the cache keeps). */
 export function storedTextDecodes(): number {
   return decodes;
 }
-let slabUsed = 0;
 
 export class StoredText {
   constructor(
