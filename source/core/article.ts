@@ -23,8 +23,8 @@ export interface Article extends ArticleMeta {
   format: ArticleFormat;
   /** One line, sanitised, never empty (falls back to the file name). */
   title: string;
-  /** Sanitised body; paragraphs separated by "\n\n". */
-  text: string;
+  /** Sanitised body; paragraphs separated by "\n\n". Read-only: loaded articles keep it as stored UTF-8. */
+  readonly text: string;
   words: number;
   /** Things the reader should know about how this article was read (e.g. truncated at the size cap). */
   notes: string[];

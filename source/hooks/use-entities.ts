@@ -23,8 +23,9 @@ export const IN_THREAD_MAX_CHARS = 50_000;
 export function extractsInThread(articles: readonly Pick<Article, 'text'>[]): boolean {
   let total = 0;
   for (const article of articles) {
-    if (article.text.length > MAIN_THREAD_MAX_CHARS) return false;
-    total += article.text.length;
+    const length = article.text.length;
+    if (length > MAIN_THREAD_MAX_CHARS) return false;
+    total += length;
     if (total > IN_THREAD_MAX_CHARS) return false;
   }
   return true;

@@ -498,12 +498,15 @@ export class LibrarySearch {
     let matches: FieldMatch[] | undefined;
     let snippet: Snippet | undefined;
     const hit = { index, score } as SearchHit;
-    const getMatches = (): FieldMatch[] => (matches ??= computeMatches(doc, matchers));
+    // The body is read (decoded, see text-store.ts) once for both.
+    let text: string | undefined;
+    const body = (): string => (text ??= doc.text);
+    const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers));
     Object.defineProperty(hit, 'matches', { enumerable: true, configurable: true, get: getMatches });
     Object.defineProperty(hit, 'snippet', {
       enumerable: true,
       configurable: true,
-      get: () => (snippet ??= computeSnippet(doc.text, getMatches(), snippetLength)),
+      get: () => (snippet ??= computeSnippet(body(), getMatches(), snippetLength)),
     });
     return hit;
   }

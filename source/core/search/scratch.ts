@@ -6,7 +6,11 @@
 export class Scratch<T extends Uint8Array | Float32Array | Float64Array> {
   private readonly slots: T[] = [];
 
-  constructor(private readonly make: (length: number) => T) {}
+  /** Slots from `kept` up get a fresh array every time: a query of a hundred words keeps nothing. */
+  constructor(
+    private readonly make: (length: number) => T,
+    private readonly kept = 4,
+  ) {}
 
   /** A zeroed array of at least `n` elements for `slot`, valid until the slot is asked for again. */
   get(slot: number, n: number): T {
@@ -16,7 +20,7 @@ export class Scratch<T extends Uint8Array | Float32Array | Float64Array> {
       return have;
     }
     const made = this.make(Math.max(n, 1));
-    this.slots[slot] = made;
+    if (slot < this.kept) this.slots[slot] = made;
     return made;
   }
 }

@@ -210,3 +210,19 @@ describe('LibrarySearch building', () => {
     assert.equal(fold('ÉLYSÉE Straße ﬁnal Ωμέγα'), 'elysee strasse final ωμεγα');
   });
 });
+
+describe('LibrarySearch between searches', () => {
+  const docs = Array.from({ length: 40 }, (_, i) =>
+    doc(`Article ${i} ${i % 2 ? 'Netanyahu' : 'rain'}`, `Body ${i}: Netanyahu met the prime minister; rain ${i % 5 ? 'and relief' : ''} in Krakow.`),
+  );
+  const search = new LibrarySearch(docs);
+
+  it('hits keep their scores, matches and snippets after later searches reuse the search arrays', () => {
+    const first = search.search('netanyahu', { limit: 10 });
+    const expected = first.hits.map((h) => ({ index: h.index, score: h.score }));
+    for (const q of ['rain', 'prime minister', '!relief', 'a | b c d e f', '^rain']) search.search(q, { limit: 10 });
+    assert.deepEqual(first.hits.map((h) => ({ index: h.index, score: h.score })), expected);
+    const fresh = new LibrarySearch(docs).search('netanyahu', { limit: 10 });
+    assert.deepEqual(first.hits.map((h) => [h.matches, h.snippet]), fresh.hits.map((h) => [h.matches, h.snippet]));
+  });
+});

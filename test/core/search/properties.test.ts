@@ -40,6 +40,12 @@ describe('search properties', () => {
     );
   });
 
+  it('foldWithMap builds no offset map for text that folds unit for unit, and one for text that does not', () => {
+    assert.equal(foldWithMap('Erdoğan’s “ceasefire” — Zürich 😀').starts, undefined);
+    assert.ok(foldWithMap('Straße').starts, 'ß folds to two units');
+    assert.ok(foldWithMap('e\u0301').starts, 'a combining mark folds away');
+  });
+
   it('every exact-term highlight lies inside its field and covers text containing the term', () => {
     fc.assert(
       fc.property(fc.array(docArb, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }), (docs, pick, at, len) => {
