@@ -436,14 +436,27 @@ export class LibrarySearch {
   }
 
   /**
-   * Exact multi-word or punctuated terms: candidates are the articles holding a word that contains
-   * each word-run of the term; each candidate's folded title and body are then checked.
+   * Exact multi-word or punctuated terms: candidates are the articles holding, for each word-run
+   * of the term, a word it can be part of where the term occurs: a word ending with the first run
+   * ("al" of `al-assad`: "al", "general"), a word starting with the last ("assad", "assads"), the
+   * very word for a run in between. Each candidate's folded title and body are then checked; a
+   * looser filter (any word containing each run) left thousands of bodies to fold a key.
    */
   private verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean): void {
     let candidates: Uint8Array | undefined;
-    forEachWord(q, (run) => {
+    // Half a surrogate pair at an edge of the term may be half of a letter in the text: there
+    // the word boundaries of the term say nothing, so any word containing a run is a candidate.
+    const loose = /[\ud800-\udfff]/.test(q);
+    forEachWord(q, (run, start) => {
+      const first = start === 0;
+      const last = start + run.length === q.length;
+      let ids: number[];
+      if (loose || (first && last)) ids = this.vocab.containing(run).ids;
+      else if (first) ids = this.vocab.where((t) => t.endsWith(run));
+      else if (last) ids = this.vocab.where((t) => t.startsWith(run));
+      else ids = [this.vocab.id(run) ?? -1].filter((id) => id >= 0);
       const hit = this.docMarks.get(candidates ? 1 : 0, n);
-      this.markDocs(this.vocab.containing(run).ids, n, hit);
+      this.markDocs(ids, n, hit);
       if (candidates) for (let d = 0; d < n; d++) candidates[d]! &= hit[d]!;
       else candidates = hit;
     });

@@ -57,6 +57,8 @@ describe('search properties', () => {
         const search = new LibrarySearch(docs);
         const result = search.search(`'${term.replace(/ /g, '\\ ')}`, { limit: 50 });
         assert.ok(result.total >= 1, 'the article the term came from is found');
+        const holding = docs.filter((d) => fold(d.title).includes(term) || fold(d.text).includes(term)).length;
+        assert.equal(result.total, holding, 'exactly the articles whose folded title or text holds the term');
         for (const hit of result.hits) {
           for (const m of hit.matches) {
             const value = field(docs[hit.index]!, m.field);
