@@ -373,7 +373,7 @@ export class LibrarySearch {
           this.accumulate(this.vocab.containing(q), this.postings, title, body, n);
           this.accumulate(this.extraVocab.containing(q), this.extraPostings, title, body, n);
         } else {
-          this.verify(q, n, title, body, (text) => text.includes(q));
+          this.verify(q, n, title, body, (text) => text.includes(q), /^[\x00-\x7f]*$/.test(q));
         }
         break;
       case 'boundary':
@@ -441,8 +441,9 @@ export class LibrarySearch {
    * ("al" of `al-assad`: "al", "general"), a word starting with the last ("assad", "assads"), the
    * very word for a run in between. Each candidate's folded title and body are then checked; a
    * looser filter (any word containing each run) left thousands of bodies to fold a key.
+   * `asciiSubstring`: `test` is a plain substring test of an ASCII q.
    */
-  private verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean): void {
+  private verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean, asciiSubstring = false): void {
     let candidates: Uint8Array | undefined;
     // Half a surrogate pair at an edge of the term may be half of a letter in the text: there
     // the word boundaries of the term say nothing, so any word containing a run is a candidate.
@@ -463,7 +464,10 @@ export class LibrarySearch {
     for (let d = 0; d < n; d++) {
       if (candidates && !candidates[d]) continue;
       if (test(this.foldedTitles[d]!)) title[d] = QUALITY.word;
-      if (test(fold(this.docs[d]!.text))) body[d] = QUALITY.word;
+      const text = this.docs[d]!.text;
+      // An ASCII substring found in the lower-cased body is in the folded body too (folding only
+      // changes non-ASCII characters), and lower-casing is several times cheaper than folding.
+      if ((asciiSubstring && test(text.toLowerCase())) || test(fold(text))) body[d] = QUALITY.word;
     }
   }
 
