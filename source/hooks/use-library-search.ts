@@ -55,13 +55,25 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
     const { rest, entityTerms } = splitEntityTerms(query);
     // @name needs the library's entities; the list says it is waiting for them meanwhile.
     if (entityTerms.length > 0 && !entityIndex) return;
+    const controller = new AbortController();
     const timer = setImmediate(() => {
       const search = searchRef.current;
       if (!search) return;
       const filter = entityIndex && entityTerms.length > 0 ? entityFilter(entityIndex, entityTerms, positionOf) : undefined;
-      dispatch({ type: 'searchResult', query, result: search.search(rest, { limit: LIST_RESULT_LIMIT, filter }) });
+      // In slices: a phrase search over a large library can take a second, and keys typed
+      // meanwhile must be echoed (and start their own search, aborting this one).
+      search.searchInSlices(rest, { limit: LIST_RESULT_LIMIT, filter, signal: controller.signal }).then(
+        (result) => dispatch({ type: 'searchResult', query, result }),
+        () => {
+          // Aborted by a newer query, or superseded as the index grew or took entity names: the
+          // effect runs again once indexing is done or the entities arrive.
+        },
+      );
     });
-    return () => clearImmediate(timer);
+    return () => {
+      clearImmediate(timer);
+      controller.abort();
+    };
     // `ready` re-runs the query once the whole library is indexed.
   }, [query, ready, entityIndex, positionOf, dispatch]);
 }

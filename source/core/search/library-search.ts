@@ -109,6 +109,8 @@ export class LibrarySearch {
   private extraVocab = new Vocabulary();
   private extraPostings = new PostingStore();
   private extraVersion = 0;
+  /** Bumped by every search; a searchInSlices that finds it changed stops. */
+  private searchRun = 0;
   // Arrays the size of the library, reused from one search to the next (see scratch.ts).
   private readonly groupMatch = new Scratch((n) => new Uint8Array(n));
   private readonly groupScore = new Scratch((n) => new Float64Array(n));
@@ -274,6 +276,8 @@ export class LibrarySearch {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
+    // A searchInSlices paused between slices must not go on: this search reuses its arrays.
+    this.searchRun++;
     const parsed = parseQuery(query);
     const limit = Math.max(0, options.limit ?? 50);
     const filter = options.filter;
@@ -319,6 +323,41 @@ export class LibrarySearch {
   }
 
   /** One OR group's matches and summed scores, in the arrays of scratch slot `slot`. */
+  /**
+   * `search`, with the slow part (checking candidate bodies for phrase and punctuated terms, up to
+   * a second a key at 20,000 articles) done in slices of `sliceMs`, between which the event loop
+   * runs: keys typed meanwhile are echoed, and aborting `signal` (a newer query) stops the work.
+   * Rejects when aborted, when another search ran meanwhile (they share work arrays), or when
+   * articles or extra terms were indexed meanwhile: the caller searches again in all three cases.
+   */
+  async searchInSlices(query: string, options: SearchOptions & { signal?: AbortSignal; sliceMs?: number } = {}): Promise<SearchResult> {
+    const run = ++this.searchRun;
+    const sliceMs = options.sliceMs ?? 8;
+    const n = this.indexedCount;
+    const version = this.extraVersion;
+    for (const group of parseQuery(query).groups) {
+      for (const term of group) {
+        if (this.cachedTerm(term, n)) continue;
+        const steps = this.termSteps(term, n);
+        let deadline = performance.now() + sliceMs;
+        let step = steps.next();
+        while (!step.done) {
+          if (performance.now() >= deadline) {
+            await new Promise((resolve) => setImmediate(resolve));
+            if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+            // Another search reused the work arrays, or the index changed under this one.
+            if (run !== this.searchRun || n !== this.indexedCount || version !== this.extraVersion) throw new Error('superseded');
+            deadline = performance.now() + sliceMs;
+          }
+          step = steps.next();
+        }
+        this.cacheTerm(term, n, step.value);
+      }
+    }
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+    return this.search(query, options);
+  }
+
   private evalGroup(group: QueryTerm[], n: number, slot: number): { match: Uint8Array; score: Float64Array; docs: number[]; count: number } {
     const match = this.groupMatch.get(slot, n);
     const score = this.groupScore.get(slot, n);
@@ -345,20 +384,42 @@ export class LibrarySearch {
   }
 
   private evalTerm(term: QueryTerm, n: number): TermEval {
-    const key = `${term.kind}:${term.folded}`;
-    const cached = this.termCache.get(key);
-    if (cached && cached.indexed === n && cached.extraVersion === this.extraVersion) {
-      this.termCache.delete(key);
-      this.termCache.set(key, cached);
-      return cached.value;
-    }
+    const cached = this.cachedTerm(term, n);
+    if (cached) return cached;
     const value = this.computeTerm(term, n);
-    this.termCache.set(key, { indexed: n, extraVersion: this.extraVersion, value });
-    if (this.termCache.size > this.termCacheLimit) this.termCache.delete(this.termCache.keys().next().value as string);
+    this.cacheTerm(term, n, value);
     return value;
   }
 
+  /** The term's evaluation over the first n articles, if cached (and then the most recently used). */
+  private cachedTerm(term: QueryTerm, n: number): TermEval | undefined {
+    const key = `${term.kind}:${term.folded}`;
+    const cached = this.termCache.get(key);
+    if (!cached || cached.indexed !== n || cached.extraVersion !== this.extraVersion) return undefined;
+    this.termCache.delete(key);
+    this.termCache.set(key, cached);
+    return cached.value;
+  }
+
+  private cacheTerm(term: QueryTerm, n: number, value: TermEval): void {
+    this.termCache.set(`${term.kind}:${term.folded}`, { indexed: n, extraVersion: this.extraVersion, value });
+    if (this.termCache.size > this.termCacheLimit) this.termCache.delete(this.termCache.keys().next().value as string);
+  }
+
+  /** Evaluates a term at once. */
   private computeTerm(term: QueryTerm, n: number): TermEval {
+    const steps = this.termSteps(term, n);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * Evaluates a term, yielding now and then while it checks candidate bodies one by one (phrase
+   * and punctuated terms), so that searchInSlices can let the event loop run in between.
+   */
+  private *termSteps(term: QueryTerm, n: number): Generator<void, TermEval, void> {
     const title = this.termQuality.get(0, n);
     const body = this.termQuality.get(1, n);
     const q = term.folded;
@@ -373,7 +434,7 @@ export class LibrarySearch {
           this.accumulate(this.vocab.containing(q), this.postings, title, body, n);
           this.accumulate(this.extraVocab.containing(q), this.extraPostings, title, body, n);
         } else {
-          this.verify(q, n, title, body, (text) => text.includes(q), /^[\x00-\x7f]*$/.test(q));
+          yield* this.verify(q, n, title, body, (text) => text.includes(q), /^[\x00-\x7f]*$/.test(q));
         }
         break;
       case 'boundary':
@@ -384,7 +445,7 @@ export class LibrarySearch {
           const extraId = this.extraVocab.id(q);
           if (extraId !== undefined) this.accumulate(exact([extraId]), this.extraPostings, title, body, n);
         } else {
-          this.verify(q, n, title, body, (text) => findBoundary(text, q, 0) >= 0);
+          yield* this.verify(q, n, title, body, (text) => findBoundary(text, q, 0) >= 0);
         }
         break;
       case 'prefix':
@@ -443,7 +504,7 @@ export class LibrarySearch {
    * looser filter (any word containing each run) left thousands of bodies to fold a key.
    * `asciiSubstring`: `test` is a plain substring test of an ASCII q.
    */
-  private verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean, asciiSubstring = false): void {
+  private *verify(q: string, n: number, title: Float32Array, body: Float32Array, test: (text: string) => boolean, asciiSubstring = false): Generator<void, void, void> {
     let candidates: Uint8Array | undefined;
     // Half a surrogate pair at an edge of the term may be half of a letter in the text: there
     // the word boundaries of the term say nothing, so any word containing a run is a candidate.
@@ -462,6 +523,7 @@ export class LibrarySearch {
       else candidates = hit;
     });
     for (let d = 0; d < n; d++) {
+      if ((d & 63) === 63) yield;
       if (candidates && !candidates[d]) continue;
       if (test(this.foldedTitles[d]!)) title[d] = QUALITY.word;
       const text = this.docs[d]!.text;

@@ -225,4 +225,35 @@ describe('LibrarySearch between searches', () => {
     const fresh = new LibrarySearch(docs).search('netanyahu', { limit: 10 });
     assert.deepEqual(first.hits.map((h) => [h.matches, h.snippet]), fresh.hits.map((h) => [h.matches, h.snippet]));
   });
+
+  it('searchInSlices gives what search gives, and lets the event loop run while it checks bodies', async () => {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      doc(`Report ${i}`, `${i % 7 ? 'The prime minister said' : 'A minister, prime among them, said'} something about rain in Krakow ${i}.`),
+    );
+    const big = new LibrarySearch(many);
+    for (const q of ["'prime\\ minister", 'minister, prime', 'rain !krakow', '^the', 'said$']) {
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 0);
+      const sliced = await big.searchInSlices(q, { limit: 50, sliceMs: 0 });
+      clearInterval(ticker);
+      const direct = new LibrarySearch(many).search(q, { limit: 50 });
+      assert.equal(sliced.total, direct.total, q);
+      assert.deepEqual(sliced.hits.map((h) => [h.index, h.score]), direct.hits.map((h) => [h.index, h.score]), q);
+      if (q === "'prime\\ minister") assert.ok(ticks > 0, 'timers ran while the phrase was checked');
+    }
+  });
+
+  it('searchInSlices stops when aborted, or when another search runs meanwhile', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => doc(`Report ${i}`, `The prime minister said ${i}.`));
+    const big = new LibrarySearch(many);
+    const controller = new AbortController();
+    const aborted = big.searchInSlices("'prime\\ minister", { sliceMs: 0, signal: controller.signal });
+    controller.abort();
+    await assert.rejects(aborted);
+    const superseded = big.searchInSlices("'minister\\ said", { sliceMs: 0 });
+    big.search('report');
+    await assert.rejects(superseded);
+    // And the next one completes.
+    assert.equal((await big.searchInSlices("'minister\\ said", { sliceMs: 0 })).total, 400);
+  });
 });
