@@ -322,13 +322,12 @@ export class LibrarySearch {
     return { hits: top.map((d) => this.makeHit(d, scores[d]!, parsed, snippetLength)), total };
   }
 
-  /** One OR group's matches and summed scores, in the arrays of scratch slot `slot`. */
   /**
    * `search`, with the slow part (checking candidate bodies for phrase and punctuated terms, up to
    * a second a key at 20,000 articles) done in slices of `sliceMs`, between which the event loop
    * runs: keys typed meanwhile are echoed, and aborting `signal` (a newer query) stops the work.
    * Rejects when aborted, when another search ran meanwhile (they share work arrays), or when
-   * articles or extra terms were indexed meanwhile: the caller searches again in all three cases.
+   * articles or extra terms were indexed meanwhile (a newer search is then due anyway).
    */
   async searchInSlices(query: string, options: SearchOptions & { signal?: AbortSignal; sliceMs?: number } = {}): Promise<SearchResult> {
     const run = ++this.searchRun;
@@ -358,6 +357,7 @@ export class LibrarySearch {
     return this.search(query, options);
   }
 
+  /** One OR group's matches and summed scores, in the arrays of scratch slot `slot`. */
   private evalGroup(group: QueryTerm[], n: number, slot: number): { match: Uint8Array; score: Float64Array; docs: number[]; count: number } {
     const match = this.groupMatch.get(slot, n);
     const score = this.groupScore.get(slot, n);
