@@ -1,13 +1,24 @@
-import { useApp, useInput } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { useApp } from 'ink';
+import { useCallback, useEffect, useReducer } from 'react';
 import type { Library } from './core/article';
 import { useEntities } from './hooks/use-entities';
 import { useLibrarySearch } from './hooks/use-library-search';
+import { useTerminalInput } from './hooks/use-terminal-input';
 import { useViewport } from './hooks/use-viewport';
-import { keyNames } from './keymap';
 import type { Viewport } from './state/geometry';
-import { initialState, reducer } from './state/reducer';
+import { guardedReducer, initialState, reducer } from './state/reducer';
+import type { Effect } from './state/types';
+import type { InputEvent } from './terminal/input-decoder';
+import { DrawingGuard } from './views/drawing-guard';
 import { Screen } from './views/screen';
+
+/** What the app asks of the terminal it runs in (interactive.tsx provides it; tests may not). */
+export interface TerminalControl {
+  /** Leaves the screen and stops the process (Ctrl+Z), as a shell job. */
+  suspend(): void;
+  /** Calls `listener` each time the process is resumed after a suspend; returns the unsubscribe. */
+  onResume(listener: () => void): () => void;
+}
 
 export interface AppProps {
   library: Library;
@@ -17,12 +28,15 @@ export interface AppProps {
   width?: number;
   /** Open this article straight away (standard input, like less). */
   openArticle?: number;
+  terminal?: TerminalControl;
+  /** Told the exit status when the user quits (0, or 130 after Ctrl+C). */
+  onExitStatus?: (status: number) => void;
 }
 
-export function App({ library, viewport: fixedViewport, width, openArticle }: AppProps) {
+export function App({ library, viewport: fixedViewport, width, openArticle, terminal, onExitStatus }: AppProps) {
   const { exit } = useApp();
   const viewport = useViewport(fixedViewport);
-  const [state, dispatch] = useReducer(reducer, undefined, () => {
+  const [state, dispatch] = useReducer(guardedReducer, undefined, () => {
     const start = initialState(library, viewport, width);
     return openArticle === undefined ? start : reducer(start, { type: 'open', articleIndex: openArticle });
   });
@@ -36,13 +50,33 @@ export function App({ library, viewport: fixedViewport, width, openArticle }: Ap
   useEntities(library.articles, state, dispatch);
 
   useEffect(() => {
-    if (state.quitting) exit();
-  }, [state.quitting, exit]);
+    if (state.exitStatus === null) return;
+    onExitStatus?.(state.exitStatus);
+    exit();
+  }, [state.exitStatus, exit, onExitStatus]);
 
-  // The app's only input handler: every key goes through the keymap for the active context.
-  useInput((input, key) => {
-    for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
-  });
+  useEffect(() => {
+    if (state.effects.length === 0) return;
+    const effects = state.effects;
+    for (const effect of effects) runEffect(effect, terminal);
+    dispatch({ type: 'effectsDone', effects });
+  }, [state.effects, terminal]);
 
-  return <Screen state={state} />;
+  useEffect(() => terminal?.onResume(() => dispatch({ type: 'repaint' })), [terminal]);
+
+  useTerminalInput(useCallback((events: InputEvent[]) => dispatch({ type: 'input', events }), []));
+
+  return (
+    <DrawingGuard generation={state} viewport={state.viewport}>
+      <Screen state={state} />
+    </DrawingGuard>
+  );
+}
+
+function runEffect(effect: Effect, terminal: TerminalControl | undefined): void {
+  switch (effect.type) {
+    case 'suspend':
+      terminal?.suspend();
+      return;
+  }
 }

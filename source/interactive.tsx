@@ -29,11 +29,15 @@ function terminalInput(fromTerminal: boolean): NodeJS.ReadStream {
   return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
 }
 
-/** Runs the full-screen reader until the user quits; the terminal is restored on every path out. */
-export async function runInteractive(options: InteractiveOptions): Promise<void> {
+/**
+ * Runs the full-screen reader until the user quits, and returns the exit status (130 after
+ * Ctrl+C); the terminal is restored on every path out.
+ */
+export async function runInteractive(options: InteractiveOptions): Promise<number> {
   const stdin = terminalInput(options.keysFromTerminal ?? false);
   const instanceRef: { unmount?: () => void } = {};
-  const screen = enterFullScreen(process.stdout, stdin, () => instanceRef.unmount?.());
+  const screen = enterFullScreen(process.stdout, stdin, { beforeSignalExit: () => instanceRef.unmount?.() });
+  let status = 0;
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
@@ -43,6 +47,10 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
         library={library}
         width={options.width}
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
+        terminal={screen}
+        onExitStatus={(exitStatus) => {
+          status = exitStatus;
+        }}
       />
     );
     const instance = render(
@@ -63,6 +71,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
       }
     }
     await instance.waitUntilExit();
+    return status;
   } finally {
     screen.leave();
     if (stdin !== process.stdin) stdin.destroy();

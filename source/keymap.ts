@@ -1,20 +1,26 @@
 /**
  * The one table of key bindings. Key handling, the footer hints and the help overlay are all
- * generated from it, so they cannot disagree.
+ * generated from it, so they cannot disagree. The table is also checked by the compiler: every
+ * key must be a KeyName, and the reducer's handler for each context must handle exactly the
+ * commands bound in that context (`CommandIn<C>`, with exhaustive switches).
  */
-export type Context = 'list' | 'reader' | 'help' | 'prompt' | 'mentions' | 'skipped';
+import { type KeyName, keyLabel } from './terminal/key-names.js';
+
+export type Context = 'list' | 'reader' | 'panel' | 'help' | 'prompt' | 'mentions' | 'skipped';
+
+export const CONTEXTS: readonly Context[] = ['list', 'reader', 'panel', 'help', 'prompt', 'mentions', 'skipped'];
+
+/** Commands that move a cursor or a page: every context with something to move handles all of them. */
+export const MOTIONS = ['up', 'down', 'pageUp', 'pageDown', 'halfPageUp', 'halfPageDown', 'first', 'last'] as const;
+export type Motion = (typeof MOTIONS)[number];
 
 export type Command =
-  | 'up'
-  | 'down'
-  | 'pageUp'
-  | 'pageDown'
-  | 'first'
-  | 'last'
+  | Motion
   | 'open'
   | 'back'
   | 'help'
   | 'quit'
+  | 'suspend'
   | 'skipped'
   | 'search'
   | 'nextMatch'
@@ -32,63 +38,66 @@ export type Command =
   | 'mentions';
 
 export interface Binding {
-  command: Command;
-  /** Key names as produced by `keyName` (single characters stand for themselves). */
-  keys: string[];
-  contexts: Context[];
+  readonly command: Command;
+  readonly keys: readonly KeyName[];
+  readonly contexts: readonly Context[];
   /** What the help overlay says it does, per context where that differs. */
-  help: Partial<Record<Context, string>>;
-  /** Short word for the footer, when the command deserves a place there. */
-  hint?: string;
+  readonly help: Partial<Record<Context, string>>;
+  /** Short word for the footer, when the command deserves a place there (per context where it differs). */
+  readonly hint?: string | Partial<Record<Context, string>>;
 }
 
-export const bindings: readonly Binding[] = [
+const MOVING: readonly ['list', 'reader', 'panel', 'help', 'mentions', 'skipped'] = ['list', 'reader', 'panel', 'help', 'mentions', 'skipped'];
+
+const table = [
   {
     command: 'down',
     keys: ['down', 'j'],
-    contexts: ['list', 'reader', 'mentions', 'skipped'],
-    help: {
-      list: 'next article',
-      reader: 'scroll down a line (panel: next entity)',
-      mentions: 'next mention',
-      skipped: 'scroll down',
-    },
+    contexts: MOVING,
+    help: { list: 'next article', reader: 'scroll down a line', panel: 'next entity', help: 'scroll down a line', mentions: 'next mention', skipped: 'scroll down' },
   },
   {
     command: 'up',
     keys: ['up', 'k'],
-    contexts: ['list', 'reader', 'mentions', 'skipped'],
-    help: {
-      list: 'previous article',
-      reader: 'scroll up a line (panel: previous entity)',
-      mentions: 'previous mention',
-      skipped: 'scroll up',
-    },
+    contexts: MOVING,
+    help: { list: 'previous article', reader: 'scroll up a line', panel: 'previous entity', help: 'scroll up a line', mentions: 'previous mention', skipped: 'scroll up' },
   },
   {
     command: 'pageDown',
-    keys: ['pgdn', 'space', 'f'],
-    contexts: ['list', 'reader', 'skipped'],
-    help: { list: 'next page', reader: 'next page', skipped: 'next page' },
-    hint: 'page',
+    keys: ['pgdn', 'space', 'f', 'ctrl+f'],
+    contexts: MOVING,
+    help: { list: 'next page', reader: 'next page', panel: 'ten entities down', help: 'next page', mentions: 'next page', skipped: 'next page' },
+    hint: { list: 'page', reader: 'page', panel: 'down the list', help: 'page' },
   },
   {
     command: 'pageUp',
-    keys: ['pgup', 'b'],
-    contexts: ['list', 'reader', 'skipped'],
-    help: { list: 'previous page', reader: 'previous page', skipped: 'previous page' },
+    keys: ['pgup', 'b', 'ctrl+b'],
+    contexts: MOVING,
+    help: { list: 'previous page', reader: 'previous page', panel: 'ten entities up', help: 'previous page', mentions: 'previous page', skipped: 'previous page' },
+  },
+  {
+    command: 'halfPageDown',
+    keys: ['d', 'ctrl+d'],
+    contexts: MOVING,
+    help: { list: 'half a page down', reader: 'half a page down', panel: 'five entities down', help: 'half a page down', mentions: 'half a page down', skipped: 'half a page down' },
+  },
+  {
+    command: 'halfPageUp',
+    keys: ['u', 'ctrl+u'],
+    contexts: MOVING,
+    help: { list: 'half a page up', reader: 'half a page up', panel: 'five entities up', help: 'half a page up', mentions: 'half a page up', skipped: 'half a page up' },
   },
   {
     command: 'first',
     keys: ['g', 'home'],
-    contexts: ['list', 'reader', 'mentions', 'skipped'],
-    help: { list: 'first article', reader: 'first page', mentions: 'first mention', skipped: 'top' },
+    contexts: MOVING,
+    help: { list: 'first article', reader: 'first page', panel: 'first entity', help: 'top', mentions: 'first mention', skipped: 'top' },
   },
   {
     command: 'last',
     keys: ['G', 'end'],
-    contexts: ['list', 'reader', 'mentions', 'skipped'],
-    help: { list: 'last article', reader: 'last page', mentions: 'last mention', skipped: 'bottom' },
+    contexts: MOVING,
+    help: { list: 'last article', reader: 'last page', panel: 'last entity', help: 'bottom', mentions: 'last mention', skipped: 'bottom' },
   },
   {
     command: 'open',
@@ -100,59 +109,69 @@ export const bindings: readonly Binding[] = [
   {
     command: 'open',
     keys: ['enter'],
-    contexts: ['reader', 'mentions'],
-    help: { reader: 'panel: go to the entity’s first mention', mentions: 'go to this mention' },
+    contexts: ['panel', 'mentions'],
+    help: { panel: 'go to the entity’s first mention', mentions: 'go to this mention' },
+    hint: { panel: 'first mention' },
   },
   {
     command: 'togglePanel',
     keys: ['e'],
-    contexts: ['reader'],
-    help: { reader: 'show or hide the entity panel' },
-    hint: 'entities',
+    contexts: ['reader', 'panel'],
+    help: { reader: 'show or hide the entity panel', panel: 'hide the entity panel' },
+    hint: { reader: 'entities' },
   },
   {
     command: 'switchFocus',
     keys: ['tab'],
-    contexts: ['reader'],
-    help: { reader: 'move focus between page and panel' },
+    contexts: ['reader', 'panel'],
+    help: { reader: 'move focus to the entity panel', panel: 'move focus back to the page' },
+    hint: { panel: 'page' },
   },
   {
     command: 'nextMention',
     keys: [']'],
-    contexts: ['reader'],
+    contexts: ['reader', 'panel'],
     help: { reader: 'next mention of the selected entity' },
   },
   {
     command: 'previousMention',
     keys: ['['],
-    contexts: ['reader'],
+    contexts: ['reader', 'panel'],
     help: { reader: 'previous mention of the selected entity' },
   },
   {
     command: 'nextArticleMention',
     keys: ['}'],
-    contexts: ['reader'],
+    contexts: ['reader', 'panel'],
     help: { reader: 'next article mentioning the selected entity' },
   },
   {
     command: 'previousArticleMention',
     keys: ['{'],
-    contexts: ['reader'],
+    contexts: ['reader', 'panel'],
     help: { reader: 'previous article mentioning it' },
   },
   {
     command: 'mentions',
     keys: ['m'],
-    contexts: ['reader'],
+    contexts: ['reader', 'panel'],
     help: { reader: 'the selected entity’s mentions in context' },
+  },
+  {
+    // As in less, q leaves the help page rather than the program.
+    command: 'back',
+    keys: ['q'],
+    contexts: ['help'],
+    help: { help: 'close help' },
   },
   {
     command: 'back',
     keys: ['esc', 'h', 'left'],
-    contexts: ['list', 'reader', 'help', 'mentions', 'skipped'],
+    contexts: ['list', 'reader', 'panel', 'help', 'mentions', 'skipped'],
     help: {
       list: 'clear the filter',
-      reader: 'back to the list',
+      reader: 'clear the search highlight, else back to the list',
+      panel: 'back to the page',
       help: 'close help',
       mentions: 'close the list',
       skipped: 'close the list',
@@ -162,21 +181,21 @@ export const bindings: readonly Binding[] = [
   {
     command: 'search',
     keys: ['/'],
-    contexts: ['list', 'reader'],
-    help: { list: 'filter the library (search syntax below)', reader: 'search in the article' },
-    hint: 'search',
+    contexts: ['list', 'reader', 'panel', 'help'],
+    help: { list: 'filter the library (search syntax below)', reader: 'search in the article', help: 'search this help' },
+    hint: { list: 'search', reader: 'search' },
   },
   {
     command: 'nextMatch',
     keys: ['n'],
-    contexts: ['reader'],
-    help: { reader: 'next match' },
+    contexts: ['reader', 'panel', 'help'],
+    help: { reader: 'next match', help: 'next line holding it' },
   },
   {
     command: 'previousMatch',
     keys: ['N'],
-    contexts: ['reader'],
-    help: { reader: 'previous match' },
+    contexts: ['reader', 'panel', 'help'],
+    help: { reader: 'previous match', help: 'previous line holding it' },
   },
   {
     command: 'promptAccept',
@@ -225,129 +244,72 @@ export const bindings: readonly Binding[] = [
   {
     command: 'help',
     keys: ['?'],
-    contexts: ['list', 'reader', 'help'],
+    contexts: ['list', 'reader', 'panel', 'help'],
     help: { list: 'this help', reader: 'this help', help: 'close help' },
-    hint: 'help',
+    hint: { list: 'help', reader: 'help', panel: 'help', mentions: 'help', skipped: 'help', help: 'close' },
+  },
+  {
+    command: 'suspend',
+    keys: ['ctrl+z'],
+    contexts: ['list', 'reader', 'panel', 'help', 'prompt', 'mentions', 'skipped'],
+    help: { list: 'suspend lede (fg brings it back)', reader: 'suspend lede (fg brings it back)' },
   },
   {
     command: 'quit',
     keys: ['q', 'ctrl+c'],
-    contexts: ['list', 'reader', 'help', 'mentions', 'skipped'],
-    help: { list: 'quit', reader: 'quit', help: 'quit', mentions: 'quit', skipped: 'quit' },
+    contexts: ['list', 'reader', 'panel', 'mentions', 'skipped'],
+    help: { list: 'quit', reader: 'quit', mentions: 'quit', skipped: 'quit' },
     hint: 'quit',
   },
   {
-    // While typing, q is a letter; Ctrl+C still quits.
+    // While typing, q is a letter, and in help it closes help; Ctrl+C still quits.
     command: 'quit',
     keys: ['ctrl+c'],
-    contexts: ['prompt'],
-    help: { prompt: 'quit' },
+    contexts: ['prompt', 'help'],
+    help: { prompt: 'quit', help: 'quit' },
   },
-];
+] as const satisfies readonly Binding[];
 
-/** The subset of Ink's `Key` that naming a key needs (kept structural so the table has no Ink import). */
-export interface KeyFlags {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  leftArrow?: boolean;
-  rightArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  ctrl?: boolean;
-  shift?: boolean;
-  tab?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  meta?: boolean;
+export const bindings: readonly Binding[] = table;
+
+type AnyBinding = (typeof table)[number];
+
+/** The commands bound in context C: what that context's handler must handle, no more and no less. */
+export type CommandIn<C extends Context> = AnyBinding extends infer B
+  ? B extends { readonly command: infer Cmd; readonly contexts: readonly (infer X)[] }
+    ? C extends X
+      ? Cmd
+      : never
+    : never
+  : never;
+
+/** Compile-time exhaustiveness: a switch over commands that reaches this has forgotten a case. */
+export function unreachable(value: never): never {
+  throw new Error(`unhandled command ${String(value)}`);
 }
 
-/** One name per key press: "j", "G", "enter", "pgdn", "ctrl+c"… */
-export function keyName(input: string, key: KeyFlags): string {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
-  if (key.pageUp) return 'pgup';
-  if (key.pageDown) return 'pgdn';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'esc';
-  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  // Ink 6 reports byte 0x7F (what most terminals send for Backspace) as `delete`.
-  if (key.backspace || key.delete) return 'backspace';
-  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
-  if (input === ' ') return 'space';
-  return input;
+export function isMotion(cmd: Command): cmd is Motion {
+  return (MOTIONS as readonly string[]).includes(cmd);
 }
 
-/**
- * The key names in one input event. Ink hands over several plain characters that arrive in
- * one chunk (fast typing, a paste, a script) as a single multi-character input; each is a key.
- */
-export function keyNames(input: string, key: KeyFlags): string[] {
-  const name = keyName(input, key);
-  if (input.length <= 1 || key.ctrl || key.meta || name !== input) return [name];
-  return Array.from(input, charKeyName);
+/** The command a key means in a context, if any. */
+export function commandFor<C extends Context>(context: C, name: string): CommandIn<C> | undefined {
+  const binding = bindings.find((b) => b.contexts.includes(context) && (b.keys as readonly string[]).includes(name));
+  return binding?.command as CommandIn<C> | undefined;
 }
 
-/** A key name for one raw character, as a terminal sends it. */
-function charKeyName(ch: string): string {
-  switch (ch) {
-    case '\r':
-    case '\n':
-      return 'enter';
-    case '\t':
-      return 'tab';
-    case '\x7f':
-    case '\b':
-      return 'backspace';
-    case '\x1b':
-      return 'esc';
-    case ' ':
-      return 'space';
-  }
-  const code = ch.charCodeAt(0);
-  // Ctrl+A … Ctrl+Z arrive as bytes 1 to 26.
-  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
-  return ch;
-}
-
-export function commandFor(context: Context, name: string): Command | undefined {
-  return bindings.find((b) => b.contexts.includes(context) && b.keys.includes(name))?.command;
-}
-
-const keyLabels: Record<string, string> = {
-  up: '↑',
-  down: '↓',
-  left: '←',
-  right: '→',
-  pgup: 'PgUp',
-  pgdn: 'PgDn',
-  home: 'Home',
-  end: 'End',
-  enter: 'Enter',
-  esc: 'Esc',
-  tab: 'Tab',
-  'shift+tab': 'Shift+Tab',
-  space: 'Space',
-  'ctrl+c': 'Ctrl+C',
-  backspace: 'Backspace',
-};
-
-export function keyLabel(name: string): string {
-  return keyLabels[name] ?? name;
+function hintFor(binding: Binding, context: Context): string | undefined {
+  return typeof binding.hint === 'string' ? binding.hint : binding.hint?.[context];
 }
 
 /** Footer hints for a context: "j/k move · Enter open · ? help · q quit". */
 export function footerHints(context: Context): { keys: string; hint: string }[] {
-  return bindings
-    .filter((b) => b.hint && b.contexts.includes(context))
-    .map((b) => ({ keys: keyLabel(b.keys[0] as string), hint: b.hint as string }));
+  const hints: { keys: string; hint: string }[] = [];
+  for (const b of bindings) {
+    const hint = b.contexts.includes(context) ? hintFor(b, context) : undefined;
+    if (hint) hints.push({ keys: keyLabel(b.keys[0] as string), hint });
+  }
+  return hints;
 }
 
 export interface HelpRow {

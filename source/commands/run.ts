@@ -145,14 +145,13 @@ async function browse(args: string[], options: CommandOptions, width: number | u
         return 0;
       }
       const { runInteractive } = await interactiveModule();
-      await runInteractive({
+      return runInteractive({
         library: Promise.resolve(library),
         label: 'standard input',
         width,
         keysFromTerminal: true,
         openFirst: library.articles.length === 1,
       });
-      return 0;
     }
   }
   const { paths, label } = libraryPaths(args, options.bundledArticles);
@@ -170,7 +169,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   let showProgress: (done: number, total: number) => void = () => {};
   const library = loadLibrary(paths, { label, onProgress: (done, total) => showProgress(done, total) });
   const { runInteractive } = await interactiveModule();
-  await runInteractive({
+  return runInteractive({
     library,
     onProgress: (show) => {
       showProgress = show;
@@ -179,5 +178,4 @@ async function browse(args: string[], options: CommandOptions, width: number | u
     width,
     keysFromTerminal: !process.stdin.isTTY,
   });
-  return 0;
 }

@@ -1,29 +1,36 @@
-import type { Entity, EntityType } from '../core/entities';
+/** The entity panel and mention navigation for the open article: its commands and arriving entities. */
+import type { Entity } from '../core/entities';
 import { entityKey, mentionIndexAt } from '../core/entities';
-import type { LibraryEntityIndex } from '../core/entities/library-entities';
 import { nextArticleWith } from '../core/entities/library-entities';
-import type { Command } from '../keymap';
-import { openArticle } from './list';
-import type { State } from './reducer';
-import { firstVisibleOffset, resizeReader, revealOffset } from './reader';
+import { type CommandIn, isMotion, type Motion, unreachable } from '../keymap';
+import { frameHeight } from './geometry';
+import { openArticle } from './navigation';
+import { panelEntities, selectedEntity } from './panel';
+import { firstVisibleOffset, moveCursor, resizeReader, revealOffset } from './position';
+import type { EntityState, State } from './types';
 
-/** The entity panel and mention navigation for the open article. */
-export interface EntityState {
-  panelOpen: boolean;
-  focus: 'page' | 'panel';
-  /** Position of the selected entity in `panelEntities`. */
-  selected: number;
-  /** Which mention of the selected entity ]/[ last went to; -1 before the first jump. */
-  mention: number;
-  /** The open article's entities, once extracted. */
-  current: { articleIndex: number; entities: Entity[] } | null;
-  /** Entities of the whole library, once the background extraction has finished. */
-  library: LibraryEntityIndex | null;
-  progress: { done: number; total: number };
-  /** Set by }/{: the entity to select (and jump to) when the opened article's entities arrive. */
-  follow: string | null;
-  /** Cursor in the mentions list (`m`). */
-  mentionsCursor: number;
+/** The entity commands of the reader (and of the panel, which adds moving the selection). */
+export type EntityCommand =
+  | 'togglePanel'
+  | 'switchFocus'
+  | 'nextMention'
+  | 'previousMention'
+  | 'nextArticleMention'
+  | 'previousArticleMention'
+  | 'mentions';
+
+const ENTITY_COMMANDS: readonly string[] = [
+  'togglePanel',
+  'switchFocus',
+  'nextMention',
+  'previousMention',
+  'nextArticleMention',
+  'previousArticleMention',
+  'mentions',
+] satisfies EntityCommand[];
+
+export function isEntityCommand(cmd: string): cmd is EntityCommand {
+  return ENTITY_COMMANDS.includes(cmd);
 }
 
 export function initialEntityState(total: number): EntityState {
@@ -35,39 +42,16 @@ export function initialEntityState(total: number): EntityState {
     current: null,
     library: null,
     progress: { done: 0, total },
-    follow: null,
+    whenLoaded: null,
     mentionsCursor: 0,
   };
-}
-
-export const PANEL_TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
-
-const panelCache = new WeakMap<Entity[], Entity[]>();
-
-/** The panel's entities: people, then places, then organizations, each by mention count. */
-export function panelEntities(state: State): Entity[] {
-  const screen = state.screen;
-  const current = state.entities.current;
-  if (screen.name !== 'reader' || !current || current.articleIndex !== screen.articleIndex) return [];
-  let grouped = panelCache.get(current.entities);
-  if (!grouped) {
-    grouped = PANEL_TYPES.flatMap((type) =>
-      current.entities
-        .filter((e) => e.type === type && e.mentions.length > 0)
-        .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)),
-    );
-    panelCache.set(current.entities, grouped);
-  }
-  return grouped;
-}
-
-export function selectedEntity(state: State): Entity | undefined {
-  return panelEntities(state)[state.entities.selected];
 }
 
 function withEntities(state: State, patch: Partial<EntityState>): State {
   return { ...state, entities: { ...state.entities, ...patch } };
 }
+
+const info = (state: State, text: string): State => ({ ...state, notice: { kind: 'info', text } });
 
 /** The open article's entities arrived (from the library index or a direct extraction). */
 export function receiveEntities(state: State, articleIndex: number, entities: Entity[]): State {
@@ -81,11 +65,11 @@ export function receiveEntities(state: State, articleIndex: number, entities: En
     const selected = panelEntities(next).findIndex((e) => entityKey(e) === key);
     if (selected >= 0) return withEntities(next, { selected, mention: state.entities.mention });
   }
-  const follow = state.entities.follow;
-  if (!follow) return next;
-  const selected = panelEntities(next).findIndex((e) => entityKey(e) === follow);
-  const followed = withEntities(next, { follow: null, selected: Math.max(0, selected) });
-  return selected >= 0 ? jumpToMention(followed, 0) : followed;
+  const pending = state.entities.whenLoaded;
+  if (!pending) return next;
+  const selected = panelEntities(next).findIndex((e) => entityKey(e) === pending.key);
+  const followed = withEntities(next, { whenLoaded: null, selected: Math.max(0, selected) });
+  return selected >= 0 ? jumpToMention(followed, 0) : info(followed, `${pending.name} is not in this article’s panel`);
 }
 
 function jumpToMention(state: State, mention: number): State {
@@ -98,7 +82,7 @@ function jumpToMention(state: State, mention: number): State {
 /** ]/[: the next or previous mention of the selected entity, from the current one or the page. */
 function stepMention(state: State, direction: 1 | -1): State {
   const entity = selectedEntity(state);
-  if (!entity || entity.mentions.length === 0) return state;
+  if (!entity || entity.mentions.length === 0) return info(state, state.entities.current ? 'no entity selected' : 'entities are still being found');
   const current = entity.mentions[state.entities.mention];
   // Before the first jump, "next" starts from the top of the page, so the first one on screen counts.
   const from = current ? current.start : firstVisibleOffset(state) - (direction === 1 ? 1 : 0);
@@ -109,30 +93,26 @@ function stepMention(state: State, direction: 1 | -1): State {
 function stepArticle(state: State, direction: 1 | -1): State {
   const entity = selectedEntity(state);
   // A }/{ pressed again before this article's entities arrived follows the same entity on.
-  const key = entity ? entityKey(entity) : state.entities.current ? null : state.entities.follow;
-  const index = state.entities.library;
+  const pending = state.entities.current ? null : state.entities.whenLoaded;
+  const target = entity ? { key: entityKey(entity), name: entity.name } : pending;
   const screen = state.screen;
-  if (!key || !index || screen.name !== 'reader') return state;
+  if (!target || screen.name !== 'reader') return info(state, 'no entity selected');
+  const index = state.entities.library;
+  if (!index) return info(state, 'the library’s entities are still being found');
   const article = state.library.articles[screen.articleIndex];
   if (!article) return state;
-  const nextId = nextArticleWith(index, key, article.id, direction);
+  const nextId = nextArticleWith(index, target.key, article.id, direction);
   const nextIndex = nextId === null ? -1 : state.library.articles.findIndex((a) => a.id === nextId);
-  if (nextIndex < 0) return state;
+  if (nextIndex < 0) return info(state, `no other article mentions ${target.name}`);
   // Its entities are not at hand (the index keeps only keys and names): the entities hook reads
-  // them, and receiveEntities selects the followed entity at its first mention.
-  return withEntities(openArticle(state, nextIndex), { follow: key, current: null });
+  // them, and receiveEntities carries out the pending selection.
+  const opened = openArticle(state, nextIndex);
+  return withEntities(opened, { whenLoaded: { type: 'selectEntity', ...target }, focus: state.entities.focus });
 }
 
-function moveSelection(state: State, selected: number): State {
-  const count = panelEntities(state).length;
-  if (count === 0) return state;
-  return withEntities(state, { selected: Math.max(0, Math.min(count - 1, selected)), mention: -1 });
-}
-
-/** Reader commands that belong to the entity panel; undefined when the command is not one. */
-export function entityCommand(state: State, cmd: Command): State | undefined {
-  const { panelOpen, focus, selected } = state.entities;
-  const panelHasFocus = panelOpen && focus === 'panel';
+/** Reader and panel commands that belong to the entity panel. */
+export function entityCommand(state: State, cmd: EntityCommand): State {
+  const { panelOpen, focus } = state.entities;
   switch (cmd) {
     // Opening or closing the panel changes the page's size: re-wrap as for a resize, so the page
     // stays in range and the first visible paragraph stays on screen.
@@ -151,49 +131,46 @@ export function entityCommand(state: State, cmd: Command): State | undefined {
     case 'previousArticleMention':
       return stepArticle(state, -1);
     case 'mentions':
-      return selectedEntity(state) ? { ...withEntities(state, { mentionsCursor: 0 }), overlay: 'mentions' } : state;
+      return selectedEntity(state) ? { ...withEntities(state, { mentionsCursor: 0 }), overlay: 'mentions' } : info(state, 'no entity selected');
     default:
-      break;
-  }
-  if (!panelHasFocus) return undefined;
-  switch (cmd) {
-    case 'down':
-      return moveSelection(state, selected + 1);
-    case 'up':
-      return moveSelection(state, selected - 1);
-    case 'pageDown':
-      return moveSelection(state, selected + 10);
-    case 'pageUp':
-      return moveSelection(state, selected - 10);
-    case 'first':
-      return moveSelection(state, 0);
-    case 'last':
-      return moveSelection(state, panelEntities(state).length - 1);
-    case 'open':
-      return jumpToMention(state, 0);
-    default:
-      return undefined;
+      return unreachable(cmd);
   }
 }
 
-/** Keys in the mentions list (`m`): move, jump to the chosen mention, or close. */
-export function mentionsCommand(state: State, cmd: Command | undefined): State {
-  const entity = selectedEntity(state);
-  const count = entity?.mentions.length ?? 0;
-  const cursor = state.entities.mentionsCursor;
-  const move = (to: number) => withEntities(state, { mentionsCursor: Math.max(0, Math.min(count - 1, to)) });
-  switch (cmd) {
-    case 'down':
-      return move(cursor + 1);
-    case 'up':
-      return move(cursor - 1);
-    case 'first':
-      return move(0);
-    case 'last':
-      return move(count - 1);
-    case 'open':
-      return jumpToMention({ ...state, overlay: null }, cursor);
-    default:
-      return { ...state, overlay: null };
+/** Entities a page of the panel moves by. */
+const PANEL_PAGE = 10;
+
+/** What the panel does itself while it has the focus (its other keys are the reader's). */
+export type PanelCommand = Motion | 'open' | 'back';
+
+/** The panel's own commands: moving the selection, Enter to the first mention, Esc back to the page. */
+export function panelCommand(state: State, cmd: PanelCommand): State {
+  if (isMotion(cmd)) {
+    const selected = moveCursor(cmd, state.entities.selected, panelEntities(state).length, PANEL_PAGE);
+    return selected === undefined ? state : withEntities(state, { selected, mention: -1 });
   }
+  switch (cmd) {
+    case 'open':
+      return jumpToMention(state, 0);
+    case 'back':
+      return withEntities(state, { focus: 'page' });
+    default:
+      return unreachable(cmd);
+  }
+}
+
+/** Rows of mentions the mentions list shows: the frame less its heading and footer. */
+export function mentionsPageSize(state: State): number {
+  return Math.max(1, frameHeight(state.viewport) - 2);
+}
+
+/** Keys in the mentions list (`m`): move, jump to the chosen mention, or close. */
+export function mentionsCommand(state: State, cmd: Exclude<CommandIn<'mentions'>, 'quit' | 'suspend'> | undefined): State {
+  const entity = selectedEntity(state);
+  if (cmd !== undefined && isMotion(cmd)) {
+    const cursor = moveCursor(cmd, state.entities.mentionsCursor, entity?.mentions.length ?? 0, mentionsPageSize(state));
+    return cursor === undefined ? state : withEntities(state, { mentionsCursor: cursor });
+  }
+  if (cmd === 'open') return jumpToMention({ ...state, overlay: null }, state.entities.mentionsCursor);
+  return { ...state, overlay: null };
 }

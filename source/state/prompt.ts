@@ -1,33 +1,28 @@
+/** The prompt being typed: the library filter or the in-article search. */
 import { sanitizeSingleLine } from '../core/sanitize';
-import type { Command } from '../keymap';
-import { clearFilter, moveListCursor, setFilterQuery } from './list';
-import type { Prompt, State } from './reducer';
+import { type CommandIn, unreachable } from '../keymap';
+import { isNamedKey } from '../terminal/key-names';
+import { searchHelp } from './help';
+import { clearFilter, setFilterQuery } from './list';
+import { moveListCursor } from './position';
 import { findInArticle } from './reader';
-
-/** Key names that are keys, not text: everything else typed into a prompt is inserted. */
-const NAMED_KEYS = new Set([
-  'up',
-  'down',
-  'left',
-  'right',
-  'pgup',
-  'pgdn',
-  'home',
-  'end',
-  'enter',
-  'esc',
-  'tab',
-  'shift+tab',
-  'backspace',
-]);
+import type { Prompt, State } from './types';
 
 /**
- * A key that types text. A pasted or typed control character, C1 code or bidi control is not
- * text: it is dropped rather than inserted, so a query can never carry one to the terminal.
+ * The longest query a prompt takes. A query is a few words; a 100 KB paste made one search take
+ * forty seconds. What goes beyond is dropped, and the status line says so.
  */
-function isText(name: string): boolean {
-  if (name === 'space') return true;
-  return !NAMED_KEYS.has(name) && !name.startsWith('ctrl+') && sanitizeSingleLine(name) === name;
+export const MAX_QUERY_LENGTH = 256;
+
+/**
+ * The part of typed or pasted text a prompt can take: control characters, C1 codes and bidi
+ * controls are dropped (a query never carries one to the terminal), line breaks and tabs become
+ * spaces.
+ */
+export function typeableText(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/\r\n?|\n|\t/g, ' ')) if (sanitizeSingleLine(ch) === ch) out += ch;
+  return out;
 }
 
 /** Removes the last character (a whole code point, so an emoji is never cut in half). */
@@ -38,21 +33,51 @@ function withoutLastCharacter(text: string): string {
 /** The text changed: the list filters live; the reader searches live too, jumping as you type. */
 function changeText(state: State, prompt: Prompt, text: string): State {
   const typing = { ...state, prompt: { ...prompt, text } };
-  return prompt.target === 'library' ? setFilterQuery(typing, text) : findInArticle(typing, text);
+  switch (prompt.target) {
+    case 'library':
+      return setFilterQuery(typing, text);
+    case 'article':
+      return findInArticle(typing, text);
+    case 'help':
+      return searchHelp(typing, text);
+    default:
+      return unreachable(prompt.target);
+  }
+}
+
+/** Inserts typed or pasted text at the end of the query, up to MAX_QUERY_LENGTH characters. */
+export function insertText(state: State, prompt: Prompt, text: string, cutAlready = false): State {
+  const typed = typeableText(text);
+  const room = MAX_QUERY_LENGTH - prompt.text.length;
+  const kept = typed.length > room ? cutAfterCodePoint(typed, Math.max(0, room)) : typed;
+  const changed = kept.length > 0 ? changeText(state, prompt, prompt.text + kept) : state;
+  if (kept.length < typed.length || cutAlready) {
+    return { ...changed, notice: { kind: 'info', text: `a query holds at most ${MAX_QUERY_LENGTH} characters; the rest was dropped` } };
+  }
+  return changed;
+}
+
+/** `text` cut to at most `length` units, never inside a surrogate pair. */
+function cutAfterCodePoint(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }
 
 /**
  * While a prompt is open every printable key is text; `cmd` is what the keymap's prompt context
  * bound the key to (Enter, Esc, Backspace, arrows).
  */
-export function editPrompt(state: State, prompt: Prompt, name: string, cmd: Command | undefined): State {
+export function editPrompt(state: State, prompt: Prompt, name: string, cmd: Exclude<CommandIn<'prompt'>, 'quit' | 'suspend'> | undefined): State {
+  if (cmd === undefined) {
+    if (name === 'space') return insertText(state, prompt, ' ');
+    return isNamedKey(name) ? state : insertText(state, prompt, name);
+  }
   switch (cmd) {
     case 'promptAccept':
       return { ...state, prompt: null };
     case 'promptCancel':
-      return prompt.target === 'library'
-        ? { ...clearFilter(state), prompt: null }
-        : { ...state, prompt: null, find: null };
+      if (prompt.target === 'library') return { ...clearFilter(state), prompt: null };
+      return prompt.target === 'article' ? { ...state, prompt: null, find: null } : searchHelp({ ...state, prompt: null }, '');
     case 'promptErase':
       return changeText(state, prompt, withoutLastCharacter(prompt.text));
     case 'promptClear':
@@ -60,11 +85,8 @@ export function editPrompt(state: State, prompt: Prompt, name: string, cmd: Comm
     case 'down':
     case 'up':
       // fzf habit: move through the results without leaving the prompt.
-      return prompt.target === 'library'
-        ? moveListCursor(state, state.list.cursor + (cmd === 'down' ? 1 : -1))
-        : state;
+      return prompt.target === 'library' ? moveListCursor(state, state.list.cursor + (cmd === 'down' ? 1 : -1)) : state;
     default:
-      if (!isText(name)) return state;
-      return changeText(state, prompt, prompt.text + (name === 'space' ? ' ' : name));
+      return unreachable(cmd);
   }
 }

@@ -1,66 +1,25 @@
+/**
+ * The navigation reducer: every key, result and resize goes through here. A key is resolved
+ * against the state it arrives in (not the one last drawn), to the command the keymap binds it to
+ * in the active context, and handed to that context's handler.
+ */
 import type { Library } from '../core/article';
-import type { SearchResult } from '../core/search';
-import type { TextMatch } from '../core/search';
-import type { Entity } from '../core/entities';
-import type { LibraryEntityIndex } from '../core/entities/library-entities';
-import { type Command, type Context, commandFor } from '../keymap';
-import { type EntityState, initialEntityState, mentionsCommand, receiveEntities } from './entities';
+import { type CommandIn, type Context, commandFor, isMotion, unreachable } from '../keymap';
+import { entityCommand, initialEntityState, isEntityCommand, mentionsCommand, panelCommand, receiveEntities } from './entities';
 import type { Viewport } from './geometry';
-import { listCommand, moveListCursor, openArticle, searchResult, skippedCommand } from './list';
-import { editPrompt } from './prompt';
-import { readerCommand, resizeReader } from './reader';
+import { listCommand, searchResult, skippedCommand } from './list';
+import { openArticle } from './navigation';
+import { panelHasFocus } from './panel';
+import { moveListCursor, resizeReader } from './position';
+import { helpCommand, openHelp } from './help';
+import { editPrompt, insertText } from './prompt';
+import { readerCommand } from './reader';
+import type { Action, State } from './types';
 
-export type Screen = { name: 'list' } | { name: 'reader'; articleIndex: number; top: number };
-export type Overlay = 'help' | 'skipped' | 'mentions' | null;
+export type { Action, State } from './types';
 
-/** A prompt being typed: the library filter in the list, or a search inside the open article. */
-export interface Prompt {
-  target: 'library' | 'article';
-  text: string;
-}
-
-/** The list's filter: the query typed, and the ranked result of the last search that finished. */
-export interface Filter {
-  query: string;
-  /** Result for `resultQuery`; lags `query` while a search is scheduled. */
-  result: SearchResult | null;
-  resultQuery: string;
-}
-
-/** A search inside the open article: every match, and the one n/N last went to. */
-export interface Find {
-  query: string;
-  matches: TextMatch[];
-  current: number;
-}
-
-export interface State {
-  library: Library;
-  viewport: Viewport;
-  widthOverride?: number;
-  screen: Screen;
-  list: { cursor: number; top: number };
-  filter: Filter;
-  prompt: Prompt | null;
-  find: Find | null;
-  /** Progress of the search index, built after the first frame. */
-  indexing: { done: number; total: number };
-  entities: EntityState;
-  overlay: Overlay;
-  /** First row shown in the skipped-files list. */
-  skippedTop: number;
-  quitting: boolean;
-}
-
-export type Action =
-  | { type: 'key'; name: string }
-  | { type: 'resize'; viewport: Viewport }
-  | { type: 'open'; articleIndex: number }
-  | { type: 'searchResult'; query: string; result: SearchResult }
-  | { type: 'indexProgress'; done: number; total: number }
-  | { type: 'entities'; articleIndex: number; entities: Entity[] }
-  | { type: 'libraryEntities'; index: LibraryEntityIndex }
-  | { type: 'entityProgress'; done: number; total: number };
+/** Keys one action of typed or pasted text may carry outside a prompt; a flood beyond is dropped. */
+export const MAX_KEYS_PER_TEXT = 1024;
 
 export function initialState(library: Library, viewport: Viewport, widthOverride?: number): State {
   return {
@@ -75,8 +34,12 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
     indexing: { done: 0, total: library.articles.length },
     entities: initialEntityState(library.articles.length),
     overlay: null,
+    help: { from: 'list', top: 0, query: '', match: -1 },
     skippedTop: 0,
-    quitting: false,
+    notice: null,
+    effects: [],
+    exitStatus: null,
+    repaint: false,
   };
 }
 
@@ -86,6 +49,7 @@ export function activeContext(state: State): Context {
   if (state.overlay === 'mentions') return 'mentions';
   if (state.overlay === 'skipped') return 'skipped';
   if (state.overlay) return 'help';
+  if (panelHasFocus(state)) return 'panel';
   return state.screen.name;
 }
 
@@ -99,32 +63,144 @@ export function reducer(state: State, action: Action): State {
       return searchResult(state, action.query, action.result);
     case 'indexProgress':
       return { ...state, indexing: { done: action.done, total: action.total } };
+    case 'input':
+      return action.events.reduce<State>((next, event) => (next.exitStatus === null ? reducer(next, event) : next), state);
     case 'key':
-      return key(state, action.name);
+      return key({ ...state, notice: null }, action.name);
+    case 'text':
+      return text({ ...state, notice: null }, action.text);
+    case 'paste':
+      return paste({ ...state, notice: null }, action.text, action.truncated);
     case 'entities':
       return receiveEntities(state, action.articleIndex, action.entities);
     case 'libraryEntities':
       return { ...state, entities: { ...state.entities, library: action.index } };
     case 'entityProgress':
       return { ...state, entities: { ...state.entities, progress: { done: action.done, total: action.total } } };
+    case 'effectsDone':
+      return { ...state, effects: state.effects.filter((e) => !action.effects.includes(e)) };
+    case 'notice':
+      return { ...state, notice: action.notice };
+    case 'repaint':
+      return { ...state, repaint: true };
+    default:
+      return unreachable(action);
+  }
+}
+
+/**
+ * The reducer, with the rule that no input ends a session: an exception while handling an action
+ * leaves the state as it was, with the error on the status line.
+ */
+export function guardedReducer(state: State, action: Action): State {
+  try {
+    const next = reducer(state, action);
+    return next.repaint && isInput(action) ? { ...next, repaint: false } : next;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...state, notice: { kind: 'error', text: `error: ${message.split('\n')[0] ?? ''}` } };
+  }
+}
+
+function isInput(action: Action): boolean {
+  return action.type === 'input' || action.type === 'key' || action.type === 'text' || action.type === 'paste';
+}
+
+/** Commands that mean the same in every context they are bound in. */
+type GlobalCommand = 'quit' | 'suspend' | 'help';
+
+function isGlobal(cmd: string): cmd is GlobalCommand {
+  return cmd === 'quit' || cmd === 'suspend' || cmd === 'help';
+}
+
+function globalCommand(state: State, cmd: GlobalCommand, name: string): State {
+  switch (cmd) {
+    case 'quit':
+      // 130 after Ctrl+C, as a shell reports a program interrupted by SIGINT.
+      return { ...state, exitStatus: name === 'ctrl+c' ? 130 : 0 };
+    case 'suspend':
+      return { ...state, effects: [...state.effects, { type: 'suspend' }] };
+    case 'help':
+      return state.overlay === 'help' ? { ...state, overlay: null } : openHelp(state);
+    default:
+      return unreachable(cmd);
   }
 }
 
 function key(state: State, name: string): State {
-  // Resolved here, against the state the key actually arrives in, not the one last rendered.
-  const cmd = commandFor(activeContext(state), name);
-  if (cmd === 'quit') return { ...state, quitting: true };
-  if (state.prompt) return editPrompt(state, state.prompt, name, cmd);
-  if (state.overlay === 'mentions') return mentionsCommand(state, cmd);
-  if (state.overlay === 'skipped') return skippedCommand(state, cmd);
-  // Any other key closes an overlay, as in less and most pagers.
-  if (state.overlay) return { ...state, overlay: null };
-  return cmd ? command(state, cmd) : state;
+  const context = activeContext(state);
+  switch (context) {
+    case 'prompt': {
+      const cmd = commandFor('prompt', name);
+      if (cmd !== undefined && isGlobal(cmd)) return globalCommand(state, cmd, name);
+      return state.prompt ? editPrompt(state, state.prompt, name, cmd) : state;
+    }
+    case 'mentions': {
+      const cmd = commandFor('mentions', name);
+      if (cmd !== undefined && isGlobal(cmd)) return globalCommand(state, cmd, name);
+      return mentionsCommand(state, cmd);
+    }
+    case 'skipped': {
+      const cmd = commandFor('skipped', name);
+      if (cmd !== undefined && isGlobal(cmd)) return globalCommand(state, cmd, name);
+      return skippedCommand(state, cmd);
+    }
+    case 'help': {
+      const cmd = commandFor('help', name);
+      if (cmd === undefined) return { ...state, notice: { kind: 'info', text: '? Esc or q closes help' } };
+      return isGlobal(cmd) ? globalCommand(state, cmd, name) : helpCommand(state, cmd);
+    }
+    case 'list': {
+      const cmd = commandFor('list', name);
+      if (cmd === undefined) return state;
+      return isGlobal(cmd) ? globalCommand(state, cmd, name) : listCommand(state, cmd);
+    }
+    case 'reader': {
+      const cmd = commandFor('reader', name);
+      if (cmd === undefined) return state;
+      return isGlobal(cmd) ? globalCommand(state, cmd, name) : readerKey(state, cmd);
+    }
+    case 'panel': {
+      const cmd = commandFor('panel', name);
+      if (cmd === undefined) return state;
+      return isGlobal(cmd) ? globalCommand(state, cmd, name) : panelKey(state, cmd);
+    }
+    default:
+      return unreachable(context);
+  }
 }
 
-function command(state: State, cmd: Command): State {
-  if (cmd === 'help') return { ...state, overlay: 'help' };
-  return state.screen.name === 'list' ? listCommand(state, cmd) : readerCommand(state, cmd);
+function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand>): State {
+  return isEntityCommand(cmd) ? entityCommand(state, cmd) : readerCommand(state, cmd);
+}
+
+function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand>): State {
+  if (isEntityCommand(cmd)) return entityCommand(state, cmd);
+  if (isMotion(cmd) || cmd === 'open' || cmd === 'back') return panelCommand(state, cmd);
+  return readerCommand(state, cmd);
+}
+
+/**
+ * Characters that arrived together: one insertion while a prompt is open (capped), else one key
+ * each — until a key opens a prompt, after which the rest is its text.
+ */
+function text(state: State, chars: string): State {
+  let next = state;
+  let count = 0;
+  const units = Array.from(chars);
+  for (let i = 0; i < units.length; i++) {
+    if (next.prompt) return insertText(next, next.prompt, units.slice(i).join(''));
+    if (++count > MAX_KEYS_PER_TEXT) return { ...next, notice: { kind: 'info', text: `${units.length - i} more keys ignored` } };
+    next = key(next, units[i] === ' ' ? 'space' : units[i]!);
+    if (next.exitStatus !== null) return next;
+  }
+  return next;
+}
+
+/** A bracketed paste: text for an open prompt; outside one it is not taken for keys (it could hold a q). */
+function paste(state: State, pasted: string, truncated: boolean): State {
+  if (state.prompt) return insertText(state, state.prompt, pasted, truncated);
+  return { ...state, notice: { kind: 'info', text: 'paste ignored: / starts a search to paste into' } };
 }
 
 function resize(state: State, viewport: Viewport): State {

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import type { Entity } from '../core/entities';
 import { padToWidth, truncateToWidth } from '../core/layout/text-width';
-import { panelEntities } from '../state/entities';
-import type { State } from '../state/reducer';
+import { sanitizeSingleLine } from '../core/sanitize';
+import { panelEntities } from '../state/panel';
+import type { State } from '../state/types';
 import { entityHeadings, entityMarkers, spanStyles, theme } from './theme';
 
 interface PanelRow {
@@ -77,7 +78,7 @@ function EntityRow({ entity, selected, width }: { entity: Entity; selected: bool
   return (
     <Text wrap="truncate" inverse={selected}>
       {selected ? theme.selectedMarker : ' '}
-      <Text {...spanStyles[entity.type]}>{entityMarkers[entity.type]}</Text> {padToWidth(entity.name, nameWidth)}{' '}
+      <Text {...spanStyles[entity.type]}>{entityMarkers[entity.type]}</Text> {padToWidth(sanitizeSingleLine(entity.name), nameWidth)}{' '}
       {count}
     </Text>
   );

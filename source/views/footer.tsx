@@ -1,6 +1,8 @@
 import { Text } from 'ink';
-import { footerHints, type Context } from '../keymap';
 import { displayWidth, truncateToWidth } from '../core/layout/text-width';
+import { sanitizeSingleLine } from '../core/sanitize';
+import { type Context, footerHints } from '../keymap';
+import type { Notice } from '../state/types';
 import { theme } from './theme';
 
 /**
@@ -13,13 +15,24 @@ export function fittingHints(context: Context, room: number): string {
   return hints.join(' · ');
 }
 
-/** One status line: `left` as given, as many of the keymap's hints as fit, right-aligned. */
-export function StatusLine({ left, context, cols }: { left: string; context: Context; cols: number }) {
+interface StatusLineProps {
+  left: string;
+  context: Context;
+  cols: number;
+  /** Shown instead of `left` until the next key: what a key did not do, or an error caught. */
+  notice?: Notice | null;
+}
+
+/** One status line: `left` as given (or the notice), as many of the keymap's hints as fit, right-aligned. */
+export function StatusLine({ left: status, context, cols, notice }: StatusLineProps) {
+  const left = notice ? sanitizeSingleLine(notice.text) : status;
   const right = fittingHints(context, cols - displayWidth(left) - 2);
   const gap = Math.max(1, cols - displayWidth(left) - displayWidth(right));
   return (
     <Text wrap="truncate">
-      <Text bold>{truncateToWidth(left, cols)}</Text>
+      <Text bold inverse={notice?.kind === 'error'}>
+        {truncateToWidth(left, cols)}
+      </Text>
       {right ? (
         <Text color={theme.dim}>
           {' '.repeat(gap)}

@@ -5,8 +5,8 @@ import { displayWidth, truncateToWidth } from '../core/layout/text-width';
 import type { SearchHit } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, listBodyHeight, type Viewport } from '../state/geometry';
-import { isFiltering, visibleArticles, visibleHits } from '../state/list';
-import type { State } from '../state/reducer';
+import { isFiltering, visibleArticles, visibleHits } from '../state/position';
+import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
@@ -174,7 +174,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
         {body}
       </Box>
       {state.prompt ? (
-        <PromptLine prompt={state.prompt} note={filterNote(state)} cols={viewport.cols} />
+        <PromptLine prompt={state.prompt} note={state.notice?.text ?? filterNote(state)} cols={viewport.cols} />
       ) : (
         <StatusLine
           left={
@@ -184,6 +184,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
           }
           context="list"
           cols={viewport.cols}
+          notice={state.notice}
         />
       )}
     </Box>

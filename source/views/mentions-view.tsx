@@ -2,8 +2,9 @@ import { Box, Text } from 'ink';
 import { mentionContextSegments } from '../core/entities/mention-context';
 import { truncateToWidth } from '../core/layout/text-width';
 import { frameHeight, type Viewport } from '../state/geometry';
-import { selectedEntity } from '../state/entities';
-import type { State } from '../state/reducer';
+import { sanitizeSingleLine } from '../core/sanitize';
+import { selectedEntity } from '../state/panel';
+import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { Segments } from './segments';
 import { theme } from './theme';
@@ -21,7 +22,7 @@ export function MentionsView({ state, viewport }: { state: State; viewport: View
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
       <Text bold color={theme.accent} wrap="truncate">
-        {truncateToWidth(`Mentions of ${entity.name} (${entity.mentions.length})`, viewport.cols)}
+        {truncateToWidth(`Mentions of ${sanitizeSingleLine(entity.name)} (${entity.mentions.length})`, viewport.cols)}
       </Text>
       <Box flexDirection="column" height={height}>
         {shown.map((mention, i) => {
@@ -44,7 +45,7 @@ export function MentionsView({ state, viewport }: { state: State; viewport: View
           );
         })}
       </Box>
-      <StatusLine left="Enter goes to the mention" context="mentions" cols={viewport.cols} />
+      <StatusLine left="Enter goes to the mention" context="mentions" cols={viewport.cols} notice={state.notice} />
     </Box>
   );
 }

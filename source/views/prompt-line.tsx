@@ -1,13 +1,14 @@
 import { Text } from 'ink';
 import { displayWidth, tailToWidth, truncateToWidth } from '../core/layout/text-width';
-import type { Prompt } from '../state/reducer';
+import { sanitizeSingleLine } from '../core/sanitize';
+import type { Prompt } from '../state/types';
 import { theme } from './theme';
 
 /** The prompt being typed, "/query▏", with a note (counter, progress) on the right. */
 export function PromptLine({ prompt, note: fullNote, cols }: { prompt: Prompt; note: string; cols: number }) {
   // The line must fit by itself: left to Ink, cutting a line that holds emoji can leave it a column
   // too wide. "/", one character of query, the cursor and a space take four columns.
-  const note = truncateToWidth(fullNote, cols - 4);
+  const note = truncateToWidth(sanitizeSingleLine(fullNote), cols - 4);
   const room = Math.max(1, cols - displayWidth(note) - 3);
   const left = `/${tailToWidth(prompt.text, room - 1)}`;
   const gap = Math.max(1, cols - displayWidth(left) - 1 - displayWidth(note));

@@ -2,10 +2,11 @@ import { Box, Text } from 'ink';
 import { type HighlightLayer, visibleHighlights } from '../core/layout/highlights';
 import { pagePosition } from '../core/layout/paginate';
 import { segmentLine } from '../core/layout/segments';
-import { selectedEntity } from '../state/entities';
+import { sanitizeSingleLine } from '../core/sanitize';
+import { panelHasFocus, selectedEntity } from '../state/panel';
 import { frameHeight, panelRowsBelow, readerPage, type Viewport } from '../state/geometry';
-import { readerLayout } from '../state/reader';
-import type { Find, State } from '../state/reducer';
+import { readerLayout } from '../state/position';
+import type { ArticleSearch, State } from '../state/types';
 import { EntityPanel } from './entity-panel';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
@@ -36,7 +37,7 @@ export function highlightLayers(state: State): HighlightLayer[] {
 }
 
 /** "match 3/9", "match 2/4 (with typos)" or "no match for “x”". */
-export function findStatus(find: Find | null): string {
+export function findStatus(find: ArticleSearch | null): string {
   if (!find) return '';
   if (find.matches.length === 0) return `no match for “${find.query}”`;
   const fuzzy = find.matches[0]?.fuzzy ? ' (with typos)' : '';
@@ -48,7 +49,8 @@ function mentionStatus(state: State): string {
   const entity = selectedEntity(state);
   if (!entity || (!state.entities.panelOpen && state.entities.mention < 0)) return '';
   const { mention } = state.entities;
-  return mention >= 0 ? `${entity.name} ${mention + 1}/${entity.mentions.length}` : `${entity.name} ·${entity.mentions.length}`;
+  const name = sanitizeSingleLine(entity.name);
+  return mention >= 0 ? `${name} ${mention + 1}/${entity.mentions.length}` : `${name} ·${entity.mentions.length}`;
 }
 
 export function ReaderView({ state, viewport }: { state: State; viewport: Viewport }) {
@@ -104,9 +106,9 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
         </Box>
       )}
       {state.prompt ? (
-        <PromptLine prompt={state.prompt} note={findStatus(state.find)} cols={viewport.cols} />
+        <PromptLine prompt={state.prompt} note={state.notice?.text ?? findStatus(state.find)} cols={viewport.cols} />
       ) : (
-        <StatusLine left={status} context="reader" cols={viewport.cols} />
+        <StatusLine left={status} context={panelHasFocus(state) ? 'panel' : 'reader'} cols={viewport.cols} notice={state.notice} />
       )}
     </Box>
   );

@@ -1,5 +1,6 @@
+import { Box, Text } from 'ink';
 import { isTooSmall } from '../state/geometry';
-import type { State } from '../state/reducer';
+import type { State } from '../state/types';
 import { HelpView } from './help-view';
 import { ListView } from './list-view';
 import { MentionsView } from './mentions-view';
@@ -9,9 +10,20 @@ import { TooSmall } from './too-small';
 
 /** What is on screen for a state: the one place that chooses between the views. */
 export function Screen({ state }: { state: State }) {
+  if (!state.repaint) return <View state={state} />;
+  // One row more than the frame: Ink then draws the whole screen anew (see State.repaint).
+  return (
+    <Box flexDirection="column">
+      <View state={state} />
+      <Text> </Text>
+    </Box>
+  );
+}
+
+function View({ state }: { state: State }) {
   const { viewport } = state;
   if (isTooSmall(viewport)) return <TooSmall viewport={viewport} />;
-  if (state.overlay === 'help') return <HelpView viewport={viewport} current={state.screen.name} />;
+  if (state.overlay === 'help') return <HelpView state={state} />;
   if (state.overlay === 'skipped') return <SkippedView state={state} viewport={viewport} />;
   if (state.overlay === 'mentions') return <MentionsView state={state} viewport={viewport} />;
   if (state.screen.name === 'reader') return <ReaderView state={state} viewport={viewport} />;

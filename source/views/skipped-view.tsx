@@ -3,7 +3,7 @@ import { truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, type Viewport } from '../state/geometry';
 import { skippedPageSize } from '../state/list';
-import type { State } from '../state/reducer';
+import type { State } from '../state/types';
 import { theme } from './theme';
 
 /** Files that were not read, and why: one key away from the list footer. */

@@ -74,7 +74,7 @@ const attacks = [
   `link: ${ESC}]8;;https://evil.example/${BEL}click me${ESC}]8;;${BEL} end`,
   `cursor: ${ESC}[7;77H${ESC}[13A${ESC}[99B${ESC}[s${ESC}[u${ESC}7${ESC}8 moved`,
   `clear: ${ESC}[2J${ESC}[3J${ESC}[H cleared, reset: ${ESC}c done`,
-  `modes: ${ESC}[?1049l${ESC}[?25h${ESC}[?1000h${ESC}[?2004h${ESC}[?1h set`,
+  `modes: ${ESC}[?1049l${ESC}[?25h${ESC}[?1000h${ESC}[?2004l${ESC}[?1h set`,
   `dcs: ${ESC}P$qm${ST} ${ESC}P1;1|PWNED${ST} dcs`,
   `queries: ${ESC}[6n ${ESC}[c ${ESC}[>c ${ESC}[21t ${ESC}]10;?${BEL} asked`,
   `c1: \u009b2J \u009d0;PWNED-C1\u0007 \u0090q\u009c \u0085 \u009b?1049l end`,

@@ -31,7 +31,8 @@ const injected: [string, string][] = [
   ['cursor position query', '\x1b[6n'],
   ['title query', '\x1b[21t'],
   ['mouse tracking', '\x1b[?1000h'],
-  ['bracketed paste', '\x1b[?2004h'],
+  // lede turns bracketed paste on itself (so a paste is never taken for keys): an article must not turn it off.
+  ['bracketed paste off', '\x1b[?2004l'],
   ['application cursor keys', '\x1b[?1h'],
   ['bidi override', '\u202e'],
 ];
@@ -47,7 +48,7 @@ function assertTerminalUntouched(t: TerminalSession, where: string): void {
   assert.equal(t.isAlternateScreen(), true, `still on the alternate screen (${context})`);
   assert.equal(t.cursorVisible(), false, `the cursor is still hidden (${context})`);
   assert.equal(t.term.modes.mouseTrackingMode, 'none', `mouse tracking untouched (${context})`);
-  assert.equal(t.term.modes.bracketedPasteMode, false, `bracketed paste untouched (${context})`);
+  assert.equal(t.term.modes.bracketedPasteMode, true, `bracketed paste as lede set it (${context})`);
   assert.equal(t.term.modes.applicationCursorKeysMode, false, `cursor key mode untouched (${context})`);
   assert.doesNotMatch(screen, /[\u202a-\u202e\u2066-\u2069]/, `no bidi control on screen (${context})`);
   for (const line of t.screen()) {

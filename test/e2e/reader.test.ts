@@ -146,11 +146,11 @@ test('Esc, h and ← go back to the list with the cursor on the article just rea
   });
 });
 
-test('? shows the help overlay from the list and the reader; ? or Esc closes it; q quits from it', async () => {
+test('? shows the help page from the list and the reader; ?, Esc or q closes it (as in less); Ctrl+C quits from it', async () => {
   await withLede([], { cols: 100, rows: 30 }, async (t) => {
     await listReady(t);
     const list = t.screenText();
-    for (const close of ['?', 'esc']) {
+    for (const close of ['?', 'esc', 'q']) {
       await t.press('?');
       const help = await t.waitFor('Keys');
       assert.match(help, /quit/i, `help lists the bindings:\n${help}`);
@@ -174,19 +174,23 @@ test('? shows the help overlay from the list and the reader; ? or Esc closes it;
 
     await t.press('?');
     await t.waitFor('Keys');
-    await t.press('q');
+    await t.press('ctrl-c');
     const status = await t.exited();
-    assert.equal(status.exitCode, 0);
+    assert.equal(status.exitCode, 130, 'Ctrl+C exits 130, as after SIGINT');
   });
 });
 
-test('any other key closes the help overlay too', async () => {
+test('the help page scrolls (G to its end) and another key leaves it open, saying how to close it', async () => {
   await withLede([], { cols: 100, rows: 30 }, async (t) => {
     await listReady(t);
     const list = t.screenText();
     await t.press('?');
     await t.waitFor('Keys');
     await t.press('x'); // bound to nothing
+    await t.waitFor(/closes help/);
+    await t.press('G');
+    await t.waitFor(/Search syntax/);
+    await t.press('esc');
     await t.waitFor((s) => s === list);
   });
 });

@@ -24,14 +24,17 @@ const listReady = async (t: TerminalSession) => {
 };
 
 const temp = makeTempDir('lede-e2e-restore-');
-/** Loaded into lede with `node --import`: SIGUSR2 makes it throw an error nothing catches. */
-const throwOnSignal = join(temp.dir, 'throw-on-sigusr2.mjs');
+/**
+ * Loaded into lede with `node --import`: SIGUSR1 (which lede leaves alone) makes it throw an error
+ * nothing catches.
+ */
+const throwOnSignal = join(temp.dir, 'throw-on-sigusr1.mjs');
 let seedHash = '';
 
 before(() => {
   writeFileSync(
     throwOnSignal,
-    "process.on('SIGUSR2', () => setImmediate(() => { throw new Error('e2e: an uncaught error'); }));\n",
+    "process.on('SIGUSR1', () => setImmediate(() => { throw new Error('e2e: an uncaught error'); }));\n",
   );
   seedHash = hashTree(seedDir);
 });
@@ -80,10 +83,14 @@ async function openReader(t: TerminalSession): Promise<void> {
 const endings: { name: string; inReader?: boolean; end: (t: TerminalSession) => Promise<void> | void; status?: number }[] = [
   { name: 'q in the list', end: (t) => t.press('q'), status: 0 },
   { name: 'q in the reader', inReader: true, end: (t) => t.press('q'), status: 0 },
-  { name: 'Ctrl+C in the list', end: (t) => t.press('ctrl-c') },
+  { name: 'Ctrl+C in the list', end: (t) => t.press('ctrl-c'), status: 130 },
   { name: 'Ctrl+C in the reader', inReader: true, end: (t) => t.press('ctrl-c') },
   { name: 'SIGTERM', inReader: true, end: (t) => void process.kill(ledePid(t), 'SIGTERM') },
   { name: 'SIGHUP', end: (t) => void process.kill(ledePid(t), 'SIGHUP') },
+  // Signals nobody expects, which killed lede without a word before it restored the terminal.
+  { name: 'SIGUSR2', inReader: true, end: (t) => void process.kill(ledePid(t), 'SIGUSR2') },
+  { name: 'SIGALRM', end: (t) => void process.kill(ledePid(t), 'SIGALRM') },
+  { name: 'SIGQUIT', end: (t) => void process.kill(ledePid(t), 'SIGQUIT') },
 ];
 
 for (const { name, inReader, end, status } of endings) {
@@ -124,7 +131,7 @@ test('the terminal is restored after an uncaught error, and the error is shown i
   try {
     await listReady(t);
     await openReader(t);
-    process.kill(ledePid(t), 'SIGUSR2');
+    process.kill(ledePid(t), 'SIGUSR1');
     const transcript = await runUntilShellDone(t);
     assertRestored(t, transcript, 1);
     assert.notEqual(transcript.exitStatus, 0, 'an uncaught error is a failure');

@@ -16,9 +16,10 @@ import { lastTop } from '../../source/core/layout/paginate';
 import { loadLibrary } from '../../source/core/load';
 import { LibrarySearch } from '../../source/core/search';
 import { bindings } from '../../source/keymap';
-import { panelEntities, selectedEntity } from '../../source/state/entities';
-import { listPageSize, visibleArticles } from '../../source/state/list';
-import { readerLayout } from '../../source/state/reader';
+import { InputDecoder } from '../../source/terminal/input-decoder';
+import { allKeySequences, randomTerminalInput } from '../helpers/terminal-input';
+import { panelEntities, selectedEntity } from '../../source/state/panel';
+import { listPageSize, readerLayout, visibleArticles } from '../../source/state/position';
 import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
 import type { Viewport } from '../../source/state/geometry';
 import { frameProblem, pick, prng, renderState, writeMonkeyCorpus } from './support';
@@ -28,6 +29,7 @@ const WARM_UP = 2_000;
 const FRAME_EVERY = Number(process.env.LEDE_MONKEY_FRAME_EVERY ?? 80);
 
 const KEY_NAMES = [...new Set(bindings.flatMap((b) => b.keys))];
+const KEY_SEQUENCES = allKeySequences();
 const EXTRA_KEYS = ['shift+tab', 'ctrl+a', 'ctrl+d', 'ctrl+z', 'backspace', 'delete', 'F1', 'meta+x'];
 // Typed or pasted characters, hostile ones included: a prompt must never draw a control, C1 or bidi character.
 const PRINTABLE = [...'abcdefghijklmnopqrstuvwxyzNS ', "'", '^', '$', '!', '|', '@', '"', '\\', 'é', 'ß', 'ẞ', '日', '😀', 'ש', 'ا', '\u0301', '\u009b', '\u202e', '\u2066', '\u001c', '\u007f', '\u0085'];
@@ -110,6 +112,8 @@ function checkInvariants(state: State): void {
 }
 
 interface World {
+  /** Decodes the raw terminal input the monkey sends, as the app's input hook does. */
+  decoder: InputDecoder;
   library: Library;
   search: LibrarySearch;
   extractor: EntityExtractor;
@@ -148,7 +152,14 @@ function nextAction(random: () => number, state: State, world: World, queue: str
     queue.push(...Array.from(pick(random, WORDS)), ...(random() < 0.5 ? ['enter'] : []));
     return { type: 'key', name: queue.shift()! };
   }
-  if (r < 0.23) {
+  if (r < 0.26) {
+    // What a terminal sends: keys with every modifier, pastes (some never ended), focus and mouse
+    // reports, the sequences that crashed Ink 6.8, raw control bytes.
+    const events = randomTerminalInput(random, KEY_SEQUENCES).flatMap((event) => world.decoder.push(event));
+    if (random() < 0.1) events.push(...world.decoder.flush());
+    return { type: 'input', events };
+  }
+  if (r < 0.28) {
     // Straight to the entity panel's less common corners.
     queue.push(...pick(random, [['enter'], ['tab', 'j', 'j', 'm'], ['e', ']'], ['}', '}'], ['m', 'G', 'enter'], ['s'], ['?']]));
     return { type: 'key', name: queue.shift()! };
@@ -169,6 +180,8 @@ function describeAction(action: Action): string {
   switch (action.type) {
     case 'key':
       return `key ${JSON.stringify(action.name)}`;
+    case 'input':
+      return `input ${JSON.stringify(action.events).slice(0, 200)}`;
     case 'resize':
       return `resize ${action.viewport.cols}×${action.viewport.rows}`;
     case 'searchResult':
@@ -178,6 +191,12 @@ function describeAction(action: Action): string {
     default:
       return action.type;
   }
+}
+
+/** Whether an action holds a q or a Ctrl+C, the only keys that may quit (q not while typing). */
+function quitsByKey(action: Action): boolean {
+  const events = action.type === 'input' ? action.events : [action];
+  return events.some((e) => (e.type === 'key' && ['q', 'ctrl+c'].includes(e.name)) || (e.type === 'text' && /[q\x03]/.test(e.text)));
 }
 
 export const PLACES: readonly Place[] = ['list', 'filter prompt', 'reader', 'reader search', 'entity panel focus', 'mentions', 'help', 'skipped', 'too small'];
@@ -190,7 +209,7 @@ async function makeWorld(corpus: string): Promise<World> {
     library.articles.map((a) => a.id),
     byArticle,
   );
-  return { library, search: new LibrarySearch(library.articles), extractor, byArticle, index };
+  return { decoder: new InputDecoder(), library, search: new LibrarySearch(library.articles), extractor, byArticle, index };
 }
 
 export interface MonkeyReport {
@@ -241,10 +260,11 @@ export async function runMonkey(seed: number, actions: number): Promise<MonkeyRe
       const where = () => `seed ${seed}, step ${step}, ${placeOf(state)} at ${state.viewport.cols}×${state.viewport.rows}; last actions:\n  ${recent.join('\n  ')}`;
       try {
         state = reducer(state, action);
-        if (state.quitting) {
-          assert.ok(action.type === 'key' && ['q', 'ctrl+c'].includes(action.name), `quit by ${describeAction(action)}`);
-          state = { ...state, quitting: false };
+        if (state.exitStatus !== null) {
+          assert.ok(quitsByKey(action), `quit by ${describeAction(action)}`);
+          state = { ...state, exitStatus: null };
         }
+        if (state.effects.length > 0) state = reducer(state, { type: 'effectsDone', effects: state.effects });
         if (state.filter.query && queries.at(-1) !== state.filter.query) {
           queries.push(state.filter.query);
           if (queries.length > 20) queries.shift();

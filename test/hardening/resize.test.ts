@@ -11,7 +11,7 @@ import { lineIndexAt } from '../../source/core/layout/wrap';
 import { loadLibrary } from '../../source/core/load';
 import { LibrarySearch } from '../../source/core/search';
 import type { Viewport } from '../../source/state/geometry';
-import { firstVisibleOffset, readerLayout } from '../../source/state/reader';
+import { firstVisibleOffset, readerLayout } from '../../source/state/position';
 import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
 import { frameProblem, prng, renderApp, renderState, writeMonkeyCorpus } from './support';
 

@@ -11,16 +11,12 @@ import type { Library } from '../../source/core/article';
 import type { Viewport } from '../../source/state/geometry';
 import type { State } from '../../source/state/reducer';
 import { Screen } from '../../source/views/screen';
-import { prng } from '../helpers/prng';
+import { pick, prng } from '../helpers/prng';
 
-export { prng };
+export { pick, prng };
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-
-export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `lede-hardening-${prefix}-`));

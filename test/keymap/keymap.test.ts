@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bindings, commandFor, footerHints, helpRows, keyName, keyNames } from '../../source/keymap';
+import { bindings, CONTEXTS, commandFor, footerHints, helpRows } from '../../source/keymap';
+import { isNamedKey, keyLabel, NAMED_KEYS, withModifiers } from '../../source/terminal/key-names';
 
 describe('keymap', () => {
-  test('names keys the way bindings spell them', () => {
-    assert.equal(keyName('', { downArrow: true }), 'down');
-    assert.equal(keyName('', { pageDown: true }), 'pgdn');
-    assert.equal(keyName(' ', {}), 'space');
-    assert.equal(keyName('c', { ctrl: true }), 'ctrl+c');
-    // Ink 6 reports DEL (0x7F, the usual Backspace) as `delete`.
-    assert.equal(keyName('', { delete: true }), 'backspace');
-    assert.equal(keyName('G', { shift: true }), 'G');
-  });
-
-  test('several plain characters in one chunk are one key each', () => {
-    assert.deepEqual(keyNames('jq', {}), ['j', 'q']);
-    assert.deepEqual(keyNames('a b', {}), ['a', 'space', 'b']);
-    assert.deepEqual(keyNames('', { return: true }), ['enter']);
-    assert.deepEqual(keyNames('j\r\x03', {}), ['j', 'enter', 'ctrl+c']);
-  });
-
   test('no key is bound to two commands in the same context', () => {
-    for (const context of ['list', 'reader', 'help', 'prompt', 'mentions'] as const) {
+    for (const context of CONTEXTS) {
       const seen = new Map<string, string>();
       for (const binding of bindings.filter((b) => b.contexts.includes(context))) {
         for (const key of binding.keys) {
@@ -44,20 +28,59 @@ describe('keymap', () => {
     assert.equal(commandFor('list', 'n'), undefined);
   });
 
-  test('footer hints are the reader’s basic keys, in table order', () => {
+  test('every context can be left: quit and suspend are bound everywhere; q is text while typing and closes help', () => {
+    for (const context of CONTEXTS) {
+      assert.equal(commandFor(context, 'ctrl+c'), 'quit', `Ctrl+C quits in ${context}`);
+      assert.equal(commandFor(context, 'ctrl+z'), 'suspend', `Ctrl+Z suspends in ${context}`);
+      const q = context === 'prompt' ? undefined : context === 'help' ? 'back' : 'quit';
+      assert.equal(commandFor(context, 'q'), q, `q in ${context}`);
+    }
+  });
+
+  test('less and vim keys: d/u and Ctrl+D/U half pages, Ctrl+F/B pages, wherever there is something to move', () => {
+    for (const context of ['list', 'reader', 'panel', 'mentions', 'skipped'] as const) {
+      assert.equal(commandFor(context, 'd'), 'halfPageDown');
+      assert.equal(commandFor(context, 'ctrl+d'), 'halfPageDown');
+      assert.equal(commandFor(context, 'u'), 'halfPageUp');
+      assert.equal(commandFor(context, 'ctrl+u'), 'halfPageUp');
+      assert.equal(commandFor(context, 'ctrl+f'), 'pageDown');
+      assert.equal(commandFor(context, 'ctrl+b'), 'pageUp');
+    }
+    // While typing, Ctrl+U is readline's "delete the line".
+    assert.equal(commandFor('prompt', 'ctrl+u'), 'promptClear');
+  });
+
+  test('footer hints are the context’s basic keys, in table order; the panel says what its keys do', () => {
     assert.deepEqual(
       footerHints('reader').map((h) => `${h.keys} ${h.hint}`),
       ['PgDn page', 'e entities', 'Esc back', '/ search', '? help', 'q quit'],
     );
+    assert.deepEqual(
+      footerHints('panel').map((h) => `${h.keys} ${h.hint}`),
+      ['PgDn down the list', 'Enter first mention', 'Tab page', 'Esc back', '? help', 'q quit'],
+    );
   });
 });
 
-describe('footer hints that fit', () => {
-  test('hints are dropped from the front, so help and quit stay longest', async () => {
-    const { fittingHints } = await import('../../source/views/footer');
-    const all = fittingHints('list', 1000);
-    assert.match(all, /^PgDn page · .* · \? help · q quit$/);
-    assert.equal(fittingHints('list', '? help · q quit'.length), '? help · q quit');
-    assert.equal(fittingHints('list', 3), '');
+describe('key names', () => {
+  test('modifiers are written in one order, and a shifted letter is the capital', () => {
+    assert.equal(withModifiers('up', { ctrl: true, shift: true, alt: true }), 'ctrl+alt+shift+up');
+    assert.equal(withModifiers('g', { shift: true }), 'G');
+    assert.equal(withModifiers('G', { shift: true }), 'G');
+    assert.equal(withModifiers('U', { ctrl: true }), 'ctrl+u');
+    assert.equal(withModifiers('tab', { shift: true }), 'shift+tab');
+    assert.equal(withModifiers('f1', { ctrl: true }), 'ctrl+f1');
+  });
+
+  test('named and modified keys are keys, characters are text', () => {
+    for (const name of NAMED_KEYS) assert.equal(isNamedKey(name), true, name);
+    for (const name of ['ctrl+u', 'alt+x', 'shift+tab', 'ctrl+alt+up', 'super+a']) assert.equal(isNamedKey(name), true, name);
+    for (const name of ['a', 'G', 'é', '日', '+', 'ctrl', 'alt+']) assert.equal(isNamedKey(name), false, name);
+  });
+
+  test('labels for help', () => {
+    assert.equal(keyLabel('pgdn'), 'PgDn');
+    assert.equal(keyLabel('ctrl+d'), 'Ctrl+D');
+    assert.equal(keyLabel('j'), 'j');
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Entity, EntityType } from '../../source/core/entities';
 import { buildLibraryIndex } from '../../source/core/entities/library-entities';
-import { selectedEntity } from '../../source/state/entities';
+import { selectedEntity } from '../../source/state/panel';
 import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
 import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';
 
@@ -42,9 +42,9 @@ test('}: opens the next article naming the entity, and selects it at its first m
   assert.equal(articleOf(jumped), 2, 'skipped the article that does not name him');
   // The index holds no entities: the next article's arrive later, from the entities hook.
   assert.equal(jumped.entities.current, null);
-  assert.equal(jumped.entities.follow, 'person:netanyahu');
+  assert.equal(jumped.entities.whenLoaded?.key, 'person:netanyahu');
   const arrived = receive(jumped, 2);
-  assert.equal(arrived.entities.follow, null);
+  assert.equal(arrived.entities.whenLoaded, null);
   assert.equal(selectedEntity(arrived)?.name, 'Netanyahu');
   assert.equal(arrived.entities.mention, 0);
   assert.ok(arrived.screen.name === 'reader' && arrived.screen.top > 0, 'turned to the page of the first mention');
@@ -58,8 +58,8 @@ test('}: pressed again before the entities arrive, follows the same entity on; o
   const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index });
   const twice = keys(reading, '}', '}');
   assert.equal(articleOf(twice), 0, 'on to the next article naming him, wrapping around');
-  assert.equal(twice.entities.follow, 'person:netanyahu');
+  assert.equal(twice.entities.whenLoaded?.key, 'person:netanyahu');
   const fromList = keys(twice, 'esc', 'j', 'enter');
   assert.equal(articleOf(fromList), 1);
-  assert.equal(fromList.entities.follow, null);
+  assert.equal(fromList.entities.whenLoaded, null);
 });

@@ -9,19 +9,19 @@ const run = (state: State, ...actions: Action[]) => actions.reduce(reducer, stat
 const keys = (state: State, ...names: string[]) => run(state, ...names.map((name) => ({ type: 'key', name }) as const));
 
 describe('quitting', () => {
-  test('q and Ctrl+C quit from the list, the reader, help and the mentions list', () => {
-    for (const setup of [[], ['enter'], ['?'], ['enter', '?']]) {
-      for (const quit of ['q', 'ctrl+c']) {
-        assert.equal(keys(keys(start, ...setup), quit).quitting, true, `${quit} after ${setup.join(' ')}`);
+  test('q and Ctrl+C quit from the list, the reader and the mentions list; Ctrl+C from help (where q closes it)', () => {
+    for (const setup of [[], ['enter'], ['?'], ['enter', '?'], ['enter', 'm']]) {
+      for (const quit of setup.at(-1) === '?' ? ['ctrl+c'] : ['q', 'ctrl+c']) {
+        assert.equal(keys(keys(start, ...setup), quit).exitStatus !== null, true, `${quit} after ${setup.join(' ')}`);
       }
     }
   });
 
   test('while typing a query q is text; Ctrl+C still quits', () => {
     const typing = keys(start, '/', 'q');
-    assert.equal(typing.quitting, false);
+    assert.equal(typing.exitStatus, null);
     assert.equal(typing.prompt?.text, 'q');
-    assert.equal(keys(typing, 'ctrl+c').quitting, true);
+    assert.equal(keys(typing, 'ctrl+c').exitStatus !== null, true);
   });
 });
 

@@ -138,15 +138,17 @@ describe('help and quitting', () => {
     const app = render(<App library={library} viewport={{ cols: 80, rows: 40 }} />);
     const listHelp = await press(app, '?', (f) => /Keys/.test(f));
     assert.match(listHelp, /Article list/);
-    assert.match(listHelp, /PgDn Space f +next page/);
-    assert.match(listHelp, /Search syntax/);
+    assert.match(listHelp, /PgDn Space f Ctrl\+F +next page/);
+    const listEnd = await press(app, 'G', (f) => /Search syntax/.test(f), 'the search syntax at the end of the list help');
+    assert.match(listEnd, /'golan' +exactly this word/);
     await press(app, '?', (f) => /› The long read/.test(f));
     await press(app, keys.enter, (f) => /page 1\//.test(f));
     const readerHelp = await press(app, '?', (f) => /Keys/.test(f));
     assert.match(readerHelp, /Reader/);
     assert.match(readerHelp, /\] +next mention of the selected entity/);
-    assert.match(readerHelp, /Mentions list/);
-    await press(app, 'x', (f) => /page 1\//.test(f), 'any other key closes help too');
+    const end = await press(app, 'G', (f) => /Mentions list/.test(f), 'G scrolls help to its end');
+    assert.match(end, /close help/);
+    await press(app, 'q', (f) => /page 1\//.test(f), 'q closes help');
   });
 });
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Entity } from '../../source/core/entities';
 import { displayWidth } from '../../source/core/layout/text-width';
 import { MIN_COLS, MIN_ROWS, panelPlacement, readerGeometry } from '../../source/state/geometry';
-import { readerLayout } from '../../source/state/reader';
+import { readerLayout } from '../../source/state/position';
 import { initialState, reducer } from '../../source/state/reducer';
 import { ReaderView } from '../../source/views/reader-view';
 import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';

@@ -1,21 +1,11 @@
 /**
- * fzf's extended-search syntax, parsed the way fzf parses it (junegunn/fzf, pattern.go):
- *
- * | token      | meaning                                                        |
- * |------------|----------------------------------------------------------------|
- * | `word`     | fuzzy: a word that equals, starts with, or is a typo of `word`  |
- * | `'word`    | exact: the text contains `word` anywhere                       |
- * | `'word'`   | exact at word boundaries                                       |
- * | `^word`    | the title or the body starts with `word`                       |
- * | `word$`    | the title or the body ends with `word`                         |
- * | `^word$`   | the title or the body is exactly `word`                        |
- * | `!word`    | does not contain `word` (exact); `!^word`, `!word$` likewise   |
- * | `!'word`   | does not fuzzily match `word`                                  |
- * | `a \| b`   | OR between neighbouring terms; spaces between groups mean AND  |
- * | `a\ b`     | an escaped space is part of the term (`'prime\ minister`)      |
- *
- * Everything is case- and diacritics-insensitive. A plain word that contains punctuation
- * (`u.s.`, `al-assad`, `covid-19`) is matched exactly, since there is no single word to fuzz.
+ * fzf's extended-search syntax, parsed the way fzf parses it (junegunn/fzf, pattern.go). What
+ * users are told it means is the table in syntax.ts (help and `--help` print it); the rules here:
+ * plain words are fuzzy, `'` exact (`'word'` at word boundaries), `^` and `$` anchor to the start
+ * and end of a title or body, `!` negates (exact; `!'word` fuzzy), `|` between terms is OR and
+ * spaces between groups AND, and an escaped space is part of a term. Everything is case- and
+ * diacritics-insensitive; a plain word with punctuation (`u.s.`, `al-assad`) is matched exactly,
+ * since there is no single word to fuzz.
  */
 import { fold, isWordUnit } from './fold.js';
 

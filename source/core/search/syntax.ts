@@ -1,0 +1,26 @@
+/**
+ * The query language as users are told about it: the one table the help page and `lede --help`
+ * print (the parser is query.ts; its header comment says the same for developers).
+ */
+export interface SyntaxRow {
+  example: string;
+  meaning: string;
+}
+
+export const QUERY_SYNTAX: readonly SyntaxRow[] = [
+  { example: 'iran israel', meaning: 'both words; typos forgiven (netanyhau): 1 from 5 letters, 2 from 8' },
+  { example: 'iran | syria', meaning: 'either word' },
+  { example: "'golan", meaning: 'exactly this, no typos (inside words too)' },
+  { example: "'golan'", meaning: 'exactly this word' },
+  { example: '^netanyahu', meaning: 'a title or text that starts with it (as in fzf)' },
+  { example: 'syria$', meaning: 'a title or text that ends with it' },
+  { example: '!russia', meaning: 'articles without it' },
+  { example: "'prime\\ minister", meaning: 'a phrase: an escaped space is part of the term' },
+  { example: '@netanyahu', meaning: 'articles that mention that entity (@benjamin_netanyahu for two words)' },
+];
+
+/** The table as aligned plain-text lines, each starting with `indent`. */
+export function querySyntaxLines(indent = '  '): string[] {
+  const width = Math.max(...QUERY_SYNTAX.map((row) => row.example.length));
+  return QUERY_SYNTAX.map((row) => `${indent}${row.example.padEnd(width)}  ${row.meaning}`);
+}
