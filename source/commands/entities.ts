@@ -1,7 +1,8 @@
 import type { Library } from '../core/article';
-import { type Entity, type EntityExtractor, type EntityType, loadEntityExtractor } from '../core/entities';
-import { EntityCache, extractCached } from '../core/entities/cache';
-import { applyEvidence, collectLibraryEvidence, type LibraryEntityIndex, LibraryIndexBuilder } from '../core/entities/library-entities';
+import { type Entity, type EntityType, loadEntityExtractor } from '../core/entities';
+import { entityCacheDir } from '../core/entities/cache';
+import { InThreadSource } from '../core/entities/entity-source';
+import type { LibraryEntityIndex } from '../core/entities/library-index';
 import { sanitizeSingleLine } from '../core/sanitize';
 
 export interface ArticleEntities {
@@ -11,42 +12,25 @@ export interface ArticleEntities {
   entities: Entity[];
 }
 
-/** Each article's entities as extract() gives them (no library evidence), through the on-disk cache. */
-function cachedEntities(extractor: EntityExtractor, library: Library): Entity[][] {
-  const cache = new EntityCache(extractor.version);
-  return library.articles.map((a) => extractCached(extractor, cache, a.text));
-}
-
 /**
- * Entities of every article, through the on-disk cache so a second run is instant, with the same
- * library-wide evidence the panel gets (a bare "Putin" is a person where other articles say
- * "Vladimir Putin").
+ * Every article's entities, through the on-disk cache so a second run is instant, with what the
+ * whole library knows applied as the panel shows it (a bare "Putin" is a person where other
+ * articles say "Vladimir Putin"), and the library's index that came of them.
  */
-export async function libraryEntities(library: Library): Promise<ArticleEntities[]> {
-  return libraryEntitiesWith(await loadEntityExtractor(), library);
-}
-
-/** libraryEntities with an extractor already at hand. */
-export function libraryEntitiesWith(extractor: EntityExtractor, library: Library): ArticleEntities[] {
-  const lists = cachedEntities(extractor, library);
-  const evidence = collectLibraryEvidence(lists);
-  return library.articles.map((article, i) => ({
-    path: article.path,
-    id: article.id,
-    title: article.title,
-    entities: applyEvidence(evidence, lists[i]!),
-  }));
-}
-
-/**
- * The library's entity index (the panel's, evidence included) from the same cached entities:
- * what `@name` in `lede search` filters with.
- */
-export function libraryEntityIndex(extractor: EntityExtractor, library: Library): LibraryEntityIndex {
-  const builder = new LibraryIndexBuilder(null);
-  const lists = cachedEntities(extractor, library);
-  library.articles.forEach((article, i) => builder.add(article.id, lists[i]!));
-  return builder.finish(library.articles.map((a) => a.id));
+export async function libraryEntities(library: Library): Promise<{ articles: ArticleEntities[]; index: LibraryEntityIndex }> {
+  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir() });
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
+    source.runLibraryPass({ onProgress: () => {}, onDone: resolve, onError: (message) => reject(new Error(message)) });
+  });
+  const articles = await Promise.all(
+    library.articles.map(async (article) => ({
+      path: article.path,
+      id: article.id,
+      title: article.title,
+      entities: await source.entitiesOf(article, index),
+    })),
+  );
+  return { articles, index };
 }
 
 const typeLabels: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'org' };

@@ -87,7 +87,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const { entitiesPlain, libraryEntities } = await import('./entities');
-  const articles = await libraryEntities(await loadLibrary(paths, { label }));
+  const { articles } = await libraryEntities(await loadLibrary(paths, { label }));
   print(options.json ? toJson(articles) : entitiesPlain(articles));
   return 0;
 }

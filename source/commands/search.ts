@@ -1,9 +1,8 @@
 import type { Library } from '../core/article';
-import { loadEntityExtractor } from '../core/entities';
-import { articlesMatchingAll } from '../core/entities/library-entities';
+import { articlesMatchingAll } from '../core/entities/name-search';
 import { LibrarySearch, splitEntityTerms } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
-import { libraryEntityIndex } from './entities';
+import { libraryEntities } from './entities';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 
@@ -17,7 +16,8 @@ export async function searchLibrary(library: Library, query: string, limit: numb
   let filter: ((index: number) => boolean) | undefined;
   if (entityTerms.length > 0) {
     // The tagger loads only for a query with @names.
-    const allowed = new Set(articlesMatchingAll(libraryEntityIndex(await loadEntityExtractor(), library), entityTerms));
+    const { index } = await libraryEntities(library);
+    const allowed = new Set(articlesMatchingAll(index, entityTerms));
     filter = (index) => allowed.has(library.articles[index]?.id ?? '');
   }
   const { hits, total } = new LibrarySearch(library.articles).search(entityTerms.length > 0 ? rest : query, { limit, filter });

@@ -1,6 +1,7 @@
 import { type Dispatch, useEffect, useMemo, useRef } from 'react';
 import type { Article } from '../core/article';
-import { articlesMatchingAll, type LibraryEntityIndex } from '../core/entities/library-entities';
+import type { LibraryEntityIndex } from '../core/entities/library-index';
+import { articlesMatchingAll } from '../core/entities/name-search';
 import { LibrarySearch, splitEntityTerms } from '../core/search';
 import type { Action, State } from '../state/reducer';
 import { throttleProgress } from './throttle-progress';

@@ -1,7 +1,7 @@
 /** The entity panel and mention navigation for the open article: its commands and arriving entities. */
 import type { Entity } from '../core/entities';
 import { entityKey, mentionIndexAt } from '../core/entities';
-import { nextArticleWith } from '../core/entities/library-entities';
+import { nextArticleWith } from '../core/entities/library-index';
 import { type CommandIn, isMotion, type Motion, unreachable } from '../keymap';
 import { frameHeight } from './geometry';
 import { openArticle } from './navigation';

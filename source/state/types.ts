@@ -4,7 +4,7 @@
  */
 import type { Library } from '../core/article';
 import type { Entity } from '../core/entities';
-import type { LibraryEntityIndex } from '../core/entities/library-entities';
+import type { LibraryEntityIndex } from '../core/entities/library-index';
 import type { SearchResult, TextMatch } from '../core/search';
 import type { InputEvent } from '../terminal/input-decoder';
 import type { Viewport } from './geometry';

@@ -11,7 +11,9 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Library } from '../../source/core/article';
 import { type Entity, type EntityExtractor, loadEntityExtractor } from '../../source/core/entities';
-import { applyEvidence, buildLibraryIndex, type LibraryEntityIndex } from '../../source/core/entities/library-entities';
+import type { LibraryEntityIndex } from '../../source/core/entities/library-index';
+import { entitiesAsShown } from '../../source/core/entities/library-view';
+import { libraryIndexOf } from '../helpers/entities';
 import { lastTop } from '../../source/core/layout/paginate';
 import { loadLibrary } from '../../source/core/load';
 import { LibrarySearch } from '../../source/core/search';
@@ -135,7 +137,7 @@ function nextAction(random: () => number, state: State, world: World, queue: str
     const articleIndex = random() < 0.9 ? state.screen.articleIndex : Math.floor(random() * world.library.articles.length);
     const article = world.library.articles[articleIndex]!;
     const raw = world.byArticle.get(article.id) ?? world.extractor.extract(article.text);
-    return { type: 'entities', articleIndex, entities: applyEvidence(world.index.evidence, raw) };
+    return { type: 'entities', articleIndex, entities: entitiesAsShown(raw, world.index) };
   }
   if (r < 0.17 && !state.entities.library) return { type: 'libraryEntities', index: world.index };
   if (r < 0.175) {
@@ -205,7 +207,7 @@ async function makeWorld(corpus: string): Promise<World> {
   const library = await loadLibrary([corpus]);
   const extractor = await loadEntityExtractor();
   const byArticle = new Map(library.articles.map((a) => [a.id, extractor.extract(a.text)]));
-  const index = buildLibraryIndex(
+  const index = libraryIndexOf(
     library.articles.map((a) => a.id),
     byArticle,
   );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Entity, EntityType } from '../../source/core/entities';
-import { buildLibraryIndex } from '../../source/core/entities/library-entities';
+import { libraryIndexOf } from '../helpers/entities';
 import { selectedEntity } from '../../source/state/panel';
 import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
 import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';
@@ -25,7 +25,7 @@ const entitiesOf = new Map<string, Entity[]>([
   [weather.id, []],
   [golan.id, [entity(golan.text, 'Golan', 'place'), entity(golan.text, 'Netanyahu', 'person')]],
 ]);
-const index = buildLibraryIndex(
+const index = libraryIndexOf(
   library.articles.map((a) => a.id),
   entitiesOf,
 );

@@ -9,7 +9,7 @@ import { after, afterEach, before, describe, mock, test } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../source/app';
 import { loadEntityExtractor } from '../../source/core/entities';
-import { MAIN_THREAD_MAX_CHARS } from '../../source/core/entities/library-entities';
+import { MAIN_THREAD_MAX_CHARS } from '../../source/core/entities/entity-source';
 import { makeArticle, makeLibrary } from '../helpers/articles';
 import { keys, press, waitForFrame } from '../helpers/ink';
 

@@ -1,16 +1,12 @@
 /**
  * Worker thread: extracts the entities of many articles off the UI thread, through the disk
- * cache. Bundled as its own entry point (dist/entity-worker.js); started by library-entities.ts.
- *
- * In: workerData = { cacheDir, total, reportMemory }, then messages { type: 'articles', items:
- * {id, text}[] } ... { type: 'end' }: the articles a batch at a time, never all at once.
- * Out: { type: 'batch', items: {id, entities}[], done, total, next? } ... then { type: 'done' };
- * the last message for a batch of articles carries `next: true`, asking for another.
+ * cache. Bundled as its own entry point (dist/entity-worker.js); started by worker-client.ts, the
+ * messages are worker-protocol.ts'.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityCache, extractCached } from './cache.js';
 import { loadEntityExtractor } from './index.js';
-import type { FromWorker, ToWorker, WorkerInput, WorkerItem } from './library-entities.js';
+import type { FromWorker, ToWorker, WorkerInput, WorkerItem } from './worker-protocol.js';
 
 /** Results are posted at least this often (ms) and every this many articles, for progress. */
 const POST_EVERY_MS = 50;
@@ -19,7 +15,7 @@ const POST_EVERY_ITEMS = 200;
 async function run(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const { cacheDir, total, reportMemory, summaries } = workerData as WorkerInput;
+  const { cacheDir, total, summaries } = workerData as WorkerInput;
   const queue: Array<Array<{ id: string; text: string }>> = [];
   let ended = false;
   let wake: (() => void) | null = null;
@@ -51,7 +47,7 @@ async function run(): Promise<void> {
       const now = Date.now();
       const end = i === batch.length - 1;
       if (end || items.length >= POST_EVERY_ITEMS || now - last >= POST_EVERY_MS) {
-        post({ type: 'batch', items, done, total, next: end, ...(reportMemory ? { memory: process.memoryUsage() } : {}) });
+        post({ type: 'batch', items, done, total, next: end });
         items = [];
         last = now;
       }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { mentionIndexAt, type Mention } from '../../../source/core/entities/index.js';
-import { buildLibraryIndex, nextArticleWith, articlesMatching } from '../../../source/core/entities/library-entities.js';
+import { nextArticleWith } from '../../../source/core/entities/library-index.js';
+import { articlesMatching } from '../../../source/core/entities/name-search.js';
+import { libraryIndexOf } from '../../helpers/entities.js';
 import type { Entity } from '../../../source/core/entities/types.js';
 
 const m = (start: number): Mention => ({ start, end: start + 3, text: 'abc' });
@@ -53,7 +55,7 @@ test('library index: articles by entity key across alias forms, next/previous ar
     ['c', [entity('Netanyahu', 'person'), entity('United States', 'place')]],
     ['d', [entity('Netanyahu', 'person')]],
   ]);
-  const index = buildLibraryIndex(['a', 'b', 'c', 'd'], byArticle);
+  const index = libraryIndexOf(['a', 'b', 'c', 'd'], byArticle);
   assert.deepEqual(index.articlesByKey.get('person:netanyahu'), ['a', 'c', 'd']);
   assert.deepEqual(index.articlesByKey.get('place:united states'), ['a', 'c']);
   assert.equal(nextArticleWith(index, 'person:netanyahu', 'a', 1), 'c');

@@ -1,0 +1,162 @@
+/**
+ * Where the app's entities come from: one interface, two ways of doing the work.
+ *
+ * - InThreadSource extracts on the calling thread, a slice at a time, and keeps every article's
+ *   entities: for a small library (a worker's start-up costs more than the work) and for the CLI,
+ *   which needs them all anyway (through the disk cache, so a second run is instant).
+ * - WorkerSource runs the library pass in a worker, through the disk cache, and reads an opened
+ *   article's entities back from that cache (else extracts a short one here, a long one in a
+ *   worker of its own, so no key waits for it).
+ *
+ * Both hand out entities as the library shows them (library-view.ts): what the whole library
+ * knows is applied in that one place, whichever way they were extracted.
+ */
+import { EntityCache } from './cache.js';
+import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import { entitiesAsShown } from './library-view.js';
+import type { Entity, EntityExtractor } from './types.js';
+import { extractInWorker, startLibraryExtraction } from './worker-client.js';
+
+/** What a source needs of an article. */
+export interface ArticleText {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface LibraryPassHandlers {
+  onProgress: (done: number, total: number) => void;
+  onDone: (index: LibraryEntityIndex) => void;
+  /** The pass failed; onDone is still called with what was found (an extractor that cannot load: never). */
+  onError?: (message: string) => void;
+}
+
+export interface EntitySource {
+  /** Finds (or reads back) every article's entities, off the critical path, and builds the library index. */
+  runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void };
+  /** One article's entities as shown: with `index`, the library's view applied. Rejects when aborted. */
+  entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, signal?: AbortSignal): Promise<Entity[]>;
+}
+
+/**
+ * The longest text extracted on the UI thread. Extraction costs about 2.5 ms per 1,000
+ * characters, so this is a pause of ~50 ms at most; a longer article (a 2 MB one took seconds,
+ * with every key, q included, waiting) goes to a worker.
+ */
+export const MAIN_THREAD_MAX_CHARS = 20_000;
+
+/**
+ * Libraries with less text than this (and no article over MAIN_THREAD_MAX_CHARS) are extracted
+ * on the main thread: for that little a worker's start-up costs more than the work. Counted in
+ * characters, not articles: one 2 MB article is seconds of work.
+ */
+export const IN_THREAD_MAX_CHARS = 50_000;
+
+/** Whether a library is small enough to be extracted on the UI thread. */
+export function extractsInThread(articles: readonly Pick<ArticleText, 'text'>[]): boolean {
+  let total = 0;
+  for (const article of articles) {
+    const length = article.text.length;
+    if (length > MAIN_THREAD_MAX_CHARS) return false;
+    total += length;
+    if (total > IN_THREAD_MAX_CHARS) return false;
+  }
+  return true;
+}
+
+export interface SourceOptions {
+  /** The disk cache; null: none. */
+  cacheDir: string | null;
+}
+
+/** The source for an interactive library: in this thread when it is small, else through a worker. */
+export function entitySourceFor(
+  articles: readonly ArticleText[],
+  extractor: () => Promise<EntityExtractor>,
+  options: SourceOptions,
+): EntitySource {
+  // A tiny library needs no disk cache: extracting it again costs less than reading one back.
+  return extractsInThread(articles) ? new InThreadSource(articles, extractor, { cacheDir: null }) : new WorkerSource(articles, extractor, options);
+}
+
+/** Work between two yields to the event loop while extracting on the UI thread. */
+const SLICE_MS = 8;
+
+export class InThreadSource implements EntitySource {
+  /** Each article's entities as extracted, by id: kept, so the one on screen is never extracted twice. */
+  private readonly extracted = new Map<string, Entity[]>();
+  private cache: EntityCache | null | undefined;
+
+  constructor(
+    private readonly articles: readonly ArticleText[],
+    private readonly extractor: () => Promise<EntityExtractor>,
+    private readonly options: SourceOptions,
+  ) {}
+
+  private extract(extractor: EntityExtractor, article: ArticleText): Entity[] {
+    let entities = this.extracted.get(article.id);
+    if (entities) return entities;
+    this.cache ??= this.options.cacheDir ? new EntityCache(extractor.version, this.options.cacheDir) : null;
+    const cached = this.cache?.get(article.text);
+    entities = cached ?? extractor.extract(article.text);
+    if (!cached) this.cache?.set(article.text, entities);
+    this.extracted.set(article.id, entities);
+    return entities;
+  }
+
+  runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void } {
+    let cancelled = false;
+    const run = async () => {
+      const extractor = await this.extractor();
+      const builder = new LibraryIndexBuilder(this.options.cacheDir);
+      let sliceStart = performance.now();
+      for (const [i, article] of this.articles.entries()) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+        if (cancelled) return;
+        builder.add(article.id, this.extract(extractor, article));
+        handlers.onProgress(i + 1, this.articles.length);
+      }
+      if (!cancelled) handlers.onDone(builder.finish(this.articles.map((a) => a.id)));
+    };
+    run().catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
+    return {
+      cancel: () => {
+        cancelled = true;
+      },
+    };
+  }
+
+  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, signal?: AbortSignal): Promise<Entity[]> {
+    const extractor = await this.extractor();
+    signal?.throwIfAborted();
+    return entitiesAsShown(this.extract(extractor, article), index);
+  }
+}
+
+export class WorkerSource implements EntitySource {
+  constructor(
+    private readonly articles: readonly ArticleText[],
+    private readonly extractor: () => Promise<EntityExtractor>,
+    private readonly options: SourceOptions,
+  ) {}
+
+  runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void } {
+    return startLibraryExtraction(this.articles, handlers.onProgress, handlers.onDone, {
+      cacheDir: this.options.cacheDir,
+      onError: handlers.onError,
+    });
+  }
+
+  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, signal?: AbortSignal): Promise<Entity[]> {
+    const extractor = await this.extractor();
+    signal?.throwIfAborted();
+    const cacheDir = index ? index.cacheDir : this.options.cacheDir;
+    const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article.text) : undefined;
+    const extracted =
+      cached ??
+      (article.text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(article.text, { cacheDir, signal }) : extractor.extract(article.text));
+    return entitiesAsShown(extracted, index);
+  }
+}
