@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -31,7 +31,7 @@ const mkfifo = (path: string) => assert.equal(spawnSync('mkfifo', [path]).status
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
 describe('where lede keeps its files', () => {
-  const home = join(process.env.HOME ?? '', '');
+  const home = homedir();
   test('each kind: the LEDE_ override, else the XDG variable + /lede, else the XDG default under home', () => {
     const cases = [
       ['cache', 'LEDE_CACHE_DIR', 'XDG_CACHE_HOME', ['.cache']],
@@ -110,7 +110,7 @@ describe('readOwnFile', () => {
     // A file that grows after fstat (appended to meanwhile): one byte past its size, then refused.
     writeFileSync(join(dir, 'growing'), 'z'.repeat(cap * 4));
     const growing = faultyFs();
-    const lying = { ...growing.fs, fstatSync: () => Object.assign(statSync(join(dir, 'growing')), { size: 10 }) } as typeof growing.fs;
+    const lying = { ...growing.fs, fstatSync: () => Object.assign(statSync(join(dir, 'growing')), { size: 10 }) } as unknown as typeof growing.fs;
     assert.deepEqual(readOwnFile(join(dir, 'growing'), cap, lying), { ok: false, reason: 'changed while read' });
     assert.equal(growing.bytesRead, 11);
   });
