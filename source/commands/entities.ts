@@ -11,10 +11,22 @@ export interface ArticleEntities {
   entities: Entity[];
 }
 
+let cacheProblemReported = false;
+
+/** A cache that is off says so once per run, on stderr, so the data on stdout stays clean. */
+function reportCacheProblem(problem: string): void {
+  if (cacheProblemReported) return;
+  cacheProblemReported = true;
+  process.stderr.write(`lede: ${sanitizeSingleLine(problem)}\n`);
+}
+
 /** Each article's entities as extract() gives them (no library evidence), through the on-disk cache. */
 function cachedEntities(extractor: EntityExtractor, library: Library): Entity[][] {
-  const cache = new EntityCache(extractor.version);
-  return library.articles.map((a) => extractCached(extractor, cache, a.text));
+  const cache = new EntityCache(extractor.version, undefined, { onProblem: reportCacheProblem });
+  const lists = library.articles.map((a) => extractCached(extractor, cache, a.text));
+  // Off before this run began (another cache in this process found it so): still one line.
+  if (cache.problem) reportCacheProblem(cache.problem);
+  return lists;
 }
 
 /**
@@ -51,16 +63,20 @@ export function libraryEntityIndex(extractor: EntityExtractor, library: Library)
 
 const typeLabels: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'org' };
 
-/** A readable table per article: type, mention count, name, and aliases. */
+/**
+ * A readable table per article: type, mention count, name, and aliases. Names are sanitised here
+ * too, though the cache refuses entries whose names would need it: whatever reaches a terminal is
+ * sanitised where it is printed.
+ */
 export function entitiesPlain(articles: ArticleEntities[]): string {
   return articles
     .map((article) => {
       const rows = article.entities.map((e) => {
-        const aliases = e.aliases.filter((a) => a !== e.name);
+        const aliases = e.aliases.filter((a) => a !== e.name).map(sanitizeSingleLine);
         const aka = aliases.length > 0 ? `  (also ${aliases.join(', ')})` : '';
-        return `  ${typeLabels[e.type].padEnd(6)} ${String(e.mentions.length).padStart(3)}  ${e.name}${aka}`;
+        return `  ${typeLabels[e.type].padEnd(6)} ${String(e.mentions.length).padStart(3)}  ${sanitizeSingleLine(e.name)}${aka}`;
       });
-      const header = `${article.title}\n  ${sanitizeSingleLine(article.id)}`;
+      const header = `${sanitizeSingleLine(article.title)}\n  ${sanitizeSingleLine(article.id)}`;
       return [header, ...(rows.length > 0 ? rows : ['  (no people, places or organizations found)'])].join('\n');
     })
     .join('\n\n');
