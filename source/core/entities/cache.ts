@@ -38,9 +38,9 @@ export function cacheKey(text: string, version: string): string {
 
 const TYPES: ReadonlySet<unknown> = new Set<EntityType>(['person', 'place', 'organization']);
 
-/** True when `value` has exactly these own keys: an entry with more is not one lede wrote. */
-function hasExactly(value: object, keys: number): boolean {
-  return Object.keys(value).length === keys;
+/** True when `value` has exactly this many own keys: an entry with more is not one lede wrote. */
+function hasKeys(value: object, count: number): boolean {
+  return Object.keys(value).length === count;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,30 +51,28 @@ function isPrintableLabel(v: unknown): v is string {
 }
 
 /** Mentions as extract() makes them: non-empty spans of `text`, in order, each holding what it covers. */
-function mentionTexts(value: unknown, text: string, budget: { mentions: number }): Set<string> | null {
-  if (!Array.isArray(value) || value.length === 0) return null;
+function isMentionList(value: unknown, text: string, budget: { mentions: number }): value is Mention[] {
+  if (!Array.isArray(value) || value.length === 0) return false;
   budget.mentions -= value.length;
-  if (budget.mentions < 0) return null;
-  const texts = new Set<string>();
+  if (budget.mentions < 0) return false;
   let previous = 0;
   for (const m of value as unknown[]) {
-    if (!isRecord(m) || !hasExactly(m, 3)) return null;
-    const { start, end, text: covered } = m as Partial<Mention>;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof covered !== 'string') return null;
+    if (!isRecord(m) || !hasKeys(m, 3)) return false;
+    const { start, end, text: covered } = m;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof covered !== 'string') return false;
     const s = start as number;
     const e = end as number;
-    if (s < previous || s >= e || e > text.length || text.slice(s, e) !== covered) return null;
-    texts.add(covered);
+    if (s < previous || s >= e || e > text.length || covered.length !== e - s || !text.startsWith(covered, s)) return false;
     previous = s;
   }
-  return texts;
+  return true;
 }
 
+const saysIt = (mentions: Mention[], form: unknown): boolean => mentions.some((m) => m.text === form);
+
 /** extract() names an entity after one of its mentions, or after the alias-table group a mention belongs to. */
-function isNameOf(name: string, texts: Set<string>): boolean {
-  if (texts.has(name)) return true;
-  for (const t of texts) if (aliasGroupOf(t)?.name === name) return true;
-  return false;
+function isNameOf(name: string, mentions: Mention[]): boolean {
+  return saysIt(mentions, name) || mentions.some((m) => aliasGroupOf(m.text)?.name === name);
 }
 
 /**
@@ -88,14 +86,13 @@ export function isEntityList(value: unknown, text: string): value is Entity[] {
   const budget = { mentions: MAX_MENTIONS };
   const ids = new Set<string>();
   for (const entity of value as unknown[]) {
-    if (!isRecord(entity) || !hasExactly(entity, 5)) return false;
+    if (!isRecord(entity) || !hasKeys(entity, 5)) return false;
     const { id, name, type, aliases, mentions } = entity;
     if (!TYPES.has(type) || !isPrintableLabel(id) || !id.startsWith(`${type as string}:`) || ids.has(id)) return false;
     ids.add(id);
-    const texts = mentionTexts(mentions, text, budget);
-    if (!texts || !isPrintableLabel(name) || !isNameOf(name, texts)) return false;
-    if (!Array.isArray(aliases) || aliases.length > texts.size) return false;
-    if (!aliases.every((a: unknown) => isPrintableLabel(a) && texts.has(a))) return false;
+    if (!isMentionList(mentions, text, budget) || !isPrintableLabel(name) || !isNameOf(name, mentions)) return false;
+    if (!Array.isArray(aliases) || aliases.length > mentions.length) return false;
+    if (!aliases.every((a: unknown) => isPrintableLabel(a) && saysIt(mentions, a))) return false;
   }
   return true;
 }
