@@ -68,6 +68,9 @@ function isMentionList(value: unknown, text: string, budget: { mentions: number 
   return true;
 }
 
+/** `person:…` for a person: extract() makes ids of the type and the normalised name. */
+const isIdOfType = (id: string, type: string): boolean => id.charCodeAt(type.length) === 0x3a && id.startsWith(type);
+
 const saysIt = (mentions: Mention[], form: unknown): boolean => mentions.some((m) => m.text === form);
 
 /** extract() names an entity after one of its mentions, or after the alias-table group a mention belongs to. */
@@ -88,7 +91,7 @@ export function isEntityList(value: unknown, text: string): value is Entity[] {
   for (const entity of value as unknown[]) {
     if (!isRecord(entity) || !hasKeys(entity, 5)) return false;
     const { id, name, type, aliases, mentions } = entity;
-    if (!TYPES.has(type) || !isPrintableLabel(id) || !id.startsWith(`${type as string}:`) || ids.has(id)) return false;
+    if (!TYPES.has(type) || !isPrintableLabel(id) || !isIdOfType(id, type as string) || ids.has(id)) return false;
     ids.add(id);
     if (!isMentionList(mentions, text, budget) || !isPrintableLabel(name) || !isNameOf(name, mentions)) return false;
     if (!Array.isArray(aliases) || aliases.length > mentions.length) return false;
