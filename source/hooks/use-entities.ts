@@ -20,7 +20,14 @@ export const ENTITY_START_DELAY_MS = 250;
  * finished (with what the whole library knows).
  */
 export function useEntities(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
-  const source = useMemo(() => entitySourceFor(articles, loadEntityExtractor, { cacheDir: entityCacheDir() }), [articles]);
+  const source = useMemo(
+    () =>
+      entitySourceFor(articles, loadEntityExtractor, {
+        cacheDir: entityCacheDir(),
+        onCacheProblem: (text) => dispatch({ type: 'notice', notice: { kind: 'info', text } }),
+      }),
+    [articles, dispatch],
+  );
   const libraryIndex = state.entities.library;
   const openIndex = state.screen.name === 'reader' ? state.screen.articleIndex : -1;
   const current = state.entities.current;

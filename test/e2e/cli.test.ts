@@ -141,7 +141,7 @@ test('search: @name keeps only the articles that mention that entity, through th
     assert.deepEqual(titles(['@putin']), [...seedTitles].sort());
     assert.deepEqual(titles(['@putin @netanyahu']), [seedTitles[1]]);
     assert.deepEqual(titles(['@netanyahu @qqzzxxwwvv']), []);
-    assert.equal(readdirSync(cache.dir).filter((f) => f.endsWith('.json')).length, seedTitles.length, 'the entity cache was used');
+    assert.equal(readdirSync(join(cache.dir, 'entities')).filter((f) => f.endsWith('.json')).length, seedTitles.length, 'the entity cache was used');
   } finally {
     cache.remove();
   }

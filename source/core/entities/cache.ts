@@ -1,77 +1,144 @@
 /**
- * On-disk cache of extraction results, one small JSON file per (extractor version, text).
- * Location: $LEDE_CACHE_DIR, else $XDG_CACHE_HOME/lede/entities, else ~/.cache/lede/entities.
- * Never written anywhere near the articles. Every failure (corrupt file, read-only disk, no home)
- * is treated as a miss: the cache can only make things faster, never break them.
+ * On-disk cache of extraction results, one small JSON file per (extractor version, text), in
+ * `<cache>/entities` (own-files.ts says where `<cache>` is). Never near the articles.
+ *
+ * An entry is as untrusted as an article: it is read with own-files' rules (no FIFO, no link, no
+ * more than MAX_ENTRY_BYTES) and used only if it is entities `extract()` could have made for this
+ * text; anything else is a miss, extracted again, never shown. A cache that cannot be created or
+ * written is off for the rest of the run, and says why in one line (`problem`, `onProblem`): the
+ * cache can only make things faster, never break them.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import type { Entity } from './types.js';
+import { join, resolve } from 'node:path';
+import { ensureOwnDirectory, errnoCode, ownDirectory, type OwnFileSystem, readOwnJson, realFileSystem, writeOwnFileAtomic } from '../own-files.js';
+import { sanitizeSingleLine } from '../sanitize.js';
+import { aliasGroupOf } from './normalize.js';
+import type { Entity, EntityType, Mention } from './types.js';
 
+/**
+ * Bounds no real article's entities come near, so an entry beyond one is not ours. Measured over
+ * all 17,356 Reuters-21578 articles: the largest entry is 10.6 KB (54 entities, 196 mentions, the
+ * longest name 88 characters). A dense text needs ~3 bytes of entry per character, so 4 MiB is an
+ * article of over a million characters thick with names; a longer one is simply never cached.
+ */
+export const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
+export const MAX_ENTITIES = 10_000;
+export const MAX_MENTIONS = 100_000;
+export const MAX_NAME_CHARS = 256;
+
+/** `<cache>/entities`: $LEDE_CACHE_DIR/entities, else $XDG_CACHE_HOME/lede/entities, else ~/.cache/lede/entities. */
 export function entityCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.LEDE_CACHE_DIR) return env.LEDE_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'lede', 'entities');
-  try {
-    const home = homedir();
-    return home ? join(home, '.cache', 'lede', 'entities') : null;
-  } catch {
-    return null;
-  }
+  const root = ownDirectory('cache', env);
+  return root ? join(root, 'entities') : null;
 }
 
 export function cacheKey(text: string, version: string): string {
   return createHash('sha256').update(version).update('\0').update(text).digest('hex');
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
+const TYPES: ReadonlySet<unknown> = new Set<EntityType>(['person', 'place', 'organization']);
 
-/** A mention list as extract() makes them: spans of `text` in order, each holding what it covers. */
-function isMentionList(value: unknown, text: string): boolean {
-  if (!Array.isArray(value)) return false;
+/** True when `value` has exactly this many own keys: an entry with more is not one lede wrote. */
+function hasKeys(value: object, count: number): boolean {
+  return Object.keys(value).length === count;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A name, alias or id as one line on a terminal shows it: non-empty, bounded, nothing a sanitiser would change. */
+function isPrintableLabel(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_NAME_CHARS && sanitizeSingleLine(v) === v;
+}
+
+/** Mentions as extract() makes them: non-empty spans of `text`, in order, each holding what it covers. */
+function isMentionList(value: unknown, text: string, budget: { mentions: number }): value is Mention[] {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  budget.mentions -= value.length;
+  if (budget.mentions < 0) return false;
   let previous = 0;
   for (const m of value as unknown[]) {
-    if (!m || typeof m !== 'object') return false;
-    const { start, end, text: covered } = m as { start: unknown; end: unknown; text: unknown };
-    if (!Number.isInteger(start) || !Number.isInteger(end) || !isString(covered)) return false;
+    if (!isRecord(m) || !hasKeys(m, 3)) return false;
+    const { start, end, text: covered } = m;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof covered !== 'string') return false;
     const s = start as number;
     const e = end as number;
-    if (s < previous || s > e || e > text.length || text.slice(s, e) !== covered) return false;
+    if (s < previous || s >= e || e > text.length || covered.length !== e - s || !text.startsWith(covered, s)) return false;
     previous = s;
   }
   return true;
 }
 
+/** `person:…` for a person: extract() makes ids of the type and the normalised name. */
+const isIdOfType = (id: string, type: string): boolean => id.charCodeAt(type.length) === 0x3a && id.startsWith(type);
+
+const saysIt = (mentions: Mention[], form: unknown): boolean => mentions.some((m) => m.text === form);
+
+/** extract() names an entity after one of its mentions, or after the alias-table group a mention belongs to. */
+function isNameOf(name: string, mentions: Mention[]): boolean {
+  return saysIt(mentions, name) || mentions.some((m) => aliasGroupOf(m.text)?.name === name);
+}
+
 /**
  * Whether a cache file's contents are entities of `text`: anything else (a truncated write, a
  * file from a different build, a crafted one) is a miss, never something the panel then trips on
- * (a mention past the end of the text, out of order for ] and [, a name that is not a string).
+ * (a mention past the end of the text, out of order for ] and [) or shows (a name with escape
+ * sequences, or one the article never says).
  */
-function isEntityList(value: unknown, text: string): value is Entity[] {
-  if (!Array.isArray(value)) return false;
-  return value.every((e: unknown) => {
-    if (!e || typeof e !== 'object' || Array.isArray(e)) return false;
-    const entity = e as Record<string, unknown>;
-    return (
-      isString(entity.id) &&
-      isString(entity.name) &&
-      (entity.type === 'person' || entity.type === 'place' || entity.type === 'organization') &&
-      Array.isArray(entity.aliases) &&
-      entity.aliases.every(isString) &&
-      isMentionList(entity.mentions, text)
-    );
-  });
+export function isEntityList(value: unknown, text: string): value is Entity[] {
+  if (!Array.isArray(value) || value.length > MAX_ENTITIES) return false;
+  const budget = { mentions: MAX_MENTIONS };
+  const ids = new Set<string>();
+  for (const entity of value as unknown[]) {
+    if (!isRecord(entity) || !hasKeys(entity, 5)) return false;
+    const { id, name, type, aliases, mentions } = entity;
+    if (!TYPES.has(type) || !isPrintableLabel(id) || !isIdOfType(id, type as string) || ids.has(id)) return false;
+    ids.add(id);
+    if (!isMentionList(mentions, text, budget) || !isPrintableLabel(name) || !isNameOf(name, mentions)) return false;
+    if (!Array.isArray(aliases) || aliases.length > mentions.length) return false;
+    if (!aliases.every((a: unknown) => isPrintableLabel(a) && saysIt(mentions, a))) return false;
+  }
+  return true;
+}
+
+/**
+ * Directories found unusable in this thread, with why. Shared by every EntityCache on the same
+ * directory, so after a full disk the cache stops trying for the rest of the run instead of
+ * failing once per article.
+ */
+const offDirectories = new Map<string, string>();
+
+export interface EntityCacheOptions {
+  /** Told once, when this cache finds it cannot be used ("entity cache off: cannot create /proc/x (ENOENT)"). */
+  onProblem?: (problem: string) => void;
+  /** Test seam for fault injection. */
+  fs?: OwnFileSystem;
 }
 
 export class EntityCache {
   private readonly dir: string | null;
+  private readonly fs: OwnFileSystem;
+  private readonly onProblem: ((problem: string) => void) | undefined;
+  /** Set when the default location could not be found at all (no home directory). */
+  private readonly homeless: string | null;
   private ensured = false;
+
+  /** `dir` null: no cache, on purpose. Left out: the XDG location (entityCacheDir). */
   constructor(
     private readonly version: string,
-    dir: string | null = entityCacheDir(),
+    dir?: string | null,
+    options: EntityCacheOptions = {},
   ) {
-    this.dir = dir;
+    const chosen = dir === undefined ? entityCacheDir() : dir;
+    // Resolved, so every cache on one directory shares its off state however the path was spelled.
+    this.dir = chosen === null ? null : resolve(chosen);
+    this.homeless = dir === undefined && chosen === null ? 'entity cache off: no home directory to keep it in (set LEDE_CACHE_DIR)' : null;
+    this.fs = options.fs ?? realFileSystem;
+    this.onProblem = options.onProblem;
+  }
+
+  /** Why this cache is off, in one line; null while it works (or when it was turned off on purpose). */
+  get problem(): string | null {
+    return this.homeless ?? (this.dir ? (offDirectories.get(this.dir) ?? null) : null);
   }
 
   private file(text: string): string | null {
@@ -81,29 +148,33 @@ export class EntityCache {
   get(text: string): Entity[] | undefined {
     const file = this.file(text);
     if (!file) return undefined;
-    try {
-      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isEntityList(value, text)) return value;
-    } catch {
-      // Missing or corrupt: a miss.
-    }
-    return undefined;
+    const value = readOwnJson(file, MAX_ENTRY_BYTES, this.fs);
+    return isEntityList(value, text) ? value : undefined;
   }
 
   set(text: string, entities: Entity[]): void {
     const file = this.file(text);
-    if (!file || !this.dir) return;
-    try {
-      if (!this.ensured) {
-        mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-        this.ensured = true;
-      }
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, JSON.stringify(entities));
-      renameSync(tmp, file);
-    } catch {
-      // Unwritable cache: carry on without it.
+    if (!file || !this.dir || offDirectories.has(this.dir)) return;
+    if (!this.ensured) {
+      const problem = ensureOwnDirectory(this.dir, this.fs);
+      if (problem) return this.turnOff(this.dir, problem);
+      this.ensured = true;
     }
+    // Never write what get() would refuse: it would be a miss on every run.
+    if (!isEntityList(entities, text)) return;
+    const json = JSON.stringify(entities);
+    if (Buffer.byteLength(json) > MAX_ENTRY_BYTES) return;
+    try {
+      writeOwnFileAtomic(file, json, { fs: this.fs });
+    } catch (error) {
+      this.turnOff(this.dir, `cannot write to ${sanitizeSingleLine(this.dir)} (${errnoCode(error) ?? 'unknown error'})`);
+    }
+  }
+
+  private turnOff(dir: string, why: string): void {
+    const problem = `entity cache off: ${why}`;
+    offDirectories.set(dir, problem);
+    this.onProblem?.(problem);
   }
 }
 

@@ -66,6 +66,8 @@ export function extractsInThread(articles: readonly Pick<ArticleText, 'text'>[])
 export interface SourceOptions {
   /** The disk cache; null: none. */
   cacheDir: string | null;
+  /** Told once if the cache turns out to be unusable ("entity cache off: cannot create …"). */
+  onCacheProblem?: (problem: string) => void;
 }
 
 /** The source for an interactive library: in this thread when it is small, else through a worker. */
@@ -75,7 +77,7 @@ export function entitySourceFor(
   options: SourceOptions,
 ): EntitySource {
   // A tiny library needs no disk cache: extracting it again costs less than reading one back.
-  return extractsInThread(articles) ? new InThreadSource(articles, extractor, { cacheDir: null }) : new WorkerSource(articles, extractor, options);
+  return extractsInThread(articles) ? new InThreadSource(articles, extractor, { ...options, cacheDir: null }) : new WorkerSource(articles, extractor, options);
 }
 
 /** Work between two yields to the event loop while extracting on the UI thread. */
@@ -95,7 +97,11 @@ export class InThreadSource implements EntitySource {
   private extract(extractor: EntityExtractor, article: ArticleText): Entity[] {
     let entities = this.extracted.get(article.id);
     if (entities) return entities;
-    this.cache ??= this.options.cacheDir ? new EntityCache(extractor.version, this.options.cacheDir) : null;
+    if (this.cache === undefined) {
+      this.cache = this.options.cacheDir ? new EntityCache(extractor.version, this.options.cacheDir, { onProblem: this.options.onCacheProblem }) : null;
+      // Off already (another cache of this process found it so): still said.
+      if (this.cache?.problem) this.options.onCacheProblem?.(this.cache.problem);
+    }
     const cached = this.cache?.get(article.text);
     entities = cached ?? extractor.extract(article.text);
     if (!cached) this.cache?.set(article.text, entities);
@@ -146,6 +152,7 @@ export class WorkerSource implements EntitySource {
     return startLibraryExtraction(this.articles, handlers.onProgress, handlers.onDone, {
       cacheDir: this.options.cacheDir,
       onError: handlers.onError,
+      onCacheProblem: this.options.onCacheProblem,
     });
   }
 

@@ -27,8 +27,9 @@ async function run(): Promise<void> {
     wake = null;
   });
   const extractor = await loadEntityExtractor();
-  const cache = new EntityCache(extractor.version, cacheDir);
   const post = (msg: FromWorker) => port.postMessage(msg);
+  const cache = new EntityCache(extractor.version, cacheDir, { onProblem: (message) => post({ type: 'cacheProblem', message }) });
+  if (cache.problem) post({ type: 'cacheProblem', message: cache.problem });
   let done = 0;
   for (;;) {
     const batch = queue.shift();

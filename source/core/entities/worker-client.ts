@@ -70,6 +70,8 @@ export interface LibraryExtractionOptions {
   cacheDir?: string | null;
   /** Called if the worker fails; onDone is still called with what was extracted. */
   onError?: (message: string) => void;
+  /** Called if the disk cache cannot be used; the pass goes on without it. */
+  onCacheProblem?: (message: string) => void;
 }
 
 /**
@@ -131,6 +133,8 @@ export function startLibraryExtraction(
       options.onError?.(msg.message || 'entity worker failed');
       finish();
       void worker.terminate();
+    } else if (msg.type === 'cacheProblem') {
+      options.onCacheProblem?.(msg.message);
     }
   });
   worker.on('error', (error) => {

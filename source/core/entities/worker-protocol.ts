@@ -20,7 +20,9 @@ export type WorkerItem = { id: string; entities: Entity[] } | { id: string; summ
 export type FromWorker =
   | { type: 'batch'; items: WorkerItem[]; done: number; total: number; next?: boolean }
   | { type: 'done'; total: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The disk cache cannot be used (said once): the pass goes on without it. */
+  | { type: 'cacheProblem'; message: string };
 
 /** What the worker is started with. */
 export interface WorkerInput {

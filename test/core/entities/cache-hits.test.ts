@@ -3,14 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cacheKey, EntityCache, entityCacheDir, extractCached } from '../../../source/core/entities/cache.js';
+import { cacheKey, EntityCache, extractCached } from '../../../source/core/entities/cache.js';
 import { loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
-
-test('cache dir: LEDE_CACHE_DIR, then XDG_CACHE_HOME/lede/entities, then ~/.cache/lede/entities', () => {
-  assert.equal(entityCacheDir({ LEDE_CACHE_DIR: '/x/y', XDG_CACHE_HOME: '/c' }), '/x/y');
-  assert.equal(entityCacheDir({ XDG_CACHE_HOME: '/c' }), join('/c', 'lede', 'entities'));
-  assert.match(entityCacheDir({}) ?? '', /\.cache[/\\]lede[/\\]entities$/);
-});
 
 test('cache: a hit returns what was stored; the key depends on text and version; corrupt files are misses', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));

@@ -1,0 +1,244 @@
+/**
+ * lede's own files: the caches, the user's corrections (config) and the read state. They live in
+ * their own directories, never next to the articles, and they are as untrusted as the articles:
+ * anyone (another program, a sync tool, a crafted download unpacked in ~/.cache) may have put a
+ * FIFO, a device, a link or a 10 GB file where lede expects its own small JSON.
+ *
+ * Where they live (the one place this is decided):
+ *
+ * | kind   | override           | else                     | else                  |
+ * |--------|--------------------|--------------------------|-----------------------|
+ * | cache  | `$LEDE_CACHE_DIR`  | `$XDG_CACHE_HOME/lede`   | `~/.cache/lede`       |
+ * | config | `$LEDE_CONFIG_DIR` | `$XDG_CONFIG_HOME/lede`  | `~/.config/lede`      |
+ * | state  | `$LEDE_STATE_DIR`  | `$XDG_STATE_HOME/lede`   | `~/.local/state/lede` |
+ *
+ * An empty variable counts as unset; a relative `XDG_*` path is ignored, as the XDG Base
+ * Directory specification says. Each use has its own subdirectory or file inside (the entity
+ * cache is `<cache>/entities`).
+ *
+ * Reading (`readOwnFile`) never blocks, follows no final symbolic link, refuses anything but a
+ * regular file and never reads past a cap. Directories (`ensureOwnDirectory`) are created a
+ * component at a time, mode 0700, in a bounded number of steps. Writes (`writeOwnFileAtomic`)
+ * go to an exclusive temporary file (mode 0600) in the same directory, renamed over the target,
+ * and the temporary file is removed on any failure.
+ */
+import * as nodeFs from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { sanitizeSingleLine } from './sanitize.js';
+
+export type OwnDirectoryKind = 'cache' | 'config' | 'state';
+
+const LOCATIONS: Record<OwnDirectoryKind, { override: string; xdg: string; home: string[] }> = {
+  cache: { override: 'LEDE_CACHE_DIR', xdg: 'XDG_CACHE_HOME', home: ['.cache'] },
+  config: { override: 'LEDE_CONFIG_DIR', xdg: 'XDG_CONFIG_HOME', home: ['.config'] },
+  state: { override: 'LEDE_STATE_DIR', xdg: 'XDG_STATE_HOME', home: ['.local', 'state'] },
+};
+
+/** The directory for one kind of lede's files (see the table above); null when there is no home to put it in. */
+export function ownDirectory(kind: OwnDirectoryKind, env: NodeJS.ProcessEnv = process.env): string | null {
+  const { override, xdg, home } = LOCATIONS[kind];
+  const given = env[override];
+  if (given) return resolve(given);
+  const base = env[xdg];
+  if (base && isAbsolute(base)) return join(base, 'lede');
+  try {
+    const dir = homedir();
+    return dir ? join(dir, ...home, 'lede') : null;
+  } catch {
+    return null; // no HOME and no passwd entry
+  }
+}
+
+/** The fs calls this module makes: a seam so tests can inject faults (ENOSPC part way through a write). */
+export type OwnFileSystem = Pick<
+  typeof nodeFs,
+  'openSync' | 'fstatSync' | 'readSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync'
+>;
+
+export const realFileSystem: OwnFileSystem = {
+  openSync: nodeFs.openSync,
+  fstatSync: nodeFs.fstatSync,
+  readSync: nodeFs.readSync,
+  writeSync: nodeFs.writeSync,
+  fsyncSync: nodeFs.fsyncSync,
+  closeSync: nodeFs.closeSync,
+  renameSync: nodeFs.renameSync,
+  unlinkSync: nodeFs.unlinkSync,
+  statSync: nodeFs.statSync,
+  mkdirSync: nodeFs.mkdirSync,
+  accessSync: nodeFs.accessSync,
+};
+
+/** The errno code of a Node fs error (ENOENT, ENOSPC…), if it has one. */
+export function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** A path as it may appear in a one-line message: it comes from the environment, so it may hold escapes. */
+const shown = (path: string): string => sanitizeSingleLine(path);
+
+const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW, O_NOCTTY, O_WRONLY, O_CREAT, O_EXCL } = nodeFs.constants;
+
+export type OwnFileRead =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' | 'not a regular file' | 'too big' | 'not UTF-8' | 'changed while read' | 'unreadable'; code?: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of one of lede's own files, or why not. Opened without blocking (a FIFO with no writer
+ * would otherwise hang the open), without following a final symbolic link (a link to /dev/zero),
+ * and without ever becoming a controlling terminal; anything but a regular file is refused before
+ * a byte is read, and at most `maxBytes` + 1 bytes are read (the one byte past the cap tells a
+ * file that grew after fstat from one that did not).
+ */
+export function readOwnFile(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnFileRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', code };
+    // ELOOP is what O_NOFOLLOW gives for a symbolic link.
+    return { ok: false, reason: code === 'ELOOP' ? 'not a regular file' : 'unreadable', ...(code ? { code } : {}) };
+  }
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (stats.size > maxBytes) return { ok: false, reason: 'too big' };
+    const buffer = Buffer.allocUnsafe(stats.size + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > stats.size) return { ok: false, reason: 'changed while read' };
+    return { ok: true, text: utf8.decode(buffer.subarray(0, filled)) };
+  } catch (error) {
+    if (error instanceof TypeError) return { ok: false, reason: 'not UTF-8' };
+    const code = errnoCode(error);
+    return { ok: false, reason: 'unreadable', ...(code ? { code } : {}) };
+  } finally {
+    closeQuietly(fs, fd);
+  }
+}
+
+/** The parsed JSON of one of lede's own files (readOwnFile's rules), or undefined: the caller validates its shape. */
+export function readOwnJson(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): unknown {
+  const read = readOwnFile(path, maxBytes, fs);
+  if (!read.ok) return undefined;
+  try {
+    return JSON.parse(read.text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path with more components than this is refused rather than walked (real ones have a dozen). */
+export const MAX_DIRECTORY_DEPTH = 256;
+
+type PathKind = 'directory' | 'other' | 'missing' | { code: string };
+
+function pathKind(fs: OwnFileSystem, path: string): PathKind {
+  try {
+    return fs.statSync(path).isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    const code = errnoCode(error) ?? 'unknown error';
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : { code };
+  }
+}
+
+/**
+ * Makes sure `dir` is a directory lede can write to, creating the missing components one by one
+ * (mode 0700). Returns null when it is, else one line saying why not ("cannot create /proc/x
+ * (ENOENT)"). Each component is looked at once and created at most once, so this ends: Node's
+ * own `mkdirSync(…, { recursive: true })` retries for ever where mkdir keeps failing with ENOENT
+ * under an existing parent, as in /proc.
+ */
+export function ensureOwnDirectory(dir: string, fs: OwnFileSystem = realFileSystem): string | null {
+  const target = resolve(dir);
+  const missing: string[] = [];
+  for (let at = target; ; at = dirname(at)) {
+    if (missing.length >= MAX_DIRECTORY_DEPTH) return `cannot create ${shown(target)} (over ${MAX_DIRECTORY_DEPTH} levels deep)`;
+    const kind = pathKind(fs, at);
+    if (kind === 'directory') break;
+    if (kind === 'other') return `cannot create ${shown(target)} (${shown(at)} is not a directory)`;
+    if (kind !== 'missing') return `cannot create ${shown(target)} (${kind.code} on ${shown(at)})`;
+    if (dirname(at) === at) return `cannot create ${shown(target)} (no root directory)`;
+    missing.push(at);
+  }
+  for (const component of missing.reverse()) {
+    try {
+      fs.mkdirSync(component, { mode: 0o700 });
+    } catch (error) {
+      // Another lede may have just created it.
+      if (errnoCode(error) === 'EEXIST' && pathKind(fs, component) === 'directory') continue;
+      return `cannot create ${shown(component)} (${errnoCode(error) ?? 'unknown error'})`;
+    }
+  }
+  try {
+    fs.accessSync(target, nodeFs.constants.W_OK | nodeFs.constants.X_OK);
+  } catch (error) {
+    return `cannot write to ${shown(target)} (${errnoCode(error) ?? 'unknown error'})`;
+  }
+  return null;
+}
+
+export interface AtomicWriteOptions {
+  /** fsync the file before the rename: for files a person made (corrections), not for caches. */
+  durable?: boolean;
+  fs?: OwnFileSystem;
+}
+
+/**
+ * Replaces `path` with `data` all at once: readers see the old file or the new one, never half.
+ * Written to a temporary file beside it (exclusive create, mode 0600, hidden and ending in .tmp),
+ * then renamed over it; on any failure the temporary file is removed and the error thrown.
+ */
+export function writeOwnFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const fs = options.fs ?? realFileSystem;
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  let open = true;
+  try {
+    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    if (options.durable) fs.fsyncSync(fd);
+    open = false;
+    fs.closeSync(fd);
+    fs.renameSync(temp, path);
+  } catch (error) {
+    if (open) closeQuietly(fs, fd);
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // Already gone; nothing else to clean.
+    }
+    throw error;
+  }
+  if (options.durable) syncDirectory(fs, dirname(path));
+}
+
+/** Makes a rename durable; best effort, as some filesystems refuse fsync on a directory. */
+function syncDirectory(fs: OwnFileSystem, dir: string): void {
+  try {
+    const fd = fs.openSync(dir, O_RDONLY);
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      closeQuietly(fs, fd);
+    }
+  } catch {
+    // The file itself is in place and synced.
+  }
+}
+
+function closeQuietly(fs: OwnFileSystem, fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Nothing was written through it, or the write already failed: that is the error worth reporting.
+  }
+}
