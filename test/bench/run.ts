@@ -13,10 +13,11 @@
  * 20,000; `lede list` ≤ 2× `node -e 0`; first frame ≤ 150 ms.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadLibrary } from '../../source/core/load/library.js';
 import { benchAppMemory } from './app-memory.js';
 import { bundleProbe } from './bundle.js';
 import { benchEntities } from './entities.js';
@@ -41,25 +42,10 @@ function corpusDir(count: number, out?: string): string {
   return dir;
 }
 
-/** Loads with the project's loader; falls back to a minimal .txt reader (title line, blank line, body). */
+/** Loads a corpus with the project's loader. */
 async function loadCorpus(dir: string): Promise<{ docs: Doc[]; loader: string }> {
-  try {
-    const mod = (await import('../../source/core/load/library.js')) as {
-      loadLibrary: (paths: string[]) => Promise<{ articles: Doc[] }>;
-    };
-    const library = await mod.loadLibrary([dir]);
-    if (library.articles.length > 0) return { docs: library.articles, loader: 'loadLibrary' };
-  } catch {
-    // not available yet: use the local reader
-  }
-  const docs: Doc[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.txt')) continue;
-    const raw = readFileSync(join(dir, name), 'utf8').replace(/\r\n?/g, '\n').trim();
-    const cut = raw.indexOf('\n\n');
-    docs.push({ path: join(dir, name), title: cut < 0 ? raw : raw.slice(0, cut).trim(), text: cut < 0 ? '' : raw.slice(cut + 2).trim() });
-  }
-  return { docs, loader: 'local .txt reader' };
+  const library = await loadLibrary([dir]);
+  return { docs: library.articles, loader: 'loadLibrary' };
 }
 
 /**

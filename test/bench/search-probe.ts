@@ -52,13 +52,13 @@ async function main(dir: string): Promise<Record<string, unknown>> {
   const slices: number[] = [];
   const t0 = performance.now();
   let last = t0;
-  const index = await LibrarySearch.build(docs, {
+  const index = await LibrarySearch.start(docs, {
     onProgress: () => {
       const now = performance.now();
       slices.push(now - last);
       last = now;
     },
-  });
+  }).done;
   const indexMs = performance.now() - t0;
   const rssIndexed = await settledRss();
 

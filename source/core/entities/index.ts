@@ -3,6 +3,7 @@
  * weights load only when loadEntityExtractor() is first called (dynamic import), so nothing NLP
  * runs before the first frame.
  */
+import { firstIndexWhere } from '../sorted.js';
 import type { EntityExtractor, Mention } from './types.js';
 
 export type { Entity, EntityExtractor, EntityType, Mention } from './types.js';
@@ -31,23 +32,9 @@ export function mentionIndexAt(mentions: Mention[], offset: number, direction: 1
   const n = mentions.length;
   if (n === 0) return -1;
   if (direction === 1) {
-    // First mention with start > offset.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid]!.start > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo < n ? lo : 0;
+    const after = firstIndexWhere(n, (i) => mentions[i]!.start > offset);
+    return after < n ? after : 0;
   }
-  // Last mention with start < offset.
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? lo - 1 : n - 1;
+  const notBefore = firstIndexWhere(n, (i) => mentions[i]!.start >= offset);
+  return notBefore > 0 ? notBefore - 1 : n - 1;
 }

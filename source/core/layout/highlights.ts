@@ -4,12 +4,9 @@
  * dozen lines, so it takes each sorted list's window over the visible range by binary search
  * and builds highlights for that window only.
  */
+import type { Span } from '../article';
+import { firstIndexWhere } from '../sorted';
 import type { Highlight } from './segments';
-
-export interface Span {
-  start: number;
-  end: number;
-}
 
 /**
  * One list of spans drawn alike, sorted by start (find matches, an entity's mentions), with
@@ -50,23 +47,10 @@ function reachOf(spans: readonly Span[]): Float64Array {
  */
 export function spanWindow(spans: readonly Span[], from: number, to: number): [number, number] {
   const reach = reachOf(spans);
-  // First span whose running end passes `from`.
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (reach[mid]! > from) hi = mid;
-    else lo = mid + 1;
-  }
-  const first = lo;
-  // First span starting at or after `to`.
-  hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start >= to) hi = mid;
-    else lo = mid + 1;
-  }
-  return [first, Math.max(first, lo)];
+  // The first span whose running end passes `from`, and the first starting at or after `to`.
+  const first = firstIndexWhere(spans.length, (i) => reach[i]! > from);
+  const past = firstIndexWhere(spans.length, (i) => spans[i]!.start >= to);
+  return [first, Math.max(first, past)];
 }
 
 /** The non-empty spans that overlap [from, to), in order, with their indices in `spans`. */

@@ -1,4 +1,5 @@
 import { paragraphSpans } from '../article';
+import { firstIndexWhere } from '../sorted';
 import { displayWidth, graphemes } from './text-width';
 
 /**
@@ -89,19 +90,7 @@ function wrapParagraph(
   flush();
 }
 
-/** Index of the line that shows `offset`: the last line starting at or before it. */
+/** Index of the line that shows `offset`: the last line starting at or before it (0 when none does). */
 export function lineIndexAt(lines: readonly WrappedLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((lines[mid] as WrappedLine).start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return Math.max(0, firstIndexWhere(lines.length, (i) => lines[i]!.start > offset) - 1);
 }

@@ -23,12 +23,6 @@ const CACHE_CHARS = 16 * 1024 * 1024;
 
 let slab: Buffer | undefined;
 let slabUsed = 0;
-let decodes = 0;
-
-/** How many bodies have been decoded so far (for tests of what the cache keeps). */
-export function storedTextDecodes(): number {
-  return decodes;
-}
 
 export class StoredText {
   constructor(
@@ -49,7 +43,6 @@ export class StoredText {
       return cached;
     }
     const text = this.bytes.toString('utf8', this.start, this.end);
-    decodes++;
     if (readOnce.has(this)) remember(this, text);
     else noteRead(this);
     return text;

@@ -34,20 +34,11 @@ interface Words {
  * plus its words once a typo search needed them) stays alive.
  */
 let last: SearchedText | undefined;
-let folds = 0;
 
 function searched(text: string): SearchedText {
   // The same string object is an O(1) check; an equal copy costs one comparison, still cheap.
-  if (last?.text !== text) {
-    folds++;
-    last = { text, folded: foldWithMap(text) };
-  }
+  if (last?.text !== text) last = { text, folded: foldWithMap(text) };
   return last;
-}
-
-/** How many texts findInText has folded so far (for tests: typing more of a query must not re-fold). */
-export function findInTextFolds(): number {
-  return folds;
 }
 
 function wordsOf(s: SearchedText): Words {

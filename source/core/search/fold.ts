@@ -243,7 +243,11 @@ for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 48 
 /** BMP classification cache: 0 unknown, 1 word, 2 not a word. */
 const BMP_WORD = new Uint8Array(65536);
 
-/** Is the UTF-16 unit at `i` part of a word (a letter or digit code point)? */
+/**
+ * Is the UTF-16 unit at `i` part of a word (a letter or digit code point)? The one word rule of
+ * search: indexing, queries, highlights and boundaries all use it. (The entity tokenizer has its
+ * own, which also keeps combining marks and joins "al-Assad": it cuts names, not search words.)
+ */
 export function isWordUnit(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 0x80) return ASCII_WORD[c] === 1;
@@ -256,6 +260,11 @@ export function isWordUnit(s: string, i: number): boolean {
   let k = BMP_WORD[c]!;
   if (k === 0) BMP_WORD[c] = k = ALNUM_RE.test(s[i]!) ? 1 : 2;
   return k === 1;
+}
+
+/** isWordUnit, false outside the string: for looking at what is around a match. */
+export function isWordAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && isWordUnit(s, i);
 }
 
 /** Calls `onToken(start, end)` for every maximal run of word units in the (folded) string. */

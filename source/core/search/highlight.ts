@@ -2,7 +2,7 @@
  * Highlight ranges and snippets for one article, computed only when a hit is displayed.
  */
 import type { Span } from '../article.js';
-import { foldWithMap, forEachToken, mapRange, type FoldedText } from './fold.js';
+import { foldWithMap, forEachToken, isWordAt, mapRange, type FoldedText } from './fold.js';
 import type { TermKind } from './query.js';
 
 export interface FieldMatch {
@@ -19,15 +19,6 @@ export interface Snippet {
 export type TermMatcher =
   | { kind: 'fuzzy'; q: string; typos: ReadonlySet<string> }
   | { kind: Exclude<TermKind, 'fuzzy'>; q: string };
-
-const WORD_CHAR = /^[\p{L}\p{N}]/u;
-
-function isWordAt(s: string, i: number): boolean {
-  if (i < 0 || i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return WORD_CHAR.test(s.slice(i - 1, i + 1));
-  return WORD_CHAR.test(s.slice(i, i + 2));
-}
 
 /** Ranges (in folded coordinates) where `m` matches the folded text. */
 export function foldedRanges(folded: string, m: TermMatcher): Span[] {

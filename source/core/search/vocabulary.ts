@@ -5,6 +5,7 @@
  * expanded from the cached list when that is exact.
  */
 import { detached } from '../detached.js';
+import { fnv1a } from '../hash.js';
 import { boundedDistance, charMask, maxTypos, popcount } from './distance.js';
 
 /** Match quality of a vocabulary term for a typed word, from 1 (the same word) down. */
@@ -225,16 +226,7 @@ export class Vocabulary {
   }
 }
 
-export const HASH_START = 0x811c9dc5;
-
-/** One more unit into an FNV-1a hash. */
-export function hashStep(hash: number, unit: number): number {
-  return Math.imul(hash ^ unit, 0x01000193);
-}
-
-/** FNV-1a over the UTF-16 units of s[start, end), as a 32-bit integer (the hash internRange takes). */
+/** FNV-1a over the UTF-16 units of s[start, end), as a signed 32-bit integer (the hash internRange takes). */
 export function hashUnits(s: string, start: number, end: number): number {
-  let hash = HASH_START;
-  for (let i = start; i < end; i++) hash = hashStep(hash, s.charCodeAt(i));
-  return hash | 0;
+  return fnv1a(s, start, end) | 0;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type HighlightLayer, type Span, spansInRange, spanWindow, visibleHighlights } from '../../../source/core/layout/highlights';
+import type { Span } from '../../../source/core/article';
+import { type HighlightLayer, spansInRange, spanWindow, visibleHighlights } from '../../../source/core/layout/highlights';
 import type { Highlight } from '../../../source/core/layout/segments';
 
 const overlapping = (spans: readonly Span[], from: number, to: number) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LibrarySearch, findInText, fold, foldWithMap, maxTypos } from '../../../source/core/search/index.js';
-import { anchoredMatch } from '../../../source/core/search/library-search.js';
+import { anchoredMatch } from '../../../source/core/search/term-evaluation.js';
 import { boundedDistance } from '../../../source/core/search/distance.js';
 import { foldWithFullMap, originalEnd, originalStart, tokens } from '../../../source/core/search/fold.js';
 

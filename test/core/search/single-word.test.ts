@@ -20,7 +20,7 @@ describe('one definition of "a single word" for query parsing and library search
       makeArticle('Talks', ['The minister met al-Assad in Damascus.']),
       makeArticle('Markets', ['Prices of the U.S. dollar rose; administrators said little.']),
     ];
-    const search = await LibrarySearch.build(articles);
+    const search = await LibrarySearch.start(articles).done;
     const titles = (q: string) => search.search(q).hits.map((h) => articles[h.index]!.title);
     // Inside a word too: "administrators" holds "minist".
     assert.deepEqual(titles("'minist").sort(), ['Markets', 'Talks']);

@@ -1,0 +1,57 @@
+/** A search hit as the list shows it: its matches and snippet, computed only when read (a screenful). */
+import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
+import type { ParsedQuery } from './query.js';
+import type { Doc } from './search-index.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface SearchHit {
+  /** Position in the articles array given to LibrarySearch. */
+  index: number;
+  /** Higher is better; see ranking.ts. */
+  score: number;
+  /** Every match of a positive term, sorted by field (title first) then offset, non-overlapping. */
+  matches: FieldMatch[];
+  /** One line of body context around the best body match; highlights are offsets into `snippet.text`. */
+  snippet: Snippet;
+}
+
+/** Snippet length in UTF-16 units, ellipses included. */
+const SNIPPET_LENGTH = 120;
+
+/** A hit whose `matches` and `snippet` are computed when first read (the body is decoded once for both). */
+export function makeHit(doc: Doc, index: number, score: number, matchers: readonly TermMatcher[]): SearchHit {
+  let matches: FieldMatch[] | undefined;
+  let snippet: Snippet | undefined;
+  const hit = { index, score } as SearchHit;
+  let text: string | undefined;
+  const body = (): string => (text ??= doc.text);
+  const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers));
+  Object.defineProperty(hit, 'matches', { enumerable: true, configurable: true, get: getMatches });
+  Object.defineProperty(hit, 'snippet', {
+    enumerable: true,
+    configurable: true,
+    get: () => (snippet ??= computeSnippet(body(), getMatches(), SNIPPET_LENGTH)),
+  });
+  return hit;
+}
+
+/** How each positive term of a query is found in a text, for highlights (typos as the vocabularies expand them). */
+export function matchersFor(parsed: ParsedQuery, vocabularies: readonly Vocabulary[]): TermMatcher[] {
+  const matchers: TermMatcher[] = [];
+  for (const group of parsed.groups) {
+    for (const term of group) {
+      if (term.negated) continue;
+      if (term.kind === 'fuzzy') {
+        const typos = new Set<string>();
+        for (const vocab of vocabularies) {
+          const e = vocab.expand(term.folded);
+          for (let k = 0; k < e.ids.length; k++) if (e.kinds[k] === 'typo' || e.kinds[k] === 'typoPrefix') typos.add(vocab.terms[e.ids[k]!]!);
+        }
+        matchers.push({ kind: 'fuzzy', q: term.folded, typos });
+      } else {
+        matchers.push({ kind: term.kind, q: term.folded });
+      }
+    }
+  }
+  return matchers;
+}

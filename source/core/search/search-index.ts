@@ -1,0 +1,145 @@
+/**
+ * The inverted index of a library: every folded word of every title and body, with where it
+ * occurs (title, body, how often), built a slice at a time; plus each body's folded edges for
+ * `^`/`$`, and extra words per article (entity names) that are searchable but not in the text.
+ */
+import { detached } from '../detached.js';
+import { FNV_OFFSET, fnvStep } from '../hash.js';
+import { fold, forEachToken, isWordUnit } from './fold.js';
+import { PostingStore } from './postings.js';
+import { Vocabulary } from './vocabulary.js';
+
+export type Doc = { readonly title: string; readonly text: string };
+
+export const TITLE = 1;
+export const BODY = 2;
+export const TF_MAX = 1023;
+/** A posting: doc * DOC_STRIDE + flags * 1024 + min(tf, 1023). */
+export const DOC_STRIDE = 4096;
+
+/** Characters of each body's folded start and end kept for `^`/`$`; longer anchored terms read the body. */
+export const EDGE = 48;
+
+export class SearchIndex {
+  readonly vocab = new Vocabulary();
+  readonly postings = new PostingStore();
+  readonly foldedTitles: string[] = [];
+  /** Each body folded and trimmed, cut to its first and last EDGE characters: `^`/`$` read these, not the bodies. */
+  readonly bodyHeads: string[] = [];
+  readonly bodyTails: string[] = [];
+  /** The extra words (entity names), indexed on their own: small, rebuilt whole when they change. */
+  extraVocab = new Vocabulary();
+  extraPostings = new PostingStore();
+  /** Bumped whenever the extra words change: cached term results older than this are stale. */
+  extraVersion = 0;
+  /** How many articles are indexed (searchable) so far, from the first. */
+  indexedCount = 0;
+  private readonly extra = new Map<number, readonly string[]>();
+  /** Per-term scratch for indexing one article: the article it was last seen in, and its flags/tf. */
+  private seenIn = new Int32Array(1024).fill(-1);
+  private local = new Int32Array(1024);
+  private readonly touched: number[] = [];
+
+  constructor(readonly docs: readonly Doc[]) {}
+
+  /** All articles are indexed. */
+  get ready(): boolean {
+    return this.indexedCount >= this.docs.length;
+  }
+
+  /** Indexes up to `maxDocs` more articles, stopping early after `maxMs`. Returns true when done. */
+  indexSome(maxDocs: number, maxMs: number): boolean {
+    const deadline = maxMs === Infinity ? Infinity : performance.now() + maxMs;
+    const end = Math.min(this.docs.length, this.indexedCount + maxDocs);
+    while (this.indexedCount < end) {
+      this.addDoc(this.indexedCount);
+      this.indexedCount++;
+      if ((this.indexedCount & 15) === 0 && performance.now() >= deadline) break;
+    }
+    return this.ready;
+  }
+
+  /**
+   * Extra searchable words for articles (entity names), replacing any given before: they match like
+   * body words, without a highlight (they are not in the text). The extra index is rebuilt once.
+   */
+  setManyExtraTerms(entries: Iterable<readonly [number, readonly string[]]>): void {
+    for (const [index, terms] of entries) {
+      if (terms.length === 0) this.extra.delete(index);
+      else this.extra.set(index, terms.slice());
+    }
+    // Rebuild the small extra index from scratch: entity lists are short.
+    this.extraVocab = new Vocabulary();
+    this.extraPostings = new PostingStore();
+    for (const [doc, list] of this.extra) {
+      const seen = new Set<number>();
+      for (const term of list) {
+        const folded = fold(term);
+        forEachToken(folded, (start, end) => {
+          const id = this.extraVocab.internRange(folded, start, end);
+          if (!seen.has(id)) {
+            seen.add(id);
+            this.extraPostings.add(id, doc * DOC_STRIDE + (BODY << 10) + 1);
+          }
+        });
+      }
+    }
+    this.extraVersion++;
+  }
+
+  private addDoc(doc: number): void {
+    const article = this.docs[doc]!;
+    const touched = this.touched;
+    touched.length = 0;
+    const title = fold(article.title);
+    this.foldedTitles.push(title);
+    this.indexWords(title, doc, TITLE);
+    const body = fold(article.text);
+    const trimmed = body.trim();
+    // One character more at the head: a head no longer than EDGE is then the whole body (for `^q$`).
+    this.bodyHeads.push(detached(trimmed.slice(0, EDGE + 1)));
+    this.bodyTails.push(detached(trimmed.slice(-EDGE)));
+    this.indexWords(body, doc, BODY);
+    const base = doc * DOC_STRIDE;
+    for (const id of touched) this.postings.add(id, base + this.local[id]!);
+  }
+
+  /**
+   * Every word of a folded title or body into `local` (flag and, for bodies, count). Finds words
+   * and hashes them in one pass: this loop is most of the index build.
+   */
+  private indexWords(folded: string, doc: number, field: typeof TITLE | typeof BODY): void {
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordUnit(folded, i)) i++;
+      if (i >= n) return;
+      const start = i;
+      let hash = FNV_OFFSET;
+      for (; i < n && isWordUnit(folded, i); i++) hash = fnvStep(hash, folded.charCodeAt(i));
+      const id = this.see(this.vocab.internRange(folded, start, i, hash | 0), doc);
+      const v = this.local[id]!;
+      if (field === TITLE) this.local[id] = v | (TITLE << 10);
+      else this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);
+    }
+  }
+
+  /** Marks term `id` as seen in `doc`. */
+  private see(id: number, doc: number): number {
+    if (id >= this.seenIn.length) {
+      const size = Math.max(id + 1, this.seenIn.length * 2);
+      const seen = new Int32Array(size).fill(-1);
+      seen.set(this.seenIn);
+      this.seenIn = seen;
+      const local = new Int32Array(size);
+      local.set(this.local);
+      this.local = local;
+    }
+    if (this.seenIn[id] !== doc) {
+      this.seenIn[id] = doc;
+      this.local[id] = 0;
+      this.touched.push(id);
+    }
+    return id;
+  }
+}
