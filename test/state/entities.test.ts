@@ -63,3 +63,13 @@ test('}: pressed again before the entities arrive, follows the same entity on; o
   assert.equal(articleOf(fromList), 1);
   assert.equal(fromList.entities.whenLoaded, null);
 });
+
+test('}: before the library pass has finished, or with nothing selected, a notice says why nothing happened', () => {
+  const reading = receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0);
+  const early = keys(reading, '}');
+  assert.equal(articleOf(early), 0);
+  assert.match(early.entities.library === null ? (early.notice?.text ?? '') : '', /still being found/);
+  const noEntities = keys(run(keys(initialState(library, { cols: 80, rows: 24 }), 'j', 'enter'), { type: 'libraryEntities', index }), '}');
+  assert.match(noEntities.notice?.text ?? '', /no entity selected/);
+  assert.equal(keys(noEntities, 'j').notice, null, 'the next key clears the notice');
+});

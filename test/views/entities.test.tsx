@@ -93,21 +93,22 @@ describe('entity panel', () => {
 
   test('} and { open the next and previous article mentioning the entity, at its first mention', async () => {
     const app = render(<App library={library} viewport={size} />);
+    // The list says when the library pass has finished (cross-article jumps need it): no guessing.
+    await waitForFrame(app, (f) => /› Talks in Moscow/.test(f) && !/finding entities/.test(f), 'the library pass finished', 10_000);
     await openFirst(app);
-    // The library pass (after the first frame) must have finished for cross-article jumps.
-    let frame = '';
-    const deadline = Date.now() + 8000;
-    while (Date.now() < deadline) {
-      app.stdin.write('}');
-      // Long enough for the key to be handled, so no press is still in flight after the loop.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      frame = app.lastFrame() ?? '';
-      if (/Rockets over the Golan/.test(lines(frame)[0] ?? '')) break;
-    }
-    assert.match(lines(frame)[0] ?? '', /Rockets over the Golan/, 'skipped the weather report');
+    let frame = await press(app, '}', (f) => /Rockets over the Golan/.test(lines(f)[0] ?? ''), '} skipped the weather report');
     await waitForFrame(app, (f) => /Netanyahu 1\/1/.test(f), 'the followed entity selected at its mention');
     frame = await press(app, '{', (f) => /Talks in Moscow/.test(lines(f)[0] ?? ''));
     await waitForFrame(app, (f) => /Benjamin Netanyahu 1\/3/.test(f), 'back, at the first mention');
+    assert.match(frame, /Talks in Moscow/);
+  });
+
+  test('} on an entity no other article names says so on the status line, and stays put', async () => {
+    const app = render(<App library={makeLibrary([moscow, weather])} viewport={size} />);
+    await waitForFrame(app, (f) => /› Talks in Moscow/.test(f) && !/finding entities/.test(f), 'the library pass finished', 10_000);
+    await openFirst(app);
+    const frame = await press(app, '}', (f) => /no other article mentions Benjamin Netanyahu/.test(f));
+    assert.match(lines(frame)[0] ?? '', /Talks in Moscow/, 'still in the same article');
   });
 });
 
