@@ -61,7 +61,7 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
     // Before the library pass has finished, the article's own extraction is as good as it gets.
     if (upToDate || (haveCurrent && !libraryIndex)) return;
     const controller = new AbortController();
-    source.entitiesOf(article, libraryIndex, controller.signal).then(
+    source.entitiesOf(article, libraryIndex, undefined, controller.signal).then(
       (entities) => {
         if (controller.signal.aborted) return;
         shown.current = { entities, library: libraryIndex };

@@ -1,6 +1,6 @@
 /** The entity panel and mention navigation for the open article: its commands and arriving entities. */
 import type { Entity } from '../core/entities';
-import { entityKey, mentionIndexAt } from '../core/entities';
+import { mentionIndexAt, normalizeName } from '../core/entities';
 import { nextArticleWith } from '../core/entities/library-index';
 import { type CommandIn, isMotion, type Motion, unreachable } from '../keymap';
 import { frameHeight } from './geometry';
@@ -60,16 +60,20 @@ export function receiveEntities(state: State, articleIndex: number, entities: En
   const previous = state.entities.current?.articleIndex === articleIndex ? selectedEntity(state) : undefined;
   const next = withEntities(state, { current: { articleIndex, entities }, selected: 0, mention: -1 });
   if (previous) {
-    // A refresh of the open article (the library pass corrected a type): keep the selection.
-    const key = entityKey(previous);
-    const selected = panelEntities(next).findIndex((e) => entityKey(e) === key);
+    // A refresh of the open article (the library pass gave it its identities): keep the selection.
+    const selected = panelEntities(next).findIndex((e) => sameEntity(e, previous));
     if (selected >= 0) return withEntities(next, { selected, mention: state.entities.mention });
   }
   const pending = state.entities.whenLoaded;
   if (!pending) return next;
-  const selected = panelEntities(next).findIndex((e) => entityKey(e) === pending.key);
+  const selected = panelEntities(next).findIndex((e) => e.id === pending.key);
   const followed = withEntities(next, { whenLoaded: null, selected: Math.max(0, selected) });
   return selected >= 0 ? jumpToMention(followed, 0) : info(followed, `${pending.name} is not in this article’s panel`);
+}
+
+/** The same entity before and after a refresh: the same id, or the same name (its id became the library's key). */
+function sameEntity(a: Entity, b: Entity): boolean {
+  return a.id === b.id || normalizeName(a.name) === normalizeName(b.name);
 }
 
 function jumpToMention(state: State, mention: number): State {
@@ -94,7 +98,8 @@ function stepArticle(state: State, direction: 1 | -1): State {
   const entity = selectedEntity(state);
   // A }/{ pressed again before this article's entities arrived follows the same entity on.
   const pending = state.entities.current ? null : state.entities.whenLoaded;
-  const target = entity ? { key: entityKey(entity), name: entity.name } : pending;
+  // Once the library pass has finished, an entity's id is its key in the library (library-view.ts).
+  const target = entity ? { key: entity.id, name: entity.name } : pending;
   const screen = state.screen;
   if (!target || screen.name !== 'reader') return info(state, 'no entity selected');
   const index = state.entities.library;

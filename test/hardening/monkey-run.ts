@@ -137,7 +137,7 @@ function nextAction(random: () => number, state: State, world: World, queue: str
     const articleIndex = random() < 0.9 ? state.screen.articleIndex : Math.floor(random() * world.library.articles.length);
     const article = world.library.articles[articleIndex]!;
     const raw = world.byArticle.get(article.id) ?? world.extractor.extract(article.text);
-    return { type: 'entities', articleIndex, entities: entitiesAsShown(raw, world.index) };
+    return { type: 'entities', articleIndex, entities: entitiesAsShown(raw, world.index, article.id) };
   }
   if (r < 0.17 && !state.entities.library) return { type: 'libraryEntities', index: world.index };
   if (r < 0.175) {

@@ -12,6 +12,7 @@
  * knows is applied in that one place, whichever way they were extracted.
  */
 import { EntityCache } from './cache.js';
+import type { CorrectionSet } from './corrections.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
 import type { Entity, EntityExtractor } from './types.js';
@@ -33,8 +34,11 @@ export interface LibraryPassHandlers {
 export interface EntitySource {
   /** Finds (or reads back) every article's entities, off the critical path, and builds the library index. */
   runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void };
-  /** One article's entities as shown: with `index`, the library's view applied. Rejects when aborted. */
-  entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, signal?: AbortSignal): Promise<Entity[]>;
+  /**
+   * One article's entities as shown: the user's corrections applied, and with `index` the
+   * library's view (which carries the corrections it was built with). Rejects when aborted.
+   */
+  entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]>;
 }
 
 /**
@@ -134,10 +138,10 @@ export class InThreadSource implements EntitySource {
     };
   }
 
-  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, signal?: AbortSignal): Promise<Entity[]> {
+  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]> {
     const extractor = await this.extractor();
     signal?.throwIfAborted();
-    return entitiesAsShown(this.extract(extractor, article), index);
+    return entitiesAsShown(this.extract(extractor, article), index, article.id, corrections);
   }
 }
 
@@ -156,7 +160,7 @@ export class WorkerSource implements EntitySource {
     });
   }
 
-  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, signal?: AbortSignal): Promise<Entity[]> {
+  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]> {
     const extractor = await this.extractor();
     signal?.throwIfAborted();
     const cacheDir = index ? index.cacheDir : this.options.cacheDir;
@@ -164,6 +168,6 @@ export class WorkerSource implements EntitySource {
     const extracted =
       cached ??
       (article.text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(article.text, { cacheDir, signal }) : extractor.extract(article.text));
-    return entitiesAsShown(extracted, index);
+    return entitiesAsShown(extracted, index, article.id, corrections);
   }
 }

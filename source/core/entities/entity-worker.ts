@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityCache, extractCached } from './cache.js';
 import { loadEntityExtractor } from './index.js';
+import { summarize } from './library-index.js';
 import type { FromWorker, ToWorker, WorkerInput, WorkerItem } from './worker-protocol.js';
 
 /** Results are posted at least this often (ms) and every this many articles, for progress. */
@@ -43,7 +44,7 @@ async function run(): Promise<void> {
     for (let i = 0; i < batch.length; i++) {
       const a = batch[i]!;
       const entities = extractCached(extractor, cache, a.text);
-      items.push(summaries ? { id: a.id, summaries: entities.map(({ name, type, aliases }) => ({ name, type, aliases })) } : { id: a.id, entities });
+      items.push(summaries ? { id: a.id, summaries: entities.map(summarize) } : { id: a.id, entities });
       done++;
       const now = Date.now();
       const end = i === batch.length - 1;

@@ -1,51 +1,92 @@
 /**
- * The library's entity index: what cross-article features need of every article's entities —
- * "next article mentioning this entity", `@name`, entity names as search terms — and nothing
- * more (not the mentions: at 20,000 articles those are a million objects).
+ * The library's entities: every person, place and organization of the library under one identity
+ * each (identity.ts), with the articles that mention it and how often — what the library screen,
+ * "next article mentioning this entity", `@name` and search need, and nothing more (not the
+ * mentions themselves: at 20,000 articles those are a million objects; an article's are read back
+ * from the disk cache when needed).
+ *
+ * The pass's raw findings are kept (compactly), so that a correction rebuilds the index at once
+ * without extracting anything again.
  */
-import { EvidenceCollector, type LibraryEvidence, retypedByEvidence } from './evidence.js';
-import { entityKey } from './normalize.js';
+import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
+import { EvidenceCollector } from './evidence.js';
+import { type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNames, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
+
+/** One entity of the library. */
+export interface LibraryEntity {
+  key: string;
+  name: string;
+  type: EntityType;
+  /** The other names it goes by across the library. */
+  aliases: string[];
+  /** How many articles mention it, and how many mentions in all. */
+  articles: number;
+  mentions: number;
+}
 
 export interface LibraryEntityIndex {
   /** Article ids in library order. */
   order: string[];
-  /**
-   * Names and aliases of each article's entities (the list search's extra terms), strings shared
-   * across articles. Not the entities themselves; one article's are read when it is opened.
-   */
-  namesByArticle: Map<string, readonly string[]>;
-  /** entityKey -> ids of the articles that mention it, in library order. */
+  /** Every entity, most articles first (then most mentions, then name). */
+  entities: LibraryEntity[];
+  byKey: Map<string, LibraryEntity>;
+  /** Key -> the articles that mention it (library order), with the mentions in each and whether one is in the title. */
   articlesByKey: Map<string, string[]>;
-  /** entityKey -> a display name and type (the name used by the most articles). */
-  labels: Map<string, { name: string; type: EntityType }>;
-  /** What the whole library says about people, to apply to an article's entities (library-view.ts). */
-  evidence: LibraryEvidence;
+  mentionsByKey: Map<string, Int32Array>;
+  titleByKey: Map<string, Uint8Array>;
+  /** Article id -> the keys of its entities. */
+  keysByArticle: Map<string, readonly string[]>;
+  /** Names and aliases of each article's entities (the list search's extra terms), strings shared across articles. */
+  namesByArticle: Map<string, readonly string[]>;
+  /** What the library decided about each entity of an article: applied to an opened article (library-view.ts). */
+  identity: LibraryIdentity;
   /** Where the pass cached each article's entities, so they are read back when opened; null: nowhere. */
   cacheDir: string | null;
+  /** The same findings under other corrections (after the user made one). */
+  withCorrections(corrections: CorrectionSet): LibraryEntityIndex;
 }
 
-/** What the library pass needs of an entity: not its mentions, which are most of its size. */
-export type EntitySummary = Pick<Entity, 'name' | 'type' | 'aliases'>;
+/** What the library pass keeps of an entity: not its mentions, which are most of its size. */
+export interface EntitySummary {
+  name: string;
+  type: EntityType;
+  aliases: readonly string[];
+  mentions: number;
+  inTitle: boolean;
+}
 
-/** What the index keeps of one entity while the pass runs: its name and type, shared between articles. */
+/** The summary of an extracted entity (the worker sends these, not whole entities). */
+export function summarize(entity: Entity): EntitySummary {
+  return {
+    name: entity.name,
+    type: entity.type,
+    aliases: entity.aliases,
+    mentions: entity.mentions.length,
+    inTitle: entity.mentions.some((m) => m.field === 'title'),
+  };
+}
+
+const isSummary = (e: Entity | EntitySummary): e is EntitySummary => typeof (e as EntitySummary).mentions === 'number';
+
+/** The shared part of a summary, interned: most entities recur across articles with the same names. */
 interface Signature {
   name: string;
   type: EntityType;
-  key?: string;
+  aliases: readonly string[];
 }
 
-/**
- * Builds the index as articles' entities arrive, keeping only what cross-article features need.
- * Keys wait for the evidence (it can retype an entity, so change its key), so until finish() each
- * article is a list of shared name/type pairs.
- */
+interface Found {
+  sig: Signature;
+  mentions: number;
+  inTitle: boolean;
+}
+
+/** Builds the index as articles' entities arrive (the pass), then under any corrections (finish). */
 export class LibraryIndexBuilder {
-  private readonly evidence = new EvidenceCollector();
   private readonly strings = new Map<string, string>();
   private readonly signatures = new Map<string, Signature>();
-  private readonly pending = new Map<string, Signature[]>();
-  private readonly names = new Map<string, readonly string[]>();
+  private readonly found = new Map<string, Found[]>();
 
   constructor(private readonly cacheDir: string | null = null) {}
 
@@ -56,57 +97,177 @@ export class LibraryIndexBuilder {
     return s;
   }
 
-  private signature(name: string, type: EntityType): Signature {
-    const id = `${type}\0${name}`;
+  private signature(name: string, type: EntityType, aliases: readonly string[]): Signature {
+    const id = `${type}\0${name}\0${aliases.join('\0')}`;
     let sig = this.signatures.get(id);
     if (!sig) {
-      sig = { name: this.intern(name), type };
+      sig = { name: this.intern(name), type, aliases: aliases.map((a) => this.intern(a)) };
       this.signatures.set(id, sig);
     }
     return sig;
   }
 
-  /** One article's entities (as extract() returns them, or their summaries); only names and types are kept. */
-  add(id: string, entities: readonly EntitySummary[]): void {
-    this.evidence.add(entities);
-    this.pending.set(
+  /** One article's entities (as extracted, or their summaries). */
+  add(id: string, entities: readonly (Entity | EntitySummary)[]): void {
+    this.found.set(
       id,
-      entities.map((e) => this.signature(e.name, e.type)),
+      entities.map((e) => {
+        const summary = isSummary(e) ? e : summarize(e);
+        return { sig: this.signature(summary.name, summary.type, summary.aliases), mentions: summary.mentions, inTitle: summary.inTitle };
+      }),
     );
-    const names = new Set<string>();
-    for (const e of entities) {
-      names.add(this.intern(e.name));
-      for (const alias of e.aliases) names.add(this.intern(alias));
-    }
-    if (names.size > 0) this.names.set(id, [...names]);
   }
 
-  finish(order: string[]): LibraryEntityIndex {
-    const evidence = this.evidence.finish();
-    const articlesByKey = new Map<string, string[]>();
-    const nameVotes = new Map<string, Map<string, number>>();
-    const types = new Map<string, EntityType>();
-    for (const id of order) {
-      for (let sig of this.pending.get(id) ?? []) {
-        if (retypedByEvidence(evidence, sig)) sig = this.signature(sig.name, 'person');
-        const key = (sig.key ??= entityKey(sig));
-        const list = articlesByKey.get(key) ?? [];
-        if (list[list.length - 1] !== id) list.push(id);
-        articlesByKey.set(key, list);
-        const votes = nameVotes.get(key) ?? new Map<string, number>();
-        votes.set(sig.name, (votes.get(sig.name) ?? 0) + 1);
-        nameVotes.set(key, votes);
-        if (!types.has(key)) types.set(key, sig.type);
-      }
-    }
-    this.pending.clear();
-    const labels = new Map<string, { name: string; type: EntityType }>();
-    for (const [key, votes] of nameVotes) {
-      const name = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
-      labels.set(key, { name, type: types.get(key)! });
-    }
-    return { order, namesByArticle: this.names, articlesByKey, labels, evidence, cacheDir: this.cacheDir };
+  finish(order: string[], corrections: CorrectionSet = NO_CORRECTIONS): LibraryEntityIndex {
+    return buildIndex(order, this.found, this.cacheDir, corrections);
   }
+}
+
+/** One entity of one article after the corrections, with what the summary counted. */
+interface Entry {
+  corrected: Corrected;
+  renamed: boolean;
+  mentions: number;
+  inTitle: boolean;
+}
+
+/** The article's entities with the corrections applied (hidden ones gone, split forms their own). */
+function correctedEntries(found: readonly Found[], corrections: CorrectionSet): Entry[] {
+  const out: Entry[] = [];
+  for (const { sig, mentions, inTitle } of found) {
+    const result = correct(corrections, sig);
+    if (!result) continue;
+    out.push({ corrected: result.entity, renamed: result.entity.name !== sig.name, mentions, inTitle });
+    // A summary does not count a split form's mentions apart: at least one.
+    for (const split of result.split) out.push({ corrected: split, renamed: false, mentions: 1, inTitle: false });
+  }
+  return out;
+}
+
+function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
+  // 1. The corrections, then what every article says about people and about each name's type.
+  const entries = new Map<string, Entry[]>();
+  const evidence = new EvidenceCollector();
+  const votes = new TypeVote();
+  for (const id of order) {
+    const list = correctedEntries(found.get(id) ?? [], corrections);
+    entries.set(id, list);
+    evidence.add(list.map((e) => e.corrected));
+    for (const e of list) votes.add(e.corrected.name, e.corrected.type, e.mentions, e.corrected.fixedType);
+  }
+  const typed = { corrections, evidence: evidence.finish(), typeByName: votes.finish() };
+  // 2. Each entity's own key under those types; then bare surnames tied to full names by context.
+  const ownKeys = new Map<string, string[]>();
+  for (const [id, list] of entries) ownKeys.set(id, list.map((e) => ownKey(e.corrected.name, libraryType(typed, e.corrected))));
+  const keyed = { ...typed, links: linkBareNames(ownKeys) };
+  // 3. Each key's name: the one most of its articles use.
+  const nameVotes = new Map<string, Map<string, number>>();
+  for (const [id, list] of entries) {
+    for (const e of list) {
+      const key = libraryKey(keyed, id, e.corrected);
+      let forKey = nameVotes.get(key);
+      if (!forKey) nameVotes.set(key, (forKey = new Map()));
+      forKey.set(e.corrected.name, (forKey.get(e.corrected.name) ?? 0) + 1);
+    }
+  }
+  const identity: LibraryIdentity = { ...keyed, names: new Map([...nameVotes].map(([key, forKey]) => [key, bestName(forKey)])) };
+  // 4. Every entity as the library shows it (resolveCorrected, as an opened article's are).
+  const resolved = new Map<string, ResolvedEntry[]>();
+  for (const [id, list] of entries) {
+    const here: ResolvedEntry[] = [];
+    for (const e of list) {
+      const r = resolveCorrected(identity, id, e.corrected, e.renamed);
+      if (!r.hidden) here.push({ key: r.key, type: r.type, name: r.name, aliases: e.corrected.aliases, mentions: e.mentions, inTitle: e.inTitle });
+    }
+    resolved.set(id, here);
+  }
+  return assemble(order, resolved, identity, cacheDir, found, corrections);
+}
+
+interface ResolvedEntry {
+  key: string;
+  type: EntityType;
+  name: string;
+  aliases: readonly string[];
+  mentions: number;
+  inTitle: boolean;
+}
+
+/** The name most articles use, the longer (more words, then more letters) on a tie. */
+function bestName(votes: ReadonlyMap<string, number>): string {
+  return [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
+}
+
+function assemble(
+  order: string[],
+  resolvedByArticle: ReadonlyMap<string, ResolvedEntry[]>,
+  identity: LibraryIdentity,
+  cacheDir: string | null,
+  found: ReadonlyMap<string, readonly Found[]>,
+  corrections: CorrectionSet,
+): LibraryEntityIndex {
+  const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
+  const articles = new Map<string, string[]>();
+  const counts = new Map<string, number[]>();
+  const titles = new Map<string, number[]>();
+  const keysByArticle = new Map<string, readonly string[]>();
+  const namesByArticle = new Map<string, readonly string[]>();
+  for (const id of order) {
+    const resolved = resolvedByArticle.get(id) ?? [];
+    const here = new Map<string, { mentions: number; inTitle: boolean }>();
+    const terms = new Set<string>();
+    for (const r of resolved) {
+      let entity = byKey.get(r.key);
+      if (!entity) {
+        entity = { key: r.key, name: identity.names.get(r.key) ?? r.name, type: r.type, aliases: [], articles: 0, mentions: 0, typeVotes: new Map(), aliasSet: new Set() };
+        byKey.set(r.key, entity);
+      }
+      entity.typeVotes.set(r.type, (entity.typeVotes.get(r.type) ?? 0) + r.mentions);
+      for (const form of [r.name, ...r.aliases]) entity.aliasSet.add(form);
+      const seen = here.get(r.key) ?? { mentions: 0, inTitle: false };
+      seen.mentions += r.mentions;
+      seen.inTitle ||= r.inTitle;
+      here.set(r.key, seen);
+      terms.add(r.name);
+      for (const alias of r.aliases) terms.add(alias);
+    }
+    for (const [key, seen] of here) {
+      const entity = byKey.get(key)!;
+      entity.articles++;
+      entity.mentions += seen.mentions;
+      push(articles, key, id);
+      push(counts, key, seen.mentions);
+      push(titles, key, seen.inTitle ? 1 : 0);
+    }
+    if (here.size > 0) keysByArticle.set(id, [...here.keys()]);
+    if (terms.size > 0) namesByArticle.set(id, [...terms]);
+  }
+  const entities: LibraryEntity[] = [];
+  for (const e of byKey.values()) {
+    const type = [...e.typeVotes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    entities.push({ key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions });
+  }
+  entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const index: LibraryEntityIndex = {
+    order,
+    entities,
+    byKey: new Map(entities.map((e) => [e.key, e])),
+    articlesByKey: articles,
+    mentionsByKey: new Map([...counts].map(([k, v]) => [k, Int32Array.from(v)])),
+    titleByKey: new Map([...titles].map(([k, v]) => [k, Uint8Array.from(v)])),
+    keysByArticle,
+    namesByArticle,
+    identity,
+    cacheDir,
+    withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
+  };
+  return index;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -125,4 +286,19 @@ export function nextArticleWith(index: LibraryEntityIndex, key: string, currentA
     if (mentioning.has(id)) return id;
   }
   return null;
+}
+
+/** The entities that share the most articles with `key`, with how many: the library screen's "appears with". */
+export function appearsWith(index: LibraryEntityIndex, key: string, limit = 10): { entity: LibraryEntity; articles: number }[] {
+  const shared = new Map<string, number>();
+  for (const id of index.articlesByKey.get(key) ?? []) {
+    for (const other of index.keysByArticle.get(id) ?? []) if (other !== key) shared.set(other, (shared.get(other) ?? 0) + 1);
+  }
+  return [...shared.entries()]
+    .sort((a, b) => b[1] - a[1] || (index.byKey.get(b[0])?.articles ?? 0) - (index.byKey.get(a[0])?.articles ?? 0) || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .flatMap(([k, n]) => {
+      const entity = index.byKey.get(k);
+      return entity ? [{ entity, articles: n }] : [];
+    });
 }

@@ -1,39 +1,93 @@
-/** `@name`: the articles that mention an entity by a name, through the library's entity index. */
-import Fuse from 'fuse.js';
-import type { LibraryEntityIndex } from './library-index.js';
+/**
+ * Finding the library's entities by name — `@name` in a query and the library screen's filter —
+ * with the same rule as the search's plain words (one rule, one place): each word of the name
+ * typed is a word of the entity's name or of one of its other names, a word it starts, or a typo
+ * of one within the search's budget (distance.ts).
+ */
+import { fold, forEachToken } from '../search/fold.js';
+import { Vocabulary } from '../search/vocabulary.js';
+import type { LibraryEntity, LibraryEntityIndex } from './library-index.js';
 
-const nameSearches = new WeakMap<LibraryEntityIndex, Fuse<{ key: string; name: string }>>();
-
-/** fuse.js over the library's entity names: a short list, where its typo-tolerant scoring shines. */
-function nameSearch(index: LibraryEntityIndex): Fuse<{ key: string; name: string }> {
-  let search = nameSearches.get(index);
-  if (!search) {
-    const names = [...index.labels].map(([key, label]) => ({ key, name: label.name }));
-    search = new Fuse(names, { keys: ['name'], threshold: 0.3, ignoreLocation: true });
-    nameSearches.set(index, search);
-  }
-  return search;
+export interface NameMatch {
+  entity: LibraryEntity;
+  /** Higher is better: the sum over the typed words of their best match quality, plus 1 for the whole name. */
+  score: number;
 }
 
-/**
- * Article ids (library order) mentioning an entity whose key or display name contains `query`
- * ("@shoigu"); when no name does, the names it is a typo of ("@netanyhau").
- */
-export function articlesMatching(index: LibraryEntityIndex, query: string): string[] {
-  const q = query.replace(/^@/, '').trim().toLowerCase();
-  if (!q) return [];
-  let keys = [...index.labels]
-    .filter(([key, label]) => key.slice(key.indexOf(':') + 1).includes(q) || label.name.toLowerCase().includes(q))
-    .map(([key]) => key);
-  if (keys.length === 0) keys = nameSearch(index).search(q).map((result) => result.item.key);
-  const hit = new Set(keys.flatMap((key) => index.articlesByKey.get(key) ?? []));
+export class EntityNames {
+  private readonly vocab = new Vocabulary();
+  /** Word id -> the positions in `entities` of the entities with that word in a name. */
+  private readonly holders: number[][] = [];
+  private readonly folded: string[];
+
+  constructor(private readonly entities: readonly LibraryEntity[]) {
+    this.folded = entities.map((e) => fold(e.name));
+    entities.forEach((entity, position) => {
+      for (const name of [entity.name, ...entity.aliases]) {
+        const f = fold(name);
+        forEachToken(f, (start, end) => {
+          const id = this.vocab.internRange(f, start, end);
+          const list = (this.holders[id] ??= []);
+          if (list[list.length - 1] !== position) list.push(position);
+        });
+      }
+    });
+  }
+
+  /** Entities whose names hold every word of `query`, best first (then most articles). */
+  match(query: string): NameMatch[] {
+    const q = fold(query.replace(/_/g, ' ')).trim();
+    const words: string[] = [];
+    forEachToken(q, (start, end) => words.push(q.slice(start, end)));
+    if (words.length === 0) return [];
+    let scores: Map<number, number> | undefined;
+    for (const word of words) {
+      const expansion = this.vocab.expand(word);
+      const best = new Map<number, number>();
+      for (let k = 0; k < expansion.ids.length; k++) {
+        const quality = expansion.quality[k]!;
+        for (const position of this.holders[expansion.ids[k]!] ?? []) {
+          if ((best.get(position) ?? 0) < quality) best.set(position, quality);
+        }
+      }
+      if (!scores) scores = best;
+      else {
+        const both = new Map<number, number>();
+        for (const [position, score] of scores) {
+          const more = best.get(position);
+          if (more !== undefined) both.set(position, score + more);
+        }
+        scores = both;
+      }
+      if (scores.size === 0) return [];
+    }
+    const matches: NameMatch[] = [];
+    for (const [position, score] of scores ?? []) {
+      matches.push({ entity: this.entities[position]!, score: score + (this.folded[position] === q ? 1 : 0) });
+    }
+    return matches.sort((a, b) => b.score - a.score || b.entity.articles - a.entity.articles || a.entity.name.localeCompare(b.entity.name));
+  }
+}
+
+const namesOf = new WeakMap<LibraryEntityIndex, EntityNames>();
+
+/** The name index of a library's entities, built on first need. */
+export function entityNames(index: LibraryEntityIndex): EntityNames {
+  let names = namesOf.get(index);
+  if (!names) {
+    names = new EntityNames(index.entities);
+    namesOf.set(index, names);
+  }
+  return names;
+}
+
+/** Article ids (library order) mentioning an entity `name` matches. */
+export function articlesMatching(index: LibraryEntityIndex, name: string): string[] {
+  const hit = new Set(entityNames(index).match(name.replace(/^@/, '')).flatMap((m) => index.articlesByKey.get(m.entity.key) ?? []));
   return index.order.filter((id) => hit.has(id));
 }
 
-/**
- * Article ids (library order) that match every one of `terms` (articlesMatching each): the
- * `@a @b` filter of the list and of `lede search`, an AND like the words of a query.
- */
+/** Article ids (library order) that match every one of `terms`: `@a @b`, an AND like the words of a query. */
 export function articlesMatchingAll(index: LibraryEntityIndex, terms: readonly string[]): string[] {
   if (terms.length === 0) return [...index.order];
   const sets = terms.map((term) => new Set(articlesMatching(index, term)));

@@ -180,20 +180,21 @@ test('library evidence: a one-word "place" that another article names in full as
     ['b', [entity('Putin', 'place'), entity('Moscow', 'place', 40)]],
   ]);
   const index = libraryIndexOf(['a', 'b'], byArticle);
-  assert.deepEqual([...index.evidence.surnames], ['putin']);
+  assert.deepEqual([...index.identity.evidence.surnames], ['putin']);
   // Applied to one article's entities when they are shown, as a new list; the original is kept.
-  const b = applyEvidence(index.evidence, byArticle.get('b')!);
+  const b = applyEvidence(index.identity.evidence, byArticle.get('b')!);
   assert.notEqual(b, byArticle.get('b'));
   const putin = b.find((e) => e.name === 'Putin')!;
   assert.equal(putin.type, 'person');
   assert.equal(putin.id, 'person:putin');
   assert.equal(byArticle.get('b')![0]!.type, 'place');
-  assert.deepEqual(index.articlesByKey.get('person:putin'), ['a', 'b']);
+  // In the library, the bare "Putin" of b (which shares Moscow with a) is Vladimir Putin.
+  assert.deepEqual(index.articlesByKey.get('person:vladimir putin'), ['a', 'b']);
   assert.equal(index.articlesByKey.get('place:putin'), undefined);
-  assert.equal(index.labels.get('person:putin')?.type, 'person');
+  assert.equal(index.byKey.get('person:vladimir putin')?.type, 'person');
   // Moscow is nobody's surname: untouched; an article with nothing to change is the same list.
   assert.equal(b.find((e) => e.name === 'Moscow')!.type, 'place');
-  assert.equal(applyEvidence(index.evidence, byArticle.get('a')!), byArticle.get('a'));
+  assert.equal(applyEvidence(index.identity.evidence, byArticle.get('a')!), byArticle.get('a'));
 });
 
 test('library evidence: collected an article at a time, the same as over the whole library at once', () => {
@@ -220,6 +221,6 @@ test('library evidence: a place most articles agree on stays a place beside one 
     ['c', [entity('Jordan', 'place')]],
   ]);
   const index = libraryIndexOf(['a', 'b', 'c'], byArticle);
-  assert.deepEqual([...index.evidence.surnames], []);
-  assert.equal(applyEvidence(index.evidence, byArticle.get('b')!), byArticle.get('b'), 'Jordan stays a place');
+  assert.deepEqual([...index.identity.evidence.surnames], []);
+  assert.equal(applyEvidence(index.identity.evidence, byArticle.get('b')!), byArticle.get('b'), 'Jordan stays a place');
 });
