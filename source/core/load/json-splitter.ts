@@ -83,8 +83,12 @@ export class JsonSplitter {
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) this.endString();
-        else if (this.key !== undefined && this.key.length < MAX_KEY_CHARS) this.key += String.fromCharCode(b);
+        else if (b === QUOTE) {
+          this.endString();
+          continue;
+        }
+        // Raw bytes, escapes included: `"art\"icles"` must not pass for `articles`.
+        if (this.key !== undefined && this.key.length < MAX_KEY_CHARS) this.key += String.fromCharCode(b);
         continue;
       }
       if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
