@@ -71,11 +71,15 @@ interface NamedPath {
 }
 
 async function resolveNamed(path: string): Promise<NamedPath> {
+  let stats: Stats;
   try {
-    return { path, stats: await stat(path), real: await realpath(path) };
+    stats = await stat(path);
   } catch (error) {
     throw new UsageError(`${explainPathError(errorCode(error))}: ${sanitizeSingleLine(path)}`);
   }
+  // `lede <(curl …)` names /dev/fd/N, a link to "pipe:[1234]", which is no path: it is its own real path.
+  const real = await realpath(path).catch(() => path);
+  return { path, stats, real };
 }
 
 /** `real` is `root` or below it (both real paths, so no `..` or links are left in them). */
