@@ -78,25 +78,62 @@ export class JsonSplitter {
     const n = chunk.length;
     // Where the record being read starts in this chunk (0 when it began in an earlier one).
     let start = 0;
-    for (let i = 0; i < n; i++) {
-      const b = chunk[i]!;
+    let i = 0;
+    while (i < n) {
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) {
-          this.endString();
-          continue;
-        }
-        // Raw bytes, escapes included: `"art\"icles"` must not pass for `articles`.
-        if (this.key !== undefined && this.key.length < MAX_KEY_CHARS) this.key += String.fromCharCode(b);
+        i = this.key === undefined ? this.skipString(chunk, i) : this.readKey(chunk, i);
         continue;
       }
-      if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
-      if (this.mode === Mode.Start) start = this.startValue(b, i);
-      else if (this.mode !== Mode.AfterValue) start = this.structure(chunk, b, i, start);
-      else return this.stopAfterValue(b);
+      const b = chunk[i]!;
+      if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) {
+        if (this.mode === Mode.Start) start = this.startValue(b, i);
+        else if (this.mode !== Mode.AfterValue) start = this.structure(chunk, b, i, start);
+        else return this.stopAfterValue(b);
+      }
+      i++;
     }
     if (this.inRecord) this.record.carry(chunk, start, n);
+  }
+
+  /**
+   * Past the rest of a string from `i`: the index after its closing quote, or the chunk's end.
+   * Article text is most of a file, so this is the hot loop: the native indexOf finds each quote,
+   * and only the backslashes right before one are counted (an odd run escapes it).
+   */
+  private skipString(chunk: Buffer, i: number): number {
+    if (this.escaped) {
+      this.escaped = false;
+      i++;
+    }
+    const from = i;
+    for (;;) {
+      const quote = chunk.indexOf(QUOTE, i);
+      if (quote === -1) {
+        this.escaped = backslashesBefore(chunk, chunk.length, from) % 2 === 1;
+        return chunk.length;
+      }
+      if (backslashesBefore(chunk, quote, from) % 2 === 0) {
+        this.inString = false;
+        return quote + 1;
+      }
+      i = quote + 1;
+    }
+  }
+
+  /** The same for a key of the top-level object, byte by byte, keeping its start. */
+  private readKey(chunk: Buffer, i: number): number {
+    for (; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (this.escaped) this.escaped = false;
+      else if (b === BACKSLASH) this.escaped = true;
+      else if (b === QUOTE) {
+        this.endString();
+        return i + 1;
+      }
+      // Raw bytes, escapes included: `"art\"icles"` must not pass for `articles`.
+      if (this.key !== undefined && this.key.length < MAX_KEY_CHARS) this.key += String.fromCharCode(b);
+    }
+    return i;
   }
 
   /** A top-level object was followed by another: the file is JSON Lines (see JsonEnding). */
@@ -226,4 +263,11 @@ export class JsonSplitter {
     const inElements = this.mode === Mode.Array || this.mode === Mode.Container;
     this.sink({ number: inElements ? this.position : undefined, bytes, truncated });
   }
+}
+
+/** How many backslashes come right before `end`, looking no further back than `from`. */
+function backslashesBefore(chunk: Buffer, end: number, from: number): number {
+  let k = end - 1;
+  while (k >= from && chunk[k] === BACKSLASH) k--;
+  return end - 1 - k;
 }
