@@ -37,14 +37,14 @@ const DEFAULT_SLICE_MS = 12;
  */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks });
+  const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
+  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
   const progress = (done: number, readFromCurrentFile = 0) =>
     options.onProgress?.(done, files.length, articles.length + readFromCurrentFile);
   progress(0);
 
-  const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
   for (const [index, file] of files.entries()) {
     const outcome = await loadFile(file, { maxFileBytes, slices, onPause: (soFar) => progress(index, soFar) });
     // One by one: a spread of a 200,000-record file's articles would overflow the call stack.

@@ -16,7 +16,7 @@ export interface StreamContext {
 }
 
 /** Bytes read at a time: small enough that a chunk's records parse well within a time slice. */
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 /** What the encoding and binary checks look at, as decodeBytes does for a whole file. */
 const SNIFF_BYTES = 8192;
 

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { formatForPath, type FileFormat } from './parse.js';
 import { errorCode, readErrorReason } from './read-errors.js';
+import type { TimeSlices } from './time-slices.js';
 
 export interface FoundFile {
   /** As the user named it, or the folder they named joined with the names below it. */
@@ -28,6 +29,8 @@ export interface WalkResult {
 export interface WalkOptions {
   /** Follow every symbolic link (`--follow`), not only those whose target lies inside the paths given. */
   followLinks?: boolean;
+  /** Gives the event loop turns during a long walk (a folder of 20,000 entries takes ~100 ms to list). */
+  slices?: TimeSlices;
 }
 
 /** Why a link inside a folder is not followed by default. */
@@ -48,10 +51,7 @@ export const NOT_REGULAR = 'not a regular file';
 export async function walkPaths(paths: string[], options: WalkOptions = {}): Promise<WalkResult> {
   const named: NamedPath[] = [];
   for (const path of paths) named.push(await resolveNamed(path));
-  const walker = new Walker(
-    named.map((n) => n.real),
-    options.followLinks ?? false,
-  );
+  const walker = new Walker(named.map((n) => n.real), options.followLinks ?? false, options.slices);
   for (const path of named) await walker.visitNamed(path);
   return { files: walker.files, skipped: walker.skipped };
 }
@@ -98,6 +98,7 @@ class Walker {
     /** Real paths of the folders and files named on the command line. */
     private readonly roots: string[],
     private readonly followAllLinks: boolean,
+    private readonly slices: TimeSlices | undefined,
   ) {}
 
   async visitNamed({ path, real, stats }: NamedPath): Promise<void> {
@@ -124,6 +125,7 @@ class Walker {
     }
     entries.sort(byCodeUnits);
     for (const entry of entries) {
+      await this.slices?.pauseIfDue();
       if (isIgnoredName(entry.name)) continue;
       const child = join(path, entry.name);
       if (entry.isDirectory()) await this.visitDirectory(child, join(real, entry.name));
