@@ -17,12 +17,15 @@ const help = `
     $ lede entities [paths...] [--json]      people, places and organizations in each article
 
   Paths are files or folders (searched recursively) of .txt, .md, .json and .jsonl articles.
-  With a pipe on standard input, lede reads the article from it and keys from the terminal.
+  Inside a folder, a symbolic link is followed only when it leads to a place inside the paths
+  given (use -L to follow them all). With a pipe on standard input, lede reads the article
+  from it and keys from the terminal.
 
   Options
     --json       machine-readable output (offsets are UTF-16 code units into "text")
     --width N    reading measure in columns (default: the terminal, at most 80)
     --limit N    most search results (default 20)
+    -L, --follow follow every symbolic link inside the folders, even out of them
     --help       this help
     --version    the version
 
@@ -35,7 +38,7 @@ const help = `
     $ curl -s https://example.org/story.txt | lede
 `;
 
-const knownFlags = new Set(['json', 'width', 'limit', 'help', 'version']);
+const knownFlags = new Set(['json', 'width', 'limit', 'follow', 'help', 'version']);
 
 async function main(): Promise<number> {
   const cli = meow(help, {
@@ -45,6 +48,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       width: { type: 'number' },
       limit: { type: 'number' },
+      follow: { type: 'boolean', shortFlag: 'L', default: false },
     },
   });
   const unknown = Object.keys(cli.flags).find((flag) => !knownFlags.has(flag));
@@ -54,6 +58,7 @@ async function main(): Promise<number> {
     json: cli.flags.json,
     width: cli.flags.width,
     limit: cli.flags.limit,
+    follow: cli.flags.follow,
     bundledArticles: fileURLToPath(new URL('../articles', import.meta.url)),
   });
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
-import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped } from '../core/load';
+import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped, type LoadOptions } from '../core/load';
 import { toJson } from './json';
 import { listJson, listPlain } from './list';
 
@@ -25,6 +25,8 @@ export interface CommandOptions {
   json: boolean;
   width?: number;
   limit?: number;
+  /** `--follow`: follow symbolic links that lead out of the folders given. */
+  follow?: boolean;
   bundledArticles: string;
 }
 
@@ -48,6 +50,11 @@ function libraryPaths(paths: string[], bundled: string): { paths: string[]; labe
   return paths.length > 0 ? { paths, label: undefined } : { paths: [bundled], label: 'articles/ (bundled)' };
 }
 
+/** What every command passes the loader besides the paths. */
+function loadOptions(options: CommandOptions, label?: string): LoadOptions {
+  return { label, followLinks: options.follow };
+}
+
 export async function runCommand(options: CommandOptions): Promise<number> {
   const width = validateWidth(options.width);
   const [command, ...rest] = options.input;
@@ -67,7 +74,7 @@ export async function runCommand(options: CommandOptions): Promise<number> {
 
 async function list(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
-  const library = await loadLibrary(paths, { label });
+  const library = await loadLibrary(paths, loadOptions(options, label));
   print(options.json ? listJson(library) : listPlain(library));
   return 0;
 }
@@ -79,7 +86,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
-  const result = await searchLibrary(await loadLibrary(paths, { label }), query, limit);
+  const result = await searchLibrary(await loadLibrary(paths, loadOptions(options, label)), query, limit);
   print(options.json ? toJson(result) : searchPlain(result));
   return 0;
 }
@@ -87,7 +94,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const { entitiesPlain, libraryEntities } = await import('./entities');
-  const { articles } = await libraryEntities(await loadLibrary(paths, { label }));
+  const { articles } = await libraryEntities(await loadLibrary(paths, loadOptions(options, label)));
   print(options.json ? toJson(articles) : entitiesPlain(articles));
   return 0;
 }
@@ -109,7 +116,7 @@ async function show(args: string[], options: CommandOptions, width: number | und
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new UsageError(`no such file or directory: ${path}`);
   if (info.isDirectory()) throw new UsageError(`${path} is a folder; show takes one file (try lede list ${path})`);
-  const library = await loadLibrary([path]);
+  const library = await loadLibrary([path], loadOptions(options));
   const article = pickRecord(library, path, record);
   const { showJson, showPlain } = await showModule();
   print(options.json ? showJson(article) : showPlain(article, plainWidth(width)));
@@ -157,7 +164,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   if (!interactive) {
     // Neither a terminal to draw on: do what a script would want, print the list.
-    const library = await loadLibrary(paths, { label });
+    const library = await loadLibrary(paths, loadOptions(options, label));
     print(options.json ? listJson(library) : listPlain(library));
     return 0;
   }
@@ -167,7 +174,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   }
   // Loading starts before Ink is imported, so the two overlap.
   let showProgress: (done: number, total: number) => void = () => {};
-  const library = loadLibrary(paths, { label, onProgress: (done, total) => showProgress(done, total) });
+  const library = loadLibrary(paths, { ...loadOptions(options, label), onProgress: (done, total) => showProgress(done, total) });
   const { runInteractive } = await interactiveModule();
   return runInteractive({
     library,

@@ -1,5 +1,8 @@
 import { decodeWindows1252 } from './cp1252.js';
 
+/** The note on an article whose bytes were not UTF-8 and were read as the one guessed encoding. */
+export const WINDOWS_1252_NOTE = 'not valid UTF-8; read as Windows-1252';
+
 export type DecodeResult = { text: string; encoding: string } | { binary: true; reason: string };
 
 export interface DecodeOptions {

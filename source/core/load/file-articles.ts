@@ -1,6 +1,7 @@
 import type { Article } from '../article.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, WINDOWS_1252_NOTE } from './decode.js';
 import { NotAnArticleError } from './not-an-article.js';
+import { formatSize } from './format-size.js';
 import { parseArticles, sniffFormat, type FileFormat } from './parse.js';
 
 export type FileOutcome = { articles: Article[] } | { reason: string };
@@ -23,7 +24,8 @@ export function articlesFromBytes(
     const articles = parseArticles(path, decoded.text, format ?? sniffFormat(decoded.text));
     if (articles.length === 0) return { reason: 'empty' };
     const notes = fileNotes(decoded.encoding, truncatedAt);
-    if (notes.length > 0) for (const article of articles) article.notes.unshift(...notes);
+    // Notes on how the file was read come before what the parser noted.
+    if (notes.length > 0) for (const article of articles) article.notes = notes.concat(article.notes);
     return { articles };
   } catch (error) {
     return { reason: error instanceof NotAnArticleError ? error.message : 'could not be parsed' };
@@ -34,18 +36,8 @@ function fileNotes(encoding: string, truncatedAt: number | undefined): string[] 
   const notes: string[] = [];
   if (truncatedAt !== undefined) notes.push(`truncated at ${formatSize(truncatedAt)}`);
   // The only guessed encoding: worth a word in case the guess is wrong.
-  if (encoding === 'windows-1252') notes.push('not valid UTF-8; read as Windows-1252');
+  if (encoding === 'windows-1252') notes.push(WINDOWS_1252_NOTE);
   return notes;
 }
 
-/** 16777216 → "16 MiB", 1536 → "1.5 KiB". */
-export function formatSize(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
+export { formatSize } from './format-size.js';

@@ -2,6 +2,6 @@
 export { loadLibrary, libraryFromBytes, DEFAULT_MAX_FILE_BYTES, type LoadOptions } from './library.js';
 export { readStreamCapped, readFileCapped, type CappedBytes } from './read-capped.js';
 export { decodeBytes, type DecodeResult } from './decode.js';
-export { walkPaths, type FoundFile, type WalkResult } from './walk.js';
+export { walkPaths, LINK_LEAVES_TREE, NOT_REGULAR, type FoundFile, type WalkOptions, type WalkResult } from './walk.js';
 export { sniffFormat, formatForPath, parseArticles, type FileFormat } from './parse.js';
-export { formatSize } from './file-articles.js';
+export { formatSize } from './format-size.js';

@@ -1,66 +1,59 @@
 import type { Article, ArticleFormat, Library, SkippedFile } from '../article.js';
-import { articlesFromBytes, type FileOutcome } from './file-articles.js';
-import { readFileCapped, readFileCappedSync } from './read-capped.js';
-import { readErrorReason, walkPaths, type FoundFile } from './walk.js';
+import { articlesFromBytes } from './file-articles.js';
+import { loadFile } from './load-file.js';
+import { TimeSlices } from './time-slices.js';
+import { walkPaths } from './walk.js';
 
 export interface LoadOptions {
-  /** Bytes read from one file at most; the rest is left unread and the article says so. */
+  /**
+   * Bytes read from one file at most; the rest is left unread and the article says so. For JSON
+   * and JSON Lines files, which are streamed whatever their size, it caps each record instead.
+   */
   maxFileBytes?: number;
-  /** Called with (0, total) once the paths are walked, then after each file. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with (0, total) once the paths are walked, then after each file, and while a file
+   * that spans many chunks is read (`done` then counts the files finished before it); `articles`
+   * is how many have been read so far, that file's included.
+   */
+  onProgress?: (done: number, total: number, articles: number) => void;
   /** Header label; by default the single path as given, or "N paths". */
   label?: string;
+  /** Follow every symbolic link inside the folders, not only those that stay inside the paths given (see walkPaths). */
+  followLinks?: boolean;
+  /** How long loading works between two turns of the event loop (default 12 ms). */
+  sliceMs?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Work between two yields to the event loop, so a progress display and Ctrl+C stay live. */
-const SLICE_MS = 12;
+const DEFAULT_SLICE_MS = 12;
 
 /**
- * Reads every article under `paths` (files and folders, see walkPaths), read-only.
- * Regular files are read synchronously in time slices (see readFileCappedSync); pipes and devices
- * named on the command line are read asynchronously, since they can block.
+ * Reads every article under `paths` (files and folders, see walkPaths), read-only, in time
+ * slices (see loadFile for how each file is read, and why none can block).
  * Throws UsageError only for a command-line path that does not exist; a file that cannot be read
  * or is not an article is listed in `skipped` with a short reason, never fatal.
  */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const { files, skipped } = await walkPaths(paths);
+  const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
+  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
-  options.onProgress?.(0, files.length);
+  const progress = (done: number, readFromCurrentFile = 0) =>
+    options.onProgress?.(done, files.length, articles.length + readFromCurrentFile);
+  progress(0);
 
-  let sliceStart = performance.now();
   for (const [index, file] of files.entries()) {
-    const outcome = file.regular ? loadFileSync(file, maxFileBytes) : await loadFile(file, maxFileBytes);
-    if ('articles' in outcome) articles.push(...outcome.articles);
+    const outcome = await loadFile(file, { maxFileBytes, slices, onPause: (soFar) => progress(index, soFar) });
+    // One by one: a spread of a 200,000-record file's articles would overflow the call stack.
+    if ('articles' in outcome) for (const article of outcome.articles) articles.push(article);
     else fileSkips.push({ path: file.path, reason: outcome.reason });
-    options.onProgress?.(index + 1, files.length);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    progress(index + 1);
+    await slices.pauseIfDue();
   }
-  return { label: options.label ?? defaultLabel(paths), articles, skipped: [...skipped, ...fileSkips] };
-}
-
-function loadFileSync(file: FoundFile, maxFileBytes: number): FileOutcome {
-  try {
-    const { bytes, truncated } = readFileCappedSync(file.path, maxFileBytes);
-    return articlesFromBytes(file.path, bytes, file.format, truncated ? maxFileBytes : undefined);
-  } catch (error) {
-    return { reason: readErrorReason(error) };
-  }
-}
-
-async function loadFile(file: FoundFile, maxFileBytes: number): Promise<FileOutcome> {
-  try {
-    const { bytes, truncated } = await readFileCapped(file.path, maxFileBytes);
-    return articlesFromBytes(file.path, bytes, file.format, truncated ? maxFileBytes : undefined);
-  } catch (error) {
-    return { reason: readErrorReason(error) };
-  }
+  return { label: options.label ?? defaultLabel(paths), articles, skipped: skipped.concat(fileSkips) };
 }
 
 /**

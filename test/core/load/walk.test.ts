@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { UsageError } from '../../../source/core/errors.js';
-import { walkPaths } from '../../../source/core/load/walk.js';
+import { LINK_LEAVES_TREE, NOT_REGULAR, walkPaths } from '../../../source/core/load/walk.js';
 import { makeTree } from './tmp-tree.js';
 
 describe('walkPaths', () => {
@@ -99,5 +102,73 @@ describe('walkPaths', () => {
       assert.equal(error.message, 'no such file or directory: /nonexistent/lede/x');
       return true;
     });
+  });
+
+  test('a link inside a folder is followed only when its target lies inside the paths given', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'lede-outside-'));
+    await writeFile(join(outside, 'secret.txt'), 'outside');
+    const { root, cleanup } = await makeTree(
+      { 'tree/a.txt': 'a', 'tree/sub/b.txt': 'b', 'other/c.txt': 'c', 'named.txt': 'n' },
+      {
+        'tree/to-sub': 'sub', // a folder inside the tree
+        'tree/to-b.txt': 'sub/b.txt', // a file inside the tree (read once, under its first path)
+        'tree/to-other': '../other', // a folder also named on the command line
+        'tree/to-named.txt': '../named.txt', // a file named on the command line
+        'tree/up': '..', // the parent of the tree: outside it
+        'tree/root': '/',
+        'tree/proc': '/proc',
+        'tree/outside': outside,
+        'tree/secret.txt': join(outside, 'secret.txt'),
+        'tree/secret.bin': join(outside, 'secret.txt'), // not an article name: not lede's business
+      },
+    );
+    try {
+      const { files, skipped } = await walkPaths([join(root, 'tree'), join(root, 'other'), join(root, 'named.txt')]);
+      assert.deepEqual(files.map((f) => relative(root, f.path)), ['tree/a.txt', 'tree/sub/b.txt', 'tree/to-named.txt', 'tree/to-other/c.txt']);
+      assert.deepEqual(skipped.map((s) => [relative(root, s.path), s.reason]), [
+        ['tree/outside', LINK_LEAVES_TREE],
+        ['tree/proc', LINK_LEAVES_TREE],
+        ['tree/root', LINK_LEAVES_TREE],
+        ['tree/secret.txt', LINK_LEAVES_TREE],
+        ['tree/up', LINK_LEAVES_TREE],
+      ]);
+      // Named on the command line, a link is followed wherever it leads (and the file both reach is read once).
+      const named = await walkPaths([join(root, 'tree', 'outside'), join(root, 'tree', 'secret.txt')]);
+      assert.deepEqual(named.files.map((f) => f.path), [join(root, 'tree', 'outside', 'secret.txt')]);
+      assert.deepEqual(named.skipped, []);
+    } finally {
+      await cleanup();
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('followLinks (--follow) follows every link, each real folder still entered once', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'lede-outside-'));
+    await writeFile(join(outside, 'o.txt'), 'outside');
+    await symlink(outside, join(outside, 'self'));
+    const { root, cleanup } = await makeTree({ 'tree/a.txt': 'a' }, { 'tree/out': outside, 'tree/out-again': outside, 'tree/o.txt': join(outside, 'o.txt') });
+    try {
+      const { files, skipped } = await walkPaths([join(root, 'tree')], { followLinks: true });
+      assert.deepEqual(files.map((f) => relative(root, f.path)), ['tree/a.txt', 'tree/o.txt']);
+      assert.deepEqual(skipped, []);
+    } finally {
+      await cleanup();
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a FIFO with an article name inside a folder, or a link to one, is listed as not a regular file', { skip: spawnSync('mkfifo', ['--version']).status !== 0 && 'no mkfifo' }, async () => {
+    const { root, cleanup } = await makeTree({ 'a.txt': 'a' }, { 'to-pipe.md': 'pipe.txt', 'to-pipe': 'pipe.txt' });
+    try {
+      spawnSync('mkfifo', [join(root, 'pipe.txt'), join(root, 'pipe')]);
+      const { files, skipped } = await walkPaths([root]);
+      assert.deepEqual(files.map((f) => relative(root, f.path)), ['a.txt']);
+      assert.deepEqual(skipped.map((s) => [relative(root, s.path), s.reason]), [
+        ['pipe.txt', NOT_REGULAR],
+        ['to-pipe.md', NOT_REGULAR],
+      ]);
+    } finally {
+      await cleanup();
+    }
   });
 });
