@@ -166,6 +166,10 @@ class WidthNormalizer {
   private partner: 'flag' | 'letter' | undefined;
   /** The syllable shape after the last code point written, when that is a jamo this class wrote. */
   private hangul: HangulShape | undefined;
+  /** The last look past marks for a letter: from, to (where it stopped), and what it found. */
+  private scanFrom = -1;
+  private scanTo = -1;
+  private scanFoundLetter = false;
 
   constructor(private readonly s: string) {}
 
@@ -287,16 +291,33 @@ class WidthNormalizer {
     if (JOINING_VIRAMAS.has(cp) && this.letterFollows(next)) this.writeCodePoint(ZWNJ);
   }
 
-  /** Whether the next code point from `i` on, past marks and dropped format characters, is a letter. */
+  /**
+   * Whether the next code point from `i` on that stays visible (past marks, selectors, skin tones and
+   * dropped format characters) is a letter, or a regional indicator that may become one. A ZWNJ
+   * already there answers no.
+   */
   private letterFollows(i: number): boolean {
+    // A run of viramas would have each scan the rest of the run: the end of the last scan is kept,
+    // and a scan starting inside it has the same answer.
+    if (i >= this.scanFrom && i <= this.scanTo) return this.scanFoundLetter;
     const { s } = this;
-    while (i < s.length) {
-      const cp = s.codePointAt(i) as number;
+    let j = i;
+    let letter = false;
+    while (j < s.length) {
+      const cp = s.codePointAt(j) as number;
       const kind = kindOf(cp);
-      if (kind !== Kind.Invisible && kind !== Kind.ZeroWidthMark) return isLetter(cp);
-      i = nextIndex(i, cp);
+      const passedOver =
+        kind === Kind.Invisible || kind === Kind.ZeroWidthMark || (kind === Kind.AttachedInvisible && cp !== ZWNJ) || isSkinTone(cp);
+      if (!passedOver) {
+        letter = isLetter(cp) || isRegionalIndicator(cp);
+        break;
+      }
+      j = nextIndex(j, cp);
     }
-    return false;
+    this.scanFrom = i;
+    this.scanTo = j;
+    this.scanFoundLetter = letter;
+    return letter;
   }
 
   /** A prepended letter glues whatever follows into its cluster; a ZWNJ keeps them apart. */
