@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import xterm from '@xterm/headless';
 import fc from 'fast-check';
-import { displayWidth, graphemes } from '../../../source/core/layout/text-width';
+import { displayWidth, graphemes, padToWidth, tailToWidth, truncateToWidth } from '../../../source/core/layout/text-width';
 import { expandTabs } from '../../../source/core/load/normalize';
 import { sanitizeForTerminal, sanitizeSingleLine } from '../../../source/core/sanitize';
 
@@ -140,6 +140,20 @@ describe('displayWidth of sanitised text equals the width xterm.js draws', () =>
   test('property: every line of a body, tabs expanded as loading does', async () => {
     await fc.assert(
       fc.asyncProperty(anyText, async (s) => assertSameWidths(emulator, expandTabs(sanitizeForTerminal(s)).split('\n'), s)),
+      { numRuns: 400 },
+    );
+  });
+
+  test('property: a row padded or cut to N columns is N columns (at most N when cut) on the emulator', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, fc.integer({ min: 1, max: 40 }), async (s, width) => {
+        const line = sanitizeSingleLine(s);
+        const [padded, cut, tail] = await emulator.widths([padToWidth(line, width), truncateToWidth(line, width), tailToWidth(line, width)]);
+        const context = `${JSON.stringify(line)} (${codes(line)}) at ${width}`;
+        assert.equal(padded, width, `padToWidth of ${context}`);
+        assert.ok((cut as number) <= width && (cut as number) >= Math.min(width, displayWidth(line)) - 1, `truncateToWidth of ${context}: ${cut}`);
+        assert.ok((tail as number) <= width, `tailToWidth of ${context}: ${tail}`);
+      }),
       { numRuns: 400 },
     );
   });
