@@ -53,6 +53,16 @@ export function sanitizeForTerminal(s: string, options: SanitizeOptions = {}): s
   return normalizeForTerminalWidth(printable);
 }
 
+/**
+ * Whether `s` holds anything the terminal would act on (a control character, newline or tab
+ * included, C1, a bidi control, a lone surrogate): what a typed key must not carry. Unlike
+ * comparing with sanitizeSingleLine, it accepts what only the width rules rewrite, such as a Thai
+ * tone mark or a virama typed as a key of its own, which join the text typed before them.
+ */
+export function containsTerminalControls(s: string): boolean {
+  return NEEDS_WORK.test(s) || !isWellFormed(s);
+}
+
 /** For titles, names and other fields shown on one line. */
 export function sanitizeSingleLine(s: string): string {
   return sanitizeForTerminal(s, { singleLine: true });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { sanitizeForTerminal, sanitizeSingleLine, visibleControl } from '../../source/core/sanitize.js';
+import { containsTerminalControls, sanitizeForTerminal, sanitizeSingleLine, visibleControl } from '../../source/core/sanitize.js';
 import { JOINING_VIRAMAS } from '../../source/core/width-normalize.js';
 
 const ESC = '\x1b';
@@ -69,6 +69,11 @@ describe('sanitizeForTerminal: lone control characters are made visible', () => 
 
   test('lone surrogates become U+FFFD, pairs are kept', () => {
     assert.equal(sanitizeForTerminal('a\ud800b\udc00c😀'), 'a\ufffdb\ufffdc😀');
+  });
+
+  test('containsTerminalControls finds what a typed key must not carry, and accepts marks typed alone', () => {
+    for (const key of ['\x1b', 'a\x1b[31m', '\n', '\t', '\x7f', '\u009b', '\u202e', '\ud800']) assert.equal(containsTerminalControls(key), true, JSON.stringify(key));
+    for (const key of ['a', 'é', '\u0e48', '\u094d', '\u200c', '👍🏽', '👨\u200d👩\u200d👧', '東']) assert.equal(containsTerminalControls(key), false, JSON.stringify(key));
   });
 
   test('single-line mode turns newlines and tabs into spaces', () => {
