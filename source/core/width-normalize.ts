@@ -91,8 +91,9 @@ const KIND_TESTS = KIND_PATTERNS.map(([kind, source]) => [kind, new RegExp(`^${s
 const LETTER = /^\p{L}$/u;
 /** A flag string-width knows as one (a region with an emoji); `v` for properties of strings. */
 const RGI_FLAG = new RegExp('^\\p{RGI_Emoji_Flag_Sequence}$', 'v');
-/** Set in a code point's entry when it is a letter, next to its kind. */
+/** Set in a code point's entry, next to its kind, when it is a letter / a joining virama. */
 const LETTER_BIT = 0x80;
+const VIRAMA_BIT = 0x40;
 
 /**
  * Kinds (and the letter bit) of the code points met so far, 256 to a page. A page is classified
@@ -108,7 +109,7 @@ function classifyPage(page: number): Uint8Array {
     if (cp >= 0xd800 && cp <= 0xdfff) continue;
     const c = String.fromCodePoint(cp);
     const found = KIND_TESTS.find(([, re]) => re.test(c));
-    entries[k] = (found ? found[0] : Kind.Plain) | (LETTER.test(c) ? LETTER_BIT : 0);
+    entries[k] = (found ? found[0] : Kind.Plain) | (LETTER.test(c) ? LETTER_BIT : 0) | (JOINING_VIRAMAS.has(cp) ? VIRAMA_BIT : 0);
   }
   pages[page] = entries;
   return entries;
@@ -120,8 +121,10 @@ function entryOf(cp: number): number {
 }
 
 function kindOf(cp: number): Kind {
-  return cp < 0x80 ? Kind.Plain : ((entryOf(cp) & ~LETTER_BIT) as Kind);
+  return cp < 0x80 ? Kind.Plain : ((entryOf(cp) & ~(LETTER_BIT | VIRAMA_BIT)) as Kind);
 }
+
+const isJoiningVirama = (cp: number) => cp >= 0x80 && (entryOf(cp) & VIRAMA_BIT) !== 0;
 
 function isLetter(cp: number): boolean {
   return cp < 0x80 ? (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a : (entryOf(cp) & LETTER_BIT) !== 0;
@@ -203,7 +206,7 @@ class WidthNormalizer {
     if (isLineBreakOrSpace(before) || isRegionalIndicator(before)) return false;
     if (kind === Kind.AttachedInvisible) return true;
     if (cp === 0x20e3 && isKeycapBase(before)) return false;
-    return !(JOINING_VIRAMAS.has(cp) && this.letterFollows(next));
+    return !(isJoiningVirama(cp) && this.letterFollows(next));
   }
 
   /** The last code point of the output if the text up to `i` were copied as it is. */
@@ -262,18 +265,13 @@ class WidthNormalizer {
    * for (🇦 → A): string-width counts them one column each, terminals one column each code point.
    */
   private regionalIndicator(cp: number, next: number): void {
-    const letter = () => this.write(String.fromCharCode(0x41 + cp - 0x1f1e6), 0x41);
-    if (this.partner) {
-      if (this.partner === 'flag') this.writeCodePoint(cp);
-      else letter();
-      return;
-    }
-    const following = this.codePointAfterDropped(next);
-    if (!isRegionalIndicator(following)) return letter();
-    const flag = RGI_FLAG.test(String.fromCodePoint(cp, following));
+    const partner = this.partner;
+    const following = partner ? -1 : this.codePointAfterDropped(next);
+    const opensPair = !partner && isRegionalIndicator(following);
+    const flag = partner ? partner === 'flag' : opensPair && RGI_FLAG.test(String.fromCodePoint(cp, following));
     if (flag) this.writeCodePoint(cp);
-    else letter();
-    this.partner = flag ? 'flag' : 'letter';
+    else this.write(String.fromCharCode(0x41 + cp - 0x1f1e6), 0x41);
+    if (opensPair) this.partner = flag ? 'flag' : 'letter';
   }
 
   /** The next code point from `i` on that is kept next to a regional indicator (-1 at the end). */
@@ -293,7 +291,7 @@ class WidthNormalizer {
     if (cp === 0x20e3 && isKeycapBase(this.last)) return;
     if (isLineBreakOrSpace(this.last) || isRegionalIndicator(this.last)) this.write(NBSP, 0xa0);
     this.writeCodePoint(cp);
-    if (JOINING_VIRAMAS.has(cp) && this.letterFollows(next)) this.writeCodePoint(ZWNJ);
+    if (isJoiningVirama(cp) && this.letterFollows(next)) this.writeCodePoint(ZWNJ);
   }
 
   /**
