@@ -4,8 +4,9 @@
  * lede and Ink lay out every row with string-width, one grapheme cluster at a time, while a terminal
  * advances its cursor by a width per code point (xterm.js, tmux, glibc's wcwidth). Where the two
  * counts differ, one wrong count shifts or wraps a row and breaks the frame. The rules below were
- * measured on xterm.js with its Unicode 11 widths, tmux 3.3a and glibc 2.36 (test/core/layout/
- * text-width*.test.ts checks them against xterm.js for every code point):
+ * measured on xterm.js with its Unicode 11 widths, tmux 3.3a and glibc 2.36; test/core/layout/
+ * text-width-terminal.test.ts holds them to xterm.js on random text and on every code point of
+ * planes 0, 1 and 14 (samples of the others), alone and in context:
  * - Invisible format characters are dropped: soft hyphen, zero-width space and joiner, word joiner,
  *   BOM, tags, Arabic prepended marks, every other Cf and default-ignorable character. Terminals
  *   draw some of them as a column (soft hyphen, Hangul fillers) and string-width counts none.

@@ -7,7 +7,7 @@
  *   npm run bench -- fzf [--corpus DIR]               one-shot `lede search` vs `fzf --filter`
  *   npm run bench -- entities --generate N [--json]   entity extraction speed, load, worker, panel (entities.ts)
  *   npm run bench -- memory --corpus DIR [--cache DIR] the interactive app's RSS over time (app-memory.ts)
- *   npm run bench -- sanitize [--corpus FILE.jsonl]     the sanitiser on a few MB: ASCII, curly quotes, multilingual (sanitize.ts)
+ *   npm run bench -- sanitize [--corpus FILE.jsonl] [--baseline PATH]  the sanitiser on a few MB (sanitize.ts)
  *   npm run bench                                     startup + search at 2,000 articles
  *
  * Targets (issue 3): keystroke p95 ≤ 16 ms at 2,000 articles, ≤ 50 ms at 20,000; RSS ≤ 300 MB at
@@ -223,7 +223,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'fzf') report = await benchFzf(argv.slice(1));
   else if (command === 'entities') report = await benchEntities(argv.slice(1), { corpusDir, loadCorpus });
   else if (command === 'memory') report = await benchAppMemory(argv.slice(1), cli);
-  else if (command === 'sanitize') report = benchSanitize(argv.slice(1));
+  else if (command === 'sanitize') report = await benchSanitize(argv.slice(1));
   else if (command === undefined || command.startsWith('--')) {
     const startup = await benchStartup(argv);
     const search = await benchSearch(['--generate', '2000']);

@@ -4,8 +4,12 @@
  * stay on the fast path), and a multilingual mix that takes the slow path (CJK, Devanagari, Thai,
  * Arabic, emoji sequences, combining marks). Each body is sanitised on its own, as loading does.
  * Without --corpus the news is generated, so the figures can be reproduced without the data set.
+ * `--baseline PATH` also times another sanitize.ts (e.g. main's), runs interleaved with this one's,
+ * so that a before/after comparison on a shared, busy machine compares like with like.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sanitizeForTerminal } from '../../source/core/sanitize.js';
 import { arg, percentile, round } from './stats.js';
 
@@ -64,32 +68,48 @@ function mixedBodies(count: number): string[] {
   );
 }
 
-function time(bodies: string[], runs: number): { mb_per_s: number; ms_p50: number; changed: number } {
+type Sanitize = (s: string) => string;
+
+/** Median time of each implementation over `runs` interleaved runs, in M chars per second. */
+function time(bodies: string[], runs: number, impls: [string, Sanitize][]): Record<string, unknown> {
   const chars = bodies.reduce((sum, b) => sum + b.length, 0);
-  const times: number[] = [];
-  let changed = 0;
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    changed = 0;
-    for (const body of bodies) if (sanitizeForTerminal(body) !== body) changed++;
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  const times = impls.map(() => [] as number[]);
+  const changed = impls.map(() => 0);
+  for (let run = -2; run < runs; run++) {
+    impls.forEach(([, sanitize], k) => {
+      const start = process.hrtime.bigint();
+      let n = 0;
+      for (const body of bodies) if (sanitize(body) !== body) n++;
+      // The first two runs warm up (they compile the regular expressions and the code).
+      if (run >= 0) (times[k] as number[]).push(Number(process.hrtime.bigint() - start) / 1e6);
+      changed[k] = n;
+    });
   }
-  const ms = percentile(times, 50);
-  return { mb_per_s: round(chars / 1e6 / (ms / 1000), 1), ms_p50: round(ms), changed };
+  const report: Record<string, unknown> = { bodies: bodies.length, mchars: round(chars / 1e6, 2) };
+  impls.forEach(([name], k) => {
+    const ms = percentile(times[k] as number[], 50);
+    report[name] = { mchars_per_s: round(chars / 1e6 / (ms / 1000), 1), ms_p50: round(ms), changed: changed[k] };
+  });
+  return report;
 }
 
-export function benchSanitize(argv: string[]): Record<string, unknown> {
-  const runs = Number(arg(argv, '--runs') ?? 9);
+export async function benchSanitize(argv: string[]): Promise<Record<string, unknown>> {
+  const runs = Number(arg(argv, '--runs') ?? 15);
   const { bodies, source } = newsBodies(arg(argv, '--corpus'));
+  const impls: [string, Sanitize][] = [['current', (s) => sanitizeForTerminal(s)]];
+  const baseline = arg(argv, '--baseline');
+  if (baseline) {
+    const mod = (await import(pathToFileURL(resolve(baseline)).href)) as { sanitizeForTerminal: Sanitize };
+    impls.push(['baseline', (s) => mod.sanitizeForTerminal(s)]);
+  }
   const quoted = bodies.map(typographic);
   const mixed = mixedBodies(Math.max(1, Math.round(bodies.length / 4)));
-  const size = (b: string[]) => round(b.reduce((sum, x) => sum + x.length, 0) / 1e6, 2);
-  time(bodies, 2); // warm-up: the first calls compile the regular expressions
   return {
     source,
     runs,
-    ascii: { bodies: bodies.length, mchars: size(bodies), ...time(bodies, runs) },
-    latin1_quotes: { bodies: quoted.length, mchars: size(quoted), ...time(quoted, runs) },
-    multilingual: { bodies: mixed.length, mchars: size(mixed), ...time(mixed, runs) },
+    baseline: baseline ?? null,
+    ascii: time(bodies, runs, impls),
+    latin1_quotes: time(quoted, runs, impls),
+    multilingual: time(mixed, runs, impls),
   };
 }
