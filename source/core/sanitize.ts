@@ -11,9 +11,15 @@
  *   and backspace/carriage-return overprinting cannot hide text: C0 and DEL in caret notation
  *   (`^H`, `^[`, `^?`, as `cat -v` and `less` show them), C1 as `<U+0085>`.
  * - Lone UTF-16 surrogates become U+FFFD, so the string encodes to exactly what is measured.
+ * - What is left is made as wide in lede's count as in the terminal's (`normalizeForTerminalWidth`:
+ *   invisible format characters dropped, emoji sequences terminals disagree on split, a lone
+ *   regional indicator shown as its letter…), so every row lede pads to the terminal's width is
+ *   exactly that wide on screen.
  * "\n" and "\t" are kept (callers decide what they mean) unless `singleLine` turns them into spaces.
  * Everything this emits is printable, so sanitising twice changes nothing.
  */
+
+import { normalizeForTerminalWidth } from './width-normalize.js';
 
 export interface SanitizeOptions {
   /** Titles and other one-line fields: newlines and tabs become spaces. */
@@ -26,19 +32,35 @@ const CAN = 0x18;
 const SUB = 0x1a;
 const ST_8BIT = 0x9c;
 
-// Characters that need the slow path. Lone surrogates are found by isWellFormed, which is native
+// Characters this file's scan handles. Lone surrogates are found by isWellFormed, which is native
 // and much faster than a `u`-flag regex on the long strings this usually sees.
 const NEEDS_WORK = /[\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 const NEEDS_WORK_KEEPING_NEWLINES = /[\0-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+// The fast path: text with none of these needs no work at all, neither here nor in
+// normalizeForTerminalWidth (they include its BEYOND_WESTERN). Surrogates are among them, so a
+// string that passes is well-formed too, and one native scan without the `u` flag decides.
+const ANY_WORK = /[\u0300-\u200f\0-\x1f\x7f-\x9f\xad\u202a-\u202e\u205f-\uffff]/;
+const ANY_WORK_KEEPING_NEWLINES = /[\u0300-\u200f\0-\x08\x0b-\x1f\x7f-\x9f\xad\u202a-\u202e\u205f-\uffff]/;
 
 /** ES2024, in Node 20 but not in the ES2023 lib this project compiles against. */
 const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 export function sanitizeForTerminal(s: string, options: SanitizeOptions = {}): string {
   const singleLine = options.singleLine === true;
+  if (!(singleLine ? ANY_WORK : ANY_WORK_KEEPING_NEWLINES).test(s)) return s;
   const needsWork = singleLine ? NEEDS_WORK : NEEDS_WORK_KEEPING_NEWLINES;
-  if (!needsWork.test(s) && isWellFormed(s)) return s;
-  return new Sanitizer(s, singleLine).run();
+  const printable = !needsWork.test(s) && isWellFormed(s) ? s : new Sanitizer(s, singleLine).run();
+  return normalizeForTerminalWidth(printable);
+}
+
+/**
+ * Whether `s` holds anything the terminal would act on (a control character, newline or tab
+ * included, C1, a bidi control, a lone surrogate): what a typed key must not carry. Unlike
+ * comparing with sanitizeSingleLine, it accepts what only the width rules rewrite, such as a Thai
+ * tone mark or a virama typed as a key of its own, which join the text typed before them.
+ */
+export function containsTerminalControls(s: string): boolean {
+  return NEEDS_WORK.test(s) || !isWellFormed(s);
 }
 
 /** For titles, names and other fields shown on one line. */

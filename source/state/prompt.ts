@@ -1,5 +1,5 @@
 /** The prompt being typed: the library filter or the in-article search. */
-import { sanitizeSingleLine } from '../core/sanitize';
+import { containsTerminalControls, sanitizeSingleLine } from '../core/sanitize';
 import { type CommandIn, unreachable } from '../keymap';
 import { isNamedKey } from '../terminal/key-names';
 import { searchHelp } from './help';
@@ -17,11 +17,12 @@ export const MAX_QUERY_LENGTH = 256;
 /**
  * The part of typed or pasted text a prompt can take: control characters, C1 codes and bidi
  * controls are dropped (a query never carries one to the terminal), line breaks and tabs become
- * spaces.
+ * spaces. A Thai tone mark or a virama typed as a key of its own is text: it joins what was typed
+ * before it (the query as a whole is then drawn-width normalised, like every article).
  */
 export function typeableText(text: string): string {
   let out = '';
-  for (const ch of text.replace(/\r\n?|\n|\t/g, ' ')) if (sanitizeSingleLine(ch) === ch) out += ch;
+  for (const ch of text.replace(/\r\n?|\n|\t/g, ' ')) if (!containsTerminalControls(ch)) out += ch;
   return out;
 }
 
@@ -50,7 +51,8 @@ export function insertText(state: State, prompt: Prompt, text: string, cutAlread
   const typed = typeableText(text);
   const room = MAX_QUERY_LENGTH - prompt.text.length;
   const kept = typed.length > room ? cutAfterCodePoint(typed, Math.max(0, room)) : typed;
-  const changed = kept.length > 0 ? changeText(state, prompt, prompt.text + kept) : state;
+  // Normalised as articles are (sanitize.ts), so a query and the text it is looked for in agree.
+  const changed = kept.length > 0 ? changeText(state, prompt, sanitizeSingleLine(prompt.text + kept)) : state;
   if (kept.length < typed.length || cutAlready) {
     return { ...changed, notice: { kind: 'info', text: `a query holds at most ${MAX_QUERY_LENGTH} characters; the rest was dropped` } };
   }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { sanitizeForTerminal, sanitizeSingleLine, visibleControl } from '../../source/core/sanitize.js';
+import { containsTerminalControls, sanitizeForTerminal, sanitizeSingleLine, visibleControl } from '../../source/core/sanitize.js';
+import { JOINING_VIRAMAS } from '../../source/core/width-normalize.js';
 
 const ESC = '\x1b';
 
@@ -70,6 +71,11 @@ describe('sanitizeForTerminal: lone control characters are made visible', () => 
     assert.equal(sanitizeForTerminal('a\ud800b\udc00c😀'), 'a\ufffdb\ufffdc😀');
   });
 
+  test('containsTerminalControls finds what a typed key must not carry, and accepts marks typed alone', () => {
+    for (const key of ['\x1b', 'a\x1b[31m', '\n', '\t', '\x7f', '\u009b', '\u202e', '\ud800']) assert.equal(containsTerminalControls(key), true, JSON.stringify(key));
+    for (const key of ['a', 'é', '\u0e48', '\u094d', '\u200c', '👍🏽', '👨\u200d👩\u200d👧', '東']) assert.equal(containsTerminalControls(key), false, JSON.stringify(key));
+  });
+
   test('single-line mode turns newlines and tabs into spaces', () => {
     assert.equal(sanitizeSingleLine('Title\nline\ttab\x1b[1m!'), 'Title line tab!');
   });
@@ -123,5 +129,110 @@ describe('sanitizeForTerminal: properties', () => {
     assert.equal(sanitizeForTerminal(`${ESC}]0;` + 'a'.repeat(1_000_000)), '^[]0;' + 'a'.repeat(1_000_000));
     const csi = `${ESC}[1;`.repeat(200_000) + '\nend';
     assert.equal(sanitizeForTerminal(csi), '\nend');
+  });
+});
+
+describe('sanitizeForTerminal: what is drawn is as wide as the terminal counts it', () => {
+  const cases: Array<[string, string, string]> = [
+    ['soft hyphen, zero-width space, word joiner, BOM, bidi mark dropped', 'co\u00adop\u200ber\u2060at\ufeffe\u200ed', 'cooperated'],
+    ['tag characters dropped (ASCII smuggled in tags too)', 'a\u{E0001}\u{E0068}\u{E0069}b', 'ab'],
+    ['Hangul fillers dropped', 'x\u3164\u115f\uffa0y', 'xy'],
+    ['ZWJ emoji sequences split into their emoji', '👨\u200d👩\u200d👧 🏳\ufe0f\u200d🌈', '👨👩👧 🏳🌈'],
+    ['skin-tone modifiers dropped', '👍🏽 🏽', '👍 '],
+    ['presentation selectors dropped', '❤\ufe0f ☔\ufe0e', '❤ ☔'],
+    ['a keycap is its digit', '1\ufe0f\u20e3 #\u20e3 a\u20e3', '1 # a\u20e3'],
+    ['a tag flag is its black flag', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '🏴'],
+    ['flags stay', '🇺🇸🇫🇷 🇯🇵', '🇺🇸🇫🇷 🇯🇵'],
+    ['a lone regional indicator is its letter', '🇦 🇺🇸🇦', 'A 🇺🇸A'],
+    ['a pair that is no flag is its letters', '🇿🇺🇸', 'ZUS'],
+    ['a pair split by a dropped character is still a flag', '🇺\u200b🇸', '🇺🇸'],
+    ['a combining mark on a letter stays', 'e\u0301 n\u0303\u0304', 'e\u0301 n\u0303\u0304'],
+    ['a mark with nothing to sit on gets a no-break space', '\u0301a b \u0308c\n\u0323', '\u00a0\u0301a b \u00a0\u0308c\n\u00a0\u0323'],
+    ['a mark after a flag gets its own base', '🇺🇸\u0301🇺🇸\u093f', '🇺🇸\u00a0\u0301🇺🇸\u00a0\u093f'],
+    ['ZWNJ and variation selectors stay on a character, go elsewhere', 'می\u200cخواهم \u200c葛\u{E0100} \u{E0100}', 'می\u200cخواهم 葛\u{E0100} '],
+    ['a conjunct is split where terminals count columns', 'क्ष न्द', 'क्\u200cष न्\u200cद'],
+    ['an explicit halant stays; a half-form ZWJ becomes one', 'क्\u200cष क्\u200dष', 'क्\u200cष क्\u200cष'],
+    ['a prepended letter is kept apart from what follows', '\u0d4eക', '\u0d4e\u200cക'],
+    ['SARA AM after a character is decomposed', 'น้ำ ຄຳ', 'น้\u0e4d\u0e32 ຄ\u0ecd\u0eb2'],
+    ['SARA AM at the start of a line stays', 'ำ\nำ', 'ำ\nำ'],
+    ['Hangul jamo that complete a syllable stay', '\u1100\u1161\u11a8 가\u11a8 \u1100\u1161', '\u1100\u1161\u11a8 가\u11a8 \u1100\u1161'],
+    ['Hangul jamo that complete nothing are dropped', '\u1161 \u1100\u1161\u1161 \u11a8', ' \u1100\u1161 '],
+    ['unassigned and width-unsettled code points become U+FFFD', '\u0378 \u{E0080} 🥲 ䷀ \ud7b0', '\ufffd  \ufffd \ufffd \ufffd'],
+  ];
+  for (const [name, input, expected] of cases) {
+    test(name, () => assert.equal(sanitizeForTerminal(input), expected));
+  }
+
+  test('text that renders alike everywhere comes back as the same string', () => {
+    const text = 'Ünïcödé “quotes” — 東京 한국어 Кремль العربية ไทย हिन्दी तक 😀 🇺🇸 e\u0301 ¡ñ! \u2028';
+    assert.equal(sanitizeForTerminal(text), text.replace('हिन्दी', 'हिन्\u200cदी'));
+    assert.equal(sanitizeForTerminal('plain ASCII, “curly” and Latin-1: café'), 'plain ASCII, “curly” and Latin-1: café');
+  });
+
+  test('every virama this runtime joins letters across is in JOINING_VIRAMAS, and no other', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const clusters = (s: string) => [...segmenter.segment(s)].length;
+    const joining = new Set<number>();
+    for (let cp = 0x300; cp <= 0x1ffff; cp++) {
+      const mark = String.fromCodePoint(cp);
+      if (!/\p{Mn}/u.test(mark)) continue;
+      const block = cp & ~0x7f;
+      for (let letter = block; letter < block + 0x80; letter++) {
+        const l = String.fromCodePoint(letter);
+        if (/\p{L}/u.test(l) && clusters(l + mark + l) === 1) {
+          joining.add(cp);
+          break;
+        }
+      }
+    }
+    // Thai and Lao vowels are found too: they join SARA AM, a spacing vowel, not a consonant.
+    const viramas = [...joining].filter((cp) => cp < 0xe00 || cp > 0xeff);
+    assert.deepEqual(viramas.sort((a, b) => a - b), [...JOINING_VIRAMAS].sort((a, b) => a - b));
+  });
+
+  const hardPieces = [
+    'a', ' ', '\n', '\t', 'é', 'e\u0301', '\u0301', '\u00ad', '\u200b', '\u200c', '\u200d', '\ufe0f', '\u{E0041}', '🇺', '🇸',
+    '🇦', '👍', '🏽', '👨', '1', '\u20e3', 'क', '्', 'ष', 'ि', 'ำ', 'ท', '\u1100', '\u1161', '\u11a8', '가', '\u0d4e',
+    '\u0378', '🥲', '東', '\u2028', ESC, '[', '\x07',
+  ];
+  const hardText = fc.array(fc.constantFrom(...hardPieces), { maxLength: 30 }).map((a) => a.join(''));
+
+  test('is idempotent on text made of the cases the width rules handle', () => {
+    fc.assert(
+      fc.property(hardText, (s) => {
+        const once = sanitizeForTerminal(s);
+        assert.equal(sanitizeForTerminal(once), once);
+        const line = sanitizeSingleLine(s);
+        assert.equal(sanitizeSingleLine(line), line);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  /** Invisible characters but ZWNJ and the glyph-picking selectors (kept on a character), and skin tones. */
+  const DROPPED = /(?!\u200c|[\ufe00-\ufe0d]|[\u180b-\u180d]|[\u{E0100}-\u{E01EF}])[\p{Cf}\p{Default_Ignorable_Code_Point}\u{1F3FB}-\u{1F3FF}]/u;
+
+  test('leaves no invisible format character, skin tone, lone regional indicator or unassigned code point', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    fc.assert(
+      fc.property(fc.oneof(hardText, fc.string({ unit: 'binary' })), (s) => {
+        const out = sanitizeForTerminal(s);
+        assert.doesNotMatch(out, DROPPED);
+        for (const { segment } of segmenter.segment(out)) {
+          const ri = [...segment].filter((c) => /\p{RI}/u.test(c)).length;
+          assert.ok(ri === 0 || ri === 2, `regional indicators in ${JSON.stringify(segment)}`);
+          assert.ok(!/\p{Cn}/u.test(segment), `unassigned code point in ${JSON.stringify(segment)}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('stays linear on runs of what the width rules look past', { timeout: 10_000 }, () => {
+    // Each virama is followed, past the others, by a letter: each gets its ZWNJ.
+    assert.equal(sanitizeForTerminal('क' + '\u094d'.repeat(200_000) + 'ष'), 'क' + '\u094d\u200c'.repeat(200_000) + 'ष');
+    assert.equal(sanitizeForTerminal('🇺' + '\u200b'.repeat(200_000) + '🇸'), '🇺🇸');
+    assert.equal(sanitizeForTerminal('🇺\u200b'.repeat(100_000)), 'U'.repeat(100_000));
+    assert.equal(sanitizeForTerminal('\u0d4e'.repeat(100_000)).length, 200_000 - 1);
   });
 });

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 
@@ -107,6 +108,9 @@ export class TerminalSession {
     const rows = options.rows ?? 24;
     this.currentTitle = options.title ?? '';
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+    // Unicode 11 widths, as modern terminals count (xterm.js's default table draws 😀 one column wide).
+    this.term.loadAddon(new Unicode11Addon());
+    this.term.unicode.activeVersion = '11';
     this.term.onTitleChange((title) => {
       this.currentTitle = title;
       this.titles.push(title);

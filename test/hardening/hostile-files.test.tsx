@@ -173,7 +173,8 @@ describe('hostile bytes', () => {
       name: 'emoji ZWJ sequences',
       file: 'emoji.md',
       bytes: `# Family 👨‍👩‍👧‍👦 news\n\n${'👩🏽‍💻🏳️‍🌈🇮🇱 '.repeat(200)}and 👨‍👩‍👧‍👦${'👨‍👩‍👧‍👦'.repeat(100)}`,
-      expect: (a) => assert.match(a.title, /👨‍👩‍👧‍👦/),
+      // The family stays as its four emoji; the joiners go (terminals disagree on the joined width).
+      expect: (a) => assert.match(a.title, /Family 👨👩👧👦 news/),
     },
     {
       name: 'tabs',

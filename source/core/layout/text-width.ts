@@ -4,7 +4,12 @@ import stringWidth from 'string-width';
 // article fast, since almost every word of English news takes this path.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Columns a string takes in a terminal (CJK and emoji count two, combining marks none). */
+/**
+ * Columns a string takes in a terminal (CJK and emoji count two, combining marks none). For text
+ * that went through sanitizeForTerminal, as every article's does, this is exactly what the terminal
+ * draws, grapheme by grapheme (test/core/layout/text-width-terminal.test.ts holds it to xterm.js);
+ * Ink measures rows with the same string-width, so its layout and this count agree.
+ */
 export function displayWidth(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }

@@ -48,6 +48,11 @@ const EXTRA: Record<string, string> = {
   '\u2014': '-',
   '\u2212': '-',
   '\u00a0': ' ',
+  // Articles carry a ZWNJ after a virama (sanitize.ts, so terminals draw the conjunct as lede
+  // counts it), and SARA AM decomposed: a query typed without them must still match.
+  '\u200c': '',
+  '\u0e33': '\u0e32',
+  '\u0eb3': '\u0eb2',
 };
 const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'gu');
 const HAS_EXTRA = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'u');
