@@ -11,7 +11,7 @@ export interface InteractiveOptions {
   /** The library being loaded (started before Ink is even imported, so the two overlap). */
   library: Promise<Library>;
   /** Registers the function that shows loading progress, should loading be slow. */
-  onProgress?: (show: (done: number, total: number) => void) => void;
+  onProgress?: (show: (done: number, total: number, articles: number) => void) => void;
   label: string;
   width?: number;
   /** Keys come from the controlling terminal when standard input is a pipe (like less). */
@@ -54,13 +54,15 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       />
     );
     const instance = render(
-      quick ? app(quick) : <Loading label={options.label} done={0} total={0} />,
+      quick ? app(quick) : <Loading label={options.label} done={0} total={0} articles={0} />,
       renderOptions,
     );
     instanceRef.unmount = () => instance.unmount();
     if (!quick) {
       options.onProgress?.(
-        throttleProgress((done, total) => instance.rerender(<Loading label={options.label} done={done} total={total} />)),
+        throttleProgress((done: number, total: number, articles: number) =>
+          instance.rerender(<Loading label={options.label} done={done} total={total} articles={articles} />),
+        ),
       );
       try {
         instance.rerender(app(await options.library));

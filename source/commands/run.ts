@@ -173,8 +173,8 @@ async function browse(args: string[], options: CommandOptions, width: number | u
     if (!(await stat(path).catch(() => undefined))) throw new UsageError(`no such file or directory: ${path}`);
   }
   // Loading starts before Ink is imported, so the two overlap.
-  let showProgress: (done: number, total: number) => void = () => {};
-  const library = loadLibrary(paths, { ...loadOptions(options, label), onProgress: (done, total) => showProgress(done, total) });
+  let showProgress: (done: number, total: number, articles: number) => void = () => {};
+  const library = loadLibrary(paths, { ...loadOptions(options, label), onProgress: (done, total, articles) => showProgress(done, total, articles) });
   const { runInteractive } = await interactiveModule();
   return runInteractive({
     library,

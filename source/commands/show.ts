@@ -25,7 +25,8 @@ export function showJson(article: Article): string {
 export function showPlain(article: Article, width: number): string {
   const out: string[] = [];
   for (const line of wrapText(article.title, width)) out.push(article.title.slice(line.start, line.end));
-  out.push('='.repeat(Math.min(width, Math.max(...out.map((l) => displayWidth(l)), 1))));
+  const widest = out.reduce((max, line) => Math.max(max, displayWidth(line)), 1);
+  out.push('='.repeat(Math.min(width, widest)));
   const meta = [article.date, article.source, article.author, article.url].filter(Boolean).join(' · ');
   if (meta) out.push(meta);
   for (const note of article.notes) out.push(`[${note}]`);

@@ -6,16 +6,16 @@ export const PROGRESS_INTERVAL_MS = 250;
  * call (done === total). Each call re-renders the app; unthrottled, an indexer that reports every
  * 8 ms slice spends most of its time drawing its own progress.
  */
-export function throttleProgress(
-  report: (done: number, total: number) => void,
+export function throttleProgress<More extends unknown[] = []>(
+  report: (done: number, total: number, ...more: More) => void,
   intervalMs = PROGRESS_INTERVAL_MS,
   now: () => number = Date.now,
-): (done: number, total: number) => void {
+): (done: number, total: number, ...more: More) => void {
   let last = Number.NEGATIVE_INFINITY;
-  return (done, total) => {
+  return (done, total, ...more) => {
     const time = now();
     if (done < total && time - last < intervalMs) return;
     last = time;
-    report(done, total);
+    report(done, total, ...more);
   };
 }

@@ -3,8 +3,10 @@ import { sanitizeSingleLine } from '../core/sanitize';
 import { theme } from './theme';
 
 /** The first frame while a large library is read: something on screen at once, with progress. */
-export function Loading({ label, done, total }: { label: string; done: number; total: number }) {
-  const progress = total > 0 ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files` : '';
+export function Loading({ label, done, total, articles }: { label: string; done: number; total: number; articles: number }) {
+  // A big collection is one file: the articles read so far are what moves.
+  const files = total > 0 ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files` : '';
+  const progress = articles > 0 ? `${files} · ${articles.toLocaleString('en-US')} articles` : files;
   return (
     <Box>
       <Text wrap="truncate">

@@ -20,6 +20,12 @@ export interface ArticleDraft extends ArticleMeta {
 export const TITLE_MAX_CHARS = 160;
 
 /**
+ * A title given as such (a JSON field, front matter) is cut here: no headline is longer, and a
+ * 12 MB "title" in a scraped record must not be wrapped and drawn on every frame.
+ */
+export const GIVEN_TITLE_MAX_CHARS = 1_000;
+
+/**
  * The one place every article passes through, whatever its format: every field is sanitised and
  * put on one line, empty paragraphs are dropped, a paragraph repeated right after itself (a scraped
  * photo caption) is kept once, and a first paragraph that only repeats the title is dropped.
@@ -27,7 +33,7 @@ export const TITLE_MAX_CHARS = 160;
 export function buildArticle(draft: ArticleDraft): Article {
   // Paragraphs are joined into the body and dropped: no need to detach them.
   const paragraphs = dropConsecutiveDuplicates(draft.paragraphs.map(oneLine).filter((p) => p.length > 0));
-  const givenTitle = cleanLine(draft.title ?? '');
+  const givenTitle = cutTitle(cleanLine(draft.title ?? ''), GIVEN_TITLE_MAX_CHARS);
   // A title taken from the body leaves the body whole; only a separate title's echo is dropped.
   const body = givenTitle && paragraphs[0] === givenTitle ? paragraphs.slice(1) : paragraphs;
   const title = givenTitle || detached(titleFromText(paragraphs[0] ?? '')) || fileName(draft.path);
@@ -63,12 +69,17 @@ export function dropConsecutiveDuplicates(paragraphs: string[]): string[] {
 
 /** A title made from body text: the text itself when short, else cut at a word boundary with "…". */
 export function titleFromText(text: string): string {
-  if (text.length <= TITLE_MAX_CHARS) return text;
-  const space = text.lastIndexOf(' ', TITLE_MAX_CHARS);
-  let cut = space > TITLE_MAX_CHARS / 2 ? space : TITLE_MAX_CHARS;
+  return cutTitle(text, TITLE_MAX_CHARS);
+}
+
+/** `text` when at most `max` characters, else cut at a word boundary (past half of `max`) with "…". */
+function cutTitle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  let cut = space > max / 2 ? space : max;
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
-  return text.slice(0, cut).trimEnd() + '…';
+  return detached(text.slice(0, cut).trimEnd() + '…');
 }
 
 function fileName(path: string): string {

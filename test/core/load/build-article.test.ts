@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { paragraphSpans } from '../../../source/core/article.js';
-import { buildArticle, dropConsecutiveDuplicates, titleFromText } from '../../../source/core/load/build-article.js';
+import { buildArticle, dropConsecutiveDuplicates, GIVEN_TITLE_MAX_CHARS, titleFromText } from '../../../source/core/load/build-article.js';
 
 describe('buildArticle', () => {
   test('drops repeated consecutive paragraphs, empty ones, and a first paragraph equal to the title', () => {
@@ -23,6 +23,12 @@ describe('buildArticle', () => {
     assert.equal(titleFromText('short'), 'short');
     const cut = titleFromText('word '.repeat(60));
     assert.match(cut, /^(word )*word…$/);
+  });
+
+  test('a given title of megabytes (a scraped record) is cut to GIVEN_TITLE_MAX_CHARS at a word', () => {
+    const article = buildArticle({ id: 'i', path: 'p', format: 'json', title: 'headline '.repeat(300_000), paragraphs: ['body'] });
+    assert.ok(article.title.length <= GIVEN_TITLE_MAX_CHARS + 1, `title of ${article.title.length} characters`);
+    assert.match(article.title, /^(headline )*headline…$/);
   });
 
   test('for any paragraphs: text is paragraphs joined by one blank line, none empty, no other newline, no controls', () => {
