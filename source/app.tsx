@@ -1,16 +1,33 @@
 import { useApp } from 'ink';
-import { useCallback, useEffect, useReducer } from 'react';
+import { type Dispatch, useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Library } from './core/article';
+import { loadEntityExtractor } from './core/entities';
+import { entityCacheDir } from './core/entities/cache';
+import { type Correction, type CorrectionSet, describeCorrection } from './core/entities/corrections';
+import { entitySourceFor } from './core/entities/entity-source';
 import { useEntities } from './hooks/use-entities';
+import { useEntityMentions } from './hooks/use-entity-mentions';
+import { unreachable } from './keymap';
 import { useLibrarySearch } from './hooks/use-library-search';
 import { useTerminalInput } from './hooks/use-terminal-input';
 import { useViewport } from './hooks/use-viewport';
 import type { Viewport } from './state/geometry';
 import { guardedReducer, initialState, reducer } from './state/reducer';
-import type { Effect } from './state/types';
+import type { Action, Effect } from './state/types';
 import type { InputEvent } from './terminal/input-decoder';
 import { DrawingGuard } from './views/drawing-guard';
 import { Screen } from './views/screen';
+
+/**
+ * Where the user's corrections are kept (interactive.tsx gives the corrections file; tests an
+ * in-memory one). Each call returns the corrections now in force, or one line saying why not.
+ */
+export interface CorrectionsStore {
+  load(): { corrections: CorrectionSet; problem: string | null };
+  add(correction: Correction): { corrections: CorrectionSet } | { problem: string };
+  /** Removes the last correction. */
+  undo(): { corrections: CorrectionSet; undone: Correction } | { problem: string };
+}
 
 /** What the app asks of the terminal it runs in (interactive.tsx provides it; tests may not). */
 export interface TerminalControl {
@@ -29,11 +46,12 @@ export interface AppProps {
   /** Open this article straight away (standard input, like less). */
   openArticle?: number;
   terminal?: TerminalControl;
+  corrections?: CorrectionsStore;
   /** Told the exit status when the user quits (0, or 130 after Ctrl+C). */
   onExitStatus?: (status: number) => void;
 }
 
-export function App({ library, viewport: fixedViewport, width, openArticle, terminal, onExitStatus }: AppProps) {
+export function App({ library, viewport: fixedViewport, width, openArticle, terminal, corrections, onExitStatus }: AppProps) {
   const { exit } = useApp();
   const viewport = useViewport(fixedViewport);
   const [state, dispatch] = useReducer(guardedReducer, undefined, () => {
@@ -46,8 +64,23 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
     dispatch({ type: 'resize', viewport });
   }
 
+  const source = useMemo(
+    () =>
+      entitySourceFor(library.articles, loadEntityExtractor, {
+        cacheDir: entityCacheDir(),
+        onCacheProblem: (text) => dispatch({ type: 'notice', notice: { kind: 'info', text } }),
+      }),
+    [library.articles],
+  );
   useLibrarySearch(library.articles, state, dispatch);
-  useEntities(library.articles, state, dispatch);
+  useEntities(library.articles, source, state, dispatch);
+  useEntityMentions(source, state, dispatch);
+
+  useEffect(() => {
+    if (!corrections) return;
+    const { corrections: loaded, problem } = corrections.load();
+    dispatch({ type: 'corrections', corrections: loaded, ...(problem ? { notice: { kind: 'error', text: problem } } : {}) });
+  }, [corrections]);
 
   useEffect(() => {
     if (state.exitStatus === null) return;
@@ -58,9 +91,9 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   useEffect(() => {
     if (state.effects.length === 0) return;
     const effects = state.effects;
-    for (const effect of effects) runEffect(effect, terminal);
+    for (const effect of effects) runEffect(effect, { terminal, corrections, dispatch });
     dispatch({ type: 'effectsDone', effects });
-  }, [state.effects, terminal]);
+  }, [state.effects, terminal, corrections]);
 
   useEffect(() => terminal?.onResume(() => dispatch({ type: 'repaint' })), [terminal]);
 
@@ -73,10 +106,30 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   );
 }
 
-function runEffect(effect: Effect, terminal: TerminalControl | undefined): void {
+interface EffectContext {
+  terminal: TerminalControl | undefined;
+  corrections: CorrectionsStore | undefined;
+  dispatch: Dispatch<Action>;
+}
+
+function runEffect(effect: Effect, { terminal, corrections, dispatch }: EffectContext): void {
   switch (effect.type) {
     case 'suspend':
       terminal?.suspend();
       return;
+    case 'correct': {
+      const result = corrections?.add(effect.correction) ?? { problem: 'corrections cannot be kept here' };
+      if ('problem' in result) dispatch({ type: 'notice', notice: { kind: 'error', text: result.problem } });
+      else dispatch({ type: 'corrections', corrections: result.corrections, notice: { kind: 'info', text: `${describeCorrection(effect.correction)} · U undoes it` } });
+      return;
+    }
+    case 'undoCorrection': {
+      const result = corrections?.undo() ?? { problem: 'corrections cannot be kept here' };
+      if ('problem' in result) dispatch({ type: 'notice', notice: { kind: 'error', text: result.problem } });
+      else dispatch({ type: 'corrections', corrections: result.corrections, notice: { kind: 'info', text: `undone: ${describeCorrection(result.undone)}` } });
+      return;
+    }
+    default:
+      return unreachable(effect);
   }
 }

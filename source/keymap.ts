@@ -6,9 +6,9 @@
  */
 import { type KeyName, keyLabel } from './terminal/key-names.js';
 
-export type Context = 'list' | 'reader' | 'panel' | 'help' | 'prompt' | 'mentions' | 'skipped';
+export type Context = 'list' | 'reader' | 'panel' | 'entities' | 'entityMentions' | 'help' | 'prompt' | 'mentions' | 'skipped';
 
-export const CONTEXTS: readonly Context[] = ['list', 'reader', 'panel', 'help', 'prompt', 'mentions', 'skipped'];
+export const CONTEXTS: readonly Context[] = ['list', 'reader', 'panel', 'entities', 'entityMentions', 'help', 'prompt', 'mentions', 'skipped'];
 
 /** Commands that move a cursor or a page: every context with something to move handles all of them. */
 export const MOTIONS = ['up', 'down', 'pageUp', 'pageDown', 'halfPageUp', 'halfPageDown', 'first', 'last'] as const;
@@ -35,7 +35,17 @@ export type Command =
   | 'previousMention'
   | 'nextArticleMention'
   | 'previousArticleMention'
-  | 'mentions';
+  | 'mentions'
+  | 'libraryEntities'
+  | 'libraryMentions'
+  | 'jumpBack'
+  | 'cycleType'
+  | 'hideEntity'
+  | 'retypeEntity'
+  | 'renameEntity'
+  | 'mergeEntity'
+  | 'splitEntity'
+  | 'undoCorrection';
 
 export interface Binding {
   readonly command: Command;
@@ -47,20 +57,49 @@ export interface Binding {
   readonly hint?: string | Partial<Record<Context, string>>;
 }
 
-const MOVING: readonly ['list', 'reader', 'panel', 'help', 'mentions', 'skipped'] = ['list', 'reader', 'panel', 'help', 'mentions', 'skipped'];
+const MOVING: readonly ['list', 'reader', 'panel', 'entities', 'entityMentions', 'help', 'mentions', 'skipped'] = [
+  'list',
+  'reader',
+  'panel',
+  'entities',
+  'entityMentions',
+  'help',
+  'mentions',
+  'skipped',
+];
+/** Where the user's corrections are made: on the entity selected in the panel, or in the library's entities. */
+const CORRECTING: readonly ['panel', 'entities'] = ['panel', 'entities'];
 
 const table = [
   {
     command: 'down',
     keys: ['down', 'j'],
     contexts: MOVING,
-    help: { list: 'next article', reader: 'scroll down a line', panel: 'next entity', help: 'scroll down a line', mentions: 'next mention', skipped: 'scroll down' },
+    help: {
+      list: 'next article',
+      reader: 'scroll down a line',
+      panel: 'next entity',
+      entities: 'next entity',
+      entityMentions: 'next mention (across articles)',
+      help: 'scroll down a line',
+      mentions: 'next mention',
+      skipped: 'scroll down',
+    },
   },
   {
     command: 'up',
     keys: ['up', 'k'],
     contexts: MOVING,
-    help: { list: 'previous article', reader: 'scroll up a line', panel: 'previous entity', help: 'scroll up a line', mentions: 'previous mention', skipped: 'scroll up' },
+    help: {
+      list: 'previous article',
+      reader: 'scroll up a line',
+      panel: 'previous entity',
+      entities: 'previous entity',
+      entityMentions: 'previous mention',
+      help: 'scroll up a line',
+      mentions: 'previous mention',
+      skipped: 'scroll up',
+    },
   },
   {
     command: 'pageDown',
@@ -91,13 +130,13 @@ const table = [
     command: 'first',
     keys: ['g', 'home'],
     contexts: MOVING,
-    help: { list: 'first article', reader: 'first page', panel: 'first entity', help: 'top', mentions: 'first mention', skipped: 'top' },
+    help: { list: 'first article', reader: 'first page', panel: 'first entity', entities: 'first entity', entityMentions: 'first mention', help: 'top', mentions: 'first mention', skipped: 'top' },
   },
   {
     command: 'last',
     keys: ['G', 'end'],
     contexts: MOVING,
-    help: { list: 'last article', reader: 'last page', panel: 'last entity', help: 'bottom', mentions: 'last mention', skipped: 'bottom' },
+    help: { list: 'last article', reader: 'last page', panel: 'last entity', entities: 'last entity', entityMentions: 'last mention', help: 'bottom', mentions: 'last mention', skipped: 'bottom' },
   },
   {
     command: 'open',
@@ -114,6 +153,92 @@ const table = [
     hint: { panel: 'first mention' },
   },
   {
+    command: 'open',
+    keys: ['enter', 'right', 'l'],
+    contexts: ['entities', 'entityMentions'],
+    help: { entities: 'its mentions across the library (in “appears with”: go to that entity)', entityMentions: 'open the article at this mention' },
+    hint: { entities: 'mentions', entityMentions: 'open' },
+  },
+  {
+    command: 'libraryEntities',
+    keys: ['e'],
+    contexts: ['list'],
+    help: { list: 'the library’s entities: who is in it' },
+    hint: { list: 'entities' },
+  },
+  {
+    command: 'libraryMentions',
+    keys: ['M'],
+    contexts: ['reader', 'panel'],
+    help: { reader: 'the selected entity’s mentions across the library' },
+  },
+  {
+    command: 'cycleType',
+    keys: ['t'],
+    contexts: ['entities'],
+    help: { entities: 'show all types, people, places, organizations' },
+    hint: { entities: 'type' },
+  },
+  {
+    command: 'nextMention',
+    keys: [']'],
+    contexts: ['entityMentions'],
+    help: { entityMentions: 'next mention' },
+  },
+  {
+    command: 'previousMention',
+    keys: ['['],
+    contexts: ['entityMentions'],
+    help: { entityMentions: 'previous mention' },
+  },
+  {
+    command: 'hideEntity',
+    keys: ['H'],
+    contexts: CORRECTING,
+    help: { panel: 'correct: hide this entity everywhere', entities: 'correct: hide this entity everywhere' },
+  },
+  {
+    command: 'retypeEntity',
+    keys: ['T'],
+    contexts: CORRECTING,
+    help: { panel: 'correct: its type (person, place, organization)', entities: 'correct: its type (person, place, organization)' },
+  },
+  {
+    command: 'renameEntity',
+    keys: ['R'],
+    contexts: CORRECTING,
+    help: { panel: 'correct: rename it', entities: 'correct: rename it' },
+  },
+  {
+    command: 'mergeEntity',
+    keys: ['J'],
+    contexts: CORRECTING,
+    help: { panel: 'correct: merge it into another entity', entities: 'correct: merge it into another entity' },
+  },
+  {
+    command: 'splitEntity',
+    keys: ['S'],
+    contexts: CORRECTING,
+    help: { panel: 'correct: split one of its names off', entities: 'correct: split one of its names off' },
+  },
+  {
+    command: 'undoCorrection',
+    keys: ['U'],
+    contexts: CORRECTING,
+    help: { panel: 'undo the last correction', entities: 'undo the last correction' },
+  },
+  {
+    command: 'jumpBack',
+    keys: ['ctrl+o'],
+    contexts: ['list', 'reader', 'panel', 'entities', 'entityMentions'],
+    help: {
+      list: 'back along the jump history',
+      reader: 'back along the jump history',
+      entities: 'back along the jump history',
+      entityMentions: 'back along the jump history',
+    },
+  },
+  {
     command: 'togglePanel',
     keys: ['e'],
     contexts: ['reader', 'panel'],
@@ -123,8 +248,8 @@ const table = [
   {
     command: 'switchFocus',
     keys: ['tab'],
-    contexts: ['reader', 'panel'],
-    help: { reader: 'move focus to the entity panel', panel: 'move focus back to the page' },
+    contexts: ['reader', 'panel', 'entities'],
+    help: { reader: 'move focus to the entity panel', panel: 'move focus back to the page', entities: 'move between the entities and “appears with”' },
     hint: { panel: 'page' },
   },
   {
@@ -167,11 +292,13 @@ const table = [
   {
     command: 'back',
     keys: ['esc', 'h', 'left'],
-    contexts: ['list', 'reader', 'panel', 'help', 'mentions', 'skipped'],
+    contexts: ['list', 'reader', 'panel', 'entities', 'entityMentions', 'help', 'mentions', 'skipped'],
     help: {
       list: 'clear the filter',
-      reader: 'clear the search highlight, else back to the list',
+      reader: 'clear the search highlight, else back where you came from',
       panel: 'back to the page',
+      entities: 'clear the filter, else back where you came from',
+      entityMentions: 'back where you came from',
       help: 'close help',
       mentions: 'close the list',
       skipped: 'close the list',
@@ -181,9 +308,9 @@ const table = [
   {
     command: 'search',
     keys: ['/'],
-    contexts: ['list', 'reader', 'panel', 'help'],
-    help: { list: 'filter the library (search syntax below)', reader: 'search in the article', help: 'search this help' },
-    hint: { list: 'search', reader: 'search' },
+    contexts: ['list', 'reader', 'panel', 'entities', 'help'],
+    help: { list: 'filter the library (search syntax below)', reader: 'search in the article', entities: 'filter by name (typos forgiven)', help: 'search this help' },
+    hint: { list: 'search', reader: 'search', entities: 'filter' },
   },
   {
     command: 'nextMatch',
@@ -244,20 +371,20 @@ const table = [
   {
     command: 'help',
     keys: ['?'],
-    contexts: ['list', 'reader', 'panel', 'help'],
+    contexts: ['list', 'reader', 'panel', 'entities', 'entityMentions', 'help'],
     help: { list: 'this help', reader: 'this help', help: 'close help' },
-    hint: { list: 'help', reader: 'help', panel: 'help', mentions: 'help', skipped: 'help', help: 'close' },
+    hint: { list: 'help', reader: 'help', panel: 'help', entities: 'help', entityMentions: 'help', mentions: 'help', skipped: 'help', help: 'close' },
   },
   {
     command: 'suspend',
     keys: ['ctrl+z'],
-    contexts: ['list', 'reader', 'panel', 'help', 'prompt', 'mentions', 'skipped'],
+    contexts: ['list', 'reader', 'panel', 'entities', 'entityMentions', 'help', 'prompt', 'mentions', 'skipped'],
     help: { list: 'suspend lede (fg brings it back)', reader: 'suspend lede (fg brings it back)' },
   },
   {
     command: 'quit',
     keys: ['q', 'ctrl+c'],
-    contexts: ['list', 'reader', 'panel', 'mentions', 'skipped'],
+    contexts: ['list', 'reader', 'panel', 'entities', 'entityMentions', 'mentions', 'skipped'],
     help: { list: 'quit', reader: 'quit', mentions: 'quit', skipped: 'quit' },
     hint: 'quit',
   },

@@ -1,8 +1,8 @@
-import { type Dispatch, useEffect, useMemo, useRef } from 'react';
+import { type Dispatch, useEffect, useRef } from 'react';
 import type { Article } from '../core/article';
 import { type Entity, loadEntityExtractor } from '../core/entities';
-import { entityCacheDir } from '../core/entities/cache';
-import { entitySourceFor } from '../core/entities/entity-source';
+import type { CorrectionSet } from '../core/entities/corrections';
+import type { EntitySource, LibraryPass } from '../core/entities/entity-source';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
 import type { Action, State } from '../state/types';
 import { throttleProgress } from './throttle-progress';
@@ -13,58 +13,72 @@ import { throttleProgress } from './throttle-progress';
  */
 export const ENTITY_START_DELAY_MS = 250;
 
+/** How often the library's entities screen takes what the pass has found so far, while it runs. */
+const SNAPSHOT_EVERY_MS = 1500;
+
 /**
- * Feeds the entity panel, and only schedules: the work is the entity source's (core/entities/
- * entity-source.ts). Nothing NLP loads before the first frame; the library pass starts after it,
- * and the article on screen gets its entities as soon as it is open, again once the pass has
- * finished (with what the whole library knows).
+ * Feeds the entity panel and the library's entities, and only schedules: the work is the entity
+ * source's (core/entities/entity-source.ts). Nothing NLP loads before the first frame; the library
+ * pass starts after it, and the article on screen gets its entities as soon as it is open, again
+ * once the pass has finished (with what the whole library knows) and when the user corrects one.
  */
-export function useEntities(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
-  const source = useMemo(
-    () =>
-      entitySourceFor(articles, loadEntityExtractor, {
-        cacheDir: entityCacheDir(),
-        onCacheProblem: (text) => dispatch({ type: 'notice', notice: { kind: 'info', text } }),
-      }),
-    [articles, dispatch],
-  );
+export function useEntities(articles: readonly Article[], source: EntitySource, state: State, dispatch: Dispatch<Action>): void {
   const libraryIndex = state.entities.library;
+  const corrections = state.entities.corrections;
   const openIndex = state.screen.name === 'reader' ? state.screen.articleIndex : -1;
   const current = state.entities.current;
   const haveCurrent = current?.articleIndex === openIndex;
+  const pass = useRef<LibraryPass | null>(null);
 
   useEffect(() => {
     if (articles.length === 0) return;
-    let pass: { cancel(): void } | undefined;
     const timer = setTimeout(() => {
       // Loading the tagger here too (not only in a worker) saves its load time when an article
       // is opened before the library pass has reached it.
       void loadEntityExtractor().catch(() => {});
-      pass = source.runLibraryPass({
+      pass.current = source.runLibraryPass({
         onProgress: throttleProgress((done, total) => dispatch({ type: 'entityProgress', done, total })),
-        onDone: (index) => dispatch({ type: 'libraryEntities', index }),
+        onDone: (index) => {
+          pass.current = null;
+          dispatch({ type: 'libraryEntities', index, complete: true });
+        },
       });
     }, ENTITY_START_DELAY_MS);
     return () => {
       clearTimeout(timer);
-      pass?.cancel();
+      pass.current?.cancel();
+      pass.current = null;
     };
   }, [articles, source, dispatch]);
 
-  // The entities last handed to the panel, and the library index they were prepared with.
-  const shown = useRef<{ entities: Entity[]; library: LibraryEntityIndex | null } | null>(null);
+  // While the library's entities are on screen and the pass runs: what it has found so far.
+  const onEntitiesScreen = state.screen.name === 'entities' && !state.entities.libraryComplete;
+  useEffect(() => {
+    if (!onEntitiesScreen) return;
+    const take = () => {
+      if (pass.current) dispatch({ type: 'libraryEntities', index: pass.current.snapshot(), complete: false });
+    };
+    take();
+    const timer = setInterval(take, SNAPSHOT_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [onEntitiesScreen, dispatch]);
+
+  // The entities last handed to the panel, and what they were prepared with.
+  const shown = useRef<{ entities: Entity[]; library: LibraryEntityIndex | null; corrections: CorrectionSet } | null>(null);
 
   useEffect(() => {
     const article = articles[openIndex];
     if (!article) return;
-    const upToDate = haveCurrent && shown.current?.entities === current?.entities && shown.current.library === libraryIndex;
+    const last = shown.current;
+    const sameCorrections = last?.corrections === corrections;
+    const upToDate = haveCurrent && last?.entities === current?.entities && last.library === libraryIndex && sameCorrections;
     // Before the library pass has finished, the article's own extraction is as good as it gets.
-    if (upToDate || (haveCurrent && !libraryIndex)) return;
+    if (upToDate || (haveCurrent && !libraryIndex && sameCorrections)) return;
     const controller = new AbortController();
-    source.entitiesOf(article, libraryIndex, undefined, controller.signal).then(
+    source.entitiesOf(article, libraryIndex, corrections, controller.signal).then(
       (entities) => {
         if (controller.signal.aborted) return;
-        shown.current = { entities, library: libraryIndex };
+        shown.current = { entities, library: libraryIndex, corrections };
         dispatch({ type: 'entities', articleIndex: openIndex, entities });
       },
       () => {
@@ -74,5 +88,5 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
       },
     );
     return () => controller.abort();
-  }, [openIndex, haveCurrent, current, libraryIndex, articles, source, dispatch]);
+  }, [openIndex, haveCurrent, current, libraryIndex, corrections, articles, source, dispatch]);
 }

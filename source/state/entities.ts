@@ -4,6 +4,8 @@ import { mentionIndexAt, normalizeName } from '../core/entities';
 import { nextArticleWith } from '../core/entities/library-index';
 import { type CommandIn, isMotion, type Motion, unreachable } from '../keymap';
 import { frameHeight } from './geometry';
+import { NO_CORRECTIONS } from '../core/entities/corrections';
+import { pushHistory } from './history';
 import { openArticle } from './navigation';
 import { panelEntities, selectedEntity } from './panel';
 import { firstVisibleOffset, moveCursor, resizeReader, revealOffset } from './position';
@@ -41,6 +43,8 @@ export function initialEntityState(total: number): EntityState {
     mention: -1,
     current: null,
     library: null,
+    libraryComplete: false,
+    corrections: NO_CORRECTIONS,
     progress: { done: 0, total },
     whenLoaded: null,
     mentionsCursor: 0,
@@ -68,7 +72,8 @@ export function receiveEntities(state: State, articleIndex: number, entities: En
   if (!pending) return next;
   const selected = panelEntities(next).findIndex((e) => e.id === pending.key);
   const followed = withEntities(next, { whenLoaded: null, selected: Math.max(0, selected) });
-  return selected >= 0 ? jumpToMention(followed, 0) : info(followed, `${pending.name} is not in this article’s panel`);
+  if (selected < 0) return info(followed, `${pending.name} is not in this article’s panel`);
+  return pending.mention >= 0 ? jumpToMention(followed, pending.mention) : followed;
 }
 
 /** The same entity before and after a refresh: the same id, or the same name (its id became the library's key). */
@@ -99,7 +104,7 @@ function stepArticle(state: State, direction: 1 | -1): State {
   // A }/{ pressed again before this article's entities arrived follows the same entity on.
   const pending = state.entities.current ? null : state.entities.whenLoaded;
   // Once the library pass has finished, an entity's id is its key in the library (library-view.ts).
-  const target = entity ? { key: entity.id, name: entity.name } : pending;
+  const target = entity ? { key: entity.id, name: entity.name } : pending && { key: pending.key, name: pending.name };
   const screen = state.screen;
   if (!target || screen.name !== 'reader') return info(state, 'no entity selected');
   const index = state.entities.library;
@@ -111,8 +116,8 @@ function stepArticle(state: State, direction: 1 | -1): State {
   if (nextIndex < 0) return info(state, `no other article mentions ${target.name}`);
   // Its entities are not at hand (the index keeps only keys and names): the entities hook reads
   // them, and receiveEntities carries out the pending selection.
-  const opened = openArticle(state, nextIndex);
-  return withEntities(opened, { whenLoaded: { type: 'selectEntity', ...target }, focus: state.entities.focus });
+  const opened = openArticle(pushHistory(state), nextIndex);
+  return withEntities(opened, { whenLoaded: { type: 'selectEntity', ...target, mention: 0 }, focus: state.entities.focus });
 }
 
 /** Reader and panel commands that belong to the entity panel. */

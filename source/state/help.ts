@@ -22,12 +22,16 @@ const HEADINGS: Partial<Record<Context, string>> = {
   prompt: 'While typing a search (every other key is text)',
   mentions: 'Mentions list (m)',
   help: 'This help',
+  entities: 'The library’s entities (e in the list)',
+  entityMentions: 'An entity’s mentions across the library (Enter, or M in the reader)',
 };
 
 /** Help for the screen it was opened from, and what can be reached from there. */
 const SECTIONS: Record<HelpPage['from'], Context[]> = {
   list: ['list', 'prompt', 'help'],
   reader: ['reader', 'panel', 'prompt', 'mentions', 'help'],
+  entities: ['entities', 'entityMentions', 'prompt', 'help'],
+  entityMentions: ['entityMentions', 'entities', 'help'],
 };
 
 const linesCache = new Map<string, HelpLine[]>();
@@ -52,6 +56,8 @@ export function helpLines(from: HelpPage['from'], cols: number): HelpLine[] {
       lines.push(...wrappedRow(line.slice(0, split), line.slice(split).trim(), cols));
     }
   }
+  // A few widths are kept (a resize storm must not keep a page per width it passed).
+  if (linesCache.size >= 8) linesCache.delete(linesCache.keys().next().value as string);
   linesCache.set(cacheKey, lines);
   return lines;
 }
@@ -75,7 +81,7 @@ export function helpPageHeight(state: State): number {
 }
 
 export function openHelp(state: State): State {
-  const from = state.screen.name;
+  const from: HelpPage['from'] = state.screen.name === 'reader' ? 'reader' : state.screen.name === 'list' ? 'list' : state.screen.name;
   return { ...state, overlay: 'help', help: { from, top: 0, query: '', match: -1 } };
 }
 

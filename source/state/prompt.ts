@@ -2,6 +2,8 @@
 import { containsTerminalControls, sanitizeSingleLine } from '../core/sanitize';
 import { type CommandIn, unreachable } from '../keymap';
 import { isNamedKey } from '../terminal/key-names';
+import { correctionFromPrompt } from './corrections';
+import { filterEntities } from './entities-screen';
 import { searchHelp } from './help';
 import { clearFilter, setFilterQuery } from './list';
 import { moveListCursor } from './position';
@@ -41,6 +43,10 @@ function changeText(state: State, prompt: Prompt, text: string): State {
       return findInArticle(typing, text);
     case 'help':
       return searchHelp(typing, text);
+    case 'entities':
+      return filterEntities(typing, text);
+    case 'correction':
+      return typing;
     default:
       return unreachable(prompt.target);
   }
@@ -75,11 +81,26 @@ export function editPrompt(state: State, prompt: Prompt, name: string, cmd: Excl
     return isNamedKey(name) ? state : insertText(state, prompt, name);
   }
   switch (cmd) {
-    case 'promptAccept':
-      return { ...state, prompt: null };
+    case 'promptAccept': {
+      if (prompt.target !== 'correction' || !prompt.correcting) return { ...state, prompt: null };
+      const correction = correctionFromPrompt(prompt.correcting, prompt.text);
+      return correction ? { ...state, prompt: null, effects: [...state.effects, { type: 'correct', correction }] } : { ...state, prompt: null };
+    }
     case 'promptCancel':
-      if (prompt.target === 'library') return { ...clearFilter(state), prompt: null };
-      return prompt.target === 'article' ? { ...state, prompt: null, find: null } : searchHelp({ ...state, prompt: null }, '');
+      switch (prompt.target) {
+        case 'library':
+          return { ...clearFilter(state), prompt: null };
+        case 'article':
+          return { ...state, prompt: null, find: null };
+        case 'help':
+          return searchHelp({ ...state, prompt: null }, '');
+        case 'entities':
+          return filterEntities({ ...state, prompt: null }, '');
+        case 'correction':
+          return { ...state, prompt: null };
+        default:
+          return unreachable(prompt.target);
+      }
     case 'promptErase':
       return changeText(state, prompt, withoutLastCharacter(prompt.text));
     case 'promptClear':

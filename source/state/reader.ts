@@ -1,6 +1,7 @@
 /** The reader: scrolling, the in-article search and its n/N, and the way back to the list. */
 import { findInText } from '../core/search';
 import { isMotion, unreachable } from '../keymap';
+import { popHistory } from './history';
 import { returnToList } from './navigation';
 import { firstVisibleOffset, readerLayout, readerTopFor, revealOffset, scrollReader } from './position';
 import type { ArticleSearch, State } from './types';
@@ -58,8 +59,10 @@ export function readerCommand(state: State, cmd: ReaderCommand): State {
     case 'previousMatch':
       return stepMatch(state, -1);
     case 'back':
-      // Like less and vim: Esc first clears what the search highlights, then leaves.
-      return state.find ? { ...state, find: null } : returnToList(state, screen.articleIndex);
+      // Like less and vim: Esc first clears what the search highlights, then goes back where the
+      // user came from (another article, an entity's mentions), else to the list.
+      if (state.find) return { ...state, find: null };
+      return popHistory(state) ?? returnToList(state, screen.articleIndex);
     default:
       return unreachable(cmd);
   }

@@ -9,9 +9,13 @@ import { entityCommand, initialEntityState, isEntityCommand, mentionsCommand, pa
 import type { Viewport } from './geometry';
 import { listCommand, searchResult, skippedCommand } from './list';
 import { openArticle } from './navigation';
-import { panelHasFocus } from './panel';
+import { panelHasFocus, selectedEntity } from './panel';
 import { moveListCursor, resizeReader } from './position';
+import { correctionCommand, type CorrectionCommand, receiveCorrections } from './corrections';
+import { clampEntitiesScreen, entitiesCommand, filterEntities, NEW_ENTITIES_SCREEN, openEntitiesScreen } from './entities-screen';
 import { helpCommand, openHelp } from './help';
+import { popHistory } from './history';
+import { clampMentionsScreen, mentionsScreenCommand, openEntityMentions, receiveEntityMentions } from './mentions-screen';
 import { editPrompt, insertText } from './prompt';
 import { readerCommand } from './reader';
 import type { Action, State } from './types';
@@ -35,6 +39,9 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
     entities: initialEntityState(library.articles.length),
     overlay: null,
     help: { from: 'list', top: 0, query: '', match: -1 },
+    entitiesScreen: NEW_ENTITIES_SCREEN,
+    mentionsScreen: null,
+    history: [],
     skippedTop: 0,
     notice: null,
     effects: [],
@@ -74,7 +81,12 @@ export function reducer(state: State, action: Action): State {
     case 'entities':
       return receiveEntities(state, action.articleIndex, action.entities);
     case 'libraryEntities':
-      return { ...state, entities: { ...state.entities, library: action.index } };
+      // Under the user's corrections, whatever the pass was built with.
+      return entitiesChanged({ ...state, entities: { ...state.entities, library: action.index.withCorrections(state.entities.corrections), libraryComplete: action.complete } });
+    case 'entityMentions':
+      return receiveEntityMentions(state, action.key, action.articleId, action.mentions);
+    case 'corrections':
+      return entitiesChanged(receiveCorrections(state, action.corrections, action.notice));
     case 'entityProgress':
       return { ...state, entities: { ...state.entities, progress: { done: action.done, total: action.total } } };
     case 'effectsDone':
@@ -100,6 +112,11 @@ export function guardedReducer(state: State, action: Action): State {
     const message = error instanceof Error ? error.message : String(error);
     return { ...state, notice: { kind: 'error', text: `error: ${message.split('\n')[0] ?? ''}` } };
   }
+}
+
+/** The library's entities changed: the screens that list them keep their cursors in range. */
+function entitiesChanged(state: State): State {
+  return clampMentionsScreen(clampEntitiesScreen(state));
 }
 
 function isInput(action: Action): boolean {
@@ -153,28 +170,75 @@ function key(state: State, name: string): State {
     case 'list': {
       const cmd = commandFor('list', name);
       if (cmd === undefined) return state;
-      return isGlobal(cmd) ? globalCommand(state, cmd, name) : listCommand(state, cmd);
+      if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'jumpBack') return jumpBack(state);
+      return cmd === 'libraryEntities' ? openEntitiesScreen(state) : listCommand(state, cmd);
     }
     case 'reader': {
       const cmd = commandFor('reader', name);
       if (cmd === undefined) return state;
-      return isGlobal(cmd) ? globalCommand(state, cmd, name) : readerKey(state, cmd);
+      if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'jumpBack') return jumpBack(state);
+      if (cmd === 'libraryMentions') return mentionsOfSelected(state);
+      return readerKey(state, cmd);
     }
     case 'panel': {
       const cmd = commandFor('panel', name);
       if (cmd === undefined) return state;
-      return isGlobal(cmd) ? globalCommand(state, cmd, name) : panelKey(state, cmd);
+      if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'jumpBack') return jumpBack(state);
+      if (cmd === 'libraryMentions') return mentionsOfSelected(state);
+      if (isCorrectionCommand(cmd)) return correctionCommand(state, cmd);
+      return panelKey(state, cmd);
+    }
+    case 'entities': {
+      const cmd = commandFor('entities', name);
+      if (cmd === undefined) return state;
+      if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'jumpBack') return jumpBack(state);
+      if (cmd === 'back') return state.entitiesScreen.query ? filterEntities(state, '') : jumpBack(state);
+      if (isCorrectionCommand(cmd)) return correctionCommand(state, cmd);
+      return entitiesCommand(state, cmd);
+    }
+    case 'entityMentions': {
+      const cmd = commandFor('entityMentions', name);
+      if (cmd === undefined) return state;
+      if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'jumpBack' || cmd === 'back') return jumpBack(state);
+      return mentionsScreenCommand(state, cmd);
     }
     default:
       return unreachable(context);
   }
 }
 
-function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand>): State {
+/** Esc on a screen reached by a jump, and Ctrl+O anywhere: back to where the user was; the list when nothing is remembered. */
+function jumpBack(state: State): State {
+  const back = popHistory(state);
+  if (back) return back;
+  if (state.screen.name === 'list') return { ...state, notice: { kind: 'info', text: 'nothing to go back to' } };
+  return { ...state, screen: { name: 'list' }, find: null };
+}
+
+/** M: the selected entity's mentions across the library. */
+function mentionsOfSelected(state: State): State {
+  const entity = selectedEntity(state);
+  if (!entity) return { ...state, notice: { kind: 'info', text: 'no entity selected' } };
+  if (!state.entities.library) return { ...state, notice: { kind: 'info', text: 'the library’s entities are still being found' } };
+  return openEntityMentions(state, entity.id);
+}
+
+const CORRECTION_COMMANDS: readonly string[] = ['hideEntity', 'retypeEntity', 'renameEntity', 'mergeEntity', 'splitEntity', 'undoCorrection'] satisfies CorrectionCommand[];
+
+function isCorrectionCommand(cmd: string): cmd is CorrectionCommand {
+  return CORRECTION_COMMANDS.includes(cmd);
+}
+
+function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions'>): State {
   return isEntityCommand(cmd) ? entityCommand(state, cmd) : readerCommand(state, cmd);
 }
 
-function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand>): State {
+function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand>): State {
   if (isEntityCommand(cmd)) return entityCommand(state, cmd);
   if (isMotion(cmd) || cmd === 'open' || cmd === 'back') return panelCommand(state, cmd);
   return readerCommand(state, cmd);

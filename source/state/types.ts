@@ -3,25 +3,67 @@
  * shares. Nothing here does anything; the modules that do import from here, never the reverse.
  */
 import type { Library } from '../core/article';
-import type { Entity } from '../core/entities';
+import type { Entity, EntityType, Mention } from '../core/entities';
+import type { Correction, CorrectionSet } from '../core/entities/corrections';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
 import type { SearchResult, TextMatch } from '../core/search';
 import type { InputEvent } from '../terminal/input-decoder';
 import type { Viewport } from './geometry';
 
-export type Screen = { name: 'list' } | { name: 'reader'; articleIndex: number; top: number };
+export type Screen =
+  | { name: 'list' }
+  | { name: 'reader'; articleIndex: number; top: number }
+  /** The library's entities: who is in it. */
+  | { name: 'entities' }
+  /** One entity's mentions across the library. */
+  | { name: 'entityMentions'; key: string };
 export type ReaderScreen = Extract<Screen, { name: 'reader' }>;
+
+/** The library's entities screen: its filter, type shown, cursor, and the "appears with" column. */
+export interface EntitiesScreen {
+  query: string;
+  /** null: every type. */
+  type: EntityType | null;
+  cursor: number;
+  top: number;
+  focus: 'list' | 'with';
+  withCursor: number;
+}
+
+/** One entity's mentions across the library: the cursor is a mention (in ranking order of the articles). */
+export interface EntityMentionsScreen {
+  key: string;
+  /** Position of the mention the cursor is on, over every mention of every article in order. */
+  cursor: number;
+  /** First row shown. */
+  top: number;
+  /** The mentions of the entity in the articles read so far (the rest are read as they come on screen). */
+  loaded: ReadonlyMap<string, readonly Mention[]>;
+}
+
+/** Where the user was before a jump: what Esc and Ctrl+O go back to. */
+export type HistoryEntry =
+  | { screen: 'list'; list: { cursor: number; top: number } }
+  | { screen: 'reader'; articleIndex: number; top: number; panelOpen: boolean; key: string | null; name: string; mention: number }
+  | { screen: 'entities'; view: EntitiesScreen }
+  | { screen: 'entityMentions'; key: string; cursor: number; top: number };
 export type Overlay = 'help' | 'skipped' | 'mentions' | null;
 
-/** A prompt being typed: the library filter in the list, a search inside the open article, or in help. */
+/**
+ * A prompt being typed: the library filter in the list, a search inside the open article, in help,
+ * the entities screen's filter, or what a correction needs (a new name, the entity to merge into,
+ * the form to split off).
+ */
 export interface Prompt {
-  target: 'library' | 'article' | 'help';
+  target: 'library' | 'article' | 'help' | 'entities' | 'correction';
   text: string;
+  /** For a correction: which one, of which entity. */
+  correcting?: { op: 'rename' | 'merge' | 'split'; name: string };
 }
 
 /** The help page: which screen it is for, the first line shown, and what `/` looks for in it. */
 export interface HelpPage {
-  from: 'list' | 'reader';
+  from: 'list' | 'reader' | 'entities' | 'entityMentions';
   top: number;
   query: string;
   /** Which of the lines holding the query n/N went to last; -1 before. */
@@ -44,10 +86,11 @@ export interface ArticleSearch {
 }
 
 /**
- * What to do once the open article's entities arrive. `}`/`{` open another article to follow an
- * entity, but that article's entities come later (from the entities hook): the jump waits here.
+ * What to do once the open article's entities arrive. `}`/`{` (and the library's mentions screen)
+ * open another article to follow an entity, but that article's entities come later (from the
+ * entities hook): the jump waits here. `mention`: which of its mentions to go to.
  */
-export type WhenEntitiesArrive = { type: 'selectEntity'; key: string; name: string } | null;
+export type WhenEntitiesArrive = { type: 'selectEntity'; key: string; name: string; mention: number } | null;
 
 /** The entity panel and mention navigation for the open article. */
 export interface EntityState {
@@ -59,8 +102,12 @@ export interface EntityState {
   mention: number;
   /** The open article's entities, once extracted. */
   current: { articleIndex: number; entities: Entity[] } | null;
-  /** Entities of the whole library, once the background extraction has finished. */
+  /** Entities of the whole library: what is known so far while the background pass runs, all of them once it has finished. */
   library: LibraryEntityIndex | null;
+  /** The background pass has finished (`library` is then the whole library's). */
+  libraryComplete: boolean;
+  /** The user's corrections, applied to every entity shown. */
+  corrections: CorrectionSet;
   progress: { done: number; total: number };
   whenLoaded: WhenEntitiesArrive;
   /** Cursor in the mentions list (`m`). */
@@ -73,8 +120,8 @@ export interface Notice {
   kind: 'info' | 'error';
 }
 
-/** Work the reducer asks the app to do outside it (the terminal, the process). */
-export type Effect = { type: 'suspend' };
+/** Work the reducer asks the app to do outside it (the terminal, the process, lede's own files). */
+export type Effect = { type: 'suspend' } | { type: 'correct'; correction: Correction } | { type: 'undoCorrection' };
 
 export interface State {
   library: Library;
@@ -90,6 +137,10 @@ export interface State {
   entities: EntityState;
   overlay: Overlay;
   help: HelpPage;
+  entitiesScreen: EntitiesScreen;
+  mentionsScreen: EntityMentionsScreen | null;
+  /** Where Esc and Ctrl+O go back to, most recent last. */
+  history: readonly HistoryEntry[];
   /** First row shown in the skipped-files list. */
   skippedTop: number;
   notice: Notice | null;
@@ -119,7 +170,12 @@ export type Action =
   | { type: 'searchResult'; query: string; result: SearchResult }
   | { type: 'indexProgress'; done: number; total: number }
   | { type: 'entities'; articleIndex: number; entities: Entity[] }
-  | { type: 'libraryEntities'; index: LibraryEntityIndex }
+  /** The library's entities: all of them (`complete`), or what the pass has found so far. */
+  | { type: 'libraryEntities'; index: LibraryEntityIndex; complete: boolean }
+  /** The mentions of an entity in one article, read for the mentions screen. */
+  | { type: 'entityMentions'; key: string; articleId: string; mentions: readonly Mention[] }
+  /** The corrections now in force (loaded, or after a change), with a line saying what changed or went wrong. */
+  | { type: 'corrections'; corrections: CorrectionSet; notice?: Notice }
   | { type: 'entityProgress'; done: number; total: number }
   | { type: 'effectsDone'; effects: readonly Effect[] }
   | { type: 'notice'; notice: Notice }

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { isTooSmall } from '../state/geometry';
 import type { State } from '../state/types';
+import { EntitiesView } from './entities-view';
+import { EntityMentionsView } from './entity-mentions-view';
 import { HelpView } from './help-view';
 import { ListView } from './list-view';
 import { MentionsView } from './mentions-view';
@@ -27,5 +29,7 @@ function View({ state }: { state: State }) {
   if (state.overlay === 'skipped') return <SkippedView state={state} viewport={viewport} />;
   if (state.overlay === 'mentions') return <MentionsView state={state} viewport={viewport} />;
   if (state.screen.name === 'reader') return <ReaderView state={state} viewport={viewport} />;
+  if (state.screen.name === 'entities') return <EntitiesView state={state} viewport={viewport} />;
+  if (state.screen.name === 'entityMentions') return <EntityMentionsView state={state} viewport={viewport} />;
   return <ListView state={state} viewport={viewport} />;
 }

@@ -20,6 +20,9 @@ import { LibrarySearch } from '../../source/core/search';
 import { bindings } from '../../source/keymap';
 import { InputDecoder } from '../../source/terminal/input-decoder';
 import { allKeySequences, randomTerminalInput } from '../helpers/terminal-input';
+import { listedEntities } from '../../source/state/entity-lists';
+import { articlesToRead, mentionCount } from '../../source/state/mentions-screen';
+import { asCorrection, CorrectionSet } from '../../source/core/entities/corrections';
 import { panelEntities, selectedEntity } from '../../source/state/panel';
 import { listPageSize, readerLayout, visibleArticles } from '../../source/state/position';
 import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
@@ -48,7 +51,18 @@ const SIZES: Viewport[] = [
 ];
 
 /** Every place a key can land; the run must visit each. */
-export type Place = 'list' | 'filter prompt' | 'reader' | 'reader search' | 'entity panel focus' | 'mentions' | 'help' | 'skipped' | 'too small';
+export type Place =
+  | 'list'
+  | 'filter prompt'
+  | 'reader'
+  | 'reader search'
+  | 'entity panel focus'
+  | 'mentions'
+  | 'library entities'
+  | 'library mentions'
+  | 'help'
+  | 'skipped'
+  | 'too small';
 
 function placeOf(state: State): Place {
   if (state.viewport.cols < 40 || state.viewport.rows < 10) return 'too small';
@@ -57,6 +71,8 @@ function placeOf(state: State): Place {
   if (state.overlay === 'mentions') return 'mentions';
   if (state.prompt) return state.prompt.target === 'library' ? 'filter prompt' : 'reader search';
   if (state.screen.name === 'list') return 'list';
+  if (state.screen.name === 'entities') return 'library entities';
+  if (state.screen.name === 'entityMentions') return 'library mentions';
   return state.entities.panelOpen && state.entities.focus === 'panel' ? 'entity panel focus' : 'reader';
 }
 
@@ -109,6 +125,16 @@ function checkInvariants(state: State): void {
   } else {
     assert.equal(state.find, null, 'an article search survives on the list');
   }
+  if (state.screen.name === 'entities') {
+    const listed = listedEntities(state).length;
+    const { cursor } = state.entitiesScreen;
+    assert.ok(cursor >= 0 && cursor < Math.max(1, listed), `entities cursor ${cursor} of ${listed}`);
+  }
+  if (state.screen.name === 'entityMentions') {
+    assert.ok(state.mentionsScreen, 'the mentions screen has its state');
+    const count = mentionCount(state);
+    assert.ok(state.mentionsScreen.cursor >= 0 && state.mentionsScreen.cursor < Math.max(1, count), `mentions cursor ${state.mentionsScreen.cursor} of ${count}`);
+  }
   if (state.overlay === 'mentions') assert.ok(selectedEntity(state), 'the mentions list is open with no entity selected');
   if (state.overlay === 'skipped') assert.ok(state.library.skipped.length > 0, 'the skipped list is open with nothing skipped');
 }
@@ -139,7 +165,29 @@ function nextAction(random: () => number, state: State, world: World, queue: str
     const raw = world.byArticle.get(article.id) ?? world.extractor.extract(article.text);
     return { type: 'entities', articleIndex, entities: entitiesAsShown(raw, world.index, article.id) };
   }
-  if (r < 0.17 && !state.entities.library) return { type: 'libraryEntities', index: world.index };
+  if (r < 0.17 && !state.entities.library) return { type: 'libraryEntities', index: world.index, complete: random() < 0.8 };
+  if (r < 0.172 && state.screen.name === 'entityMentions' && state.mentionsScreen) {
+    // The mentions screen's reads come back (sometimes for another entity, or twice).
+    const id = pick(random, [...articlesToRead(state), ...world.library.articles.map((a) => a.id)]);
+    const article = world.library.articles.find((a) => a.id === id)!;
+    const shown = entitiesAsShown(world.byArticle.get(id) ?? [], state.entities.library, id, state.entities.corrections);
+    const key = random() < 0.9 ? state.mentionsScreen.key : 'person:nobody';
+    return { type: 'entityMentions', key, articleId: article.id, mentions: shown.find((e) => e.id === key)?.mentions ?? [] };
+  }
+  if (r < 0.174) {
+    // Corrections the user makes come back as the set in force.
+    const names = world.index.entities.map((e) => e.name);
+    const name = pick(random, names.length > 0 ? names : ['Nobody']);
+    const correction = pick(random, [
+      { op: 'hide', name },
+      { op: 'type', name, type: pick(random, ['person', 'place', 'organization'] as const) },
+      { op: 'rename', name, to: `${name} II` },
+      { op: 'merge', name, into: pick(random, names.length > 0 ? names : ['Somebody']) },
+      { op: 'split', name, alias: name.split(' ').at(-1) ?? name },
+    ] as const);
+    const list = random() < 0.2 ? [] : [...state.entities.corrections.list, correction];
+    return { type: 'corrections', corrections: new CorrectionSet(list.flatMap((c) => (asCorrection(c) ? [asCorrection(c)!] : []))) };
+  }
   if (r < 0.175) {
     const total = world.library.articles.length;
     return { type: 'indexProgress', done: Math.floor(random() * (total + 1)), total };
@@ -163,7 +211,21 @@ function nextAction(random: () => number, state: State, world: World, queue: str
   }
   if (r < 0.28) {
     // Straight to the entity panel's less common corners.
-    queue.push(...pick(random, [['enter'], ['tab', 'j', 'j', 'm'], ['e', ']'], ['}', '}'], ['m', 'G', 'enter'], ['s'], ['?']]));
+    queue.push(
+      ...pick(random, [
+        ['enter'],
+        ['tab', 'j', 'j', 'm'],
+        ['e', ']'],
+        ['}', '}'],
+        ['m', 'G', 'enter'],
+        ['s'],
+        ['?'],
+        ['esc', 'esc', 'e', 'j', 'enter', 'j', 'enter'],
+        ['e', 't', 'tab', 'j', 'enter'],
+        ['M', 'j', ']', 'enter', 'ctrl+o'],
+        ['tab', 'H', 'U', 'T', 'R', 'x', 'enter'],
+      ]),
+    );
     return { type: 'key', name: queue.shift()! };
   }
   const typing = state.prompt !== null;
@@ -201,7 +263,19 @@ function quitsByKey(action: Action): boolean {
   return events.some((e) => (e.type === 'key' && ['q', 'ctrl+c'].includes(e.name)) || (e.type === 'text' && /[q\x03]/.test(e.text)));
 }
 
-export const PLACES: readonly Place[] = ['list', 'filter prompt', 'reader', 'reader search', 'entity panel focus', 'mentions', 'help', 'skipped', 'too small'];
+export const PLACES: readonly Place[] = [
+  'list',
+  'filter prompt',
+  'reader',
+  'reader search',
+  'entity panel focus',
+  'mentions',
+  'library entities',
+  'library mentions',
+  'help',
+  'skipped',
+  'too small',
+];
 
 async function makeWorld(corpus: string): Promise<World> {
   const library = await loadLibrary([corpus]);
@@ -248,14 +322,17 @@ export async function runMonkey(seed: number, actions: number): Promise<MonkeyRe
     const recent: string[] = [];
     let lastPlace: Place | undefined;
     let baseline = 0;
-    const collect = () => {
+    // A turn of the event loop first: V8 keeps every object a WeakRef points to alive until the
+    // job that made it ends, and the monkey's loop is one job (Ink makes WeakRefs as it renders).
+    const collect = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
       gc?.();
       gc?.();
       return process.memoryUsage().heapUsed;
     };
 
     for (let step = 0; step < WARM_UP + actions; step++) {
-      if (step === WARM_UP) baseline = collect();
+      if (step === WARM_UP) baseline = await collect();
       const action = nextAction(random, state, world, queue, queries);
       recent.push(describeAction(action));
       if (recent.length > 12) recent.shift();
@@ -287,7 +364,7 @@ export async function runMonkey(seed: number, actions: number): Promise<MonkeyRe
         report.failure = `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${where()}`;
         return report;
       }
-      if (step >= WARM_UP && (step - WARM_UP) % 2_000 === 1_999) report.heapGrowth.push(collect() - baseline);
+      if (step >= WARM_UP && (step - WARM_UP) % 2_000 === 1_999) report.heapGrowth.push((await collect()) - baseline);
     }
     return report;
   } finally {

@@ -49,7 +49,7 @@ const receive = (state: State, articleIndex: number): State => {
 const articleOf = (state: State) => (state.screen.name === 'reader' ? state.screen.articleIndex : -1);
 
 test('}: opens the next article naming the entity, and selects it at its first mention once its entities arrive', () => {
-  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index });
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index, complete: true });
   assert.equal(selectedEntity(reading)?.name, 'Benjamin Netanyahu');
   const jumped = keys(reading, '}');
   assert.equal(articleOf(jumped), 2, 'skipped the article that does not name him');
@@ -68,11 +68,15 @@ test('}: opens the next article naming the entity, and selects it at its first m
 });
 
 test('}: pressed again before the entities arrive, follows the same entity on; opening from the list forgets it', () => {
-  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index });
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index, complete: true });
   const twice = keys(reading, '}', '}');
   assert.equal(articleOf(twice), 0, 'on to the next article naming him, wrapping around');
   assert.equal(twice.entities.whenLoaded?.key, 'person:benjamin netanyahu');
-  const fromList = keys(twice, 'esc', 'j', 'enter');
+  // Esc goes back along the jumps (as Ctrl+O does), then to the list.
+  const back = keys(twice, 'esc');
+  assert.equal(articleOf(back), 2, 'back to the article of the first jump');
+  assert.equal(articleOf(keys(back, 'esc')), 0, 'and to where it started');
+  const fromList = keys(back, 'esc', 'esc', 'j', 'enter');
   assert.equal(articleOf(fromList), 1);
   assert.equal(fromList.entities.whenLoaded, null);
 });
@@ -82,7 +86,7 @@ test('}: before the library pass has finished, or with nothing selected, a notic
   const early = keys(reading, '}');
   assert.equal(articleOf(early), 0);
   assert.match(early.entities.library === null ? (early.notice?.text ?? '') : '', /still being found/);
-  const noEntities = keys(run(keys(initialState(library, { cols: 80, rows: 24 }), 'j', 'enter'), { type: 'libraryEntities', index }), '}');
+  const noEntities = keys(run(keys(initialState(library, { cols: 80, rows: 24 }), 'j', 'enter'), { type: 'libraryEntities', index, complete: true }), '}');
   assert.match(noEntities.notice?.text ?? '', /no entity selected/);
   assert.equal(keys(noEntities, 'j').notice, null, 'the next key clears the notice');
 });

@@ -31,9 +31,16 @@ export interface LibraryPassHandlers {
   onError?: (message: string) => void;
 }
 
+/** A library pass under way. */
+export interface LibraryPass {
+  cancel(): void;
+  /** The index of the articles done so far (the library screen shows what is known while the pass runs). */
+  snapshot(): LibraryEntityIndex;
+}
+
 export interface EntitySource {
   /** Finds (or reads back) every article's entities, off the critical path, and builds the library index. */
-  runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void };
+  runLibraryPass(handlers: LibraryPassHandlers): LibraryPass;
   /**
    * One article's entities as shown: the user's corrections applied, and with `index` the
    * library's view (which carries the corrections it was built with). Rejects when aborted.
@@ -113,11 +120,11 @@ export class InThreadSource implements EntitySource {
     return entities;
   }
 
-  runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void } {
+  runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
     let cancelled = false;
+    const builder = new LibraryIndexBuilder(this.options.cacheDir);
     const run = async () => {
       const extractor = await this.extractor();
-      const builder = new LibraryIndexBuilder(this.options.cacheDir);
       let sliceStart = performance.now();
       for (const [i, article] of this.articles.entries()) {
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -135,6 +142,7 @@ export class InThreadSource implements EntitySource {
       cancel: () => {
         cancelled = true;
       },
+      snapshot: () => builder.snapshot(),
     };
   }
 
@@ -152,7 +160,7 @@ export class WorkerSource implements EntitySource {
     private readonly options: SourceOptions,
   ) {}
 
-  runLibraryPass(handlers: LibraryPassHandlers): { cancel(): void } {
+  runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
     return startLibraryExtraction(this.articles, handlers.onProgress, handlers.onDone, {
       cacheDir: this.options.cacheDir,
       onError: handlers.onError,

@@ -121,6 +121,11 @@ export class LibraryIndexBuilder {
   finish(order: string[], corrections: CorrectionSet = NO_CORRECTIONS): LibraryEntityIndex {
     return buildIndex(order, this.found, this.cacheDir, corrections);
   }
+
+  /** The index of the articles added so far, in the order they came: what is known while the pass runs. */
+  snapshot(corrections: CorrectionSet = NO_CORRECTIONS): LibraryEntityIndex {
+    return buildIndex([...this.found.keys()], new Map(this.found), this.cacheDir, corrections);
+  }
 }
 
 /** One entity of one article after the corrections, with what the summary counted. */

@@ -84,7 +84,7 @@ export function startLibraryExtraction(
   onProgress: (done: number, total: number) => void,
   onDone: (index: LibraryEntityIndex) => void,
   options: LibraryExtractionOptions = {},
-): { cancel(): void; exited: Promise<void> } {
+): { cancel(): void; exited: Promise<void>; snapshot(): LibraryEntityIndex } {
   const order = articles.map((a) => a.id);
   const total = articles.length;
   const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
@@ -101,7 +101,7 @@ export function startLibraryExtraction(
   } catch (error) {
     options.onError?.(error instanceof Error ? error.message : String(error));
     queueMicrotask(finish);
-    return { cancel() {}, exited: Promise.resolve() };
+    return { cancel() {}, exited: Promise.resolve(), snapshot: () => builder.snapshot() };
   }
   worker.unref();
   // Resolves once the thread is gone: after the pass, a failure, or cancel().
@@ -151,5 +151,6 @@ export function startLibraryExtraction(
       void worker.terminate();
     },
     exited,
+    snapshot: () => builder.snapshot(),
   };
 }
