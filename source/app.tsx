@@ -1,10 +1,11 @@
 import { useApp } from 'ink';
-import { type Dispatch, useCallback, useEffect, useMemo, useReducer } from 'react';
+import { type Dispatch, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Library } from './core/article';
 import { loadEntityExtractor } from './core/entities';
 import { entityCacheDir } from './core/entities/cache';
 import { type Correction, type CorrectionSet, describeCorrection } from './core/entities/corrections';
 import { entitySourceFor } from './core/entities/entity-source';
+import type { ArticleMark } from './core/reading';
 import { useEntities } from './hooks/use-entities';
 import { useEntityMentions } from './hooks/use-entity-mentions';
 import { unreachable } from './keymap';
@@ -29,6 +30,16 @@ export interface CorrectionsStore {
   undo(): { corrections: CorrectionSet; undone: Correction } | { problem: string };
 }
 
+/** Where the marks (read, flagged, where left) are kept: the read-state file (core/reading.ts). */
+export interface ReadingStorePort {
+  load(): { marks: ReadonlyMap<string, ArticleMark>; problem: string | null };
+  /** Keeps the marks; one line saying why not, when it cannot. */
+  save(marks: ReadonlyMap<string, ArticleMark>): string | null;
+}
+
+/** Marks are written this long after they last changed (and on the way out): not once per key. */
+const SAVE_READING_AFTER_MS = 1000;
+
 /** What the app asks of the terminal it runs in (interactive.tsx provides it; tests may not). */
 export interface TerminalControl {
   /** Leaves the screen and stops the process (Ctrl+Z), as a shell job. */
@@ -47,17 +58,24 @@ export interface AppProps {
   openArticle?: number;
   terminal?: TerminalControl;
   corrections?: CorrectionsStore;
+  reading?: ReadingStorePort;
   /** Told the exit status when the user quits (0, or 130 after Ctrl+C). */
   onExitStatus?: (status: number) => void;
 }
 
-export function App({ library, viewport: fixedViewport, width, openArticle, terminal, corrections, onExitStatus }: AppProps) {
+export function App({ library, viewport: fixedViewport, width, openArticle, terminal, corrections, reading, onExitStatus }: AppProps) {
   const { exit } = useApp();
   const viewport = useViewport(fixedViewport);
+  // The marks are read before the first frame, so the list never shows everything unread first.
+  const [loadedMarks] = useState(() => reading?.load());
   const [state, dispatch] = useReducer(guardedReducer, undefined, () => {
     const start = initialState(library, viewport, width);
-    return openArticle === undefined ? start : reducer(start, { type: 'open', articleIndex: openArticle });
+    const marked = loadedMarks ? reducer(start, { type: 'readingLoaded', marks: loadedMarks.marks }) : start;
+    return openArticle === undefined ? marked : reducer(marked, { type: 'open', articleIndex: openArticle });
   });
+  useEffect(() => {
+    if (loadedMarks?.problem) dispatch({ type: 'notice', notice: { kind: 'error', text: loadedMarks.problem } });
+  }, [loadedMarks]);
 
   // Adjusting during render means no frame is ever drawn for the old size after a resize.
   if (viewport.cols !== state.viewport.cols || viewport.rows !== state.viewport.rows) {
@@ -82,18 +100,21 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
     dispatch({ type: 'corrections', corrections: loaded, ...(problem ? { notice: { kind: 'error', text: problem } } : {}) });
   }, [corrections]);
 
+  const marks = useMarksSaver(reading, dispatch);
+
   useEffect(() => {
     if (state.exitStatus === null) return;
+    marks.flush();
     onExitStatus?.(state.exitStatus);
     exit();
-  }, [state.exitStatus, exit, onExitStatus]);
+  }, [state.exitStatus, exit, onExitStatus, marks]);
 
   useEffect(() => {
     if (state.effects.length === 0) return;
     const effects = state.effects;
-    for (const effect of effects) runEffect(effect, { terminal, corrections, dispatch });
+    for (const effect of effects) runEffect(effect, { terminal, corrections, dispatch, marks });
     dispatch({ type: 'effectsDone', effects });
-  }, [state.effects, terminal, corrections]);
+  }, [state.effects, terminal, corrections, marks]);
 
   useEffect(() => terminal?.onResume(() => dispatch({ type: 'repaint' })), [terminal]);
 
@@ -106,14 +127,44 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   );
 }
 
+/** Keeps the marks a moment after each change (flush() writes at once). */
+function useMarksSaver(store: ReadingStorePort | undefined, dispatch: Dispatch<Action>) {
+  const saver = useMemo(() => {
+    let pending: ReadonlyMap<string, ArticleMark> | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (!store || !pending) return;
+      const problem = store.save(pending);
+      pending = null;
+      if (problem) dispatch({ type: 'notice', notice: { kind: 'error', text: problem } });
+    };
+    return {
+      flush,
+      save(marks: ReadonlyMap<string, ArticleMark>) {
+        pending = marks;
+        timer ??= setTimeout(flush, SAVE_READING_AFTER_MS);
+      },
+    };
+  }, [store, dispatch]);
+  // Whatever is pending is written when the app goes away.
+  useEffect(() => () => saver.flush(), [saver]);
+  return saver;
+}
+
 interface EffectContext {
   terminal: TerminalControl | undefined;
   corrections: CorrectionsStore | undefined;
   dispatch: Dispatch<Action>;
+  marks: { save(marks: ReadonlyMap<string, ArticleMark>): void };
 }
 
-function runEffect(effect: Effect, { terminal, corrections, dispatch }: EffectContext): void {
+function runEffect(effect: Effect, { terminal, corrections, dispatch, marks }: EffectContext): void {
   switch (effect.type) {
+    case 'saveReading':
+      marks.save(effect.marks);
+      return;
     case 'suspend':
       terminal?.suspend();
       return;

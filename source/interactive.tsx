@@ -2,6 +2,7 @@ import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { App } from './app';
+import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
 import { enterFullScreen } from './terminal/fullscreen';
@@ -38,6 +39,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const instanceRef: { unmount?: () => void } = {};
   const screen = enterFullScreen(process.stdout, stdin, { beforeSignalExit: () => instanceRef.unmount?.() });
   let status = 0;
+  const readingStore = new ReadingStore();
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
@@ -48,6 +50,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
         width={options.width}
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
         terminal={screen}
+        reading={readingStore}
         onExitStatus={(exitStatus) => {
           status = exitStatus;
         }}

@@ -45,7 +45,11 @@ export type Command =
   | 'renameEntity'
   | 'mergeEntity'
   | 'splitEntity'
-  | 'undoCorrection';
+  | 'undoCorrection'
+  | 'toggleFlag'
+  | 'toggleRead'
+  | 'cycleOrder'
+  | 'cycleShow';
 
 export interface Binding {
   readonly command: Command;
@@ -361,6 +365,30 @@ const table = [
     keys: ['up'],
     contexts: ['prompt'],
     help: {},
+  },
+  {
+    command: 'toggleFlag',
+    keys: ['F'],
+    contexts: ['list', 'reader', 'panel'],
+    help: { list: 'flag or unflag the article (!)', reader: 'flag or unflag the article' },
+  },
+  {
+    command: 'toggleRead',
+    keys: ['N'],
+    contexts: ['list'],
+    help: { list: 'mark the article read or unread (N marks the unread)' },
+  },
+  {
+    command: 'cycleOrder',
+    keys: ['O'],
+    contexts: ['list'],
+    help: { list: 'order: by path, newest first, by title, longest first' },
+  },
+  {
+    command: 'cycleShow',
+    keys: ['v'],
+    contexts: ['list'],
+    help: { list: 'show all, unread only, flagged only' },
   },
   {
     command: 'skipped',

@@ -31,7 +31,10 @@ export function searchResult(state: State, query: string, result: SearchResult):
 
 const info = (state: State, text: string): State => ({ ...state, notice: { kind: 'info', text } });
 
-export function listCommand(state: State, cmd: Exclude<CommandIn<'list'>, 'help' | 'quit' | 'suspend' | 'jumpBack' | 'libraryEntities'>): State {
+export function listCommand(
+  state: State,
+  cmd: Exclude<CommandIn<'list'>, 'help' | 'quit' | 'suspend' | 'jumpBack' | 'libraryEntities' | 'toggleFlag' | 'toggleRead' | 'cycleOrder' | 'cycleShow'>,
+): State {
   if (isMotion(cmd)) {
     const cursor = moveCursor(cmd, state.list.cursor, visibleArticles(state).length, listPageSize(state));
     return cursor === undefined ? state : moveListCursor(state, cursor);

@@ -6,6 +6,7 @@ import { clampTop, lastTop, topForLine } from '../core/layout/paginate';
 import { lineIndexAt } from '../core/layout/wrap';
 import type { SearchHit } from '../core/search';
 import type { Motion } from '../keymap';
+import { listedIndices, narrowedHits } from './library-order';
 import { listBodyHeight, panelPlacement, readerGeometry } from './geometry';
 import type { ReaderScreen, State } from './types';
 
@@ -112,37 +113,27 @@ export function resizeReader(before: State, after: State): State {
 
 // --- The list -----------------------------------------------------------------------------------
 
-const allIndexCache = new WeakMap<object, number[]>();
-
-function allIndices(state: State): number[] {
-  let all = allIndexCache.get(state.library);
-  if (!all) {
-    all = state.library.articles.map((_, i) => i);
-    allIndexCache.set(state.library, all);
-  }
-  return all;
-}
-
 /** The filter is in force: a query typed and a result for it (or for an earlier query) shown. */
 export function isFiltering(state: State): boolean {
   return state.filter.query.trim() !== '' && state.filter.result !== null;
 }
 
-/** The search hits the list shows while filtering, else null. */
+/** The search hits the list shows while filtering (narrowed to unread or flagged ones when asked), else null. */
 export function visibleHits(state: State): SearchHit[] | null {
-  return isFiltering(state) ? (state.filter.result?.hits ?? []) : null;
+  const result = isFiltering(state) ? state.filter.result : null;
+  return result ? narrowedHits(state, result) : null;
 }
 
 const hitIndexCache = new WeakMap<object, number[]>();
 
-/** Articles the list shows, in order: search hits while filtering, else the whole library. */
+/** Articles the list shows, in order: search hits while filtering, else the library in the list's order. */
 export function visibleArticles(state: State): number[] {
-  const result = isFiltering(state) ? state.filter.result : null;
-  if (!result) return allIndices(state);
-  let indices = hitIndexCache.get(result);
+  const hits = visibleHits(state);
+  if (!hits) return listedIndices(state);
+  let indices = hitIndexCache.get(hits);
   if (!indices) {
-    indices = result.hits.map((h) => h.index);
-    hitIndexCache.set(result, indices);
+    indices = hits.map((h) => h.index);
+    hitIndexCache.set(hits, indices);
   }
   return indices;
 }

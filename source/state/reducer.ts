@@ -17,6 +17,7 @@ import { helpCommand, openHelp } from './help';
 import { popHistory } from './history';
 import { clampMentionsScreen, mentionsScreenCommand, openEntityMentions, receiveEntityMentions } from './mentions-screen';
 import { editPrompt, insertText } from './prompt';
+import { followReading, readingCommand, type ReadingCommand } from './reading';
 import { readerCommand } from './reader';
 import type { Action, State } from './types';
 
@@ -44,6 +45,7 @@ export function initialState(library: Library, viewport: Viewport, widthOverride
     history: [],
     skippedTop: 0,
     notice: null,
+    reading: { marks: new Map(), order: 'path', show: 'all' },
     effects: [],
     exitStatus: null,
     repaint: false,
@@ -61,6 +63,11 @@ export function activeContext(state: State): Context {
 }
 
 export function reducer(state: State, action: Action): State {
+  // What the move means for the marks (read on open, where it was left), whatever made it.
+  return followReading(state, reduce(state, action));
+}
+
+function reduce(state: State, action: Action): State {
   switch (action.type) {
     case 'resize':
       return resize(state, action.viewport);
@@ -71,7 +78,9 @@ export function reducer(state: State, action: Action): State {
     case 'indexProgress':
       return { ...state, indexing: { done: action.done, total: action.total } };
     case 'input':
-      return action.events.reduce<State>((next, event) => (next.exitStatus === null ? reducer(next, event) : next), state);
+      return action.events.reduce<State>((next, event) => (next.exitStatus === null ? reduce(next, event) : next), state);
+    case 'readingLoaded':
+      return { ...state, reading: { ...state.reading, marks: action.marks } };
     case 'key':
       return key({ ...state, notice: null }, action.name);
     case 'text':
@@ -172,6 +181,7 @@ function key(state: State, name: string): State {
       if (cmd === undefined) return state;
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
+      if (isReadingCommand(cmd)) return readingCommand(state, cmd);
       return cmd === 'libraryEntities' ? openEntitiesScreen(state) : listCommand(state, cmd);
     }
     case 'reader': {
@@ -180,6 +190,7 @@ function key(state: State, name: string): State {
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
+      if (cmd === 'toggleFlag') return readingCommand(state, cmd);
       return readerKey(state, cmd);
     }
     case 'panel': {
@@ -189,6 +200,7 @@ function key(state: State, name: string): State {
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
       if (isCorrectionCommand(cmd)) return correctionCommand(state, cmd);
+      if (cmd === 'toggleFlag') return readingCommand(state, cmd);
       return panelKey(state, cmd);
     }
     case 'entities': {
@@ -234,11 +246,17 @@ function isCorrectionCommand(cmd: string): cmd is CorrectionCommand {
   return CORRECTION_COMMANDS.includes(cmd);
 }
 
-function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions'>): State {
+const READING_COMMANDS: readonly string[] = ['toggleFlag', 'toggleRead', 'cycleOrder', 'cycleShow'] satisfies ReadingCommand[];
+
+function isReadingCommand(cmd: string): cmd is ReadingCommand {
+  return READING_COMMANDS.includes(cmd);
+}
+
+function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | 'toggleFlag'>): State {
   return isEntityCommand(cmd) ? entityCommand(state, cmd) : readerCommand(state, cmd);
 }
 
-function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand>): State {
+function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand | 'toggleFlag'>): State {
   if (isEntityCommand(cmd)) return entityCommand(state, cmd);
   if (isMotion(cmd) || cmd === 'open' || cmd === 'back') return panelCommand(state, cmd);
   return readerCommand(state, cmd);

@@ -6,6 +6,7 @@ import type { Library } from '../core/article';
 import type { Entity, EntityType, Mention } from '../core/entities';
 import type { Correction, CorrectionSet } from '../core/entities/corrections';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
+import type { ArticleMark } from '../core/reading';
 import type { SearchResult, TextMatch } from '../core/search';
 import type { InputEvent } from '../terminal/input-decoder';
 import type { Viewport } from './geometry';
@@ -120,8 +121,26 @@ export interface Notice {
   kind: 'info' | 'error';
 }
 
+/** The list's order: as the files lie, newest first, by title, longest first. */
+export type ListOrder = 'path' | 'date' | 'title' | 'words';
+/** Which articles the list shows. */
+export type ListShow = 'all' | 'unread' | 'flagged';
+
+/** What the user did with the articles (core/reading.ts), and how the list is ordered and narrowed. */
+export interface ReadingState {
+  /** Article key (readingKey) -> its mark. */
+  marks: ReadonlyMap<string, ArticleMark>;
+  order: ListOrder;
+  show: ListShow;
+}
+
 /** Work the reducer asks the app to do outside it (the terminal, the process, lede's own files). */
-export type Effect = { type: 'suspend' } | { type: 'correct'; correction: Correction } | { type: 'undoCorrection' };
+export type Effect =
+  | { type: 'suspend' }
+  | { type: 'correct'; correction: Correction }
+  | { type: 'undoCorrection' }
+  /** The marks changed: keep them (the app writes them, a little later, and on the way out). */
+  | { type: 'saveReading'; marks: ReadonlyMap<string, ArticleMark> };
 
 export interface State {
   library: Library;
@@ -144,6 +163,7 @@ export interface State {
   /** First row shown in the skipped-files list. */
   skippedTop: number;
   notice: Notice | null;
+  reading: ReadingState;
   /** Effects not yet carried out, oldest first. */
   effects: readonly Effect[];
   /** Set once the user quits: the process exit status (0, or 130 after Ctrl+C). */
@@ -176,6 +196,8 @@ export type Action =
   | { type: 'entityMentions'; key: string; articleId: string; mentions: readonly Mention[] }
   /** The corrections now in force (loaded, or after a change), with a line saying what changed or went wrong. */
   | { type: 'corrections'; corrections: CorrectionSet; notice?: Notice }
+  /** The marks kept from earlier runs. */
+  | { type: 'readingLoaded'; marks: ReadonlyMap<string, ArticleMark> }
   | { type: 'entityProgress'; done: number; total: number }
   | { type: 'effectsDone'; effects: readonly Effect[] }
   | { type: 'notice'; notice: Notice }

@@ -5,7 +5,10 @@ import { displayWidth, truncateToWidth } from '../core/layout/text-width';
 import type { SearchHit } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, listBodyHeight, type Viewport } from '../state/geometry';
+import type { ArticleMark } from '../core/reading';
+import { markOf } from '../state/library-order';
 import { isFiltering, visibleArticles, visibleHits } from '../state/position';
+import { ORDER_LABELS, SHOW_LABELS } from '../state/reading';
 import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
@@ -25,12 +28,19 @@ interface RowProps {
   cols: number;
   /** Width of the metadata column, the same for every visible row so the columns line up. */
   metaWidth: number;
+  mark: ArticleMark | undefined;
 }
 
-function ArticleRow({ article, hit, selected, cols, metaWidth }: RowProps) {
+/** The state column, readable without colour as newsboat's: N unread, ! flagged, blank when read. */
+function stateMarker(mark: ArticleMark | undefined): string {
+  if (mark?.flagged) return '!';
+  return mark?.read ? ' ' : 'N';
+}
+
+function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps) {
   const meta = truncateToWidth(articleMeta(article), metaWidth).padStart(metaWidth);
-  const titleWidth = Math.max(1, cols - 2 - metaWidth - 2);
-  const marker = selected ? theme.selectedMarker : ' ';
+  const titleWidth = Math.max(1, cols - 3 - metaWidth - 2);
+  const marker = `${stateMarker(mark)}${selected ? theme.selectedMarker : ' '}`;
   const titleHighlights = (hit?.matches ?? [])
     .filter((m) => m.field === 'title')
     .map((m) => ({ start: m.start, end: m.end, kind: 'titleMatch', priority: 1 }));
@@ -135,6 +145,8 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
   const count = `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}`;
   const skippedNote = skipped.length > 0 ? ` · ${skipped.length} skipped (s)` : '';
   const filterSummary = state.filter.query && !state.prompt ? ` · filter “${state.filter.query}”` : '';
+  const { order, show } = state.reading;
+  const readingSummary = `${order === 'path' ? '' : ` · ${ORDER_LABELS[order]}`}${show === 'all' ? '' : ` · ${SHOW_LABELS[show]}`}`;
   const waitingForEntities = /(^|\s)@\S/.test(state.filter.query) && !state.entities.library;
   const body =
     articles.length === 0 ? (
@@ -143,6 +155,10 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
       <WaitingForEntities state={state} />
     ) : filtering && visible.length === 0 ? (
       <NoMatch query={state.filter.query} />
+    ) : visible.length === 0 ? (
+      <Box paddingX={1} paddingY={1}>
+        <Text>No {show === 'unread' ? 'unread' : 'flagged'} article here; v shows them all.</Text>
+      </Box>
     ) : (
       shown.map((articleIndex, i) => (
         <ArticleRow
@@ -152,6 +168,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
           selected={top + i === cursor}
           cols={viewport.cols}
           metaWidth={metaWidth}
+          mark={markOf(state, articles[articleIndex] as Article)}
         />
       ))
     );
@@ -167,6 +184,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
         </Text>
         <Text color={theme.dim}>
           {skippedNote}
+          {readingSummary}
           {filterSummary}
         </Text>
       </Text>
