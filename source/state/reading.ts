@@ -24,7 +24,9 @@ function mark(state: State, article: Article, change: (mark: ArticleMark) => Par
   const after: ArticleMark = { ...before, ...change(before), at: new Date().toISOString() };
   const marks = new Map(state.reading.marks);
   marks.set(key, after);
-  return { ...state, reading: { ...state.reading, marks }, effects: [...state.effects, { type: 'saveReading', marks }] };
+  const marked: State = { ...state, reading: { ...state.reading, marks }, effects: [...state.effects, { type: 'saveReading', marks }] };
+  // Showing unread or flagged only, the list may have lost a row under its cursor.
+  return state.reading.show === 'all' ? marked : moveListCursor(marked, marked.list.cursor);
 }
 
 /** The article the list's cursor is on, or the one open in the reader. */

@@ -6,7 +6,7 @@ import { InputDecoder } from '../../source/terminal/input-decoder';
 import { allKeySequences, INK_901_SEQUENCES, pasteSequence, reportSequences } from '../helpers/terminal-input';
 import { prng } from '../helpers/prng';
 import { seedPrefixes, waitForPage } from './fixtures';
-import { childPids, startLede, startProgram, sttyFlags, type TerminalSession } from './terminal';
+import { childPids, startLede, startProgram, sttyFlags, type TerminalSession, withOwnState } from './terminal';
 
 const listReady = async (t: TerminalSession) => {
   await t.waitFor((s) => s.includes('2 articles') && seedPrefixes.every((p) => s.includes(p)));
@@ -101,7 +101,7 @@ function startShell(): TerminalSession {
   return startProgram('/bin/bash', ['--norc', '--noprofile', '-i'], {
     cols: 100,
     rows: 30,
-    env: { PS1: 'PROMPT$ ', HISTFILE: '/dev/null' },
+    env: withOwnState({ PS1: 'PROMPT$ ', HISTFILE: '/dev/null' }),
   });
 }
 

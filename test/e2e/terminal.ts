@@ -2,7 +2,9 @@
 // output is parsed by a real emulator (@xterm/headless), so assertions are about what a person
 // would see — the screen, the window title, the alternate buffer, the cursor — not about bytes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import xterm from '@xterm/headless';
@@ -424,7 +426,16 @@ export function startProgram(file: string, args: string[], options: StartOptions
 /** Starts the built CLI (`node dist/cli.js …args`) in a pseudo-terminal. */
 export function startLede(args: string[] = [], options: StartOptions = {}): TerminalSession {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
-  return startProgram(process.execPath, [cliPath, ...args], options);
+  return startProgram(process.execPath, [cliPath, ...args], { ...options, env: withOwnState(options.env) });
+}
+
+/**
+ * A state directory of its own for each session unless the test gives one: what one test read or
+ * flagged must not change what the next one sees (and the user's own is never touched).
+ */
+export function withOwnState(env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  if ('LEDE_STATE_DIR' in env) return env;
+  return { ...env, LEDE_STATE_DIR: mkdtempSync(join(tmpdir(), 'lede-e2e-state-')) };
 }
 
 /** Quotes one argument for a POSIX shell. */
@@ -453,7 +464,7 @@ export function startLedeInShell(
   const pipe = options.pipeFrom === undefined ? '' : `cat ${shellQuote(options.pipeFrom)} | `;
   const command = pipe + [process.execPath, ...(options.nodeArgs ?? []), cliPath, ...args].map(shellQuote).join(' ');
   const script = `stty -a; echo ${beforeMarker}; ${command}; echo "${exitMarker} $?"; stty -a`;
-  return startProgram('/bin/sh', ['-c', script], options);
+  return startProgram('/bin/sh', ['-c', script], { ...options, env: withOwnState(options.env) });
 }
 
 export interface ShellTranscript {
