@@ -538,7 +538,7 @@ export function resolveEntities(
   for (const c of accepted) {
     let list = groups.get(c.group!);
     if (!list) groups.set(c.group!, (list = []));
-    list.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
+    list.push({ field: 'text', start: c.start, end: c.end, text: text.slice(c.start, c.end) });
   }
   const entities: Entity[] = [];
   const ids = new Set<string>();

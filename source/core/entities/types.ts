@@ -1,7 +1,16 @@
 export type EntityType = 'person' | 'place' | 'organization';
 
-/** A span of `article.text` (UTF-16 code units, end exclusive) and the text it covers. */
+/**
+ * A span of the article's `title` or `text` (UTF-16 code units into that field, end exclusive)
+ * and the text it covers.
+ */
 export interface Mention {
+  /**
+   * Which of the article's fields the offsets index into. extract() always sets it; it is
+   * optional only so that callers' hand-built mentions (tests, older call sites) stay valid, and
+   * absent means 'text'.
+   */
+  field?: 'title' | 'text';
   start: number;
   end: number;
   text: string;
@@ -15,13 +24,16 @@ export interface Entity {
   type: EntityType;
   /** Other surface forms of this entity found in the article. */
   aliases: string[];
-  /** Sorted by start. */
+  /** The title's mentions first, then the text's, each sorted by start. */
   mentions: Mention[];
 }
 
 export interface EntityExtractor {
   /** Changes whenever the output for a given text may change (weights, rules); used as a cache key. */
   version: string;
-  /** Entities sorted by mention count (descending), then name. Never throws. */
-  extract(text: string): Entity[];
+  /**
+   * Entities of an article's text and, when given, its title (headline casing and ALL CAPS
+   * handled), sorted by mention count (descending), then name. Never throws.
+   */
+  extract(text: string, title?: string): Entity[];
 }
