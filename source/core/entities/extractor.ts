@@ -12,7 +12,9 @@ import { DocFeatures, docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, senten
 import { decodeWeights } from './model-codec.js';
 import { CLUSTERS } from './model/clusters.js';
 import { GAZETTEER } from './model/gazetteer.js';
-import { resolveEntities, type TaggedSpan } from './resolve.js';
+import { knownNamesFrom } from './known-names.js';
+import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
+import { NO_KNOWN_NAMES } from './stages/context.js';
 import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
@@ -63,7 +65,7 @@ function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined
 }
 
 /** Entities of `text`, where characters before `bodyStart` are the title (and its gap). */
-function extractJoined(model: TaggerWeights, text: string, bodyStart: number): Entity[] {
+function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bodyStart: number): Entity[] {
   const tokens = tokenize(text);
   const sentences: Array<[number, number]> = [];
   for (const [s, e] of sentenceRanges(text, tokens)) {
@@ -82,7 +84,7 @@ function extractJoined(model: TaggerWeights, text: string, bodyStart: number): E
     tagged.push(...spansFromLabels(tagSentence(model, words[k]!, doc, starts, s), s));
   }
   tagged.sort((a, b) => a.start - b.start);
-  return resolveEntities(text, tokens, sentences, tagged, casing, starts);
+  return resolveEntities(text, tokens, sentences, tagged, casing, starts, known);
 }
 
 /** Splits mentions of the joined title and text back into their fields: title mentions first. */
@@ -99,13 +101,13 @@ function splitFields(entities: Entity[], bodyStart: number): Entity[] {
   return entities;
 }
 
-export function createExtractor(model: TaggerWeights, modelVersion: string): EntityExtractor {
+export function createExtractor(model: TaggerWeights, modelVersion: string, known: KnownNames = NO_KNOWN_NAMES): EntityExtractor {
   const extract = (text: string, title?: string): Entity[] => {
     if (typeof text !== 'string') return [];
     const head = typeof title === 'string' && /\S/.test(title) ? title : '';
     if (text.length === 0 && head.length === 0) return [];
     const bodyStart = head ? head.length + TITLE_GAP.length : 0;
-    return splitFields(extractJoined(model, head ? head + TITLE_GAP + text : text, bodyStart), bodyStart);
+    return splitFields(extractJoined(model, known, head ? head + TITLE_GAP + text : text, bodyStart), bodyStart);
   };
   return {
     version: `${modelVersion}+r${RULES_VERSION}`,
@@ -131,6 +133,7 @@ export function extractorFromModule(mod: {
   if (mod.MODEL_LABELS !== NUM_LABELS) throw new Error('entity model does not match the tagger labels');
   const weights = decodeWeights(mod.MODEL_WEIGHTS, (1 << mod.MODEL_BITS) * NUM_LABELS);
   const features = mod.MODEL_FEATURES ?? { clusters: false, gazetteer: false, nonLocal: false };
+  const gazetteer = decodeGazetteer(GAZETTEER);
   return createExtractor(
     {
       bits: mod.MODEL_BITS,
@@ -138,8 +141,9 @@ export function extractorFromModule(mod: {
       features,
       lexicon: new Set(mod.MODEL_LEXICON.split(' ')),
       ...(features.clusters ? { clusters: decodeClusters(CLUSTERS) } : {}),
-      ...(features.gazetteer ? { gazetteer: decodeGazetteer(GAZETTEER) } : {}),
+      ...(features.gazetteer ? { gazetteer } : {}),
     },
     mod.MODEL_VERSION,
+    knownNamesFrom(gazetteer),
   );
 }

@@ -1,0 +1,320 @@
+/**
+ * Stage 1 of resolveEntities, "clean": the tagger's spans become clean names or are dropped.
+ * - Type rules from the words in and around a span: place words, organization heads ("Office",
+ *   "Ministry") and appositive nouns ("newspaper"), works ("the film ..."), treaties (MISC).
+ * - Boundaries: a name never spans a repeated word; "A and B" splits when both sides are names;
+ *   a known country is never swallowed into a person's name ("James Ireland").
+ * - Cleaning: punctuation, a possessive "'s", a leading "the", and titles or honorifics, only
+ *   where they are titles ("Prime Minister X" loses them; "General Motors", "St. Louis" do not).
+ * - Non-entities (non-entities.ts) become blockers: never in the panel, never re-scanned.
+ */
+import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
+import type { TagType } from '../features.js';
+import { isNonEntity } from '../non-entities.js';
+import { aliasGroupOf } from '../normalize.js';
+import type { Token } from '../tokenize.js';
+import { preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+
+const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
+const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
+/**
+ * Words that head an organization's name: a name ending in one is an organization, never a person
+ * or a place ("the Prime Minister's Office", "Defense Ministry", "Security Council").
+ */
+export const ORG_HEADS = new Set(
+  (
+    'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
+    'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
+    'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
+    'Airlines Airways Foundation Fund Society Church Network Times Post Journal'
+  ).split(' '),
+);
+/**
+ * Common nouns that introduce an organization's name in apposition: "Italian newspaper Il
+ * Giornale", "news agency Interfax", "militant group Hamas".
+ */
+export const ORG_DESCRIPTORS = new Set(
+  (
+    'newspaper daily weekly magazine tabloid agency broadcaster network channel party group company firm ' +
+    'militia movement organisation organization bank airline carrier publisher insurer conglomerate brokerage club'
+  ).split(' '),
+);
+/** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
+export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
+
+
+const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
+const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
+const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
+
+/**
+ * Titles that also begin names that are not people ("General Motors", "St. Louis", "Grand
+ * Rapids", "Crown Prosecution Service"): stripped only when a person's name follows them.
+ */
+const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'crown', 'state', 'justice', 'chief', 'major', 'private', 'officer', 'father', 'king', 'queen', 'prince', 'princess', 'field', 'supreme', 'leader', 'vice', 'acting', 'former', 'late', 'deputy']);
+
+/**
+ * Cleans a span in place; returns false when nothing name-like is left. `atSentenceStart` says
+ * whether a token begins its sentence (a capital "The" there may be just the article).
+ */
+export function cleanSpan(
+  tokens: Token[],
+  span: { type: TagType; start: number; end: number; fixed?: boolean },
+  known: KnownNames = NO_KNOWN,
+  atSentenceStart: (i: number) => boolean = () => true,
+): boolean {
+  let { start, end } = span;
+  const word = (i: number) => tokens[i]!.text;
+  const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
+  while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
+  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
+  // "the" is not part of a name, unless written "The" inside a sentence ("at The Oval").
+  if (end - start > 1 && /^the$/i.test(word(start)) && (word(start) === 'the' || atSentenceStart(start))) start++;
+  if (end <= start) return false;
+  // A known place is a place, whole ("St. Louis").
+  if (end - start > 1 && known.isPlace(words(start, end))) {
+    if (span.type === 'PER') {
+      span.type = 'LOC';
+      span.fixed = true;
+    }
+  } else {
+    // A place or organization that starts with a person's title is a mis-typed person:
+    // "Supreme Leader Ayatollah Ali Khamenei", "Prime Minister Netanyahu".
+    if (span.type !== 'PER' && end - start > 1 && !ORG_HEADS.has(word(end - 1))) {
+      let i = start;
+      let strong = false;
+      while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) {
+        if (PERSON_TITLES.has(word(i).toLowerCase())) strong = true;
+        i++;
+      }
+      if (strong && i > start && /^\p{Lu}\p{Ll}/u.test(word(i))) {
+        span.type = 'PER';
+        span.fixed = true;
+      }
+    }
+    if (span.type === 'PER') {
+      // Strip a leading run of titles, possibly introduced by nationality adjectives, keeping at
+      // least one word: "Russian Defense Minister Sergei Shoigu" -> "Sergei Shoigu".
+      let cut = -1;
+      let onlyAmbiguous = true;
+      for (let i = start; i < end - 1; i++) {
+        const lw = word(i).toLowerCase();
+        if (TITLE_WORDS.has(lw)) {
+          cut = i;
+          if (!AMBIGUOUS_TITLES.has(lw)) onlyAmbiguous = false;
+        } else if (!(NATIONALITY.test(word(i)) && cut === -1)) break;
+      }
+      // "General Motors": a title-like word before one word that is no person's name is the
+      // name's own first word, and the name is no person's.
+      if (cut >= 0 && onlyAmbiguous && end - (cut + 1) === 1 && !known.isPersonName(word(cut + 1)) && /^\p{Lu}/u.test(word(start))) {
+        span.type = 'ORG';
+        span.fixed = true;
+        cut = -1;
+      }
+      if (cut >= 0) {
+        start = cut + 1;
+        // "Prime Minister's Office" is not a person.
+        if (isPossessive(word(start))) return false;
+      }
+      if (end - start === 1 && TITLE_WORDS.has(word(start).toLowerCase())) return false;
+    }
+  }
+  if (end <= start || end - start > 10) return false;
+  if (!/\p{L}/u.test(words(start, end).join(''))) return false;
+  span.start = start;
+  span.end = end;
+  return true;
+}
+
+const NO_KNOWN: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false };
+
+/** Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set('of and for on upon the de da di do dos das du des del della der den van von ter la le al el bin ibn ben y e & \'s ’s'.split(' '));
+
+/**
+ * Boundaries (new spans replace `tagged`'s):
+ * - a name never spans a repeated word or a lower-case word that is no particle: it is cut there
+ *   ("Obama Paris Paris the Barack" is not one name);
+ * - "A and B" splits when both sides are names: always for people ("Selma Blair and Dennis
+ *   Quaid"), else when the right side is a person's full name ("Labour and Tony Blair") or both
+ *   sides are known places; a known place whole ("Bosnia and Herzegovina") stays;
+ * - a known country at the end of a person's name is a place of its own ("James Ireland"), and so
+ *   is one after an acronym ("GM Europe").
+ * The parts take the type the tagger most wanted at their first word.
+ */
+export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpan[] {
+  const { tokens, known } = ctx;
+  const word = (i: number) => tokens[i]!.text;
+  const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
+  const part = (span: TaggedSpan, start: number, end: number, type?: TagType): TaggedSpan => ({
+    ...span,
+    start,
+    end,
+    type: type ?? (start === span.start ? span.type : preferredType(ctx, start, span.type)),
+  });
+  const out: TaggedSpan[] = [];
+  const queue = [...tagged];
+  while (queue.length > 0) {
+    const span = queue.shift()!;
+    if (span.type === 'MISC' || span.end - span.start < 2) {
+      out.push(span);
+      continue;
+    }
+    const split = splitPoint(span);
+    if (split) queue.unshift(...split);
+    else out.push(span);
+  }
+  return out;
+
+  function splitPoint(span: TaggedSpan): TaggedSpan[] | null {
+    const { start, end } = span;
+    const seen = new Set<string>();
+    for (let i = start; i < end; i++) {
+      const w = word(i);
+      const repeated = w.length > 1 && /\p{L}/u.test(w) && seen.has(w);
+      const stray = i > start && /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w) && !/^\p{Ll}{1,4}[-'’]\p{L}/u.test(w);
+      if (repeated || stray) {
+        const right = stray ? i + 1 : i;
+        return [part(span, start, i), ...(right < end ? [part(span, right, end)] : [])];
+      }
+      seen.add(w);
+    }
+    if (known.isPlace(words(start, end))) return null;
+    for (let i = start + 1; i < end - 1; i++) {
+      if (word(i) !== 'and') continue;
+      const left = words(start, i);
+      const right = words(i + 1, end);
+      const rightPerson = right.length >= 2 && known.isPersonName(right[0]!) && /^\p{Lu}/u.test(right[0]!);
+      const places = known.isPlace(left) && known.isPlace(right);
+      if (span.type === 'PER' || rightPerson || places) {
+        return [part(span, start, i, span.type === 'PER' ? 'PER' : undefined), part(span, i + 1, end, span.type === 'PER' || rightPerson ? 'PER' : places ? 'LOC' : undefined)];
+      }
+    }
+    const last = [word(end - 1)];
+    if (span.type === 'PER' && known.isCountry(last) && !known.isPersonName(last[0]!)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
+    if (span.type === 'ORG' && end - start === 2 && /^\p{Lu}{2,4}$/u.test(word(start)) && known.isCountry(last)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
+    return null;
+  }
+}
+
+/** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
+const WORK_NOUNS = new Set('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller'.split(' '));
+
+/**
+ * Stage 1: place words, type rules, boundaries, cleaning. Returns the spans that are names and
+ * the MISC blockers (MISC spans and non-entities), which keep their words from being re-scanned.
+ */
+export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: TaggedSpan[]; blockers: TaggedSpan[] } {
+  const { tokens, known } = ctx;
+  applyPlaceWords(tokens, tagged);
+  applyNameRules(tokens, tagged);
+  for (const span of tagged) {
+    if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
+      span.type = 'MISC';
+      span.fixed = true;
+    }
+  }
+  const spans: TaggedSpan[] = [];
+  const blockers: TaggedSpan[] = [];
+  for (const raw of splitSpans(ctx, tagged)) {
+    const span = { ...raw };
+    if (span.type === 'MISC') {
+      blockers.push(span);
+      continue;
+    }
+    if (!cleanSpan(tokens, span, known, (i) => ctx.sentenceStart[i] === 1)) continue;
+    if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known.isPlace)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    else spans.push(span);
+  }
+  return { spans, blockers };
+}
+
+/** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says. */
+export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
+  for (const span of tagged) {
+    if (span.type !== 'ORG' && span.type !== 'PER') continue;
+    const first = tokens[span.start]!.text;
+    const last = tokens[span.end - 1]!.text;
+    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
+      span.type = 'LOC';
+      span.fixed = true;
+    }
+  }
+}
+
+/** "West Bank" is a place: a compass word before a head makes it a region's name. */
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western']);
+const isQuote = (s: string | undefined) => s !== undefined && /^["“”'‘’«»]$/u.test(s);
+
+/**
+ * Type rules on the tagger's spans, from the words in and around them (in place):
+ * - a name headed by an organization word is an organization ("Defense Ministry"), and a
+ *   possessive title before it belongs to it ("the Prime Minister's Office", not a person
+ *   "Office");
+ * - a name right after an organization noun in apposition is one ("newspaper Il Giornale");
+ * - a quoted single name after a nationality is a group, not a person (the Lebanese "Hezbollah");
+ * - a name headed by a treaty word is MISC, with an "X of" before it ("the Separation of
+ *   Forces Agreement").
+ * Spans so decided get `fixed`, so they vote for their type outright.
+ */
+export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const drop = new Set<TaggedSpan>();
+  for (let k = 0; k < tagged.length; k++) {
+    const span = tagged[k]!;
+    if (drop.has(span)) continue;
+    const last = word(span.end - 1);
+    if (TREATY_HEADS.has(last)) {
+      span.type = 'MISC';
+      span.fixed = true;
+      // "Separation" "of" "Forces Agreement": the name before "of" is part of the treaty.
+      const prev = tagged[k - 1];
+      if (prev && prev.end === span.start - 1 && word(prev.end) === 'of') {
+        span.start = prev.start;
+        drop.add(prev);
+      }
+      continue;
+    }
+    if (span.type === 'MISC') continue;
+    if (ORG_HEADS.has(last) && span.type !== 'ORG' && !aliasGroupOf(last) && !COMPASS.has(word(span.end - 2))) {
+      span.type = 'ORG';
+      span.fixed = true;
+    }
+    if (span.type === 'ORG' && ORG_HEADS.has(last)) {
+      // Possessive titles before it: "Prime Minister 's Office".
+      let s = span.start;
+      if (isPossessive(word(s - 1)) && TITLE_WORDS.has(word(s - 2).toLowerCase()) && /^\p{Lu}/u.test(word(s - 2))) {
+        s -= 2;
+        while (s > 0 && TITLE_WORDS.has(word(s - 1).toLowerCase()) && /^\p{Lu}/u.test(word(s - 1))) s--;
+      }
+      if (s < span.start) {
+        for (const other of tagged) if (other !== span && other.start >= s && other.end <= span.start) drop.add(other);
+        span.start = s;
+        span.fixed = true;
+      }
+      continue;
+    }
+    const before = word(span.start - 1);
+    if (span.type !== 'ORG' && ORG_DESCRIPTORS.has(before)) {
+      span.type = 'ORG';
+      span.fixed = true;
+      continue;
+    }
+    if (
+      span.type === 'PER' &&
+      span.end - span.start === 1 &&
+      isQuote(before) &&
+      isQuote(word(span.end)) &&
+      NATIONALITY.test(word(span.start - 2))
+    ) {
+      span.type = 'ORG';
+      span.fixed = true;
+    }
+  }
+  if (drop.size > 0) {
+    const kept = tagged.filter((t) => !drop.has(t));
+    tagged.length = 0;
+    tagged.push(...kept);
+  }
+}
+

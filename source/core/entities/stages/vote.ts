@@ -1,0 +1,45 @@
+/**
+ * Stage 6 of resolveEntities, "vote types": one type per entity. Every mention votes with the
+ * tagger's own preference at its position (a softmax over its start scores), so a name tagged
+ * once as a place and twice, more confidently, as a person is a person; mentions whose type a
+ * rule decided (title, organization and place words, surnames) vote outright, and so does the
+ * alias table for its groups.
+ */
+import { aliasGroupOf } from '../normalize.js';
+import type { EntityType } from '../types.js';
+import type { Candidate } from './rescan.js';
+
+/** Softmax temperature over the tagger's start scores when voting on an entity's type. */
+export const VOTE_TEMPERATURE = 150;
+/** A mention the tagger did not tag itself (found by re-scan) votes with this weight. */
+const RESCAN_VOTE = 1;
+
+export function voteTypes(accepted: Candidate[], starts: Float32Array | undefined): Map<string, Map<EntityType, number>> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const voteFor = (root: string, type: EntityType, w: number) => {
+    let v = votes.get(root);
+    if (!v) votes.set(root, (v = new Map()));
+    v.set(type, (v.get(type) ?? 0) + w);
+  };
+  for (const c of accepted) {
+    const root = c.group!;
+    const w = c.tagger ? 1 : RESCAN_VOTE;
+    if (c.fixed) voteFor(root, c.fixed, w);
+    else if (starts) {
+      const base = c.tokStart * 5;
+      const sc = [starts[base + 1]!, starts[base + 2]!, starts[base + 3]!];
+      const max = Math.max(...sc);
+      const ex = sc.map((x) => Math.exp((x - max) / VOTE_TEMPERATURE));
+      const sum = ex[0]! + ex[1]! + ex[2]!;
+      voteFor(root, 'person', (w * ex[0]!) / sum);
+      voteFor(root, 'place', (w * ex[1]!) / sum);
+      voteFor(root, 'organization', (w * ex[2]!) / sum);
+    }
+  }
+  for (const root of votes.keys()) {
+    if (!root.startsWith('table:')) continue;
+    const table = aliasGroupOf(root.slice('table:'.length));
+    if (table) voteFor(root, table.type, 1);
+  }
+  return votes;
+}
