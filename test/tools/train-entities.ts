@@ -4,7 +4,7 @@
  *
  *   npm run train:entities -- path/to/train.txt [--valid path/to/valid.txt] [--train-on train|train+dev]
  *                              [--epochs 8] [--bits 18] [--no-clusters] [--no-gazetteer] [--no-nonlocal]
- *                              [--title-case 0.15] [--out source/core/entities/model/weights.ts]
+ *                              [--title-case 0.15] [--unseen 0.4] [--seed 0] [--out source/core/entities/model/weights.ts]
  *
  * With --valid, validation is split (conll-splits.ts): the dev part is scored while training
  * (tagger alone, gold tokens) and, with --train-on train+dev, trained on; the held-out part is
@@ -35,6 +35,7 @@ const epochs = Number(arg('--epochs', '8'));
 const bits = Number(arg('--bits', '18'));
 const outPath = arg('--out', 'source/core/entities/model/weights.ts')!;
 const augment = Number(arg('--title-case', '0.15'));
+const unseenShare = Number(arg('--unseen', '0.4'));
 const features: FeatureSet = {
   clusters: !process.argv.includes('--no-clusters'),
   gazetteer: !process.argv.includes('--no-gazetteer'),
@@ -113,6 +114,10 @@ function prepare(docs: ConllDoc[], augmentShare: number, random?: () => number):
       if (random && s.words.length >= 4 && !sentenceIsCaps(s.words) && random() < augmentShare) {
         sentences.push({ sentence: sentenceFeatures(titleCase(s.words), shared), labels: s.labels, copy: true });
       }
+      // Unseen-name copies: the names' words hidden, so the tagger learns to type new names.
+      if (random && s.labels.some((l) => l !== 0) && random() < unseenShare) {
+        sentences.push({ sentence: sentenceFeatures(s.words, shared, s.labels.map((l) => l !== 0)), labels: s.labels, copy: true });
+      }
     }
     return { sentences, features, static: shared };
   });
@@ -139,7 +144,8 @@ function spanF1(data: PreparedDoc[], weights: ArrayLike<number>): { p: number; r
   return { p, r, f: (2 * p * r) / Math.max(1e-9, p + r) };
 }
 
-const train = prepare(fitDocs, augment, rng(7));
+const seed = Number(arg('--seed', '0'));
+const train = prepare(fitDocs, augment, rng(7 + seed));
 const dev = prepare(devDocs, 0);
 console.error(`features ${JSON.stringify(features)}; lexicon: ${lexicon.size} lower-case words; training on ${trainOn} (${fitDocs.length} documents)`);
 console.error(`prepared ${train.reduce((n, d) => n + d.sentences.length, 0)} training sentences in ${Date.now() - t0} ms`);
@@ -150,7 +156,7 @@ const u = new Float64Array(size);
 let c = 1;
 const scores = new Float64Array(NUM_LABELS);
 const hist = new Int32Array(HISTORY_FEATURES);
-const random = rng(42);
+const random = rng(42 + seed);
 const order = train.map((_, i) => i);
 
 function update(feats: ArrayLike<number>, from: number, to: number, label: number, delta: number) {

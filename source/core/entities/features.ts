@@ -158,7 +158,10 @@ const enum T {
 /** A word's features that do not depend on its neighbours, computed once per document. */
 export interface WordInfo {
   lower: string;
+  /** The lower-case word's hash in features (an "unseen word" marker in training's unseen copies). */
   lowerHash: number;
+  /** The lower-case word's own hash: gazetteer phrases and the non-local memory. */
+  nameHash: number;
   shortHash: number;
   /** 1 when the lexicon says running text writes it in lower case. */
   lex: number;
@@ -171,11 +174,12 @@ export interface WordInfo {
   own: Uint32Array;
 }
 
+const UNSEEN_HASH = fnv1a('<unseen>');
 const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
 const BOUNDARY_AFTER: WordInfo = boundary('</s>');
 function boundary(mark: string): WordInfo {
   const h = fnv1a(mark);
-  return { lower: mark, lowerHash: h, shortHash: h, lex: 2, casingHash: h, cluster: 0, capitalised: false, own: new Uint32Array(0) };
+  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, casingHash: h, cluster: 0, capitalised: false, own: new Uint32Array(0) };
 }
 
 /**
@@ -184,6 +188,7 @@ function boundary(mark: string): WordInfo {
  */
 export class DocFeatures {
   private words = new Map<string, WordInfo>();
+  private unseenWords = new Map<string, WordInfo>();
   /** lower-case hash -> counts of the entity types (O, PER, LOC, ORG, MISC) it was tagged with. */
   private history = new Map<number, Uint16Array>();
   constructor(
@@ -200,10 +205,25 @@ export class DocFeatures {
     return info;
   }
 
-  private build(w: string): WordInfo {
+  /**
+   * The word as if the training text had never shown it (its identity and prefixes hidden; shape,
+   * suffixes, clusters and lists kept): training's unseen-name copies teach the tagger to type a
+   * new name from what is left, as it must for today's names.
+   */
+  unseen(w: string): WordInfo {
+    let info = this.unseenWords.get(w);
+    if (!info) {
+      info = this.build(w, true);
+      this.unseenWords.set(w, info);
+    }
+    return info;
+  }
+
+  private build(w: string, unseen = false): WordInfo {
     const lower = w.toLowerCase();
     const [shape, short] = shapes(w);
-    const lowerHash = fnv1a(lower);
+    const nameHash = fnv1a(lower);
+    const lowerHash = unseen ? UNSEEN_HASH : nameHash;
     const shortHash = fnv1a(short);
     const lex = this.model.lexicon?.has(lower) ? 1 : 0;
     const casingHash = fnv1a(this.casing.get(lower) ?? '-');
@@ -217,7 +237,8 @@ export class DocFeatures {
       mix(T.LexShort, lex, shortHash),
     ];
     for (let k = 1; k <= 4 && k <= lower.length; k++) {
-      own.push(mix(T.Prefix, k, fnv1a(lower.slice(0, k))), mix(T.Suffix, k, fnv1a(lower.slice(-k))));
+      if (!unseen) own.push(mix(T.Prefix, k, fnv1a(lower.slice(0, k))));
+      own.push(mix(T.Suffix, k, fnv1a(lower.slice(-k))));
     }
     if (lower.length === 1) own.push(mix(T.Len1, 0));
     let cluster = 0;
@@ -230,12 +251,12 @@ export class DocFeatures {
       });
       cluster = ids[Math.min(1, ids.length - 1)] ?? 0;
     }
-    return { lower, lowerHash, shortHash, lex, casingHash, cluster, capitalised: /^\p{Lu}/u.test(w), own: Uint32Array.from(own) };
+    return { lower, lowerHash, nameHash, shortHash, lex, casingHash, cluster, capitalised: /^\p{Lu}/u.test(w), own: Uint32Array.from(own) };
   }
 
   /** The majority type the word was tagged with earlier in the document (5: never seen capitalised). */
   recall(info: WordInfo): number {
-    const counts = this.history.get(info.lowerHash);
+    const counts = this.history.get(info.nameHash);
     if (!counts) return 5;
     let best = 0;
     for (let k = 1; k < 5; k++) if (counts[k]! > counts[best]!) best = k;
@@ -245,8 +266,8 @@ export class DocFeatures {
   /** Records the label the tagger chose for a word (only capitalised words are recalled). */
   remember(info: WordInfo, label: number): void {
     if (!info.capitalised) return;
-    let counts = this.history.get(info.lowerHash);
-    if (!counts) this.history.set(info.lowerHash, (counts = new Uint16Array(5)));
+    let counts = this.history.get(info.nameHash);
+    if (!counts) this.history.set(info.nameHash, (counts = new Uint16Array(5)));
     const type = label === 0 ? 0 : (label + 1) >> 1;
     if (counts[type]! < 65535) counts[type]!++;
   }
@@ -272,7 +293,7 @@ function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): 
     const max = Math.min(table.maxTokens, n - i);
     const found: Array<[number, number]> = [];
     for (let len = 1; len <= max; len++) {
-      h = phraseStep(h, info[i + len - 1]!.lowerHash);
+      h = phraseStep(h, info[i + len - 1]!.nameHash);
       const k = findKey(table.keys, h);
       if (k >= 0) found.push([len, table.bits[k]!]);
       else if (len === 1) break;
@@ -296,10 +317,10 @@ function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): 
 const GAZETTEER_BITS = 5;
 
 /** Hashed static (label-history-free) features of every token of one sentence. */
-export function sentenceFeatures(words: string[], doc: DocFeatures): SentenceFeatures {
+export function sentenceFeatures(words: string[], doc: DocFeatures, unseen?: readonly boolean[]): SentenceFeatures {
   const { model } = doc;
   const mask = (1 << model.bits) - 1;
-  const info = words.map((w) => doc.word(w));
+  const info = words.map((w, i) => (unseen?.[i] ? doc.unseen(w) : doc.word(w)));
   const caps = sentenceIsCaps(words);
   const title = !caps && sentenceIsTitleCase(words);
   const gaz = model.features.gazetteer && model.gazetteer ? gazetteerTags(model.gazetteer, info, GAZETTEER_BITS) : null;
