@@ -23,6 +23,11 @@ export const ALIAS_GROUPS: AliasGroup[] = [
   { type: 'organization', name: 'United Nations', aliases: ['UN', 'U.N.'] },
   { type: 'organization', name: 'European Union', aliases: ['EU', 'E.U.'] },
   { type: 'organization', name: 'NATO', aliases: ['North Atlantic Treaty Organization'] },
+  { type: 'place', name: 'Middle East', aliases: ['Mideast'] },
+  // Parties by their short forms.
+  { type: 'organization', name: 'Labour Party', aliases: ['Labour'] },
+  { type: 'organization', name: 'Conservative Party', aliases: ['Conservatives', 'Tories', 'Tory Party', 'Conservative and Unionist Party'] },
+  { type: 'organization', name: 'Liberal Democrats', aliases: ['Lib Dems', 'Liberal Democrat Party'] },
 ];
 
 /**

@@ -3,6 +3,7 @@
  * nothing): they never reach the panel, and they block the re-scan of their words. Classes, not
  * lists of particular names wherever a rule can say it.
  */
+import type { KnownNames } from './stages/context.js';
 
 /** Holidays and festivals. */
 const HOLIDAYS = new Set(
@@ -28,11 +29,33 @@ const GROUPS = new Set(
 /** A plural nationality or demonym: "Americans", "Israelis", "Britons", "Chinese". */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ans|ians|eans|ese|is|ons|ites)$/u;
 
+/** Demonym endings, and what a place's name may end with where the demonym has one of them. */
+const DEMONYM_SUFFIXES = ['ians', 'ian', 'eans', 'ean', 'ans', 'an', 'ese', 'ish', 'is', 'i', 'ic'];
+const PLACE_ENDINGS = ['', 'e', 'a', 'ia', 'y', 'o', 'ain', 'any', 'in', 'en', 'and', 'ey', 'istan'];
+
 /**
- * Whether a cleaned name is a non-entity. `isPlace` says whether the words are a known place
- * (so "Sudanese" is a demonym but a place that happens to end so is not).
+ * A nationality or demonym of a known place: "Ukrainian" (Ukraine), "Israeli" (Israel),
+ * "Pakistanis" (Pakistan), "European" (Europe). The word itself must be no place ("Iran").
  */
-export function isNonEntity(words: readonly string[], isPlace: (words: readonly string[]) => boolean): boolean {
+export function isDemonymOf(word: string, known: Pick<KnownNames, 'isPlace' | 'isPersonName'>): boolean {
+  const { isPlace } = known;
+  // "Adrian" is a name, not someone from Adria.
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || isPlace([word]) || known.isPersonName(word)) return false;
+  for (const suffix of DEMONYM_SUFFIXES) {
+    // Short stems match too many towns ("Suwan" is not from Suwa).
+    if (!word.endsWith(suffix) || word.length - suffix.length < 4) continue;
+    const stem = word.slice(0, -suffix.length);
+    if (PLACE_ENDINGS.some((ending) => isPlace([stem + ending]))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a cleaned name is a non-entity. `known` says whether words are a known place (so
+ * "Sudanese" is a demonym but a place that happens to end so is not) or a person's name.
+ */
+export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'isPlace' | 'isPersonName'>): boolean {
+  const { isPlace } = known;
   const lower = words.map((w) => w.toLowerCase());
   const joined = lower.join(' ');
   if (HOLIDAYS.has(joined) || (lower.length === 2 && lower[1] === 'day' && HOLIDAYS.has(lower[0]!))) return true;
@@ -43,5 +66,5 @@ export function isNonEntity(words: readonly string[], isPlace: (words: readonly 
   if (GROUPS.has(l)) return true;
   // Apple-style product names: "iTunes", "iPod", "iPlayer".
   if (/^i\p{Lu}\p{Ll}/u.test(w)) return true;
-  return DEMONYM.test(w) && !isPlace(words);
+  return (DEMONYM.test(w) && !isPlace(words)) || isDemonymOf(w, known);
 }

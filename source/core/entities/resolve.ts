@@ -38,7 +38,7 @@ export function resolveEntities(
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);
-  const merged = mergeForms(ctx, forms, spans);
+  const merged = mergeForms(ctx, forms, spans, blockers);
   const candidates = rescanCandidates(ctx, spans, spanForm, blockers, forms, merged);
   const accepted = resolveOverlaps(candidates, tokens.length, merged);
   return buildEntities(text, accepted, voteTypes(accepted, starts), merged.groupVotes);

@@ -150,13 +150,13 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     ...span,
     start,
     end,
-    type: type ?? (start === span.start ? span.type : preferredType(ctx, start, span.type)),
+    type: type ?? (start === span.start || span.type === 'MISC' ? span.type : preferredType(ctx, start, span.type)),
   });
   const out: TaggedSpan[] = [];
   const queue = [...tagged];
   while (queue.length > 0) {
     const span = queue.shift()!;
-    if (span.type === 'MISC' || span.end - span.start < 2) {
+    if (span.end - span.start < 2) {
       out.push(span);
       continue;
     }
@@ -185,13 +185,20 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const left = words(start, i);
       const right = words(i + 1, end);
       const rightPerson = right.length >= 2 && known.isPersonName(right[0]!) && /^\p{Lu}/u.test(right[0]!);
-      const places = known.isPlace(left) && known.isPlace(right);
-      if (span.type === 'PER' || rightPerson || places) {
-        return [part(span, start, i, span.type === 'PER' ? 'PER' : undefined), part(span, i + 1, end, span.type === 'PER' || rightPerson ? 'PER' : places ? 'LOC' : undefined)];
+      const leftPlace = known.isPlace(left);
+      const rightPlace = known.isPlace(right);
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace) {
+        const person = span.type === 'PER' ? 'PER' : undefined;
+        return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
     }
     const last = [word(end - 1)];
-    if (span.type === 'PER' && known.isCountry(last) && !known.isPersonName(last[0]!)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
+    const beforeLast = word(end - 2);
+    // "James Ireland", "al Hajar al-Aswad Syria": the country is a place of its own (not after
+    // "of", as in "Bank of England").
+    if ((span.type === 'PER' || span.type === 'MISC') && known.isCountry(last) && !NAME_PARTICLES.has(beforeLast) && !(span.type === 'PER' && known.isPersonName(last[0]!))) {
+      return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
+    }
     if (span.type === 'ORG' && end - start === 2 && /^\p{Lu}{2,4}$/u.test(word(start)) && known.isCountry(last)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
     return null;
   }
@@ -223,7 +230,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known, (i) => ctx.sentenceStart[i] === 1)) continue;
-    if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known.isPlace)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
   return { spans, blockers };

@@ -38,6 +38,8 @@ export interface Merged {
   uf: UnionFind;
   /** Acronyms defined in the text, re-scanned as their group's. */
   acronyms: Array<{ group: string; surface: string }>;
+  /** Acronyms of MISC names ("Joint Comprehensive Plan of Action (JCPOA)"): blockers wherever they occur. */
+  miscAcronyms: string[];
   /** Bare surname form -> the full-name forms it may belong to. */
   ambiguousSurnames: Map<string, string[]>;
   /** One-word forms that are a surname of a person the article names in full. */
@@ -103,7 +105,15 @@ function mergePeople(forms: Forms, uf: UnionFind, known: ResolveContext['known']
   return { forcedPerson, ambiguousSurnames };
 }
 
-export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[]): Merged {
+/** The acronym written in parentheses right after a span, if any: "<span> ( ACR )". */
+function acronymAfter(ctx: ResolveContext, span: TaggedSpan): string | null {
+  const { tokens } = ctx;
+  const [open, acr, close] = [tokens[span.end], tokens[span.end + 1], tokens[span.end + 2]];
+  if (span.end - span.start < 2 || open?.text !== '(' || close?.text !== ')' || !acr) return null;
+  return /^(?:\p{Lu}\.?){2,8}$/u.test(acr.text) ? acr.text : null;
+}
+
+export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[], blockers: TaggedSpan[] = []): Merged {
   const { tokens } = ctx;
   const uf = new UnionFind();
   for (const f of forms.values()) {
@@ -114,16 +124,20 @@ export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[
   // Acronyms defined in the text: "<span> ( ACR )", for anything but a person.
   const acronyms: Merged['acronyms'] = [];
   for (const span of spans) {
-    const [open, acr, close] = [tokens[span.end], tokens[span.end + 1], tokens[span.end + 2]];
-    if (span.type === 'PER' || span.end - span.start < 2 || open?.text !== '(' || close?.text !== ')' || !acr) continue;
-    if (!/^(?:\p{Lu}\.?){2,8}$/u.test(acr.text)) continue;
+    const acr = span.type === 'PER' ? null : acronymAfter(ctx, span);
+    if (!acr) continue;
     const nameWords = tokens.slice(span.start, span.end).map((t) => t.text);
-    const table = aliasGroupOf(acr.text);
-    const fits = (table && table.name === aliasGroupOf(surfaceOf(ctx, span))?.name) || acronymFits(acr.text, nameWords);
+    const table = aliasGroupOf(acr);
+    const fits = (table && table.name === aliasGroupOf(surfaceOf(ctx, span))?.name) || acronymFits(acr, nameWords);
     if (!fits) continue;
-    const f = forms.of(acr.text);
+    const f = forms.of(acr);
     uf.union(forms.of(surfaceOf(ctx, span)).key, f.key);
-    acronyms.push({ group: f.key, surface: acr.text });
+    acronyms.push({ group: f.key, surface: acr });
+  }
+  const miscAcronyms: string[] = [];
+  for (const b of blockers) {
+    const acr = acronymAfter(ctx, b);
+    if (acr && !aliasGroupOf(acr) && acronymFits(acr, tokens.slice(b.start, b.end).map((t) => t.text))) miscAcronyms.push(acr);
   }
   const { forcedPerson, ambiguousSurnames } = mergePeople(forms, uf, ctx.known);
   // Places: "Golan" joins "Golan Heights" when the article has the longer form.
@@ -139,5 +153,5 @@ export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[
     if (!v) groupVotes.set(root, (v = new Map()));
     for (const [t, c] of f.votes) v.set(t, (v.get(t) ?? 0) + c);
   }
-  return { uf, acronyms, ambiguousSurnames, forcedPerson, groupVotes };
+  return { uf, acronyms, miscAcronyms, ambiguousSurnames, forcedPerson, groupVotes };
 }

@@ -2,7 +2,8 @@
  * Stage 4 of resolveEntities, "re-scan": the candidate mentions. The tagger's spans and blockers,
  * then every case-sensitive, whole-token occurrence of every form of a group (so "Israel's" gives
  * "Israel"), even where the tagger missed it; the alias table's forms are looked for even when
- * the tagger found none of them, and so are acronyms the article defines.
+ * the tagger found none of them, and so are acronyms the article defines (those of MISC names,
+ * "the Joint Comprehensive Plan of Action (JCPOA)", as blockers).
  */
 import { ALIAS_GROUPS } from '../aliases.js';
 import { tokenize } from '../tokenize.js';
@@ -52,7 +53,7 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
     if (!l) byFirst.set(t.text, (l = []));
     l.push(i);
   });
-  const rescan = (surface: string, group: string, ambiguous: string[] | undefined, fromTable: boolean, fixed?: EntityType) => {
+  const rescan = (surface: string, group: string | null, ambiguous: string[] | undefined, fromTable: boolean, fixed?: EntityType) => {
     if (!/[\p{Lu}\p{N}]/u.test(surface)) return;
     const parts = tokenize(surface).map((t) => t.text);
     if (parts.length === 0) return;
@@ -76,7 +77,8 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
         tokEnd: i + parts.length,
         group,
         ...(ambiguous ? { ambiguous } : {}),
-        tagger: false,
+        // A blocker counts as the tagger's own, so it wins ties.
+        tagger: group === null,
         ...(fixed ? { fixed } : {}),
       });
     }
@@ -90,5 +92,6 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
     for (const form of [g.name, ...g.aliases]) rescan(form, root, undefined, true, g.type);
   }
   for (const a of merged.acronyms) rescan(a.surface, uf.find(a.group), undefined, false);
+  for (const a of merged.miscAcronyms) rescan(a, null, undefined, false);
   return candidates;
 }
