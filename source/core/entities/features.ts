@@ -52,13 +52,25 @@ export function shapes(word: string): [string, string] {
 }
 
 function isAllCaps(word: string): boolean {
-  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127) return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
 }
 function isInitCap(word: string): boolean {
   return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word);
 }
 function hasLetter(word: string): boolean {
-  return /\p{L}/u.test(word);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (word.charCodeAt(i) > 127) return /\p{L}/u.test(word);
+  }
+  return false;
 }
 
 /** Per-document casing evidence for each lower-cased word: how it is written elsewhere. */
@@ -165,7 +177,6 @@ export interface WordInfo {
   shortHash: number;
   /** 1 when the lexicon says running text writes it in lower case. */
   lex: number;
-  casingHash: number;
   /** Mid-granularity cluster (0 = unknown), for the neighbours' features. */
   cluster: number;
   /** Starts with an upper-case letter: the words whose earlier tags the non-local features recall. */
@@ -179,16 +190,61 @@ const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
 const BOUNDARY_AFTER: WordInfo = boundary('</s>');
 function boundary(mark: string): WordInfo {
   const h = fnv1a(mark);
-  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, casingHash: h, cluster: 0, capitalised: false, own: new Uint32Array(0) };
+  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, own: new Uint32Array(0) };
+}
+
+/** Most words kept in a model's cache of static word features (cleared when full: bounded memory). */
+const WORD_CACHE_LIMIT = 50_000;
+const wordCaches = new WeakMap<FeatureModel, Map<string, WordInfo>>();
+
+/** A word's static features, built once per model and spelling (documents share them). */
+function staticWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
+  let cache = wordCaches.get(model);
+  if (!cache) wordCaches.set(model, (cache = new Map()));
+  const key = unseen ? '\u0000' + w : w;
+  let info = cache.get(key);
+  if (!info) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    info = buildWord(model, w, unseen);
+    cache.set(key, info);
+  }
+  return info;
+}
+
+function buildWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
+  const lower = w.toLowerCase();
+  const [shape, short] = shapes(w);
+  const nameHash = fnv1a(lower);
+  const lowerHash = unseen ? UNSEEN_HASH : nameHash;
+  const shortHash = fnv1a(short);
+  const lex = model.lexicon?.has(lower) ? 1 : 0;
+  const own: number[] = [mix(T.Bias, 0), mix(T.Word, lowerHash), mix(T.Shape, fnv1a(shape)), mix(T.Short, shortHash), mix(T.LexShort, lex, shortHash)];
+  for (let k = 1; k <= 4 && k <= lower.length; k++) {
+    if (!unseen) own.push(mix(T.Prefix, k, fnv1a(lower.slice(0, k))));
+    own.push(mix(T.Suffix, k, fnv1a(lower.slice(-k))));
+  }
+  if (lower.length === 1) own.push(mix(T.Len1, 0));
+  let cluster = 0;
+  if (model.features.clusters && model.clusters) {
+    const ids = clusterOf(model.clusters, w, lower);
+    ids.forEach((id, level) => {
+      own.push(mix(T.Cluster, level, id));
+      if (level === 0) own.push(mix(T.ClusterShort, id, shortHash));
+    });
+    cluster = ids[Math.min(1, ids.length - 1)] ?? 0;
+  }
+  const c = w.charCodeAt(0);
+  const capitalised = (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(w));
+  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, own: Uint32Array.from(own) };
 }
 
 /**
- * Per-document feature state: the words' static features (cached by spelling), the casing
- * evidence, and for the non-local features how each capitalised word has been tagged so far.
+ * Per-document feature state: the casing evidence (hashed once per word), and for the non-local
+ * features how each capitalised word has been tagged so far. Words' static features come from
+ * the model's shared cache.
  */
 export class DocFeatures {
-  private words = new Map<string, WordInfo>();
-  private unseenWords = new Map<string, WordInfo>();
+  private casingHashes = new Map<string, number>();
   /** lower-case hash -> counts of the entity types (O, PER, LOC, ORG, MISC) it was tagged with. */
   private history = new Map<number, Uint16Array>();
   constructor(
@@ -197,12 +253,7 @@ export class DocFeatures {
   ) {}
 
   word(w: string): WordInfo {
-    let info = this.words.get(w);
-    if (!info) {
-      info = this.build(w);
-      this.words.set(w, info);
-    }
-    return info;
+    return staticWord(this.model, w, false);
   }
 
   /**
@@ -211,47 +262,17 @@ export class DocFeatures {
    * new name from what is left, as it must for today's names.
    */
   unseen(w: string): WordInfo {
-    let info = this.unseenWords.get(w);
-    if (!info) {
-      info = this.build(w, true);
-      this.unseenWords.set(w, info);
-    }
-    return info;
+    return staticWord(this.model, w, true);
   }
 
-  private build(w: string, unseen = false): WordInfo {
-    const lower = w.toLowerCase();
-    const [shape, short] = shapes(w);
-    const nameHash = fnv1a(lower);
-    const lowerHash = unseen ? UNSEEN_HASH : nameHash;
-    const shortHash = fnv1a(short);
-    const lex = this.model.lexicon?.has(lower) ? 1 : 0;
-    const casingHash = fnv1a(this.casing.get(lower) ?? '-');
-    const own: number[] = [
-      mix(T.Bias, 0),
-      mix(T.Word, lowerHash),
-      mix(T.Shape, fnv1a(shape)),
-      mix(T.Short, shortHash),
-      mix(T.Casing, casingHash),
-      mix(T.CasingShort, casingHash, shortHash),
-      mix(T.LexShort, lex, shortHash),
-    ];
-    for (let k = 1; k <= 4 && k <= lower.length; k++) {
-      if (!unseen) own.push(mix(T.Prefix, k, fnv1a(lower.slice(0, k))));
-      own.push(mix(T.Suffix, k, fnv1a(lower.slice(-k))));
+  /** The hash of how the document writes this word elsewhere (docCasing's flags). */
+  casingHash(lower: string): number {
+    let h = this.casingHashes.get(lower);
+    if (h === undefined) {
+      h = fnv1a(this.casing.get(lower) ?? '-');
+      this.casingHashes.set(lower, h);
     }
-    if (lower.length === 1) own.push(mix(T.Len1, 0));
-    let cluster = 0;
-    const { clusters } = this.model;
-    if (this.model.features.clusters && clusters) {
-      const ids = clusterOf(clusters, w, lower);
-      ids.forEach((id, level) => {
-        own.push(mix(T.Cluster, level, id));
-        if (level === 0) own.push(mix(T.ClusterShort, id, shortHash));
-      });
-      cluster = ids[Math.min(1, ids.length - 1)] ?? 0;
-    }
-    return { lower, lowerHash, nameHash, shortHash, lex, casingHash, cluster, capitalised: /^\p{Lu}/u.test(w), own: Uint32Array.from(own) };
+    return h;
   }
 
   /** The majority type the word was tagged with earlier in the document (5: never seen capitalised). */
@@ -328,7 +349,8 @@ export function sentenceFeatures(words: string[], doc: DocFeatures, unseen?: rea
   const n = words.length;
   const at = (i: number): WordInfo => (i < 0 ? BOUNDARY_BEFORE : i >= n ? BOUNDARY_AFTER : info[i]!);
   let size = 0;
-  for (const t of info) size += t.own.length + 32;
+  // Context features per token: at most 14 + 2 + 3 + 2 + 3 + 2 + 2 * GAZETTEER_BITS = 36.
+  for (const t of info) size += t.own.length + 40;
   const flat = new Int32Array(size);
   const offsets = new Int32Array(n + 1);
   let o = 0;
@@ -336,6 +358,7 @@ export function sentenceFeatures(words: string[], doc: DocFeatures, unseen?: rea
     offsets[i] = o;
     const t = info[i]!;
     for (let k = 0; k < t.own.length; k++) flat[o++] = t.own[k]! & mask;
+    const casingHash = doc.casingHash(t.lower);
     const p1 = at(i - 1);
     const p2 = at(i - 2);
     const n1 = at(i + 1);
@@ -357,19 +380,21 @@ export function sentenceFeatures(words: string[], doc: DocFeatures, unseen?: rea
     push(mix(T.WordM1Short, p1.lowerHash, t.shortHash));
     push(mix(T.ShortWordP1, t.shortHash, n1.lowerHash));
     push(mix(T.LexNeighbours, p1.lex, n1.lex));
+    push(mix(T.Casing, casingHash));
+    push(mix(T.CasingShort, casingHash, t.shortHash));
     if (i === 0) {
       push(mix(T.FirstShort, t.shortHash));
       push(mix(T.FirstWord, t.lowerHash));
       push(mix(T.FirstLex, t.lex));
     }
     if (caps) {
-      push(mix(T.CapsCasing, t.casingHash));
+      push(mix(T.CapsCasing, casingHash));
       push(mix(T.CapsWord, t.lowerHash));
     }
     if (title) {
       push(mix(T.TitleLex, t.lex));
       push(mix(T.TitleWord, t.lowerHash));
-      push(mix(T.TitleCasing, t.casingHash));
+      push(mix(T.TitleCasing, casingHash));
     }
     if (useClusters) {
       push(mix(T.ClusterM1, p1.cluster));
