@@ -5,7 +5,7 @@
 set -e
 data=$1; shift
 out=$(mktemp -d)
-for variant in "" "--no-clusters" "--no-gazetteer" "--no-nonlocal" "--no-clusters --no-gazetteer --no-nonlocal"; do
+for variant in "" "--no-clusters" "--no-gazetteer" "--nonlocal" "--no-clusters --no-gazetteer"; do
   node --import tsx test/tools/train-entities.ts "$data/train.txt" --valid "$data/valid.txt" $variant "$@" --out "$out/w.ts" 2>"$out/train.log"
   tagger=$(grep 'after quantisation' "$out/train.log" | sed 's/.*quantisation //')
   node --import tsx test/tools/eval-entities.ts "$data/valid.txt" --weights "$out/w.ts" --json |
