@@ -19,7 +19,7 @@ import { collectForms } from './stages/forms.js';
 import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
-import { voteTypes } from './stages/vote.js';
+import { splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
 
@@ -41,5 +41,7 @@ export function resolveEntities(
   const merged = mergeForms(ctx, forms, spans, blockers);
   const candidates = rescanCandidates(ctx, spans, spanForm, blockers, forms, merged);
   const accepted = resolveOverlaps(candidates, tokens.length, merged);
-  return buildEntities(text, accepted, voteTypes(accepted, starts), merged.groupVotes);
+  const votes = voteTypes(accepted, starts);
+  splitConfidentTypes(accepted, votes, starts);
+  return buildEntities(text, accepted, votes, merged.groupVotes);
 }

@@ -69,7 +69,9 @@ export function cleanSpan(
   while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
   while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
   // "the" is not part of a name, unless written "The" inside a sentence ("at The Oval").
-  if (end - start > 1 && /^the$/i.test(word(start)) && (word(start) === 'the' || atSentenceStart(start))) start++;
+  if (end - start > 1 && /^the$/i.test(word(start)) && (word(start) === 'the' || atSentenceStart(start)) && !known.isPlace(words(start, end))) start++;
+  // Nor does a name end with a particle ("Kansai Electric Power and").
+  while (end - start > 1 && /^\p{Ll}+$/u.test(word(end - 1))) end--;
   if (end <= start) return false;
   // A known place is a place, whole ("St. Louis").
   if (end - start > 1 && known.isPlace(words(start, end))) {
@@ -116,11 +118,14 @@ export function cleanSpan(
         // "Prime Minister's Office" is not a person.
         if (isPossessive(word(start))) return false;
       }
-      if (end - start === 1 && TITLE_WORDS.has(word(start).toLowerCase())) return false;
+      // A title alone is no name ("the President"), unless it is a surname too ("King said").
+      if (end - start === 1 && TITLE_WORDS.has(word(start).toLowerCase()) && (!known.isPersonName(word(start)) || /^the$/i.test(tokens[start - 1]?.text ?? ''))) return false;
     }
   }
   if (end <= start || end - start > 10) return false;
   if (!/\p{L}/u.test(words(start, end).join(''))) return false;
+  // Only titles ("Supreme" of "Supreme Leader", "Prime Minister") is no organization or place.
+  if (span.type !== 'PER' && words(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
   span.start = start;
   span.end = end;
   return true;
@@ -129,7 +134,7 @@ export function cleanSpan(
 const NO_KNOWN: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false };
 
 /** Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden"). */
-const NAME_PARTICLES = new Set('of and for on upon the de da di do dos das du des del della der den van von ter la le al el bin ibn ben y e & \'s ’s'.split(' '));
+const NAME_PARTICLES = new Set('of and for on in at upon the de da di do dos das du des del della der den van von ter la le al el bin ibn ben y e und & \'s ’s'.split(' '));
 
 /**
  * Boundaries (new spans replace `tagged`'s):
@@ -139,7 +144,8 @@ const NAME_PARTICLES = new Set('of and for on upon the de da di do dos das du de
  *   Quaid"), else when the right side is a person's full name ("Labour and Tony Blair") or both
  *   sides are known places; a known place whole ("Bosnia and Herzegovina") stays;
  * - a known country at the end of a person's name is a place of its own ("James Ireland"), and so
- *   is one after an acronym ("GM Europe").
+ *   is one after an acronym ("GM Europe"), and so is a word the article itself reads as a place
+ *   at least twice and never as a person ("Lebed Chechnya").
  * The parts take the type the tagger most wanted at their first word.
  */
 export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpan[] {
@@ -152,6 +158,10 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     end,
     type: type ?? (start === span.start || span.type === 'MISC' ? span.type : preferredType(ctx, start, span.type)),
   });
+  // Words the tagger reads as a place on their own elsewhere in the article, and never as a person.
+  const placeWords = new Map<string, number>();
+  for (const t of tagged) if (t.end - t.start === 1 && t.type !== 'MISC') placeWords.set(word(t.start), (placeWords.get(word(t.start)) ?? 0) + (t.type === 'LOC' ? 1 : t.type === 'PER' ? -100 : 0));
+  const placeInArticle = (w: string) => (placeWords.get(w) ?? 0) >= 2;
   const out: TaggedSpan[] = [];
   const queue = [...tagged];
   while (queue.length > 0) {
@@ -196,7 +206,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     const beforeLast = word(end - 2);
     // "James Ireland", "al Hajar al-Aswad Syria": the country is a place of its own (not after
     // "of", as in "Bank of England").
-    if ((span.type === 'PER' || span.type === 'MISC') && known.isCountry(last) && !NAME_PARTICLES.has(beforeLast) && !(span.type === 'PER' && known.isPersonName(last[0]!))) {
+    const countryLast = known.isCountry(last) && !(span.type === 'PER' && known.isPersonName(last[0]!));
+    if ((span.type === 'PER' || span.type === 'MISC') && (countryLast || (span.type === 'PER' && placeInArticle(last[0]!))) && !NAME_PARTICLES.has(beforeLast)) {
       return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
     }
     if (span.type === 'ORG' && end - start === 2 && /^\p{Lu}{2,4}$/u.test(word(start)) && known.isCountry(last)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
@@ -236,10 +247,10 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   return { spans, blockers };
 }
 
-/** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says. */
+/** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says (MISC too). */
 export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
   for (const span of tagged) {
-    if (span.type !== 'ORG' && span.type !== 'PER') continue;
+    if (span.type === 'LOC') continue;
     const first = tokens[span.start]!.text;
     const last = tokens[span.end - 1]!.text;
     if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
@@ -248,6 +259,9 @@ export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
     }
   }
 }
+
+/** Words that join the parts of a treaty's name. */
+const TREATY_JOINERS = new Set(['of', 'on', 'for']);
 
 /** "West Bank" is a place: a compass word before a head makes it a region's name. */
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western']);
@@ -274,9 +288,12 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
     if (TREATY_HEADS.has(last)) {
       span.type = 'MISC';
       span.fixed = true;
-      // "Separation" "of" "Forces Agreement": the name before "of" is part of the treaty.
-      const prev = tagged[k - 1];
-      if (prev && prev.end === span.start - 1 && word(prev.end) === 'of') {
+      // "Separation" "of" "Forces" "Agreement": the names just before it, joined by nothing or
+      // by "of" / "on" / "for", are part of the treaty.
+      for (let j = k - 1; j >= 0; j--) {
+        const prev = tagged[j]!;
+        const joined = prev.end === span.start || (prev.end === span.start - 1 && TREATY_JOINERS.has(word(prev.end)));
+        if (!joined) break;
         span.start = prev.start;
         drop.add(prev);
       }

@@ -7,6 +7,7 @@
  */
 import { aliasGroupOf } from '../normalize.js';
 import type { EntityType } from '../types.js';
+import { majority } from './context.js';
 import type { Candidate } from './rescan.js';
 
 /** Softmax temperature over the tagger's start scores when voting on an entity's type. */
@@ -43,3 +44,34 @@ export function voteTypes(accepted: Candidate[], starts: Float32Array | undefine
   }
   return votes;
 }
+
+/** A mention the tagger gives this probability or more for a type other than its entity's keeps it. */
+export const CONFIDENT_TYPE = 0.97;
+
+/**
+ * One name, two things: where the tagger itself tagged a mention and is sure of a type other
+ * than its entity's (the team "NEW YORK" beside the city), those mentions become an entity of
+ * that type. Rule-fixed and re-scanned mentions follow their entity. Changes `accepted`'s
+ * groups and adds the new groups' votes.
+ */
+export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, starts: Float32Array | undefined): void {
+  if (!starts) return;
+  const TYPES: EntityType[] = ['person', 'place', 'organization'];
+  for (const c of accepted) {
+    if (!c.tagger || c.fixed || c.ambiguous) continue;
+    const root = c.group!;
+    const own = majority(votes.get(root) ?? new Map());
+    const base = c.tokStart * 5;
+    const sc = [starts[base + 1]!, starts[base + 2]!, starts[base + 3]!];
+    const max = Math.max(...sc);
+    const ex = sc.map((x) => Math.exp((x - max) / VOTE_TEMPERATURE));
+    const sum = ex[0]! + ex[1]! + ex[2]!;
+    const k = ex.indexOf(1);
+    const type = TYPES[k]!;
+    if (!own || type === own || ex[k]! / sum < CONFIDENT_TYPE) continue;
+    const key = `${root}\u0000${type}`;
+    c.group = key;
+    if (!votes.has(key)) votes.set(key, new Map([[type, 1]]));
+  }
+}
+
