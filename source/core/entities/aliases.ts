@@ -43,7 +43,8 @@ export const TITLE_WORDS = new Set(
     'mr. mr mrs. mrs ms. ms dr. dr prof. prof professor sir dame lord lady king queen prince princess emir ' +
     'sultan crown chancellor premier senator sen. rep. representative congressman congresswoman gov. governor ' +
     'mayor judge justice speaker ambassador envoy spokesman spokeswoman deputy acting former late ' +
-    'saint st. mister madam president-elect'
+    'saint st. mister madam president-elect under taoiseach referee coach manager chairman chairwoman ' +
+    'director executive ceo founder striker midfielder defender goalkeeper commissioner attorney mp mep msp'
   ).split(' '),
 );
 

@@ -60,7 +60,9 @@ function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined
   if (!lexicon || !isHeadline(words)) return words;
   return words.map((w, i) => {
     const lower = w.toLowerCase();
-    return i > 0 && (lexicon.has(lower) || HEADLINE_WORDS.has(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) ? lower : w;
+    // A verb's -s form ("Hails", "Cancels") is as common as the verb.
+    const verb = /^\p{L}{3,}s$/u.test(lower) && lexicon.has(lower.slice(0, -1));
+    return i > 0 && (lexicon.has(lower) || verb || HEADLINE_WORDS.has(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) ? lower : w;
   });
 }
 

@@ -53,25 +53,21 @@ const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
  */
 const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'crown', 'state', 'justice', 'chief', 'major', 'private', 'officer', 'father', 'king', 'queen', 'prince', 'princess', 'field', 'supreme', 'leader', 'vice', 'acting', 'former', 'late', 'deputy']);
 
-/**
- * Cleans a span in place; returns false when nothing name-like is left. `atSentenceStart` says
- * whether a token begins its sentence (a capital "The" there may be just the article).
- */
-export function cleanSpan(
-  tokens: Token[],
-  span: { type: TagType; start: number; end: number; fixed?: boolean },
-  known: KnownNames = NO_KNOWN,
-  atSentenceStart: (i: number) => boolean = () => true,
-): boolean {
+/** Lower-case words that never begin a name ("and Treasury"); "al", "de", "van" may. */
+const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
+
+/** Cleans a span in place; returns false when nothing name-like is left. */
+export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }, known: KnownNames = NO_KNOWN): boolean {
   let { start, end } = span;
   const word = (i: number) => tokens[i]!.text;
   const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
   while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
   while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
-  // "the" is not part of a name, unless written "The" inside a sentence ("at The Oval").
-  if (end - start > 1 && /^the$/i.test(word(start)) && (word(start) === 'the' || atSentenceStart(start)) && !known.isPlace(words(start, end))) start++;
+  // "the" is not part of a name, unless the name is a known place with it ("The Hague").
+  if (end - start > 1 && /^the$/i.test(word(start)) && !known.isPlace(words(start, end))) start++;
   // Nor does a name end with a particle ("Kansai Electric Power and").
   while (end - start > 1 && /^\p{Ll}+$/u.test(word(end - 1))) end--;
+  while (end - start > 1 && LEADING_FUNCTION_WORDS.has(word(start))) start++;
   if (end <= start) return false;
   // A known place is a place, whole ("St. Louis").
   if (end - start > 1 && known.isPlace(words(start, end))) {
@@ -82,7 +78,7 @@ export function cleanSpan(
   } else {
     // A place or organization that starts with a person's title is a mis-typed person:
     // "Supreme Leader Ayatollah Ali Khamenei", "Prime Minister Netanyahu".
-    if (span.type !== 'PER' && end - start > 1 && !ORG_HEADS.has(word(end - 1))) {
+    if (span.type !== 'PER' && end - start > 1 && !ORG_HEADS.has(word(end - 1)) && !PLACE_HEADS.has(word(end - 1))) {
       let i = start;
       let strong = false;
       while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) {
@@ -124,6 +120,8 @@ export function cleanSpan(
   }
   if (end <= start || end - start > 10) return false;
   if (!/\p{L}/u.test(words(start, end).join(''))) return false;
+  // A name has a capital or a digit somewhere ("and" left over from a split is none).
+  if (!words(start, end).some((w) => /[\p{Lu}\p{N}]/u.test(w))) return false;
   // Only titles ("Supreme" of "Supreme Leader", "Prime Minister") is no organization or place.
   if (span.type !== 'PER' && words(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
   span.start = start;
@@ -132,6 +130,9 @@ export function cleanSpan(
 }
 
 const NO_KNOWN: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false };
+
+/** Titles that follow an organization without being part of it ("Labour MP"); "Army" is no such. */
+const TRAILING_TITLES = new Set(['mp', 'mps', 'mep', 'meps', 'msp', 'spokesman', 'spokeswoman']);
 
 /** Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden"). */
 const NAME_PARTICLES = new Set('of and for on in at upon the de da di do dos das du des del della der den van von ter la le al el bin ibn ben y e und & \'s ’s'.split(' '));
@@ -190,6 +191,27 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       seen.add(w);
     }
     if (known.isPlace(words(start, end))) return null;
+    // "Treasury Secretary Scott Bessent", "Treasury Under Secretary John Hurley": an organization
+    // or place, titles, then a person's name: the name is a person of its own.
+    for (let i = span.type === 'PER' ? start + 1 : start; i < end - 1; i++) {
+      if (!TITLE_WORDS.has(word(i).toLowerCase()) || (i > start && TITLE_WORDS.has(word(i - 1).toLowerCase()))) continue;
+      let j = i;
+      while (j < end && TITLE_WORDS.has(word(j).toLowerCase())) j++;
+      let k = j;
+      while (k < end && /^\p{Lu}/u.test(word(k))) k++;
+      const name = words(j, k);
+      // At the very start ("Major League Baseball", "Grand Prix Final") only a known first name will do.
+      if (name.length === 0 || !(known.isPersonName(name[0]!) || (name.length >= 2 && i > start))) continue;
+      // "Prince Edward Island", "General Motors Company" are not titles before a person.
+      if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
+      return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
+    }
+    // "Labour MP": trailing titles are not part of an organization or place.
+    if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
+      let e = end;
+      while (e > start + 1 && TRAILING_TITLES.has(word(e - 1).toLowerCase())) e--;
+      return [part(span, start, e)];
+    }
     for (let i = start + 1; i < end - 1; i++) {
       if (word(i) !== 'and') continue;
       const left = words(start, i);
@@ -240,7 +262,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       blockers.push(span);
       continue;
     }
-    if (!cleanSpan(tokens, span, known, (i) => ctx.sentenceStart[i] === 1)) continue;
+    if (!cleanSpan(tokens, span, known)) continue;
     if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
@@ -285,6 +307,13 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
     const span = tagged[k]!;
     if (drop.has(span)) continue;
     const last = word(span.end - 1);
+    // A sports result's country code after a person: "Carlos Alcaraz (ESP)" is Spain.
+    const before = tagged[k - 1];
+    if (span.end - span.start === 1 && /^\p{Lu}{3}$/u.test(last) && word(span.start - 1) === '(' && word(span.end) === ')' && before?.type === 'PER' && before.end === span.start - 1) {
+      span.type = 'LOC';
+      span.fixed = true;
+      continue;
+    }
     if (TREATY_HEADS.has(last)) {
       span.type = 'MISC';
       span.fixed = true;
@@ -318,8 +347,8 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
       }
       continue;
     }
-    const before = word(span.start - 1);
-    if (span.type !== 'ORG' && ORG_DESCRIPTORS.has(before)) {
+    const previous = word(span.start - 1);
+    if (span.type !== 'ORG' && ORG_DESCRIPTORS.has(previous)) {
       span.type = 'ORG';
       span.fixed = true;
       continue;
@@ -327,7 +356,7 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
     if (
       span.type === 'PER' &&
       span.end - span.start === 1 &&
-      isQuote(before) &&
+      isQuote(previous) &&
       isQuote(word(span.end)) &&
       NATIONALITY.test(word(span.start - 2))
     ) {
