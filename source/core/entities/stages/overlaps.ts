@@ -1,6 +1,6 @@
 /**
  * Stage 5 of resolveEntities, "resolve overlaps": candidates are taken longest first (at equal
- * length a blocker, then the tagger's own span, then the earlier one) where their tokens are
+ * length the tagger's own spans, a blocker before a name, then the earlier one) where their tokens are
  * still free; then each bare surname shared by several people goes to the full name mentioned
  * most recently before it (else it stays its own entity).
  */
@@ -9,7 +9,7 @@ import type { Candidate } from './rescan.js';
 
 export function resolveOverlaps(candidates: Candidate[], tokenCount: number, merged: Pick<Merged, 'uf' | 'ambiguousSurnames'>): Candidate[] {
   const sorted = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || Number(a.group === null) - Number(b.group === null) || Number(b.tagger) - Number(a.tagger) || a.start - b.start,
+    (a, b) => b.end - b.start - (a.end - a.start) || Number(b.tagger) - Number(a.tagger) || Number(b.group === null) - Number(a.group === null) || a.start - b.start,
   );
   const taken = new Uint8Array(tokenCount);
   const accepted: Candidate[] = [];

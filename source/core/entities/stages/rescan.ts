@@ -77,7 +77,7 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
         tokEnd: i + parts.length,
         group,
         ...(ambiguous ? { ambiguous } : {}),
-        // A blocker counts as the tagger's own, so it wins ties.
+        // A blocker found by re-scan counts as the tagger's own, so it wins ties with a name.
         tagger: group === null,
         ...(fixed ? { fixed } : {}),
       });
