@@ -254,14 +254,23 @@ const candidate = (tokStart: number, tokEnd: number, group: string | null, extra
   ...extra,
 });
 
-test('overlaps: longest first; at equal length the tagger\'s own span, and a blocker before a name', () => {
+test('overlaps: longest first; at equal length a table form, a blocker, the tagger\'s name, a re-scanned name', () => {
   const merged = { uf: { find: (x: string) => x } as never, ambiguousSurnames: new Map<string, string[]>() };
   const accepted = resolveOverlaps(
-    [candidate(0, 1, 'a', { tagger: false }), candidate(0, 2, 'ab'), candidate(3, 4, 'c'), candidate(3, 4, null), candidate(5, 6, 'd', { tagger: false }), candidate(5, 6, 'e')],
-    8,
+    [
+      candidate(0, 1, 'a', { tagger: false }),
+      candidate(0, 2, 'ab'),
+      candidate(3, 4, 'c'),
+      candidate(3, 4, null),
+      candidate(5, 6, 'd', { tagger: false }),
+      candidate(5, 6, 'e'),
+      candidate(7, 8, null),
+      candidate(7, 8, 'table', { tagger: false, table: true }),
+    ],
+    10,
     merged,
   );
-  assert.deepEqual(accepted.map((c) => c.group), ['ab', 'e']);
+  assert.deepEqual(accepted.map((c) => c.group), ['ab', 'e', 'table']);
 });
 
 test('vote: one type per entity; a mention the tagger is sure is another type becomes its own entity', () => {

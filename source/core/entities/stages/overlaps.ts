@@ -1,15 +1,21 @@
 /**
- * Stage 5 of resolveEntities, "resolve overlaps": candidates are taken longest first (at equal
- * length the tagger's own spans, a blocker before a name, then the earlier one) where their tokens are
+ * Stage 5 of resolveEntities, "resolve overlaps": candidates are taken longest first (ties: see
+ * rank) where their tokens are
  * still free; then each bare surname shared by several people goes to the full name mentioned
  * most recently before it (else it stays its own entity).
  */
 import type { Merged } from './merge.js';
 import type { Candidate } from './rescan.js';
 
+/**
+ * Who wins a tie of equal length: the alias table's forms (well-known names), then blockers (the
+ * tagger's MISC, non-entities, MISC acronyms), then the tagger's own names, then re-scanned ones.
+ */
+const rank = (c: Candidate) => (c.table ? 3 : c.group === null ? 2 : c.tagger ? 1 : 0);
+
 export function resolveOverlaps(candidates: Candidate[], tokenCount: number, merged: Pick<Merged, 'uf' | 'ambiguousSurnames'>): Candidate[] {
   const sorted = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || Number(b.tagger) - Number(a.tagger) || Number(b.group === null) - Number(a.group === null) || a.start - b.start,
+    (a, b) => b.end - b.start - (a.end - a.start) || rank(b) - rank(a) || a.start - b.start,
   );
   const taken = new Uint8Array(tokenCount);
   const accepted: Candidate[] = [];

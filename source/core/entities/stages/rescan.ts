@@ -22,6 +22,8 @@ export interface Candidate {
   /** Surname shared by several people: resolved by position after overlaps. */
   ambiguous?: string[];
   tagger: boolean;
+  /** Found as a form of the built-in alias table: as sure as the tagger's own spans. */
+  table?: boolean;
   /** A rule fixed this mention's type. */
   fixed?: EntityType;
 }
@@ -77,8 +79,8 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
         tokEnd: i + parts.length,
         group,
         ...(ambiguous ? { ambiguous } : {}),
-        // A blocker found by re-scan counts as the tagger's own, so it wins ties with a name.
-        tagger: group === null,
+        tagger: false,
+        ...(fromTable ? { table: true } : {}),
         ...(fixed ? { fixed } : {}),
       });
     }
