@@ -19,6 +19,12 @@ const COMMON_ACRONYMS = new Set(
   ).split(' '),
 );
 
+/** A common acronym that names a thing, not an entity ("TV", "PCs"). */
+export function isCommonAcronym(word: string): boolean {
+  const l = word.toLowerCase().replace(/\./g, '');
+  return COMMON_ACRONYMS.has(l) || (l.endsWith('s') && COMMON_ACRONYMS.has(l.slice(0, -1)) && /^\p{Lu}+s$/u.test(word));
+}
+
 /** Religious and other groups of people (the words themselves; nationalities are a rule). */
 const GROUPS = new Set(
   'muslim muslims christian christians jew jews jewish hindu hindus sikh sikhs buddhist buddhists catholic catholics protestant protestants shia shiite shiites sunni sunnis islamist islamists jihadist jihadists'.split(
@@ -61,9 +67,8 @@ export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'i
   if (HOLIDAYS.has(joined) || (lower.length === 2 && lower[1] === 'day' && HOLIDAYS.has(lower[0]!))) return true;
   if (words.length !== 1) return false;
   const w = words[0]!;
-  const l = lower[0]!.replace(/\./g, '');
-  if (COMMON_ACRONYMS.has(l) || (l.endsWith('s') && COMMON_ACRONYMS.has(l.slice(0, -1)) && /^\p{Lu}+s$/u.test(w))) return true;
-  if (GROUPS.has(l)) return true;
+  if (isCommonAcronym(w)) return true;
+  if (GROUPS.has(lower[0]!.replace(/\./g, ''))) return true;
   // Apple-style product names: "iTunes", "iPod", "iPlayer".
   if (/^i\p{Lu}\p{Ll}/u.test(w)) return true;
   return (DEMONYM.test(w) && !isPlace(words)) || isDemonymOf(w, known);

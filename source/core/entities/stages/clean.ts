@@ -10,7 +10,7 @@
  */
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
-import { isNonEntity } from '../non-entities.js';
+import { isCommonAcronym, isNonEntity } from '../non-entities.js';
 import { aliasGroupOf } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
@@ -122,8 +122,9 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   if (!/\p{L}/u.test(words(start, end).join(''))) return false;
   // A name has a capital or a digit somewhere ("and" left over from a split is none).
   if (!words(start, end).some((w) => /[\p{Lu}\p{N}]/u.test(w))) return false;
-  // Only titles ("Supreme" of "Supreme Leader", "Prime Minister") is no organization or place.
-  if (span.type !== 'PER' && words(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
+  // Only titles and common acronyms ("Supreme" of "Supreme Leader", "State TV") is no
+  // organization or place.
+  if (span.type !== 'PER' && words(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()) || isCommonAcronym(w))) return false;
   span.start = start;
   span.end = end;
   return true;
@@ -282,6 +283,9 @@ export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
   }
 }
 
+/** Lower-case nouns that make the name before them a place's. */
+const PLACE_NOUNS = new Set(['district', 'province', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'governorate', 'oblast', 'prefecture', 'county', 'village']);
+
 /** Words that join the parts of a treaty's name. */
 const TREATY_JOINERS = new Set(['of', 'on', 'for']);
 
@@ -345,6 +349,12 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
         span.start = s;
         span.fixed = true;
       }
+      continue;
+    }
+    // "the Hajar al-Aswad district", "Kherson region": a name before a place noun is a place.
+    if (span.type !== 'LOC' && PLACE_NOUNS.has(word(span.end))) {
+      span.type = 'LOC';
+      span.fixed = true;
       continue;
     }
     const previous = word(span.start - 1);
