@@ -4,17 +4,18 @@
  *
  *   npm run train:entities -- path/to/train.txt [--valid path/to/valid.txt] [--train-on train|train+dev]
  *                              [--epochs 8] [--bits 18] [--no-clusters] [--no-gazetteer] [--nonlocal]
- *                              [--title-case 0.15] [--unseen 0.4] [--seed 0] [--ensemble 3] [--out source/core/entities/model/weights.ts]
+ *                              [--lexicon-corpus reuters21578.jsonl] [--title-case 0.15] [--unseen 0.4] [--seed 0] [--ensemble 3] [--out source/core/entities/model/weights.ts]
  *
  * With --valid, validation is split (conll-splits.ts): the dev part is scored while training
  * (tagger alone, gold tokens) and, with --train-on train+dev, trained on; the held-out part is
  * never read here. The data never enters the project: only the learned weights are written.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DocFeatures, docCasing, HISTORY_FEATURES, historyFeatures, NUM_LABELS, sentenceFeatures, sentenceIsCaps, type FeatureSet, type SentenceFeatures } from '../../source/core/entities/features.js';
 import { addScores, bestLabel, tagWithFeatures } from '../../source/core/entities/tagger.js';
 import { decodeWeights, encodeWeights } from '../../source/core/entities/model-codec.js';
+import { sentenceRanges, tokenize } from '../../source/core/entities/tokenize.js';
 import { readConll, spansOf, type ConllDoc } from '../core/entities/conll.js';
 import { splitValidation } from './conll-splits.js';
 import { loadLexicons } from './lexicon-modules.js';
@@ -46,25 +47,35 @@ const features: FeatureSet = {
 
 /**
  * Words that running text writes in lower case at least 60% of the time away from the start of a
- * sentence (seen 3+ times). Built from the words only, never the labels.
+ * sentence (seen 3+ times). Built from the words only, never the labels: the training sentences
+ * and, with --lexicon-corpus, the text of an unlabeled JSONL collection (Reuters-21578), so that
+ * a headline's common words ("Warns", "Plea") read as the words they are.
  */
-function buildLexicon(docs: ConllDoc[]): Set<string> {
+function buildLexicon(sentences: Iterable<string[]>): Set<string> {
   const lower = new Map<string, number>();
   const total = new Map<string, number>();
-  for (const doc of docs) {
-    for (const s of doc) {
-      if (sentenceIsCaps(s.words)) continue;
-      s.words.forEach((w, i) => {
-        if (i === 0 || !/^[a-zA-Z][a-z-]*$/.test(w)) return;
-        const k = w.toLowerCase();
-        total.set(k, (total.get(k) ?? 0) + 1);
-        if (w === k) lower.set(k, (lower.get(k) ?? 0) + 1);
-      });
-    }
+  for (const words of sentences) {
+    if (sentenceIsCaps(words)) continue;
+    words.forEach((w, i) => {
+      if (i === 0 || !/^[a-zA-Z][a-z-]*$/.test(w)) return;
+      const k = w.toLowerCase();
+      total.set(k, (total.get(k) ?? 0) + 1);
+      if (w === k) lower.set(k, (lower.get(k) ?? 0) + 1);
+    });
   }
   const out = new Set<string>();
   for (const [k, n] of total) if (n >= 3 && (lower.get(k) ?? 0) / n >= 0.6) out.add(k);
   return out;
+}
+
+/** The sentences of a JSONL collection's texts, tokenised as the app does. */
+function* collectionSentences(path: string): Generator<string[]> {
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const text = (JSON.parse(line) as { text?: string }).text ?? '';
+    const tokens = tokenize(text);
+    for (const [a, b] of sentenceRanges(text, tokens)) yield tokens.slice(a, b).map((t) => t.text);
+  }
 }
 
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'at', 'by', 'with', 'from', 'as']);
@@ -101,7 +112,13 @@ const t0 = Date.now();
 const trainDocs = readConll(trainPath);
 const { dev: devDocs } = validPath ? splitValidation(readConll(validPath)) : { dev: [] as ConllDoc[] };
 const fitDocs = trainOn === 'train+dev' ? [...trainDocs, ...devDocs] : trainDocs;
-const lexicon = buildLexicon(fitDocs);
+const lexiconCorpus = arg('--lexicon-corpus');
+const lexicon = buildLexicon(
+  (function* () {
+    for (const doc of fitDocs) for (const sentence of doc) yield sentence.words;
+    if (lexiconCorpus) yield* collectionSentences(lexiconCorpus);
+  })(),
+);
 const lexicons = await loadLexicons();
 const model = { bits, features, lexicon, ...lexicons };
 

@@ -56,8 +56,10 @@ export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] 
  * Headlines in title case: common words are read as the lower-case words they are, so that
  * "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
  */
-function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined): string[] {
-  if (!lexicon || !isHeadline(words)) return words;
+function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined, isTitle: boolean): string[] {
+  // An article's title in title case is a headline even when short or with a number in it.
+  const headline = isTitle ? !sentenceIsCaps(words) && sentenceIsTitleCase(words) : isHeadline(words);
+  if (!lexicon || !headline) return words;
   return words.map((w, i) => {
     const lower = w.toLowerCase();
     // A verb's -s form ("Hails", "Cancels") is as common as the verb.
@@ -74,9 +76,12 @@ function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bo
     for (let i = s; i < e; i += MAX_SENTENCE_TOKENS) sentences.push([i, Math.min(e, i + MAX_SENTENCE_TOKENS)]);
   }
   const isTitle = (s: number) => tokens[s]!.start < bodyStart;
-  const words = sentences.map(([s, e]) => headlineWords(tokens.slice(s, e).map((t) => t.text), model.lexicon));
-  // Casing evidence comes from the body: a headline capitalises everything.
+  const words = sentences.map(([s, e]) => headlineWords(tokens.slice(s, e).map((t) => t.text), model.lexicon, isTitle(s)));
+  // Casing evidence from the body; a word only the title has gets the title's (as read, its
+  // common words already lower case), as the tagger learnt from sentences that count themselves
+  // in. A headline's capitals say nothing about the body's words.
   const casing = docCasing(words.filter((_, k) => !isTitle(sentences[k]![0])));
+  for (const [word, flags] of docCasing(words.filter((_, k) => isTitle(sentences[k]![0])))) if (!casing.has(word)) casing.set(word, flags);
   const doc = new DocFeatures(model, casing);
   const tagged: TaggedSpan[] = [];
   const starts = new Float32Array(tokens.length * START_LABELS.length);
@@ -136,16 +141,17 @@ export function extractorFromModule(mod: {
   const weights = decodeWeights(mod.MODEL_WEIGHTS, (1 << mod.MODEL_BITS) * NUM_LABELS);
   const features = mod.MODEL_FEATURES ?? { clusters: false, gazetteer: false, nonLocal: false };
   const gazetteer = decodeGazetteer(GAZETTEER);
+  const lexicon = new Set(mod.MODEL_LEXICON.split(' '));
   return createExtractor(
     {
       bits: mod.MODEL_BITS,
       weights,
       features,
-      lexicon: new Set(mod.MODEL_LEXICON.split(' ')),
+      lexicon,
       ...(features.clusters ? { clusters: decodeClusters(CLUSTERS) } : {}),
       ...(features.gazetteer ? { gazetteer } : {}),
     },
     mod.MODEL_VERSION,
-    knownNamesFrom(gazetteer),
+    knownNamesFrom(gazetteer, lexicon),
   );
 }

@@ -1,4 +1,4 @@
-/** KnownNames (stages/context.ts) from the shipped gazetteer. */
+/** KnownNames (stages/context.ts) from the shipped gazetteer and lexicon. */
 import { findKey, GAZETTEER_LISTS, phraseHash, type GazetteerTable } from './lexicons.js';
 import type { KnownNames } from './stages/context.js';
 
@@ -7,7 +7,8 @@ const PLACE = bit('country') | bit('city') | bit('region');
 const COUNTRY = bit('country') | bit('region');
 const PERSON = bit('person-name');
 
-export function knownNamesFrom(table: GazetteerTable): KnownNames {
+/** KnownNames from the gazetteer and the tagger's lexicon of common lower-case words. */
+export function knownNamesFrom(table: GazetteerTable, commonWords: ReadonlySet<string> = new Set()): KnownNames {
   const lists = (words: readonly string[]) => {
     if (words.length === 0 || words.length > table.maxTokens) return 0;
     const k = findKey(table.keys, phraseHash(words));
@@ -17,5 +18,6 @@ export function knownNamesFrom(table: GazetteerTable): KnownNames {
     isPlace: (words) => (lists(words) & PLACE) !== 0,
     isCountry: (words) => (lists(words) & COUNTRY) !== 0,
     isPersonName: (word) => (lists([word]) & PERSON) !== 0,
+    isCommonWord: (lower) => commonWords.has(lower),
   };
 }

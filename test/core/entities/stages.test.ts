@@ -27,6 +27,7 @@ const known: KnownNames = {
   isPlace: (words) => PLACES.has(words.join(' ').toLowerCase()),
   isCountry: (words) => COUNTRIES.has(words.join(' ').toLowerCase()),
   isPersonName: (word) => NAMES.has(word.toLowerCase()),
+  isCommonWord: (lower) => ['speaks', 'talks', 'in'].includes(lower),
 };
 
 function context(text: string, starts?: Float32Array) {

@@ -1,12 +1,16 @@
 /**
  * Stage 7 of resolveEntities, "build": the groups become entities. The display name is the alias
  * table's canonical name when the article uses it, otherwise the longest form (most words, then
- * most characters, then most mentions); entities are sorted by mention count, then name.
+ * most characters, then most mentions; a form in capitals only when there is no other);
+ * entities are sorted by mention count, then name.
  */
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Entity, EntityType, Mention } from '../types.js';
 import { majority } from './context.js';
 import type { Candidate } from './rescan.js';
+
+/** A form written in capitals and longer than most acronyms ("JERUSALEM"; "UN" and "NATO" are not). */
+const isAllCaps = (s: string) => s.length > 4 && /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 
 export function buildEntities(text: string, accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, groupVotes: Map<string, Map<EntityType, number>>): Entity[] {
   const groups = new Map<string, Mention[]>();
@@ -28,6 +32,8 @@ export function buildEntities(text: string, accepted: Candidate[], votes: Map<st
     const name =
       canonical ||
       surfaces.reduce((best, s) => {
+        // A headline's capitals are no one's name: "Jerusalem" over "JERUSALEM".
+        if (isAllCaps(s) !== isAllCaps(best) && /\p{Ll}/u.test(s + best)) return isAllCaps(s) ? best : s;
         const ws = s.split(/\s+/).length;
         const wb = best.split(/\s+/).length;
         if (ws !== wb) return ws > wb ? s : best;

@@ -13,7 +13,7 @@ import type { TagType } from '../features.js';
 import { isCommonAcronym, isNonEntity } from '../non-entities.js';
 import { aliasGroupOf } from '../normalize.js';
 import type { Token } from '../tokenize.js';
-import { preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { NO_KNOWN_NAMES, preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
 
 const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
 const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
@@ -54,10 +54,10 @@ const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
 const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'crown', 'state', 'justice', 'chief', 'major', 'private', 'officer', 'father', 'king', 'queen', 'prince', 'princess', 'field', 'supreme', 'leader', 'vice', 'acting', 'former', 'late', 'deputy']);
 
 /** Lower-case words that never begin a name ("and Treasury"); "al", "de", "van" may. */
-const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
+const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
 
 /** Cleans a span in place; returns false when nothing name-like is left. */
-export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }, known: KnownNames = NO_KNOWN): boolean {
+export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }, known: KnownNames = NO_KNOWN_NAMES): boolean {
   let { start, end } = span;
   const word = (i: number) => tokens[i]!.text;
   const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
@@ -67,7 +67,7 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   if (end - start > 1 && /^the$/i.test(word(start)) && !known.isPlace(words(start, end))) start++;
   // Nor does a name end with a particle ("Kansai Electric Power and").
   while (end - start > 1 && /^\p{Ll}+$/u.test(word(end - 1))) end--;
-  while (end - start > 1 && LEADING_FUNCTION_WORDS.has(word(start))) start++;
+  while (end - start > 1 && LEADING_FUNCTION_WORDS.has(word(start).toLowerCase())) start++;
   if (end <= start) return false;
   // A known place is a place, whole ("St. Louis").
   if (end - start > 1 && known.isPlace(words(start, end))) {
@@ -130,8 +130,6 @@ export function cleanSpan(tokens: Token[], span: { type: TagType; start: number;
   return true;
 }
 
-const NO_KNOWN: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false };
-
 /** Titles that follow an organization without being part of it ("Labour MP"); "Army" is no such. */
 const TRAILING_TITLES = new Set(['mp', 'mps', 'mep', 'meps', 'msp', 'spokesman', 'spokeswoman']);
 
@@ -165,16 +163,16 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   for (const t of tagged) if (t.end - t.start === 1 && t.type !== 'MISC') placeWords.set(word(t.start), (placeWords.get(word(t.start)) ?? 0) + (t.type === 'LOC' ? 1 : t.type === 'PER' ? -100 : 0));
   const placeInArticle = (w: string) => (placeWords.get(w) ?? 0) >= 2;
   const out: TaggedSpan[] = [];
-  const queue = [...tagged];
-  while (queue.length > 0) {
-    const span = queue.shift()!;
-    if (span.end - span.start < 2) {
-      out.push(span);
-      continue;
+  // Depth first, so the parts of a split come out in order (and each is split again if need be).
+  const pending: TaggedSpan[] = [];
+  for (const first of tagged) {
+    pending.push(first);
+    while (pending.length > 0) {
+      const span = pending.pop()!;
+      const split = span.end - span.start < 2 ? null : splitPoint(span);
+      if (split) for (let k = split.length - 1; k >= 0; k--) pending.push(split[k]!);
+      else out.push(span);
     }
-    const split = splitPoint(span);
-    if (split) queue.unshift(...split);
-    else out.push(span);
   }
   return out;
 
@@ -184,7 +182,10 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     for (let i = start; i < end; i++) {
       const w = word(i);
       const repeated = w.length > 1 && /\p{L}/u.test(w) && seen.has(w);
-      const stray = i > start && /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w) && !/^\p{Ll}{1,4}[-'’]\p{L}/u.test(w);
+      // In capitals, a common word ("NETANYAHU SPEAKS IN JERUSALEM") is as stray.
+      const lw = w.toLowerCase();
+      const capsStray = ctx.capsSentence[i] === 1 && w !== lw && (known.isCommonWord(lw) || (/s$/.test(lw) && known.isCommonWord(lw.slice(0, -1)))) && !NAME_PARTICLES.has(lw);
+      const stray = i > start && ((/^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w) && !/^\p{Ll}{1,4}[-'’]\p{L}/u.test(w)) || capsStray);
       if (repeated || stray) {
         const right = stray ? i + 1 : i;
         return [part(span, start, i), ...(right < end ? [part(span, right, end)] : [])];
@@ -254,6 +255,11 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       span.type = 'MISC';
       span.fixed = true;
     }
+  }
+  // "General Motors" tagged as a person "Motors" after the title "General": the name is whole.
+  for (const span of tagged) {
+    const before = tokens[span.start - 1]?.text ?? '';
+    if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];

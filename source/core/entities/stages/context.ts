@@ -20,9 +20,11 @@ export interface KnownNames {
   isCountry(words: readonly string[]): boolean;
   /** A first name or surname. */
   isPersonName(word: string): boolean;
+  /** A word running text writes in lower case (the tagger's lexicon), given in lower case. */
+  isCommonWord(lower: string): boolean;
 }
 
-export const NO_KNOWN_NAMES: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false };
+export const NO_KNOWN_NAMES: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false, isCommonWord: () => false };
 
 export interface ResolveContext {
   text: string;

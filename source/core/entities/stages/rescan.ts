@@ -1,7 +1,8 @@
 /**
  * Stage 4 of resolveEntities, "re-scan": the candidate mentions. The tagger's spans and blockers,
  * then every case-sensitive, whole-token occurrence of every form of a group (so "Israel's" gives
- * "Israel"), even where the tagger missed it; the alias table's forms are looked for even when
+ * "Israel"; in a sentence written in capitals, the form in capitals), even where the tagger
+ * missed it; the alias table's forms are looked for even when
  * the tagger found none of them, and so are acronyms the article defines (those of MISC names,
  * "the Joint Comprehensive Plan of Action (JCPOA)", as blockers).
  */
@@ -49,11 +50,20 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
   });
   for (const b of blockers) candidates.push({ start: tokens[b.start]!.start, end: tokens[b.end - 1]!.end, tokStart: b.start, tokEnd: b.end, group: null, tagger: true });
 
+  // Where the tagger's own name span starts, its length: a re-scan of the same tokens adds nothing
+  // (it would lose the tie), so it is not made at all (a text of one name repeated stays small).
+  const taggerLength = new Int32Array(tokens.length);
+  for (const span of spans) taggerLength[span.start] = span.end - span.start;
   const byFirst = new Map<string, number[]>();
+  // In a sentence written in capitals ("NETANYAHU SPEAKS IN JERUSALEM") a form is found in capitals.
+  const byFirstInCaps = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    let l = byFirst.get(t.text);
-    if (!l) byFirst.set(t.text, (l = []));
-    l.push(i);
+    for (const map of capsSentence[i] ? [byFirst, byFirstInCaps] : [byFirst]) {
+      const key = map === byFirst ? t.text : t.text.toUpperCase();
+      let l = map.get(key);
+      if (!l) map.set(key, (l = []));
+      l.push(i);
+    }
   });
   const rescan = (surface: string, group: string | null, ambiguous: string[] | undefined, fromTable: boolean, fixed?: EntityType) => {
     if (!/[\p{Lu}\p{N}]/u.test(surface)) return;
@@ -61,12 +71,15 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
     if (parts.length === 0) return;
     const single = parts.length === 1;
     const lowerSeen = single && (casing.get(parts[0]!.toLowerCase()) ?? '').includes('L');
-    for (const i of byFirst.get(parts[0]!) ?? []) {
-      if (i + parts.length > tokens.length) continue;
+    const upper = parts.map((p) => p.toUpperCase());
+    const inCaps = upper.join('') !== parts.join('') && parts.join('').length >= 3 ? (byFirstInCaps.get(upper[0]!) ?? []) : [];
+    for (const i of [...(byFirst.get(parts[0]!) ?? []), ...inCaps]) {
+      if (i + parts.length > tokens.length || (group !== null && taggerLength[i] === parts.length)) continue;
+      const want = tokens[i]!.text === parts[0] ? parts : upper;
       let ok = true;
       for (let k = 1; k < parts.length && ok; k++) {
         const gap = text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start);
-        ok = tokens[i + k]!.text === parts[k] && gap.length <= 2 && !gap.includes('\n');
+        ok = tokens[i + k]!.text === want[k] && gap.length <= 2 && !gap.includes('\n');
       }
       if (!ok) continue;
       // A word that the article also writes in lower case is not a name at the start of a sentence.
