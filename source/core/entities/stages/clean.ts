@@ -26,7 +26,7 @@ export const ORG_HEADS = new Set(
     'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
     'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
     'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
-    'Airlines Airways Foundation Fund Society Church Network Times Post Journal'
+    'Airlines Airways Foundation Fund Society Church Network Times Post Journal Observatory'
   ).split(' '),
 );
 /**
@@ -232,7 +232,10 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     // "of", as in "Bank of England").
     const countryLast = known.isCountry(last) && !(span.type === 'PER' && known.isPersonName(last[0]!));
     if ((span.type === 'PER' || span.type === 'MISC') && (countryLast || (span.type === 'PER' && placeInArticle(last[0]!))) && !NAME_PARTICLES.has(beforeLast)) {
-      return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
+      // What comes before a country is a place in it ("al Hajar al-Aswad Syria"), unless it
+      // starts with a first name ("James Ireland").
+      const placeBefore = countryLast && !known.isPersonName(word(start));
+      return [part(span, start, end - 1, placeBefore ? 'LOC' : undefined), part(span, end - 1, end, 'LOC')];
     }
     if (span.type === 'ORG' && end - start === 2 && /^\p{Lu}{2,4}$/u.test(word(start)) && known.isCountry(last)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
     return null;
