@@ -71,15 +71,9 @@ export function decodeClusters(base64: string): ClusterTable {
   const buf = Buffer.from(base64, 'base64');
   const n = buf.readUInt32LE(0);
   const levels = buf.readUInt32LE(4);
-  const keys = new Uint32Array(n);
-  let o = 8;
-  for (let i = 0; i < n; i++, o += 4) keys[i] = buf.readUInt32LE(o);
+  const keys = copyInto(new Uint32Array(n), buf, 8);
   const out: Uint16Array[] = [];
-  for (let l = 0; l < levels; l++) {
-    const level = new Uint16Array(n);
-    for (let i = 0; i < n; i++, o += 2) level[i] = buf.readUInt16LE(o);
-    out.push(level);
-  }
+  for (let l = 0, o = 8 + 4 * n; l < levels; l++, o += 2 * n) out.push(copyInto(new Uint16Array(n), buf, o));
   return { keys, levels: out };
 }
 
@@ -98,12 +92,20 @@ export function decodeGazetteer(base64: string): GazetteerTable {
   const buf = Buffer.from(base64, 'base64');
   const n = buf.readUInt32LE(0);
   const maxTokens = buf.readUInt32LE(4);
-  const keys = new Uint32Array(n);
-  let o = 8;
-  for (let i = 0; i < n; i++, o += 4) keys[i] = buf.readUInt32LE(o);
-  const bits = Uint8Array.from(buf.subarray(o, o + n));
+  const keys = copyInto(new Uint32Array(n), buf, 8);
+  const bits = Uint8Array.from(buf.subarray(8 + 4 * n, 8 + 5 * n));
   return { keys, bits, maxTokens };
 }
+
+/** Fills a typed array with the little-endian values at `offset` of `buf` (one copy, no per-value reads). */
+function copyInto<T extends Uint32Array | Uint16Array>(target: T, buf: Buffer, offset: number): T {
+  const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+  bytes.set(buf.subarray(offset, offset + target.byteLength));
+  if (!LITTLE_ENDIAN) for (let i = 0; i < target.length; i++) target[i] = target.BYTES_PER_ELEMENT === 4 ? buf.readUInt32LE(offset + 4 * i) : buf.readUInt16LE(offset + 2 * i);
+  return target;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Builds a sorted table from (key, value) pairs; values of one key are OR-ed (gazetteer) or the first kept. */
 export function sortedTable(entries: Map<number, number>): { keys: Uint32Array; values: number[] } {
