@@ -25,9 +25,12 @@ export const RULES_VERSION = 4;
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
 
-/** Every word of four letters or more capitalised (at least four of them), no digits, not all caps. */
+/**
+ * Every word of four letters or more capitalised (at least four of them), no digits, not all
+ * caps, and no full stop at the end ("They met the National Farmers' Union on Monday." is prose).
+ */
 function isHeadline(words: string[]): boolean {
-  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x))) return false;
+  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x)) || words[words.length - 1] === '.') return false;
   const long = words.filter((x) => x.length >= 4 && /^\p{L}/u.test(x));
   return long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x));
 }

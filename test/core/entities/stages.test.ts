@@ -303,3 +303,29 @@ test('build: the display name is the most complete form; mentions carry their fi
     ['text', 'Netanyahu'],
   ]);
 });
+
+test('clean: an organization\'s name keeps a common noun\'s possessive and a party adjective; "and the" parts two names', () => {
+  const ctx = context("The Scottish Fishermen's Federation, the National Farmers' Union, the Democratic Alliance and the Conservative Party met. Israel's Defense Ministry and Polish SPC did not.");
+  const tagged = [
+    spanOf(ctx.tokens, 'Federation', 'ORG'),
+    spanOf(ctx.tokens, 'National Farmers', 'ORG'),
+    spanOf(ctx.tokens, 'Union', 'ORG'),
+    spanOf(ctx.tokens, 'Democratic', 'MISC'),
+    spanOf(ctx.tokens, 'Alliance and the Conservative Party', 'ORG'),
+    spanOf(ctx.tokens, 'Israel', 'LOC'),
+    spanOf(ctx.tokens, 'Defense Ministry', 'ORG'),
+    spanOf(ctx.tokens, 'Polish', 'MISC'),
+    spanOf(ctx.tokens, 'SPC', 'ORG'),
+  ];
+  const clean = { ...ctx, known: { ...known, isCommonWord: (w: string) => ['fishermen', 'farmers'].includes(w) } };
+  const { spans } = cleanSpans(clean, tagged);
+  assert.deepEqual(named(ctx, spans), [
+    "ORG:Scottish Fishermen's Federation",
+    "ORG:National Farmers' Union",
+    'ORG:Democratic Alliance',
+    'ORG:Conservative Party',
+    'LOC:Israel',
+    'ORG:Defense Ministry',
+    'ORG:SPC',
+  ]);
+});

@@ -10,7 +10,7 @@
  */
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
-import { isCommonAcronym, isNonEntity } from '../non-entities.js';
+import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
 import { aliasGroupOf } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
@@ -26,7 +26,8 @@ export const ORG_HEADS = new Set(
     'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
     'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
     'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
-    'Airlines Airways Foundation Fund Society Church Network Times Post Journal Observatory'
+    'Airlines Airways Foundation Fund Society Church Network Times Post Journal Observatory Alliance Confederation ' +
+    'Coalition Guild Academy Records Federation'
   ).split(' '),
 );
 /**
@@ -45,6 +46,8 @@ export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords 
 
 const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
 const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
+/** A possessive "'s" or a plural's bare apostrophe ("Farmers'"). */
+const isPossessiveMark = (s: string) => isPossessive(s) || /^['’]$/u.test(s);
 const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
 
 /**
@@ -216,6 +219,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     }
     for (let i = start + 1; i < end - 1; i++) {
       if (word(i) !== 'and') continue;
+      // "the Democratic Alliance and the Conservative Party": "and the" joins two names.
+      if (word(i + 1) === 'the' && i + 2 < end) return [part(span, start, i), part(span, i + 2, end)];
       const left = words(start, i);
       const right = words(i + 1, end);
       const rightPerson = right.length >= 2 && known.isPersonName(right[0]!) && /^\p{Lu}/u.test(right[0]!);
@@ -252,7 +257,7 @@ const WORK_NOUNS = new Set('film films movie movies album albums song songs nove
 export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: TaggedSpan[]; blockers: TaggedSpan[] } {
   const { tokens, known } = ctx;
   applyPlaceWords(tokens, tagged);
-  applyNameRules(tokens, tagged);
+  applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
   for (const span of tagged) {
     if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
       span.type = 'MISC';
@@ -313,8 +318,22 @@ const isQuote = (s: string | undefined) => s !== undefined && /^["“”'‘’�
  *   Forces Agreement").
  * Spans so decided get `fixed`, so they vote for their type outright.
  */
-export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
+export function applyNameRules(tokens: Token[], tagged: TaggedSpan[], isCommonWord: (lower: string) => boolean = () => false, isDemonym: (word: string) => boolean = () => true): void {
   const word = (i: number) => tokens[i]?.text ?? '';
+  // "Democratic" (MISC) right before "Alliance" (ORG, headed by an organization word): one
+  // organization, unless it is a nationality ("Polish SPC") or a compound ("Bergamo-based").
+  for (let k = 0; k + 1 < tagged.length; k++) {
+    const [a, b] = [tagged[k]!, tagged[k + 1]!];
+    const adjective =
+      a.type === 'MISC' && b.type === 'ORG' && a.end === b.start && a.end - a.start === 1 && ORG_HEADS.has(word(b.end - 1)) && !word(a.start).includes('-') && !isDemonym(word(a.start));
+    // "National Farmers" ’ "Union": a plural's apostrophe inside one organization's name.
+    const plural = a.type === 'ORG' && b.type === 'ORG' && b.start === a.end + 1 && /^['’]$/u.test(word(a.end)) && /s$/u.test(word(a.end - 1));
+    if (adjective || plural) {
+      b.start = a.start;
+      tagged.splice(k, 1);
+      k--;
+    }
+  }
   const drop = new Set<TaggedSpan>();
   for (let k = 0; k < tagged.length; k++) {
     const span = tagged[k]!;
@@ -342,7 +361,7 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
       continue;
     }
     if (span.type === 'MISC') continue;
-    if (ORG_HEADS.has(last) && span.type !== 'ORG' && !aliasGroupOf(last) && !COMPASS.has(word(span.end - 2))) {
+    if (ORG_HEADS.has(last) && span.type !== 'ORG' && !aliasGroupOf(last) && !aliasGroupOf(tokens.slice(span.start, span.end).map((t) => t.text).join(' ')) && !COMPASS.has(word(span.end - 2))) {
       span.type = 'ORG';
       span.fixed = true;
     }
@@ -352,6 +371,11 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[]): void {
       if (isPossessive(word(s - 1)) && TITLE_WORDS.has(word(s - 2).toLowerCase()) && /^\p{Lu}/u.test(word(s - 2))) {
         s -= 2;
         while (s > 0 && TITLE_WORDS.has(word(s - 1).toLowerCase()) && /^\p{Lu}/u.test(word(s - 1))) s--;
+      } else if (isPossessiveMark(word(s - 1)) && isCommonWord(word(s - 2).toLowerCase()) && /^\p{Lu}/u.test(word(s - 2))) {
+        // A capitalised common noun's possessive is part of the name: "the Scottish Fishermen's
+        // Federation", "Kurdistan Workers' Party" (not "Israel's Defense Ministry").
+        s -= 2;
+        while (s > 0 && /^\p{Lu}/u.test(word(s - 1))) s--;
       }
       if (s < span.start) {
         for (const other of tagged) if (other !== span && other.start >= s && other.end <= span.start) drop.add(other);
