@@ -329,3 +329,10 @@ test('clean: an organization\'s name keeps a common noun\'s possessive and a par
     'ORG:SPC',
   ]);
 });
+
+test('clean: events and awards are MISC ("United States Grand Prix", "Booker Prize"), a one-word "Cup" is left to the tagger', () => {
+  const ctx = context('He won the United States Grand Prix and the Booker Prize.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'United States Grand Prix', 'LOC'), spanOf(ctx.tokens, 'Booker Prize', 'PER')]);
+  assert.deepEqual(spans, []);
+  assert.deepEqual(named(ctx, blockers), ['MISC:United States Grand Prix', 'MISC:Booker Prize']);
+});

@@ -42,6 +42,8 @@ export const ORG_DESCRIPTORS = new Set(
 );
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
+/** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
+export const EVENT_HEADS = new Set('Prix Cup Championship Championships Olympics Paralympics Games Awards Prize Festival Marathon Trophy'.split(' '));
 
 
 const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
@@ -346,7 +348,7 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[], isCommonWo
       span.fixed = true;
       continue;
     }
-    if (TREATY_HEADS.has(last)) {
+    if (TREATY_HEADS.has(last) || (EVENT_HEADS.has(last) && span.end - span.start > 1)) {
       span.type = 'MISC';
       span.fixed = true;
       // "Separation" "of" "Forces" "Agreement": the names just before it, joined by nothing or
