@@ -302,25 +302,32 @@ export interface SentenceFeatures {
 }
 
 /**
- * Gazetteer tags of a sentence: for each list, the longest phrases on it, left to right, as
+ * Gazetteer tags of a sentence: for each list, the longest phrases on it (starting at a word on a
+ * list), left to right, as
  * tags[i * lists + g] = 1 (begins a phrase) or 2 (inside one) or 3 (a one-word phrase).
  */
 function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): Uint8Array {
   const n = info.length;
   const tags = new Uint8Array(n * lists);
   const coveredUntil = new Int32Array(lists);
+  // bitsByLength[len]: the lists of the phrase of `len` words starting here (0: none).
+  const bitsByLength = new Uint8Array(table.maxTokens + 1);
   for (let i = 0; i < n; i++) {
     let h = 0;
     const max = Math.min(table.maxTokens, n - i);
-    const found: Array<[number, number]> = [];
+    bitsByLength.fill(0);
     for (let len = 1; len <= max; len++) {
       h = phraseStep(h, info[i + len - 1]!.nameHash);
       const k = findKey(table.keys, h);
-      if (k >= 0) found.push([len, table.bits[k]!]);
+      if (k >= 0) bitsByLength[len] = table.bits[k]!;
+      // Longer phrases are looked for only after a first word that is on a list itself. Looking
+      // for every phrase (the gazetteer marking each phrase's prefixes) was measured worse: dev
+      // 0.9134 -> 0.9122, modern news 0.822 -> 0.814.
       else if (len === 1) break;
     }
-    for (let f = found.length - 1; f >= 0; f--) {
-      const [len, bits] = found[f]!;
+    for (let len = max; len >= 1; len--) {
+      const bits = bitsByLength[len]!;
+      if (bits === 0) continue;
       for (let g = 0; g < lists; g++) {
         if (!(bits & (1 << g)) || coveredUntil[g]! > i) continue;
         coveredUntil[g] = i + len;
