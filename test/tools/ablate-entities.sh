@@ -7,7 +7,7 @@ set -e
 data=$1; shift
 out=$(mktemp -d)
 modern=${MODERN:+--modern $MODERN}
-for variant in "" "--no-clusters" "--no-gazetteer" "--no-clusters --no-gazetteer" "--nonlocal" "--unseen 0" "--ensemble 1"; do
+for variant in "" "--no-clusters" "--no-gazetteer" "--no-clusters --no-gazetteer" "--nonlocal" "--unseen 0.4" "--ensemble 1"; do
   node --import tsx test/tools/train-entities.ts "$data/train.txt" --valid "$data/valid.txt" "$@" $variant --out "$out/w.ts" 2>"$out/train.log"
   tagger=$(grep 'after quantisation' "$out/train.log" | sed 's/.*quantisation \([0-9.]*\).*/\1/')
   node --import tsx test/tools/eval-entities.ts "$data/valid.txt" $modern --weights "$out/w.ts" --json |
