@@ -6,6 +6,7 @@ const bit = (list: (typeof GAZETTEER_LISTS)[number]) => 1 << GAZETTEER_LISTS.ind
 const PLACE = bit('country') | bit('city') | bit('region');
 const COUNTRY = bit('country') | bit('region');
 const PERSON = bit('person-name');
+const COMPANY = bit('company');
 
 /** KnownNames from the gazetteer and the tagger's lexicon of common lower-case words. */
 export function knownNamesFrom(table: GazetteerTable, commonWords: ReadonlySet<string> = new Set()): KnownNames {
@@ -19,5 +20,6 @@ export function knownNamesFrom(table: GazetteerTable, commonWords: ReadonlySet<s
     isCountry: (words) => (lists(words) & COUNTRY) !== 0,
     isPersonName: (word) => (lists([word]) & PERSON) !== 0,
     isCommonWord: (lower) => commonWords.has(lower),
+    isCompany: (word) => (lists([word]) & COMPANY) !== 0,
   };
 }

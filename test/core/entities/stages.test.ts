@@ -28,6 +28,7 @@ const known: KnownNames = {
   isCountry: (words) => COUNTRIES.has(words.join(' ').toLowerCase()),
   isPersonName: (word) => NAMES.has(word.toLowerCase()),
   isCommonWord: (lower) => ['speaks', 'talks', 'in'].includes(lower),
+  isCompany: (word) => ['Netflix', 'Ford'].includes(word),
 };
 
 function context(text: string, starts?: Float32Array) {
@@ -335,4 +336,18 @@ test('clean: events and awards are MISC ("United States Grand Prix", "Booker Pri
   const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'United States Grand Prix', 'LOC'), spanOf(ctx.tokens, 'Booker Prize', 'PER')]);
   assert.deepEqual(spans, []);
   assert.deepEqual(named(ctx, blockers), ['MISC:United States Grand Prix', 'MISC:Booker Prize']);
+});
+
+test('vote: a one-word "person" on the company list and no list of names is that company ("Netflix said")', () => {
+  const t = 'Netflix said on Monday it would raise prices. Ford agreed. Henry Ford founded it.';
+  const ctx = context(t);
+  const tagged = [spanOf(ctx.tokens, 'Netflix', 'PER'), spanOf(ctx.tokens, 'Ford', 'PER'), spanOf(ctx.tokens, 'Henry Ford', 'PER')];
+  const starts = new Float32Array(ctx.tokens.length * 5);
+  for (const s of tagged) prefer(starts, s.start, 'PER', 300); // the tagger is sure they are people
+  const entities = resolveEntities(t, ctx.tokens, ctx.sentences, tagged, ctx.casing, starts, known);
+  const type = (name: string) => entities.find((e) => e.name === name || e.aliases.includes(name))?.type;
+  assert.equal(type('Netflix'), 'organization');
+  // "Ford" is a surname of the person the article names in full: a person.
+  assert.equal(type('Henry Ford'), 'person');
+  assert.equal(type('Ford'), 'person');
 });

@@ -22,9 +22,11 @@ export interface KnownNames {
   isPersonName(word: string): boolean;
   /** A word running text writes in lower case (the tagger's lexicon), given in lower case. */
   isCommonWord(lower: string): boolean;
+  /** A company's name (or a word of one). */
+  isCompany(word: string): boolean;
 }
 
-export const NO_KNOWN_NAMES: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false, isCommonWord: () => false };
+export const NO_KNOWN_NAMES: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false, isCommonWord: () => false, isCompany: () => false };
 
 export interface ResolveContext {
   text: string;

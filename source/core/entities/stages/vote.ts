@@ -7,7 +7,7 @@
  */
 import { aliasGroupOf } from '../normalize.js';
 import type { EntityType } from '../types.js';
-import { majority } from './context.js';
+import { majority, type KnownNames } from './context.js';
 import type { Candidate } from './rescan.js';
 
 /** Softmax temperature over the tagger's start scores when voting on an entity's type. */
@@ -75,3 +75,22 @@ export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Ma
   }
 }
 
+
+/**
+ * A "person" the article names by one word only, a word on the company list and on no list of
+ * people's names ("Netflix said", "Ryanair cut"), is that company: people in the news are named
+ * in full at least once. Changes `votes` of such groups.
+ */
+export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, wordsOf: (c: Candidate) => string[], known: KnownNames): void {
+  const lone = new Map<string, boolean>();
+  for (const c of accepted) {
+    const words = wordsOf(c);
+    const ok = words.length === 1 && c.fixed !== 'person' && known.isCompany(words[0]!) && !known.isPersonName(words[0]!);
+    lone.set(c.group!, (lone.get(c.group!) ?? true) && ok);
+  }
+  for (const [root, ok] of lone) {
+    const v = votes.get(root);
+    if (!ok || !v || majority(v) !== 'person') continue;
+    v.set('organization', (v.get('person') ?? 0) + (v.get('organization') ?? 0));
+  }
+}
