@@ -1,105 +1,171 @@
 /**
- * Scores lede's entity extraction on a CoNLL-2003 file with the same pipeline the app uses:
- * each document is rebuilt as text (a sentence per paragraph, words joined by spaces), run
- * through extract() (tokenise, tag, clean, alias, re-scan), and compared with the gold
- * annotations as bags of mentions per document (type + exact surface text).
+ * Scores lede's entity extraction with the same pipeline the app uses, per type:
+ * - CoNLL-2003 validation, whole and in lede's two parts (conll-splits.ts): dev (choices were made
+ *   on it, and the shipped model trains on it) and held-out (never trained or tuned on). Each
+ *   document is rebuilt as text (a sentence per paragraph), run through extract(), and compared
+ *   with the gold as bags of mentions per document (type + exact surface text);
+ * - the modern-news gold set (test/fixtures/modern-news/gold.json, or --modern DIR) when it exists:
+ *   mention bags (type + field + exact span), entity-level F1 (an entity is right when its type
+ *   matches and one of its forms is one of the gold entity's), and non-entities in the panel;
+ * - the seed gold set (test/fixtures/seed-entities.json): exact spans, titles included.
  *
- *   npm run eval:entities -- path/to/valid.txt [--json]
+ *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--weights FILE.ts] [--json] [--errors]
  */
-import { loadEntityExtractor, type EntityType } from '../../source/core/entities/index.js';
-import { docText, readConll, spansOf } from '../core/entities/conll.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadEntityExtractor, normalizeName, type Entity, type EntityExtractor, type EntityType } from '../../source/core/entities/index.js';
+import { loadLibrary } from '../../source/core/load/index.js';
+import { readConll, spansOf, docText, type ConllDoc } from '../core/entities/conll.js';
+import { readGold, readSeed, root } from '../core/entities/helpers.js';
+import { splitValidation } from './conll-splits.js';
+import { bagAdd, TypedCounts, TYPES, type Score } from './entity-scores.js';
 
-const TYPES: EntityType[] = ['person', 'place', 'organization'];
 const FROM_TAG: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
 
-export interface Score {
-  tp: number;
-  predicted: number;
-  gold: number;
-  precision: number;
-  recall: number;
-  f1: number;
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function score(tp: number, predicted: number, gold: number): Score {
-  const precision = predicted ? tp / predicted : 0;
-  const recall = gold ? tp / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, predicted, gold, precision, recall, f1 };
+export interface SetResult {
+  name: string;
+  documents: number;
+  perType: Record<EntityType, Score>;
+  overall: Score;
+  [extra: string]: unknown;
 }
 
-const path = process.argv[2];
-if (!path || path.startsWith('--')) {
-  console.error('usage: eval-entities <file.conll> [--json]');
-  process.exit(2);
+async function extractorFrom(weights?: string): Promise<EntityExtractor> {
+  if (!weights) return loadEntityExtractor();
+  const ex = await import('../../source/core/entities/extractor.js');
+  return ex.extractorFromModule(await import(pathToFileURL(resolve(weights)).href));
 }
+
+function mentionBag(entities: Entity[], key: (e: Entity, m: Entity['mentions'][number]) => string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const e of entities) for (const m of e.mentions) bagAdd(bag, key(e, m));
+  return bag;
+}
+
+function conllSet(name: string, docs: ConllDoc[], extractor: EntityExtractor, errors: string[]): SetResult {
+  const counts = new TypedCounts();
+  let words = 0;
+  let ms = 0;
+  for (const doc of docs) {
+    const { text } = docText(doc);
+    const gold = new Map<string, number>();
+    for (const s of doc) {
+      words += s.words.length;
+      for (const span of spansOf(s.labels)) {
+        const type = FROM_TAG[span.type];
+        if (type) bagAdd(gold, `${type}\t${s.words.slice(span.start, span.end).join(' ')}`);
+      }
+    }
+    const t0 = performance.now();
+    const entities = extractor.extract(text);
+    ms += performance.now() - t0;
+    counts.add(mentionBag(entities, (e, m) => `${e.type}\t${m.text}`), gold);
+  }
+  errors.push(...counts.errors.map((e) => `${name}: ${e}`));
+  return { name, documents: docs.length, words, wordsPerSecond: Math.round(words / (ms / 1000)), ...counts.result() };
+}
+
+function seedSet(extractor: EntityExtractor, errors: string[]): SetResult {
+  const counts = new TypedCounts();
+  const articles = readGold();
+  for (const article of articles) {
+    const { title, text } = readSeed(article.path);
+    const gold = new Map<string, number>();
+    for (const [field, list] of [
+      ['title', article.titleMentions],
+      ['text', article.mentions],
+    ] as const) {
+      for (const m of list) bagAdd(gold, `${m.type}\t${field}:${m.start}:${m.end}\t${m.text}`);
+    }
+    const bag = mentionBag(extractor.extract(text, title), (e, m) => `${e.type}\t${m.field ?? 'text'}:${m.start}:${m.end}\t${m.text}`);
+    counts.add(bag, gold, ` (${article.path})`);
+  }
+  errors.push(...counts.errors.map((e) => `seeds: ${e}`));
+  return { name: 'seeds', documents: articles.length, ...counts.result() };
+}
+
+interface ModernGold {
+  articles: Array<{
+    file: string;
+    entities: Array<{ name: string; type: EntityType; aliases?: string[]; mentions: Array<{ field: 'title' | 'text'; start: number; end: number; text: string }> }>;
+    notEntities?: string[];
+  }>;
+}
+
+async function modernSets(dir: string, extractor: EntityExtractor, errors: string[]): Promise<SetResult[]> {
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as ModernGold;
+  const mentions = new TypedCounts();
+  const entityCounts = new TypedCounts();
+  const nonEntities: string[] = [];
+  for (const article of gold.articles) {
+    const lib = await loadLibrary([join(dir, article.file)]);
+    const a = lib.articles[0];
+    if (!a) continue;
+    const entities = extractor.extract(a.text, a.title);
+    const goldMentions = new Map<string, number>();
+    for (const e of article.entities) for (const m of e.mentions) bagAdd(goldMentions, `${e.type}\t${m.field}:${m.start}:${m.end}\t${m.text}`);
+    mentions.add(mentionBag(entities, (e, m) => `${e.type}\t${m.field ?? 'text'}:${m.start}:${m.end}\t${m.text}`), goldMentions, ` (${article.file})`);
+    // Entity level: each predicted entity is matched to at most one gold entity sharing its type and a form.
+    const forms = (name: string, aliases: string[] = []) => new Set([name, ...aliases].map(normalizeName));
+    const unmatched = article.entities.map((e) => ({ type: e.type, forms: forms(e.name, e.aliases), name: e.name }));
+    const predicted = new Map<string, number>();
+    const matched = new Map<string, number>();
+    for (const e of entities) {
+      const own = forms(e.name, e.aliases);
+      const k = unmatched.findIndex((g) => g.type === e.type && [...own].some((f) => g.forms.has(f)));
+      const key = `${e.type}\t${k >= 0 ? unmatched[k]!.name : e.name}`;
+      bagAdd(predicted, key);
+      if (k >= 0) {
+        bagAdd(matched, key);
+        unmatched.splice(k, 1);
+      }
+    }
+    const goldEntities = new Map<string, number>();
+    for (const e of article.entities) bagAdd(goldEntities, `${e.type}\t${e.name}`);
+    entityCounts.add(predicted, goldEntities, ` (${article.file})`);
+    const bad = new Set((article.notEntities ?? []).map(normalizeName));
+    for (const e of entities) if ([e.name, ...e.aliases].some((f) => bad.has(normalizeName(f)))) nonEntities.push(`${article.file}: ${e.type} ${e.name}`);
+  }
+  errors.push(...mentions.errors.map((e) => `modern mentions: ${e}`), ...entityCounts.errors.map((e) => `modern entities: ${e}`), ...nonEntities.map((e) => `modern non-entity: ${e}`));
+  const n = gold.articles.length;
+  return [
+    { name: 'modern-news mentions', documents: n, ...mentions.result() },
+    { name: 'modern-news entities', documents: n, ...entityCounts.result(), nonEntitiesInPanel: nonEntities.length, nonEntities },
+  ];
+}
+
+const conllPath = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
+const modernDir = arg('--modern') ?? join(root, 'test/fixtures/modern-news');
 const json = process.argv.includes('--json');
-
-const docs = readConll(path);
-const extractor = await loadEntityExtractor();
-const counts = new Map<EntityType, { tp: number; predicted: number; gold: number }>(TYPES.map((t) => [t, { tp: 0, predicted: 0, gold: 0 }]));
-let words = 0;
-let ms = 0;
+const extractor = await extractorFrom(arg('--weights'));
 const errors: string[] = [];
-for (const doc of docs) {
-  const { text } = docText(doc);
-  const goldBag = new Map<string, number>();
-  for (const s of doc) {
-    words += s.words.length;
-    for (const span of spansOf(s.labels)) {
-      const type = FROM_TAG[span.type];
-      if (!type) continue;
-      const key = `${type}\t${s.words.slice(span.start, span.end).join(' ')}`;
-      goldBag.set(key, (goldBag.get(key) ?? 0) + 1);
-    }
-  }
-  const t0 = performance.now();
-  const entities = extractor.extract(text);
-  ms += performance.now() - t0;
-  const predBag = new Map<string, number>();
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      const key = `${e.type}\t${m.text}`;
-      predBag.set(key, (predBag.get(key) ?? 0) + 1);
-    }
-  }
-  for (const [key, n] of predBag) {
-    const type = key.split('\t')[0] as EntityType;
-    const c = counts.get(type)!;
-    const g = goldBag.get(key) ?? 0;
-    c.predicted += n;
-    c.tp += Math.min(n, g);
-    if (n > g) errors.push(`FP ${key.replace('\t', ' ')} x${n - g}`);
-  }
-  for (const [key, n] of goldBag) {
-    const type = key.split('\t')[0] as EntityType;
-    counts.get(type)!.gold += n;
-    const p = predBag.get(key) ?? 0;
-    if (n > p) errors.push(`FN ${key.replace('\t', ' ')} x${n - p}`);
-  }
+const sets: SetResult[] = [];
+if (conllPath) {
+  const docs = readConll(conllPath);
+  const { dev, heldOut } = splitValidation(docs);
+  sets.push(conllSet('CoNLL validation', docs, extractor, []), conllSet('CoNLL dev part', dev, extractor, errors), conllSet('CoNLL held-out part', heldOut, extractor, []));
 }
+if (existsSync(join(modernDir, 'gold.json'))) sets.push(...(await modernSets(modernDir, extractor, errors)));
+sets.push(seedSet(extractor, errors));
 
-const perType = Object.fromEntries(TYPES.map((t) => [t, score(counts.get(t)!.tp, counts.get(t)!.predicted, counts.get(t)!.gold)])) as Record<EntityType, Score>;
-const all = [...counts.values()].reduce((a, c) => ({ tp: a.tp + c.tp, predicted: a.predicted + c.predicted, gold: a.gold + c.gold }), { tp: 0, predicted: 0, gold: 0 });
-const overall = score(all.tp, all.predicted, all.gold);
-const result = {
-  file: path,
-  documents: docs.length,
-  words,
-  extractor: extractor.version,
-  wordsPerSecond: Math.round(words / (ms / 1000)),
-  perType,
-  overall,
-};
-
+// Held-out errors are never printed: looking at them would be tuning on them.
 if (process.argv.includes('--errors')) for (const e of errors) console.error(e);
-if (json) console.log(JSON.stringify(result, null, 2));
+if (json) console.log(JSON.stringify({ extractor: extractor.version, sets }, null, 2));
 else {
   const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
-  console.log(`${path}: ${docs.length} documents, ${words} words, extractor ${extractor.version}`);
-  console.log(`type            precision  recall      F1    gold  predicted`);
-  for (const [name, s] of [...Object.entries(perType), ['overall (micro)', overall] as const]) {
-    console.log(`${name.padEnd(16)}${pct(s.precision)}%  ${pct(s.recall)}%  ${pct(s.f1)}%  ${String(s.gold).padStart(6)}  ${String(s.predicted).padStart(9)}`);
+  console.log(`extractor ${extractor.version}`);
+  for (const s of sets) {
+    console.log(`\n${s.name}: ${s.documents} documents${s.words ? `, ${s.words} words, ${s.wordsPerSecond} words/s` : ''}`);
+    console.log(`type            precision  recall      F1    gold  predicted`);
+    for (const [name, sc] of [...TYPES.map((t) => [t, s.perType[t]] as const), ['overall (micro)', s.overall] as const]) {
+      console.log(`${name.padEnd(16)}${pct(sc.precision)}%  ${pct(sc.recall)}%  ${pct(sc.f1)}%  ${String(sc.gold).padStart(6)}  ${String(sc.predicted).padStart(9)}`);
+    }
+    if (typeof s.nonEntitiesInPanel === 'number') console.log(`non-entities in a panel: ${s.nonEntitiesInPanel}`);
   }
-  console.log(`extraction speed: ${result.wordsPerSecond} words/s`);
 }

@@ -23,6 +23,11 @@ export const ALIAS_GROUPS: AliasGroup[] = [
   { type: 'organization', name: 'United Nations', aliases: ['UN', 'U.N.'] },
   { type: 'organization', name: 'European Union', aliases: ['EU', 'E.U.'] },
   { type: 'organization', name: 'NATO', aliases: ['North Atlantic Treaty Organization'] },
+  { type: 'place', name: 'Middle East', aliases: ['Mideast'] },
+  // Parties by their short forms.
+  { type: 'organization', name: 'Labour Party', aliases: ['Labour'] },
+  { type: 'organization', name: 'Conservative Party', aliases: ['Conservatives', 'Tories', 'Tory Party', 'Conservative and Unionist Party'] },
+  { type: 'organization', name: 'Liberal Democrats', aliases: ['Lib Dems', 'Liberal Democrat Party'] },
 ];
 
 /**
@@ -38,7 +43,8 @@ export const TITLE_WORDS = new Set(
     'mr. mr mrs. mrs ms. ms dr. dr prof. prof professor sir dame lord lady king queen prince princess emir ' +
     'sultan crown chancellor premier senator sen. rep. representative congressman congresswoman gov. governor ' +
     'mayor judge justice speaker ambassador envoy spokesman spokeswoman deputy acting former late ' +
-    'saint st. mister madam president-elect'
+    'saint st. mister madam president-elect under taoiseach referee coach manager chairman chairwoman ' +
+    'director executive ceo founder striker midfielder defender goalkeeper commissioner attorney mp mep msp'
   ).split(' '),
 );
 

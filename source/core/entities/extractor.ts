@@ -1,29 +1,44 @@
 /**
  * The extraction pipeline: tokenise -> split sentences -> tag (averaged perceptron) -> clean,
  * alias and re-scan (resolve.ts). Loaded lazily by loadEntityExtractor().
+ *
+ * A title is read with its article: it is joined before the text (as its own paragraph) for
+ * tagging and resolving, so a name seen in both is one entity and a name seen only in the title
+ * still counts; its mentions are then given back with `field: 'title'` and offsets into the
+ * title. The body is tagged first, so the title's words can lean on how the body tagged them.
  */
-import { docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, sentenceIsTitleCase, type TagType } from './features.js';
+import { decodeClusters, decodeGazetteer } from './lexicons.js';
+import { DocFeatures, docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, sentenceIsTitleCase, type FeatureSet, type TagType } from './features.js';
 import { decodeWeights } from './model-codec.js';
-import { resolveEntities, type TaggedSpan } from './resolve.js';
+import { CLUSTERS } from './model/clusters.js';
+import { GAZETTEER } from './model/gazetteer.js';
+import { knownNamesFrom } from './known-names.js';
+import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
+import { NO_KNOWN_NAMES } from './stages/context.js';
 import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
-import type { Entity, EntityExtractor } from './types.js';
+import type { Entity, EntityExtractor, Mention } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
-const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'after', 'from', 'with', 'without']);
+const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
 
-/** Every word of four letters or more capitalised (at least four of them), no digits, not all caps. */
+/**
+ * Every word of four letters or more capitalised (at least four of them), no digits, not all
+ * caps, and no full stop at the end ("They met the National Farmers' Union on Monday." is prose).
+ */
 function isHeadline(words: string[]): boolean {
-  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x))) return false;
+  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x)) || words[words.length - 1] === '.') return false;
   const long = words.filter((x) => x.length >= 4 && /^\p{L}/u.test(x));
   return long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x));
 }
 
 /** Longest sentence handed to the tagger at once (a run-on "sentence" is cut into pieces). */
 const MAX_SENTENCE_TOKENS = 400;
+/** Between the title and the text when they are read together: a paragraph break. */
+const TITLE_GAP = '\n\n';
 
 export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
@@ -40,39 +55,75 @@ export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] 
   return spans;
 }
 
-export function createExtractor(model: TaggerWeights, modelVersion: string): EntityExtractor {
-  const extract = (text: string): Entity[] => {
-    if (typeof text !== 'string' || text.length === 0) return [];
-    const tokens = tokenize(text);
-    const sentences: Array<[number, number]> = [];
-    for (const [s, e] of sentenceRanges(text, tokens)) {
-      for (let i = s; i < e; i += MAX_SENTENCE_TOKENS) sentences.push([i, Math.min(e, i + MAX_SENTENCE_TOKENS)]);
+/**
+ * Headlines in title case: common words are read as the lower-case words they are, so that
+ * "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
+ */
+function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined, isTitle: boolean): string[] {
+  // An article's title in title case is a headline even when short or with a number in it.
+  const headline = isTitle ? !sentenceIsCaps(words) && sentenceIsTitleCase(words) : isHeadline(words);
+  if (!lexicon || !headline) return words;
+  return words.map((w, i) => {
+    const lower = w.toLowerCase();
+    // A verb's -s form ("Hails", "Cancels") is as common as the verb.
+    const verb = /^\p{L}{3,}s$/u.test(lower) && lexicon.has(lower.slice(0, -1));
+    return i > 0 && (lexicon.has(lower) || verb || HEADLINE_WORDS.has(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) ? lower : w;
+  });
+}
+
+/** Entities of `text`, where characters before `bodyStart` are the title (and its gap). */
+function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bodyStart: number): Entity[] {
+  const tokens = tokenize(text);
+  const sentences: Array<[number, number]> = [];
+  for (const [s, e] of sentenceRanges(text, tokens)) {
+    for (let i = s; i < e; i += MAX_SENTENCE_TOKENS) sentences.push([i, Math.min(e, i + MAX_SENTENCE_TOKENS)]);
+  }
+  const isTitle = (s: number) => tokens[s]!.start < bodyStart;
+  const words = sentences.map(([s, e]) => headlineWords(tokens.slice(s, e).map((t) => t.text), model.lexicon, isTitle(s)));
+  // Casing evidence from the body; a word only the title has gets the title's (as read, its
+  // common words already lower case), as the tagger learnt from sentences that count themselves
+  // in. A headline's capitals say nothing about the body's words.
+  const casing = docCasing(words.filter((_, k) => !isTitle(sentences[k]![0])));
+  for (const [word, flags] of docCasing(words.filter((_, k) => isTitle(sentences[k]![0])))) if (!casing.has(word)) casing.set(word, flags);
+  const doc = new DocFeatures(model, casing);
+  const tagged: TaggedSpan[] = [];
+  const starts = new Float32Array(tokens.length * START_LABELS.length);
+  const order = sentences.map((_, k) => k).sort((a, b) => Number(isTitle(sentences[a]![0])) - Number(isTitle(sentences[b]![0])) || a - b);
+  for (const k of order) {
+    const s = sentences[k]![0];
+    tagged.push(...spansFromLabels(tagSentence(model, words[k]!, doc, starts, s), s));
+  }
+  tagged.sort((a, b) => a.start - b.start);
+  return resolveEntities(text, tokens, sentences, tagged, casing, starts, known);
+}
+
+/** Splits mentions of the joined title and text back into their fields: title mentions first. */
+function splitFields(entities: Entity[], bodyStart: number): Entity[] {
+  for (const e of entities) {
+    const title: Mention[] = [];
+    const body: Mention[] = [];
+    for (const m of e.mentions) {
+      if (m.start < bodyStart) title.push({ ...m, field: 'title' });
+      else body.push({ ...m, start: m.start - bodyStart, end: m.end - bodyStart, field: 'text' });
     }
-    const words = sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text));
-    // Headlines in title case: read common words as the lower-case words they are, so that
-    // "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
-    if (model.lexicon) {
-      for (const w of words) {
-        if (!isHeadline(w)) continue;
-        for (let i = 1; i < w.length; i++) {
-          const lower = w[i]!.toLowerCase();
-          if (model.lexicon.has(lower) || HEADLINE_WORDS.has(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) w[i] = lower;
-        }
-      }
-    }
-    const casing = docCasing(words);
-    const tagged: TaggedSpan[] = [];
-    const starts = new Float32Array(tokens.length * START_LABELS.length);
-    sentences.forEach(([s], k) => {
-      tagged.push(...spansFromLabels(tagSentence(model, words[k]!, casing, starts, s), s));
-    });
-    return resolveEntities(text, tokens, sentences, tagged, casing, starts);
+    e.mentions = [...title, ...body];
+  }
+  return entities;
+}
+
+export function createExtractor(model: TaggerWeights, modelVersion: string, known: KnownNames = NO_KNOWN_NAMES): EntityExtractor {
+  const extract = (text: string, title?: string): Entity[] => {
+    if (typeof text !== 'string') return [];
+    const head = typeof title === 'string' && /\S/.test(title) ? title : '';
+    if (text.length === 0 && head.length === 0) return [];
+    const bodyStart = head ? head.length + TITLE_GAP.length : 0;
+    return splitFields(extractJoined(model, known, head ? head + TITLE_GAP + text : text, bodyStart), bodyStart);
   };
   return {
     version: `${modelVersion}+r${RULES_VERSION}`,
-    extract(text: string): Entity[] {
+    extract(text: string, title?: string): Entity[] {
       try {
-        return extract(text);
+        return extract(text, title);
       } catch {
         return [];
       }
@@ -80,15 +131,30 @@ export function createExtractor(model: TaggerWeights, modelVersion: string): Ent
   };
 }
 
-/** Builds the extractor from the generated weights module. */
+/** Builds the extractor from the generated weights module (and the shipped lexicons). */
 export function extractorFromModule(mod: {
   MODEL_VERSION: string;
   MODEL_BITS: number;
   MODEL_LABELS: number;
+  MODEL_FEATURES?: FeatureSet;
   MODEL_WEIGHTS: string;
   MODEL_LEXICON: string;
 }): EntityExtractor {
   if (mod.MODEL_LABELS !== NUM_LABELS) throw new Error('entity model does not match the tagger labels');
   const weights = decodeWeights(mod.MODEL_WEIGHTS, (1 << mod.MODEL_BITS) * NUM_LABELS);
-  return createExtractor({ bits: mod.MODEL_BITS, weights, lexicon: new Set(mod.MODEL_LEXICON.split(' ')) }, mod.MODEL_VERSION);
+  const features = mod.MODEL_FEATURES ?? { clusters: false, gazetteer: false, nonLocal: false };
+  const gazetteer = decodeGazetteer(GAZETTEER);
+  const lexicon = new Set(mod.MODEL_LEXICON.split(' '));
+  return createExtractor(
+    {
+      bits: mod.MODEL_BITS,
+      weights,
+      features,
+      lexicon,
+      ...(features.clusters ? { clusters: decodeClusters(CLUSTERS) } : {}),
+      ...(features.gazetteer ? { gazetteer } : {}),
+    },
+    mod.MODEL_VERSION,
+    knownNamesFrom(gazetteer, lexicon),
+  );
 }

@@ -55,10 +55,13 @@ export function decodeWeights(base64: string, size: number): Int16Array {
     last = last + gap + 1;
     indices[k] = last;
   }
+  // The values in one copy (little-endian, as written), then scattered.
+  const values = new Int16Array(count);
+  new Uint8Array(values.buffer).set(buf.subarray(o, o + 2 * count));
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) for (let k = 0; k < count; k++) values[k] = buf.readInt16LE(o + 2 * k);
   for (let k = 0; k < count; k++) {
     const i = indices[k]!;
-    if (i >= 0 && i < size) out[i] = buf.readInt16LE(o);
-    o += 2;
+    if (i >= 0 && i < size) out[i] = values[k]!;
   }
   return out;
 }

@@ -1,24 +1,18 @@
 /**
  * Greedy left-to-right decoding of the averaged-perceptron tagger over BIO labels.
  * `weights` is any numeric array laid out as [bucket * NUM_LABELS + label] (Float32 while
- * training, Int8 once quantised for shipping: only the argmax matters).
+ * training, Int16 once quantised for shipping: only the argmax matters).
  */
-import { allowed, historyFeatures, NUM_LABELS, sentenceFeatures, type DocCasing, type TokenInfo } from './features.js';
+import { allowed, DocFeatures, HISTORY_FEATURES, historyFeatures, NUM_LABELS, sentenceFeatures, type FeatureModel, type SentenceFeatures } from './features.js';
 
-export interface TaggerWeights {
-  bits: number;
+export interface TaggerWeights extends FeatureModel {
   weights: ArrayLike<number>;
-  lexicon?: ReadonlySet<string>;
 }
 
-export function scoreToken(weights: ArrayLike<number>, feats: ArrayLike<number>, hist: ArrayLike<number>, scores: Float64Array): void {
-  scores.fill(0);
-  for (let k = 0; k < feats.length; k++) {
-    const base = feats[k]! * NUM_LABELS;
-    for (let l = 0; l < NUM_LABELS; l++) scores[l]! += weights[base + l]!;
-  }
-  for (let k = 0; k < hist.length; k++) {
-    const base = hist[k]! * NUM_LABELS;
+/** Adds the weights of features[from, to) to `scores` (which the caller zeroes). */
+export function addScores(weights: ArrayLike<number>, features: ArrayLike<number>, from: number, to: number, scores: Float64Array): void {
+  for (let k = from; k < to; k++) {
+    const base = features[k]! * NUM_LABELS;
     for (let l = 0; l < NUM_LABELS; l++) scores[l]! += weights[base + l]!;
   }
 }
@@ -40,28 +34,33 @@ export function bestLabel(scores: Float64Array, prev: number): number {
 export const START_LABELS = [0, 1, 3, 5, 7] as const;
 
 /**
+ * Tags one sentence, recording each chosen label in `doc` (the non-local features' memory).
  * `starts`, when given, receives for each token i the scores of START_LABELS at
  * [(offset + i) * 5 ...]: how much the tagger would like an entity of each type to begin there,
  * whatever it chose (used to vote on an entity's type over all its mentions).
  */
-export function tagWithFeatures(model: TaggerWeights, info: TokenInfo[], feats: Int32Array[], starts?: Float32Array, offset = 0): number[] {
-  const mask = (1 << model.bits) - 1;
+export function tagWithFeatures(weights: ArrayLike<number>, sentence: SentenceFeatures, doc: DocFeatures, starts?: Float32Array, offset = 0): number[] {
+  const { info, flat, offsets } = sentence;
   const out: number[] = [];
   const scores = new Float64Array(NUM_LABELS);
+  const hist = new Int32Array(HISTORY_FEATURES);
   let prev = -1;
   let prev2 = -1;
   for (let i = 0; i < info.length; i++) {
-    scoreToken(model.weights, feats[i]!, historyFeatures(prev, prev2, info[i]!, mask), scores);
+    scores.fill(0);
+    addScores(weights, flat, offsets[i]!, offsets[i + 1]!, scores);
+    const nh = historyFeatures(prev, prev2, info[i]!, doc, hist);
+    addScores(weights, hist, 0, nh, scores);
     const label = bestLabel(scores, prev);
     if (starts) for (let k = 0; k < START_LABELS.length; k++) starts[(offset + i) * START_LABELS.length + k] = scores[START_LABELS[k]!]!;
     out.push(label);
     prev2 = prev;
     prev = label;
   }
+  info.forEach((t, i) => doc.remember(t, out[i]!));
   return out;
 }
 
-export function tagSentence(model: TaggerWeights, words: string[], casing: DocCasing, starts?: Float32Array, offset = 0): number[] {
-  const { info, feats } = sentenceFeatures(words, casing, (1 << model.bits) - 1, model.lexicon);
-  return tagWithFeatures(model, info, feats, starts, offset);
+export function tagSentence(model: TaggerWeights, words: string[], doc: DocFeatures, starts?: Float32Array, offset = 0): number[] {
+  return tagWithFeatures(model.weights, sentenceFeatures(words, doc), doc, starts, offset);
 }

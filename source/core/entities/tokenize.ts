@@ -19,6 +19,8 @@ const ABBREVIATIONS = new Set(
     'cdr brig pres supt insp det no vs etc jan feb mar apr aug sep sept oct nov dec mt ft ave blvd bros'
   ).split(' '),
 );
+/** US states as newswire abbreviates them ("Miami, Fla."), only when capitalised ("ill." is a word). */
+const STATE_ABBREVIATIONS = new Set('Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Ky Md Mass Mich Minn Miss Mont Neb Nev Okla Ore Penn Tenn Tex Vt Wash Wis Wyo'.split(' '));
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 // A word: letters/digits, optionally joined by - ' ’ . & or (between digits) a comma.
@@ -73,7 +75,7 @@ export function tokenize(text: string): Token[] {
       // Keep the period of a known abbreviation or of a single capital initial ("W.").
       if (end < n && text[end] === '.') {
         const lower = word.toLowerCase();
-        if (ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(word)) {
+        if (ABBREVIATIONS.has(lower) || STATE_ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word)) {
           word += '.';
           end++;
         }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { entityKey, loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
@@ -178,4 +179,82 @@ test('a 1,000-word article made of one article repeated: every repetition has th
   const once = ex.extract(text).reduce((n, e) => n + e.mentions.length, 0);
   const all = ex.extract(big).reduce((n, e) => n + e.mentions.length, 0);
   assert.equal(all, once * copies);
+});
+
+test('a title is read with its article: title mentions first (field "title", offsets into the title), then the text\'s', async () => {
+  const ex = await loadEntityExtractor();
+  const { title, text } = readSeed(SEED2);
+  const entities = ex.extract(text, title);
+  const netanyahu = entities.find((e) => e.name === 'Benjamin Netanyahu')!;
+  assert.ok(netanyahu, JSON.stringify(entities.map((e) => e.name)));
+  // One entity for the title's "Netanyahu" and the text's five.
+  assert.deepEqual(netanyahu.mentions.map((m) => m.field), ['title', 'text', 'text', 'text', 'text', 'text']);
+  for (const e of entities) {
+    let seenText = false;
+    let last = -1;
+    for (const m of e.mentions) {
+      const source = m.field === 'title' ? title : text;
+      assert.equal(source.slice(m.start, m.end), m.text, `${e.name} ${m.field}`);
+      if (m.field === 'text' && !seenText) [seenText, last] = [true, -1];
+      assert.ok(m.field === 'text' || !seenText, 'title mentions come first');
+      assert.ok(m.start > last, 'sorted by start within a field');
+      last = m.start;
+    }
+  }
+  // Without a title, every mention is the text's, exactly as before.
+  const plain = ex.extract(text);
+  assert.ok(plain.every((e) => e.mentions.every((m) => m.field === 'text')));
+  assert.equal(ex.extract(text, '').length, plain.length);
+});
+
+test('an entity seen only in the title still counts; an ALL-CAPS title is read too', async () => {
+  const ex = await loadEntityExtractor();
+  const body = 'Prime Minister Benjamin Netanyahu spoke to reporters in Jerusalem on Monday about the talks.';
+  const onlyInTitle = ex.extract(body, 'Netanyahu Meets Putin In Moscow');
+  const putin = onlyInTitle.find((e) => e.name === 'Putin');
+  assert.ok(putin && putin.type === 'person', JSON.stringify(onlyInTitle.map((e) => `${e.type}:${e.name}`)));
+  assert.deepEqual(putin.mentions.map((m) => m.field), ['title']);
+  assert.ok(onlyInTitle.find((e) => e.name === 'Moscow')?.type === 'place');
+  const caps = ex.extract(body, 'NETANYAHU SPEAKS IN JERUSALEM');
+  const jerusalem = caps.find((e) => e.name === 'Jerusalem');
+  assert.ok(jerusalem, JSON.stringify(caps.map((e) => e.name)));
+  assert.deepEqual(jerusalem.mentions.map((m) => [m.field, m.text]), [
+    ['title', 'JERUSALEM'],
+    ['text', 'Jerusalem'],
+  ]);
+});
+
+test('names are cleaned: "General Motors" and "St. Louis" stay whole, "A and B" splits, no non-entities', async () => {
+  const ex = await loadEntityExtractor();
+  const entities = ex.extract(
+    'General Motors said on Monday it would close a plant in St. Louis. Selma Blair and Dennis Quaid watched the film Sideways on a PC at Christmas, ' +
+      'while Muslims and Americans bought DVDs on iTunes.',
+  );
+  const names = entities.map((e) => `${e.type}:${e.name}`);
+  assert.ok(names.includes('organization:General Motors'), JSON.stringify(names));
+  assert.ok(names.includes('place:St. Louis'), JSON.stringify(names));
+  assert.ok(names.includes('person:Selma Blair') && names.includes('person:Dennis Quaid'), JSON.stringify(names));
+  for (const bad of ['Motors', 'Louis', 'Sideways', 'PC', 'Christmas', 'Muslims', 'Americans', 'DVDs', 'iTunes']) {
+    assert.ok(!entities.some((e) => e.name === bad || e.aliases.includes(bad)), `${bad} in ${JSON.stringify(names)}`);
+  }
+});
+
+test('a pathological text (one short line of acronyms repeated) extracts in bounded memory', () => {
+  // In a child process with a small heap: a working set that grew faster than the text would
+  // crash it. 128 KiB of "US,UN,EU,UK. " is 20,000 sentences and 40,000 mentions.
+  const script = `
+    const { loadEntityExtractor } = await import(${JSON.stringify(new URL('../../../source/core/entities/index.ts', import.meta.url).href)});
+    const ex = await loadEntityExtractor();
+    const text = 'US,UN,EU,UK. '.repeat(10083);
+    const entities = ex.extract(text);
+    console.log(JSON.stringify(entities.map((e) => [e.name, e.mentions.length]).sort()));
+  `;
+  const r = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, r.stderr.slice(-500));
+  assert.deepEqual(JSON.parse(r.stdout.trim()), [
+    ['EU', 10083],
+    ['UK', 10083],
+    ['UN', 10083],
+    ['US', 10083],
+  ]);
 });

@@ -1,0 +1,75 @@
+/**
+ * Words that look like names but are not people, places or organizations (CoNLL's MISC or
+ * nothing): they never reach the panel, and they block the re-scan of their words. Classes, not
+ * lists of particular names wherever a rule can say it.
+ */
+import type { KnownNames } from './stages/context.js';
+
+/** Holidays and festivals. */
+const HOLIDAYS = new Set(
+  'christmas xmas easter ramadan eid hanukkah hanukah diwali thanksgiving halloween passover lent advent hogmanay yom kippur new year'.split(' '),
+);
+
+/** Common acronyms and abbreviations that name things, not entities (singular and plural). */
+const COMMON_ACRONYMS = new Set(
+  (
+    'pc tv dvd cd mp mep msp ma id ceo cfo coo gdp gnp vat ai it sms mms pin atm ufo dna hiv aids sars ' +
+    'gmt bst est pm am hd usb gps lcd mp3 ipo r&b hq vip faq uk-wide qc obe mbe cbe phd mba bsc ' +
+    'oap suv 4x4 www pdf html wifi wi-fi rpg fps cctv pr ps mps meps mpc dj'
+  ).split(' '),
+);
+
+/** A common acronym that names a thing, not an entity ("TV", "PCs"). */
+export function isCommonAcronym(word: string): boolean {
+  const l = word.toLowerCase().replace(/\./g, '');
+  return COMMON_ACRONYMS.has(l) || (l.endsWith('s') && COMMON_ACRONYMS.has(l.slice(0, -1)) && /^\p{Lu}+s$/u.test(word));
+}
+
+/** Religious and other groups of people (the words themselves; nationalities are a rule). */
+const GROUPS = new Set(
+  'muslim muslims christian christians jew jews jewish hindu hindus sikh sikhs buddhist buddhists catholic catholics protestant protestants shia shiite shiites sunni sunnis islamist islamists jihadist jihadists'.split(
+    ' ',
+  ),
+);
+
+/** A plural nationality or demonym: "Americans", "Israelis", "Britons", "Chinese". */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ans|ians|eans|ese|is|ons|ites)$/u;
+
+/** Demonym endings, and what a place's name may end with where the demonym has one of them. */
+const DEMONYM_SUFFIXES = ['ians', 'ian', 'eans', 'ean', 'ans', 'an', 'ese', 'ish', 'is', 'i', 'ic'];
+const PLACE_ENDINGS = ['', 'e', 'a', 'ia', 'y', 'o', 'ain', 'any', 'in', 'en', 'and', 'ey', 'istan'];
+
+/**
+ * A nationality or demonym of a known place: "Ukrainian" (Ukraine), "Israeli" (Israel),
+ * "Pakistanis" (Pakistan), "European" (Europe). The word itself must be no place ("Iran").
+ */
+export function isDemonymOf(word: string, known: Pick<KnownNames, 'isPlace' | 'isPersonName'>): boolean {
+  const { isPlace } = known;
+  // "Adrian" is a name, not someone from Adria.
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || isPlace([word]) || known.isPersonName(word)) return false;
+  for (const suffix of DEMONYM_SUFFIXES) {
+    // Short stems match too many towns ("Suwan" is not from Suwa).
+    if (!word.endsWith(suffix) || word.length - suffix.length < 4) continue;
+    const stem = word.slice(0, -suffix.length);
+    if (PLACE_ENDINGS.some((ending) => isPlace([stem + ending]))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a cleaned name is a non-entity. `known` says whether words are a known place (so
+ * "Sudanese" is a demonym but a place that happens to end so is not) or a person's name.
+ */
+export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'isPlace' | 'isPersonName'>): boolean {
+  const { isPlace } = known;
+  const lower = words.map((w) => w.toLowerCase());
+  const joined = lower.join(' ');
+  if (HOLIDAYS.has(joined) || (lower.length === 2 && lower[1] === 'day' && HOLIDAYS.has(lower[0]!))) return true;
+  if (words.length !== 1) return false;
+  const w = words[0]!;
+  if (isCommonAcronym(w)) return true;
+  if (GROUPS.has(lower[0]!.replace(/\./g, ''))) return true;
+  // Apple-style product names: "iTunes", "iPod", "iPlayer".
+  if (/^i\p{Lu}\p{Ll}/u.test(w)) return true;
+  return (DEMONYM.test(w) && !isPlace(words)) || isDemonymOf(w, known);
+}

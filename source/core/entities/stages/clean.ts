@@ -1,0 +1,418 @@
+/**
+ * Stage 1 of resolveEntities, "clean": the tagger's spans become clean names or are dropped.
+ * - Type rules from the words in and around a span: place words, organization heads ("Office",
+ *   "Ministry") and appositive nouns ("newspaper"), works ("the film ..."), treaties (MISC).
+ * - Boundaries: a name never spans a repeated word; "A and B" splits when both sides are names;
+ *   a known country is never swallowed into a person's name ("James Ireland").
+ * - Cleaning: punctuation, a possessive "'s", a leading "the", and titles or honorifics, only
+ *   where they are titles ("Prime Minister X" loses them; "General Motors", "St. Louis" do not).
+ * - Non-entities (non-entities.ts) become blockers: never in the panel, never re-scanned.
+ */
+import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
+import type { TagType } from '../features.js';
+import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
+import { aliasGroupOf } from '../normalize.js';
+import type { Token } from '../tokenize.js';
+import { NO_KNOWN_NAMES, preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+
+const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
+const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
+/**
+ * Words that head an organization's name: a name ending in one is an organization, never a person
+ * or a place ("the Prime Minister's Office", "Defense Ministry", "Security Council").
+ */
+export const ORG_HEADS = new Set(
+  (
+    'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
+    'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
+    'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
+    'Airlines Airways Foundation Fund Society Church Network Times Post Journal Observatory Alliance Confederation ' +
+    'Coalition Guild Academy Records Federation'
+  ).split(' '),
+);
+/**
+ * Common nouns that introduce an organization's name in apposition: "Italian newspaper Il
+ * Giornale", "news agency Interfax", "militant group Hamas".
+ */
+export const ORG_DESCRIPTORS = new Set(
+  (
+    'newspaper daily weekly magazine tabloid agency broadcaster network channel party group company firm ' +
+    'militia movement organisation organization bank airline carrier publisher insurer conglomerate brokerage club'
+  ).split(' '),
+);
+/** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
+export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
+/** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
+export const EVENT_HEADS = new Set('Prix Cup Championship Championships Olympics Paralympics Games Awards Prize Festival Marathon Trophy'.split(' '));
+
+
+const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
+const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
+/** A possessive "'s" or a plural's bare apostrophe ("Farmers'"). */
+const isPossessiveMark = (s: string) => isPossessive(s) || /^['’]$/u.test(s);
+const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
+
+/**
+ * Titles that also begin names that are not people ("General Motors", "St. Louis", "Grand
+ * Rapids", "Crown Prosecution Service"): stripped only when a person's name follows them.
+ */
+const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'crown', 'state', 'justice', 'chief', 'major', 'private', 'officer', 'father', 'king', 'queen', 'prince', 'princess', 'field', 'supreme', 'leader', 'vice', 'acting', 'former', 'late', 'deputy']);
+
+/** Lower-case words that never begin a name ("and Treasury"); "al", "de", "van" may. */
+const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
+
+/** Cleans a span in place; returns false when nothing name-like is left. */
+export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }, known: KnownNames = NO_KNOWN_NAMES): boolean {
+  let { start, end } = span;
+  const word = (i: number) => tokens[i]!.text;
+  const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
+  while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
+  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
+  // "the" is not part of a name, unless the name is a known place with it ("The Hague").
+  if (end - start > 1 && /^the$/i.test(word(start)) && !known.isPlace(words(start, end))) start++;
+  // Nor does a name end with a particle ("Kansai Electric Power and").
+  while (end - start > 1 && /^\p{Ll}+$/u.test(word(end - 1))) end--;
+  while (end - start > 1 && LEADING_FUNCTION_WORDS.has(word(start).toLowerCase())) start++;
+  if (end <= start) return false;
+  // A known place is a place, whole ("St. Louis").
+  if (end - start > 1 && known.isPlace(words(start, end))) {
+    if (span.type === 'PER') {
+      span.type = 'LOC';
+      span.fixed = true;
+    }
+  } else {
+    // A place or organization that starts with a person's title is a mis-typed person:
+    // "Supreme Leader Ayatollah Ali Khamenei", "Prime Minister Netanyahu".
+    if (span.type !== 'PER' && end - start > 1 && !ORG_HEADS.has(word(end - 1)) && !PLACE_HEADS.has(word(end - 1))) {
+      let i = start;
+      let strong = false;
+      while (i < end - 1 && TITLE_WORDS.has(word(i).toLowerCase())) {
+        if (PERSON_TITLES.has(word(i).toLowerCase())) strong = true;
+        i++;
+      }
+      if (strong && i > start && /^\p{Lu}\p{Ll}/u.test(word(i))) {
+        span.type = 'PER';
+        span.fixed = true;
+      }
+    }
+    if (span.type === 'PER') {
+      // Strip a leading run of titles, possibly introduced by nationality adjectives, keeping at
+      // least one word: "Russian Defense Minister Sergei Shoigu" -> "Sergei Shoigu".
+      let cut = -1;
+      let onlyAmbiguous = true;
+      for (let i = start; i < end - 1; i++) {
+        const lw = word(i).toLowerCase();
+        if (TITLE_WORDS.has(lw)) {
+          cut = i;
+          if (!AMBIGUOUS_TITLES.has(lw)) onlyAmbiguous = false;
+        } else if (!(NATIONALITY.test(word(i)) && cut === -1)) break;
+      }
+      // "General Motors": a title-like word before one word that is no person's name is the
+      // name's own first word, and the name is no person's.
+      if (cut >= 0 && onlyAmbiguous && end - (cut + 1) === 1 && !known.isPersonName(word(cut + 1)) && /^\p{Lu}/u.test(word(start))) {
+        span.type = 'ORG';
+        span.fixed = true;
+        cut = -1;
+      }
+      if (cut >= 0) {
+        start = cut + 1;
+        // "Prime Minister's Office" is not a person.
+        if (isPossessive(word(start))) return false;
+      }
+      // A title alone is no name ("the President"), unless it is a surname too ("King said").
+      if (end - start === 1 && TITLE_WORDS.has(word(start).toLowerCase()) && (!known.isPersonName(word(start)) || /^the$/i.test(tokens[start - 1]?.text ?? ''))) return false;
+    }
+  }
+  if (end <= start || end - start > 10) return false;
+  if (!/\p{L}/u.test(words(start, end).join(''))) return false;
+  // A name has a capital or a digit somewhere ("and" left over from a split is none).
+  if (!words(start, end).some((w) => /[\p{Lu}\p{N}]/u.test(w))) return false;
+  // Only titles and common acronyms ("Supreme" of "Supreme Leader", "State TV") is no
+  // organization or place.
+  if (span.type !== 'PER' && words(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()) || isCommonAcronym(w))) return false;
+  span.start = start;
+  span.end = end;
+  return true;
+}
+
+/** Titles that follow an organization without being part of it ("Labour MP"); "Army" is no such. */
+const TRAILING_TITLES = new Set(['mp', 'mps', 'mep', 'meps', 'msp', 'spokesman', 'spokeswoman']);
+
+/** Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set('of and for on in at upon the de da di do dos das du des del della der den van von ter la le al el bin ibn ben y e und & \'s ’s'.split(' '));
+
+/**
+ * Boundaries (new spans replace `tagged`'s):
+ * - a name never spans a repeated word or a lower-case word that is no particle: it is cut there
+ *   ("Obama Paris Paris the Barack" is not one name);
+ * - "A and B" splits when both sides are names: always for people ("Selma Blair and Dennis
+ *   Quaid"), else when the right side is a person's full name ("Labour and Tony Blair") or both
+ *   sides are known places; a known place whole ("Bosnia and Herzegovina") stays;
+ * - a known country at the end of a person's name is a place of its own ("James Ireland"), and so
+ *   is one after an acronym ("GM Europe"), and so is a word the article itself reads as a place
+ *   at least twice and never as a person ("Lebed Chechnya").
+ * The parts take the type the tagger most wanted at their first word.
+ */
+export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpan[] {
+  const { tokens, known } = ctx;
+  const word = (i: number) => tokens[i]!.text;
+  const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
+  const part = (span: TaggedSpan, start: number, end: number, type?: TagType): TaggedSpan => ({
+    ...span,
+    start,
+    end,
+    type: type ?? (start === span.start || span.type === 'MISC' ? span.type : preferredType(ctx, start, span.type)),
+  });
+  // Words the tagger reads as a place on their own elsewhere in the article, and never as a person.
+  const placeWords = new Map<string, number>();
+  for (const t of tagged) if (t.end - t.start === 1 && t.type !== 'MISC') placeWords.set(word(t.start), (placeWords.get(word(t.start)) ?? 0) + (t.type === 'LOC' ? 1 : t.type === 'PER' ? -100 : 0));
+  const placeInArticle = (w: string) => (placeWords.get(w) ?? 0) >= 2;
+  const out: TaggedSpan[] = [];
+  // Depth first, so the parts of a split come out in order (and each is split again if need be).
+  const pending: TaggedSpan[] = [];
+  for (const first of tagged) {
+    pending.push(first);
+    while (pending.length > 0) {
+      const span = pending.pop()!;
+      const split = span.end - span.start < 2 ? null : splitPoint(span);
+      if (split) for (let k = split.length - 1; k >= 0; k--) pending.push(split[k]!);
+      else out.push(span);
+    }
+  }
+  return out;
+
+  function splitPoint(span: TaggedSpan): TaggedSpan[] | null {
+    const { start, end } = span;
+    const seen = new Set<string>();
+    for (let i = start; i < end; i++) {
+      const w = word(i);
+      const repeated = w.length > 1 && /\p{L}/u.test(w) && seen.has(w);
+      // In capitals, a common word ("NETANYAHU SPEAKS IN JERUSALEM") is as stray.
+      const lw = w.toLowerCase();
+      const capsStray = ctx.capsSentence[i] === 1 && w !== lw && (known.isCommonWord(lw) || (/s$/.test(lw) && known.isCommonWord(lw.slice(0, -1)))) && !NAME_PARTICLES.has(lw);
+      const stray = i > start && ((/^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w) && !/^\p{Ll}{1,4}[-'’]\p{L}/u.test(w)) || capsStray);
+      if (repeated || stray) {
+        const right = stray ? i + 1 : i;
+        return [part(span, start, i), ...(right < end ? [part(span, right, end)] : [])];
+      }
+      seen.add(w);
+    }
+    if (known.isPlace(words(start, end))) return null;
+    // "Treasury Secretary Scott Bessent", "Treasury Under Secretary John Hurley": an organization
+    // or place, titles, then a person's name: the name is a person of its own.
+    for (let i = span.type === 'PER' ? start + 1 : start; i < end - 1; i++) {
+      if (!TITLE_WORDS.has(word(i).toLowerCase()) || (i > start && TITLE_WORDS.has(word(i - 1).toLowerCase()))) continue;
+      let j = i;
+      while (j < end && TITLE_WORDS.has(word(j).toLowerCase())) j++;
+      let k = j;
+      while (k < end && /^\p{Lu}/u.test(word(k))) k++;
+      const name = words(j, k);
+      // At the very start ("Major League Baseball", "Grand Prix Final") only a known first name will do.
+      if (name.length === 0 || !(known.isPersonName(name[0]!) || (name.length >= 2 && i > start))) continue;
+      // "Prince Edward Island", "General Motors Company" are not titles before a person.
+      if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
+      return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
+    }
+    // "Labour MP": trailing titles are not part of an organization or place.
+    if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
+      let e = end;
+      while (e > start + 1 && TRAILING_TITLES.has(word(e - 1).toLowerCase())) e--;
+      return [part(span, start, e)];
+    }
+    for (let i = start + 1; i < end - 1; i++) {
+      if (word(i) !== 'and') continue;
+      // "the Democratic Alliance and the Conservative Party": "and the" joins two names.
+      if (word(i + 1) === 'the' && i + 2 < end) return [part(span, start, i), part(span, i + 2, end)];
+      const left = words(start, i);
+      const right = words(i + 1, end);
+      const rightPerson = right.length >= 2 && known.isPersonName(right[0]!) && /^\p{Lu}/u.test(right[0]!);
+      const leftPlace = known.isPlace(left);
+      const rightPlace = known.isPlace(right);
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace) {
+        const person = span.type === 'PER' ? 'PER' : undefined;
+        return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
+      }
+    }
+    const last = [word(end - 1)];
+    const beforeLast = word(end - 2);
+    // "James Ireland", "al Hajar al-Aswad Syria": the country is a place of its own (not after
+    // "of", as in "Bank of England").
+    const countryLast = known.isCountry(last) && !(span.type === 'PER' && known.isPersonName(last[0]!));
+    if ((span.type === 'PER' || span.type === 'MISC') && (countryLast || (span.type === 'PER' && placeInArticle(last[0]!))) && !NAME_PARTICLES.has(beforeLast)) {
+      // What comes before a country is a place in it ("al Hajar al-Aswad Syria"), unless it
+      // starts with a first name ("James Ireland").
+      const placeBefore = countryLast && !known.isPersonName(word(start));
+      return [part(span, start, end - 1, placeBefore ? 'LOC' : undefined), part(span, end - 1, end, 'LOC')];
+    }
+    if (span.type === 'ORG' && end - start === 2 && /^\p{Lu}{2,4}$/u.test(word(start)) && known.isCountry(last)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
+    return null;
+  }
+}
+
+/** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
+const WORK_NOUNS = new Set('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller'.split(' '));
+
+/**
+ * Stage 1: place words, type rules, boundaries, cleaning. Returns the spans that are names and
+ * the MISC blockers (MISC spans and non-entities), which keep their words from being re-scanned.
+ */
+export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: TaggedSpan[]; blockers: TaggedSpan[] } {
+  const { tokens, known } = ctx;
+  applyPlaceWords(tokens, tagged);
+  applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
+  for (const span of tagged) {
+    if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
+      span.type = 'MISC';
+      span.fixed = true;
+    }
+  }
+  // "General Motors" tagged as a person "Motors" after the title "General": the name is whole.
+  for (const span of tagged) {
+    const before = tokens[span.start - 1]?.text ?? '';
+    if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
+  }
+  const spans: TaggedSpan[] = [];
+  const blockers: TaggedSpan[] = [];
+  for (const raw of splitSpans(ctx, tagged)) {
+    const span = { ...raw };
+    if (span.type === 'MISC') {
+      blockers.push(span);
+      continue;
+    }
+    if (!cleanSpan(tokens, span, known)) continue;
+    if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    else spans.push(span);
+  }
+  return { spans, blockers };
+}
+
+/** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says (MISC too). */
+export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
+  for (const span of tagged) {
+    if (span.type === 'LOC') continue;
+    const first = tokens[span.start]!.text;
+    const last = tokens[span.end - 1]!.text;
+    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
+      span.type = 'LOC';
+      span.fixed = true;
+    }
+  }
+}
+
+/** Lower-case nouns that make the name before them a place's. */
+const PLACE_NOUNS = new Set(['district', 'province', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'governorate', 'oblast', 'prefecture', 'county', 'village']);
+
+/** Words that join the parts of a treaty's name. */
+const TREATY_JOINERS = new Set(['of', 'on', 'for']);
+
+/** "West Bank" is a place: a compass word before a head makes it a region's name. */
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western']);
+const isQuote = (s: string | undefined) => s !== undefined && /^["“”'‘’«»]$/u.test(s);
+
+/**
+ * Type rules on the tagger's spans, from the words in and around them (in place):
+ * - a name headed by an organization word is an organization ("Defense Ministry"), and a
+ *   possessive title before it belongs to it ("the Prime Minister's Office", not a person
+ *   "Office");
+ * - a name right after an organization noun in apposition is one ("newspaper Il Giornale");
+ * - a quoted single name after a nationality is a group, not a person (the Lebanese "Hezbollah");
+ * - a name headed by a treaty word is MISC, with an "X of" before it ("the Separation of
+ *   Forces Agreement").
+ * Spans so decided get `fixed`, so they vote for their type outright.
+ */
+export function applyNameRules(tokens: Token[], tagged: TaggedSpan[], isCommonWord: (lower: string) => boolean = () => false, isDemonym: (word: string) => boolean = () => true): void {
+  const word = (i: number) => tokens[i]?.text ?? '';
+  // "Democratic" (MISC) right before "Alliance" (ORG, headed by an organization word): one
+  // organization, unless it is a nationality ("Polish SPC") or a compound ("Bergamo-based").
+  for (let k = 0; k + 1 < tagged.length; k++) {
+    const [a, b] = [tagged[k]!, tagged[k + 1]!];
+    const adjective =
+      a.type === 'MISC' && b.type === 'ORG' && a.end === b.start && a.end - a.start === 1 && ORG_HEADS.has(word(b.end - 1)) && !word(a.start).includes('-') && !isDemonym(word(a.start));
+    // "National Farmers" ’ "Union": a plural's apostrophe inside one organization's name.
+    const plural = a.type === 'ORG' && b.type === 'ORG' && b.start === a.end + 1 && /^['’]$/u.test(word(a.end)) && /s$/u.test(word(a.end - 1));
+    if (adjective || plural) {
+      b.start = a.start;
+      tagged.splice(k, 1);
+      k--;
+    }
+  }
+  const drop = new Set<TaggedSpan>();
+  for (let k = 0; k < tagged.length; k++) {
+    const span = tagged[k]!;
+    if (drop.has(span)) continue;
+    const last = word(span.end - 1);
+    // A sports result's country code after a person: "Carlos Alcaraz (ESP)" is Spain.
+    const before = tagged[k - 1];
+    if (span.end - span.start === 1 && /^\p{Lu}{3}$/u.test(last) && word(span.start - 1) === '(' && word(span.end) === ')' && before?.type === 'PER' && before.end === span.start - 1) {
+      span.type = 'LOC';
+      span.fixed = true;
+      continue;
+    }
+    if (TREATY_HEADS.has(last) || (EVENT_HEADS.has(last) && span.end - span.start > 1)) {
+      span.type = 'MISC';
+      span.fixed = true;
+      // "Separation" "of" "Forces" "Agreement": the names just before it, joined by nothing or
+      // by "of" / "on" / "for", are part of the treaty.
+      for (let j = k - 1; j >= 0; j--) {
+        const prev = tagged[j]!;
+        const joined = prev.end === span.start || (prev.end === span.start - 1 && TREATY_JOINERS.has(word(prev.end)));
+        if (!joined) break;
+        span.start = prev.start;
+        drop.add(prev);
+      }
+      continue;
+    }
+    if (span.type === 'MISC') continue;
+    if (ORG_HEADS.has(last) && span.type !== 'ORG' && !aliasGroupOf(last) && !aliasGroupOf(tokens.slice(span.start, span.end).map((t) => t.text).join(' ')) && !COMPASS.has(word(span.end - 2))) {
+      span.type = 'ORG';
+      span.fixed = true;
+    }
+    if (span.type === 'ORG' && ORG_HEADS.has(last)) {
+      // Possessive titles before it: "Prime Minister 's Office".
+      let s = span.start;
+      if (isPossessive(word(s - 1)) && TITLE_WORDS.has(word(s - 2).toLowerCase()) && /^\p{Lu}/u.test(word(s - 2))) {
+        s -= 2;
+        while (s > 0 && TITLE_WORDS.has(word(s - 1).toLowerCase()) && /^\p{Lu}/u.test(word(s - 1))) s--;
+      } else if (isPossessiveMark(word(s - 1)) && isCommonWord(word(s - 2).toLowerCase()) && /^\p{Lu}/u.test(word(s - 2))) {
+        // A capitalised common noun's possessive is part of the name: "the Scottish Fishermen's
+        // Federation", "Kurdistan Workers' Party" (not "Israel's Defense Ministry").
+        s -= 2;
+        while (s > 0 && /^\p{Lu}/u.test(word(s - 1))) s--;
+      }
+      if (s < span.start) {
+        for (const other of tagged) if (other !== span && other.start >= s && other.end <= span.start) drop.add(other);
+        span.start = s;
+        span.fixed = true;
+      }
+      continue;
+    }
+    // "the Hajar al-Aswad district", "Kherson region": a name before a place noun is a place.
+    if (span.type !== 'LOC' && PLACE_NOUNS.has(word(span.end))) {
+      span.type = 'LOC';
+      span.fixed = true;
+      continue;
+    }
+    const previous = word(span.start - 1);
+    if (span.type !== 'ORG' && ORG_DESCRIPTORS.has(previous)) {
+      span.type = 'ORG';
+      span.fixed = true;
+      continue;
+    }
+    if (
+      span.type === 'PER' &&
+      span.end - span.start === 1 &&
+      isQuote(previous) &&
+      isQuote(word(span.end)) &&
+      NATIONALITY.test(word(span.start - 2))
+    ) {
+      span.type = 'ORG';
+      span.fixed = true;
+    }
+  }
+  if (drop.size > 0) {
+    const kept = tagged.filter((t) => !drop.has(t));
+    tagged.length = 0;
+    tagged.push(...kept);
+  }
+}
+

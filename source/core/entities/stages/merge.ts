@@ -1,0 +1,157 @@
+/**
+ * Stage 3 of resolveEntities, "merge": forms that name one thing join one group.
+ * - the built-in alias table (aliases.ts);
+ * - acronyms the article defines ("Islamic State (ISIS)"), when the acronym fits the name: its
+ *   letters are the name's initials (or its table form); never for people ("Rafael Nadal (ESP)");
+ * - a person's shorter form ("Netanyahu", "Ali Khamenei") with the single longer name that ends
+ *   with the same surname (and, for two-word short forms, starts with the same first name); a
+ *   one-word form that is a known country is never a surname. When several full names share the
+ *   surname, the bare surname is resolved by position later (overlaps.ts);
+ * - a place's short form ("Golan") with its long form ("Golan Heights").
+ */
+import { aliasGroupOf, PLACE_SHORT_HEADS, surnameOf } from '../normalize.js';
+import type { EntityType } from '../types.js';
+import { majority, surfaceOf, type ResolveContext, type TaggedSpan } from './context.js';
+import type { FormInfo, Forms } from './forms.js';
+
+export class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x);
+    if (p === undefined) {
+      this.parent.set(x, x);
+      return x;
+    }
+    if (p === x) return x;
+    p = this.find(p);
+    this.parent.set(x, p);
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+export interface Merged {
+  uf: UnionFind;
+  /** Acronyms defined in the text, re-scanned as their group's. */
+  acronyms: Array<{ group: string; surface: string }>;
+  /** Acronyms of MISC names ("Joint Comprehensive Plan of Action (JCPOA)"): blockers wherever they occur. */
+  miscAcronyms: string[];
+  /** Bare surname form -> the full-name forms it may belong to. */
+  ambiguousSurnames: Map<string, string[]>;
+  /** One-word forms that are a surname of a person the article names in full. */
+  forcedPerson: Set<string>;
+  /** Group root -> the forms' summed votes. */
+  groupVotes: Map<string, Map<EntityType, number>>;
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&', 'on', 'in']);
+
+/** Whether `acronym` ("ISIS", "U.N.") can stand for `words`: its letters are their initials. */
+export function acronymFits(acronym: string, words: string[]): boolean {
+  const letters = acronym.replace(/\./g, '').toLowerCase();
+  const initials = (ws: string[]) => ws.map((w) => w.replace(/^[^\p{L}\p{N}]+/u, '')[0]?.toLowerCase() ?? '').join('');
+  const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  if (letters === initials(words) || letters === initials(major)) return true;
+  // Hyphenated or compound words may give more than one letter ("Al-Qaeda" -> AQ, "FedEx").
+  const parts = major.flatMap((w) => w.split(/[-\s]/).filter(Boolean));
+  if (letters === initials(parts)) return true;
+  // Otherwise every major initial in order, each word giving a prefix of itself ("Interpol", "NASDAQ").
+  let k = 0;
+  for (const w of major) {
+    const lw = w.toLowerCase();
+    if (letters[k] !== lw[0]) return false;
+    let j = 0;
+    while (k < letters.length && j < lw.length && letters[k] === lw[j]) {
+      k++;
+      j++;
+    }
+  }
+  return k === letters.length;
+}
+
+function mergePeople(forms: Forms, uf: UnionFind, known: ResolveContext['known']): { forcedPerson: Set<string>; ambiguousSurnames: Map<string, string[]> } {
+  const formType = (f: FormInfo) => majority(f.votes);
+  const people = [...forms.values()].filter((f) => formType(f) === 'person' && f.words.length >= 2);
+  // "Assad" where the article names "Hafez al-Assad": a person (but maybe another one), not a place.
+  const surnames = new Set(people.map((p) => surnameOf(p.words)));
+  const forcedPerson = new Set<string>();
+  const isKnownCountry = (f: FormInfo) => f.words.length === 1 && known.isCountry([[...f.surfaces][0]!]);
+  for (const f of forms.values()) {
+    if (f.words.length === 1 && surnames.has(f.words[0]!) && !aliasGroupOf(f.key) && !isKnownCountry(f)) {
+      forcedPerson.add(f.key);
+      if (formType(f) === 'person') continue;
+      let n = 0;
+      for (const c of f.votes.values()) n += c;
+      f.votes.clear();
+      f.votes.set('person', n);
+    }
+  }
+  const ambiguousSurnames = new Map<string, string[]>();
+  for (const f of forms.values()) {
+    if (!(f.votes.get('person') ?? 0) || aliasGroupOf(f.key)) continue;
+    const last = f.words[f.words.length - 1]!;
+    const candidates = people.filter(
+      (p) => p !== f && p.words.length > f.words.length && p.words[p.words.length - 1] === last && (f.words.length === 1 || p.words[0] === f.words[0]),
+    );
+    // Candidates that are themselves one person ("Ali Khamenei" / "Ayatollah Ali Khamenei") count once.
+    const roots = [...new Set(candidates.map((p) => uf.find(p.key)))];
+    if (roots.length === 1) uf.union(roots[0]!, f.key);
+    else if (roots.length > 1) ambiguousSurnames.set(f.key, candidates.map((p) => p.key));
+  }
+  return { forcedPerson, ambiguousSurnames };
+}
+
+/** The acronym written in parentheses right after a span, if any: "<span> ( ACR )". */
+function acronymAfter(ctx: ResolveContext, span: TaggedSpan): string | null {
+  const { tokens } = ctx;
+  const [open, acr, close] = [tokens[span.end], tokens[span.end + 1], tokens[span.end + 2]];
+  if (span.end - span.start < 2 || open?.text !== '(' || close?.text !== ')' || !acr) return null;
+  return /^(?:\p{Lu}\.?){2,8}$/u.test(acr.text) ? acr.text : null;
+}
+
+export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[], blockers: TaggedSpan[] = []): Merged {
+  const { tokens } = ctx;
+  const uf = new UnionFind();
+  for (const f of forms.values()) {
+    uf.find(f.key);
+    const g = aliasGroupOf(f.key);
+    if (g) uf.union(`table:${g.name}`, f.key);
+  }
+  // Acronyms defined in the text: "<span> ( ACR )", for anything but a person.
+  const acronyms: Merged['acronyms'] = [];
+  for (const span of spans) {
+    const acr = span.type === 'PER' ? null : acronymAfter(ctx, span);
+    if (!acr) continue;
+    const nameWords = tokens.slice(span.start, span.end).map((t) => t.text);
+    const table = aliasGroupOf(acr);
+    const fits = (table && table.name === aliasGroupOf(surfaceOf(ctx, span))?.name) || acronymFits(acr, nameWords);
+    if (!fits) continue;
+    const f = forms.of(acr);
+    uf.union(forms.of(surfaceOf(ctx, span)).key, f.key);
+    acronyms.push({ group: f.key, surface: acr });
+  }
+  const miscAcronyms: string[] = [];
+  for (const b of blockers) {
+    const acr = acronymAfter(ctx, b);
+    if (acr && !aliasGroupOf(acr) && acronymFits(acr, tokens.slice(b.start, b.end).map((t) => t.text))) miscAcronyms.push(acr);
+  }
+  const { forcedPerson, ambiguousSurnames } = mergePeople(forms, uf, ctx.known);
+  // Places: "Golan" joins "Golan Heights" when the article has the longer form.
+  for (const f of forms.values()) {
+    if (majority(f.votes) !== 'place' || f.words.length < 2 || !PLACE_SHORT_HEADS.has(f.words[f.words.length - 1]!)) continue;
+    const short = forms.byKey.get(f.words.slice(0, -1).join(' '));
+    if (short && majority(short.votes) !== 'person' && !aliasGroupOf(short.key)) uf.union(f.key, short.key);
+  }
+  const groupVotes = new Map<string, Map<EntityType, number>>();
+  for (const f of forms.values()) {
+    const root = uf.find(f.key);
+    let v = groupVotes.get(root);
+    if (!v) groupVotes.set(root, (v = new Map()));
+    for (const [t, c] of f.votes) v.set(t, (v.get(t) ?? 0) + c);
+  }
+  return { uf, acronyms, miscAcronyms, ambiguousSurnames, forcedPerson, groupVotes };
+}

@@ -1,0 +1,96 @@
+/**
+ * Stage 6 of resolveEntities, "vote types": one type per entity. Every mention votes with the
+ * tagger's own preference at its position (a softmax over its start scores), so a name tagged
+ * once as a place and twice, more confidently, as a person is a person; mentions whose type a
+ * rule decided (title, organization and place words, surnames) vote outright, and so does the
+ * alias table for its groups.
+ */
+import { aliasGroupOf } from '../normalize.js';
+import type { EntityType } from '../types.js';
+import { majority, type KnownNames } from './context.js';
+import type { Candidate } from './rescan.js';
+
+/** Softmax temperature over the tagger's start scores when voting on an entity's type. */
+export const VOTE_TEMPERATURE = 150;
+/** A mention the tagger did not tag itself (found by re-scan) votes with this weight. */
+const RESCAN_VOTE = 1;
+
+export function voteTypes(accepted: Candidate[], starts: Float32Array | undefined): Map<string, Map<EntityType, number>> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const voteFor = (root: string, type: EntityType, w: number) => {
+    let v = votes.get(root);
+    if (!v) votes.set(root, (v = new Map()));
+    v.set(type, (v.get(type) ?? 0) + w);
+  };
+  for (const c of accepted) {
+    const root = c.group!;
+    const w = c.tagger ? 1 : RESCAN_VOTE;
+    if (c.fixed) voteFor(root, c.fixed, w);
+    else if (starts) {
+      const base = c.tokStart * 5;
+      const sc = [starts[base + 1]!, starts[base + 2]!, starts[base + 3]!];
+      const max = Math.max(...sc);
+      const ex = sc.map((x) => Math.exp((x - max) / VOTE_TEMPERATURE));
+      const sum = ex[0]! + ex[1]! + ex[2]!;
+      voteFor(root, 'person', (w * ex[0]!) / sum);
+      voteFor(root, 'place', (w * ex[1]!) / sum);
+      voteFor(root, 'organization', (w * ex[2]!) / sum);
+    }
+  }
+  for (const root of votes.keys()) {
+    if (!root.startsWith('table:')) continue;
+    const table = aliasGroupOf(root.slice('table:'.length));
+    if (table) voteFor(root, table.type, 1);
+  }
+  return votes;
+}
+
+/** A mention the tagger gives this probability or more for a type other than its entity's keeps it. */
+export const CONFIDENT_TYPE = 0.97;
+
+/**
+ * One name, two things: where the tagger itself tagged a mention and is sure of a type other
+ * than its entity's (the team "NEW YORK" beside the city), those mentions become an entity of
+ * that type. Rule-fixed and re-scanned mentions follow their entity. Changes `accepted`'s
+ * groups and adds the new groups' votes.
+ */
+export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, starts: Float32Array | undefined): void {
+  if (!starts) return;
+  const TYPES: EntityType[] = ['person', 'place', 'organization'];
+  for (const c of accepted) {
+    if (!c.tagger || c.fixed || c.ambiguous) continue;
+    const root = c.group!;
+    const own = majority(votes.get(root) ?? new Map());
+    const base = c.tokStart * 5;
+    const sc = [starts[base + 1]!, starts[base + 2]!, starts[base + 3]!];
+    const max = Math.max(...sc);
+    const ex = sc.map((x) => Math.exp((x - max) / VOTE_TEMPERATURE));
+    const sum = ex[0]! + ex[1]! + ex[2]!;
+    const k = ex.indexOf(1);
+    const type = TYPES[k]!;
+    if (!own || type === own || ex[k]! / sum < CONFIDENT_TYPE) continue;
+    const key = `${root}\u0000${type}`;
+    c.group = key;
+    if (!votes.has(key)) votes.set(key, new Map([[type, 1]]));
+  }
+}
+
+
+/**
+ * A "person" the article names by one word only, a word on the company list and on no list of
+ * people's names ("Netflix said", "Ryanair cut"), is that company: people in the news are named
+ * in full at least once. Changes `votes` of such groups.
+ */
+export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, wordsOf: (c: Candidate) => string[], known: KnownNames): void {
+  const lone = new Map<string, boolean>();
+  for (const c of accepted) {
+    const words = wordsOf(c);
+    const ok = words.length === 1 && c.fixed !== 'person' && known.isCompany(words[0]!) && !known.isPersonName(words[0]!);
+    lone.set(c.group!, (lone.get(c.group!) ?? true) && ok);
+  }
+  for (const [root, ok] of lone) {
+    const v = votes.get(root);
+    if (!ok || !v || majority(v) !== 'person') continue;
+    v.set('organization', (v.get('person') ?? 0) + (v.get('organization') ?? 0));
+  }
+}

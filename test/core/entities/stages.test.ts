@@ -1,0 +1,353 @@
+/**
+ * resolveEntities' stages one at a time, without the model: hand-made tagger spans, a small
+ * hand-made gazetteer (KnownNames), hand-made start scores. Each test says what a rule does
+ * whatever the weights say.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { docCasing, type TagType } from '../../../source/core/entities/features.js';
+import { isDemonymOf, isNonEntity } from '../../../source/core/entities/non-entities.js';
+import { resolveEntities } from '../../../source/core/entities/resolve.js';
+import { buildEntities } from '../../../source/core/entities/stages/build.js';
+import { cleanSpan, cleanSpans, splitSpans } from '../../../source/core/entities/stages/clean.js';
+import { makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
+import { collectForms } from '../../../source/core/entities/stages/forms.js';
+import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
+import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.js';
+import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
+import { CONFIDENT_TYPE, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
+import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
+
+/** A tiny gazetteer: what the shipped one says about these words. */
+const PLACES = new Set(['st. louis', 'ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan', 'bosnia and herzegovina', 'the hague', 'adria']);
+const COUNTRIES = new Set(['ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan']);
+const NAMES = new Set(['james', 'tony', 'dennis', 'selma', 'scott', 'john', 'adrian', 'king', 'peter']);
+const known: KnownNames = {
+  isPlace: (words) => PLACES.has(words.join(' ').toLowerCase()),
+  isCountry: (words) => COUNTRIES.has(words.join(' ').toLowerCase()),
+  isPersonName: (word) => NAMES.has(word.toLowerCase()),
+  isCommonWord: (lower) => ['speaks', 'talks', 'in'].includes(lower),
+  isCompany: (word) => ['Netflix', 'Ford'].includes(word),
+};
+
+function context(text: string, starts?: Float32Array) {
+  const tokens = tokenize(text);
+  const sentences = sentenceRanges(text, tokens);
+  const casing = docCasing(sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text)));
+  return makeContext(text, tokens, sentences, casing, starts, known);
+}
+
+/** Token span of the `nth` occurrence of `phrase` (whole tokens). */
+function spanOf(tokens: Token[], phrase: string, type: TagType, nth = 0): TaggedSpan {
+  const parts = tokenize(phrase).map((t) => t.text);
+  let seen = 0;
+  for (let i = 0; i + parts.length <= tokens.length; i++) {
+    if (parts.every((p, k) => tokens[i + k]!.text === p) && seen++ === nth) return { type, start: i, end: i + parts.length };
+  }
+  throw new Error(`no ${phrase} #${nth}`);
+}
+
+const text = (ctx: { text: string; tokens: Token[] }, s: { start: number; end: number }) => ctx.text.slice(ctx.tokens[s.start]!.start, ctx.tokens[s.end - 1]!.end);
+const named = (ctx: ReturnType<typeof context>, spans: TaggedSpan[]) => spans.map((s) => `${s.type}:${text(ctx, s)}`);
+
+/** Start scores (O, PER, LOC, ORG, MISC) preferring `type` at `token` by `margin`. */
+function prefer(starts: Float32Array, token: number, type: 'PER' | 'LOC' | 'ORG', margin: number): void {
+  const k = { PER: 1, LOC: 2, ORG: 3 }[type];
+  for (let l = 0; l < 5; l++) starts[token * 5 + l] = l === k ? margin : 0;
+}
+
+// --- clean ---
+
+test('clean: a title is stripped only where it is a title ("General Motors", "St. Louis" stay whole)', () => {
+  for (const [sentence, phrase, type, want, wantType] of [
+    ['Shares of General Motors fell.', 'General Motors', 'PER', 'General Motors', 'ORG'],
+    ['He flew to St. Louis today.', 'St. Louis', 'PER', 'St. Louis', 'LOC'],
+    ['Prime Minister Tony Blair spoke.', 'Prime Minister Tony Blair', 'PER', 'Tony Blair', 'PER'],
+    ['General Wesley Clark spoke.', 'General Wesley Clark', 'PER', 'Wesley Clark', 'PER'],
+    ['Lord Goldsmith spoke.', 'Lord Goldsmith', 'PER', 'Goldsmith', 'PER'],
+    ['The General Assembly met.', 'General Assembly', 'ORG', 'General Assembly', 'ORG'],
+  ] as const) {
+    const ctx = context(sentence);
+    const span = spanOf(ctx.tokens, phrase, type);
+    assert.ok(cleanSpan(ctx.tokens, span, known), sentence);
+    assert.equal(text(ctx, span), want, sentence);
+    assert.equal(span.type, wantType, sentence);
+  }
+});
+
+test('clean: "the" is kept only in a known place\'s name ("The Hague"); a title alone is no name', () => {
+  const ctx = context('Talks in The Hague and the Oval. The President spoke. King said no.');
+  const hague = spanOf(ctx.tokens, 'The Hague', 'LOC');
+  assert.ok(cleanSpan(ctx.tokens, hague, known));
+  assert.equal(text(ctx, hague), 'The Hague');
+  const oval = spanOf(ctx.tokens, 'the Oval', 'LOC');
+  assert.ok(cleanSpan(ctx.tokens, oval, known));
+  assert.equal(text(ctx, oval), 'Oval');
+  assert.equal(cleanSpan(ctx.tokens, spanOf(ctx.tokens, 'President', 'PER'), known), false);
+  // "King" is a surname too, and no "the" comes before it.
+  assert.ok(cleanSpan(ctx.tokens, spanOf(ctx.tokens, 'King', 'PER'), known));
+});
+
+test('clean: "A and B" splits when both sides are names, a known place whole stays', () => {
+  const ctx = context('Selma Blair and Dennis Quaid came. Labour and Tony Blair won. Russian Federation and China signed. Bosnia and Herzegovina voted. Marks and Spencer sold.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Selma Blair and Dennis Quaid', 'PER'),
+    spanOf(ctx.tokens, 'Labour and Tony Blair', 'ORG'),
+    spanOf(ctx.tokens, 'Federation and China', 'ORG'),
+    spanOf(ctx.tokens, 'Bosnia and Herzegovina', 'LOC'),
+    spanOf(ctx.tokens, 'Marks and Spencer', 'ORG'),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), [
+    'PER:Selma Blair',
+    'PER:Dennis Quaid',
+    'ORG:Labour',
+    'PER:Tony Blair',
+    'ORG:Federation',
+    'LOC:China',
+    'LOC:Bosnia and Herzegovina',
+    'ORG:Marks and Spencer',
+  ]);
+});
+
+test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
+  const ctx = context('James Ireland met GM Europe staff in al Hajar Syria.');
+  const tagged = [spanOf(ctx.tokens, 'James Ireland', 'PER'), spanOf(ctx.tokens, 'GM Europe', 'ORG'), spanOf(ctx.tokens, 'al Hajar Syria', 'MISC')];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['PER:James', 'LOC:Ireland', 'ORG:GM', 'LOC:Europe', 'LOC:al Hajar', 'LOC:Syria']);
+});
+
+test('clean: a word the article reads as a place twice and never as a person is peeled off a person', () => {
+  const ctx = context('Lebed Chechnya spoke. Troops left Chechnya. Chechnya was calm.');
+  const tagged = [spanOf(ctx.tokens, 'Lebed Chechnya', 'PER'), spanOf(ctx.tokens, 'Chechnya', 'LOC', 1), spanOf(ctx.tokens, 'Chechnya', 'LOC', 2)];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['PER:Lebed', 'LOC:Chechnya', 'LOC:Chechnya', 'LOC:Chechnya']);
+});
+
+test('clean: an organization, titles, then a person\'s name give both; "Labour MP" loses MP', () => {
+  const ctx = context('Treasury Secretary Scott Bessent and Labour MP spoke.');
+  const tagged = [spanOf(ctx.tokens, 'Treasury Secretary Scott Bessent', 'ORG'), spanOf(ctx.tokens, 'Labour MP', 'ORG')];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Treasury', 'PER:Scott Bessent', 'ORG:Labour']);
+  // At the start of a name only a known first name makes a person: "Major League Baseball" stays.
+  const mlb = context('Major League Baseball said so.');
+  assert.deepEqual(named(mlb, splitSpans(mlb, [spanOf(mlb.tokens, 'Major League Baseball', 'ORG')])), ['ORG:Major League Baseball']);
+});
+
+test('clean: a name never spans a repeated word or a stray lower-case word', () => {
+  const ctx = context('Obama Paris Paris the Barack the Paris spoke.');
+  const spans = splitSpans(ctx, [spanOf(ctx.tokens, 'Obama Paris Paris the Barack the Paris', 'PER')]);
+  for (const s of spans) {
+    const words = ctx.tokens.slice(s.start, s.end).map((t) => t.text);
+    assert.equal(new Set(words).size, words.length, JSON.stringify(named(ctx, spans)));
+  }
+  // Particles are fine: "Bank of England", "Osama bin Laden", "al-Assad".
+  const ok = context('Bank of England and Osama bin Laden and Bashar al-Assad.');
+  const kept = [spanOf(ok.tokens, 'Bank of England', 'ORG'), spanOf(ok.tokens, 'Osama bin Laden', 'PER'), spanOf(ok.tokens, 'Bashar al-Assad', 'PER')];
+  assert.deepEqual(named(ok, splitSpans(ok, kept)), ['ORG:Bank of England', 'PER:Osama bin Laden', 'PER:Bashar al-Assad']);
+});
+
+test('clean: property: every span splitSpans returns lies inside the span it came from, in order', () => {
+  const ctx = context('Selma Blair and Dennis Quaid saw James Ireland and Tony Blair with GM Europe and the Paris Paris Obama in St. Louis.');
+  const n = ctx.tokens.length;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(n - 1), fc.integer({ min: 1, max: 8 }), fc.constantFrom<TagType>('PER', 'LOC', 'ORG', 'MISC')), { maxLength: 6 }), (raw) => {
+      const tagged = raw.map(([s, len, type]) => ({ type, start: s, end: Math.min(n, s + len) }));
+      const out = splitSpans(ctx, tagged.map((t) => ({ ...t })));
+      for (const s of out) {
+        assert.ok(s.start < s.end);
+        assert.ok(tagged.some((t) => t.start <= s.start && s.end <= t.end));
+      }
+    }),
+  );
+});
+
+test('non-entities: holidays, common acronyms, groups, i-products and demonyms of known places', () => {
+  for (const w of [['Christmas'], ['PC'], ['DVDs'], ['TV'], ['MP'], ['ID'], ['Muslims'], ['iTunes'], ['Americans'], ['Ukrainian'], ['Israeli'], ['Pakistanis'], ['Christmas', 'Day']]) {
+    assert.ok(isNonEntity(w, known), w.join(' '));
+  }
+  for (const w of [['Iran'], ['Ukraine'], ['Adrian'], ['Nokia'], ['Google'], ['Tony', 'Blair'], ['Sudan']]) assert.ok(!isNonEntity(w, known), w.join(' '));
+  // A name, not someone from Adria; a stem too short to trust.
+  assert.equal(isDemonymOf('Adrian', known), false);
+  assert.equal(isDemonymOf('European', known), true);
+});
+
+test('clean: non-entities become blockers, never spans', () => {
+  const ctx = context('At Christmas the Muslims bought a PC from Sony.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Christmas', 'PER'), spanOf(ctx.tokens, 'Muslims', 'ORG'), spanOf(ctx.tokens, 'PC', 'ORG'), spanOf(ctx.tokens, 'Sony', 'ORG')]);
+  assert.deepEqual(named(ctx, spans), ['ORG:Sony']);
+  // "PC" as an organization is dropped outright (titles and common acronyms alone are no name).
+  assert.deepEqual(named(ctx, blockers).sort(), ['MISC:Christmas', 'MISC:Muslims']);
+});
+
+test('clean: a work after its noun is MISC ("the film Sideways")', () => {
+  const ctx = context('He loved the film Sideways.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Sideways', 'PER')]);
+  assert.deepEqual(spans, []);
+  assert.equal(blockers.length, 1);
+});
+
+// --- merge ---
+
+test('merge: an acronym fits when its letters are the name\'s initials', () => {
+  assert.ok(acronymFits('WHO', ['World', 'Health', 'Organization']));
+  assert.ok(acronymFits('U.N.', ['United', 'Nations']));
+  assert.ok(acronymFits('BoE', ['Bank', 'of', 'England']));
+  assert.ok(acronymFits('NASDAQ', ['National', 'Association', 'of', 'Securities', 'Dealers', 'Automated', 'Quotations']));
+  assert.ok(!acronymFits('ESP', ['Rafael', 'Nadal']));
+  assert.ok(!acronymFits('US', ['Michael', 'Johnson']));
+});
+
+test('merge: "Rafael Nadal (ESP) … Carlos Moya (ESP)": no acronym joins people, nor a name it does not fit', () => {
+  const ctx = context('Rafael Nadal ( ESP ) beat Carlos Moya ( ESP ). The World Health Organization ( WHO ) and the Red Cross ( UN ) met.');
+  const spans = [
+    spanOf(ctx.tokens, 'Rafael Nadal', 'PER'),
+    spanOf(ctx.tokens, 'Carlos Moya', 'PER'),
+    spanOf(ctx.tokens, 'World Health Organization', 'ORG'),
+    spanOf(ctx.tokens, 'Red Cross', 'ORG'),
+  ];
+  const { forms } = collectForms(ctx, spans, []);
+  const merged = mergeForms(ctx, forms, spans);
+  assert.deepEqual(merged.acronyms.map((a) => a.surface), ['WHO']);
+  assert.notEqual(merged.uf.find('rafael nadal'), merged.uf.find('carlos moya'));
+  assert.equal(merged.uf.find('who'), merged.uf.find('world health organization'));
+});
+
+test('merge: a known country is never a surname ("Chad" beside "Idriss Chad" stays a place)', () => {
+  COUNTRIES.add('chad');
+  try {
+    const ctx = context('Idriss Chad spoke. Troops entered Chad.');
+    const spans = [spanOf(ctx.tokens, 'Idriss Chad', 'PER'), spanOf(ctx.tokens, 'Chad', 'LOC', 1)];
+    const { forms } = collectForms(ctx, spans, []);
+    const merged = mergeForms(ctx, forms, spans);
+    assert.equal(merged.forcedPerson.has('chad'), false);
+    assert.notEqual(merged.uf.find('chad'), merged.uf.find('idriss chad'));
+  } finally {
+    COUNTRIES.delete('chad');
+  }
+});
+
+test('merge: peerage and party forms: "Lord Goldsmith" = "Peter Goldsmith", "Lib Dems" = "Liberal Democrats", "Tories" = "Conservatives"', () => {
+  const t = 'Lord Goldsmith spoke. Peter Goldsmith, the attorney general, agreed. The Lib Dems and the Liberal Democrats, the Tories and the Conservatives, Mideast and Middle East.';
+  const ctx = context(t);
+  const tagged = [
+    spanOf(ctx.tokens, 'Lord Goldsmith', 'PER'),
+    spanOf(ctx.tokens, 'Peter Goldsmith', 'PER'),
+    spanOf(ctx.tokens, 'Lib Dems', 'ORG'),
+    spanOf(ctx.tokens, 'Liberal Democrats', 'ORG'),
+    spanOf(ctx.tokens, 'Tories', 'ORG'),
+    spanOf(ctx.tokens, 'Conservatives', 'ORG'),
+  ];
+  const entities = resolveEntities(t, ctx.tokens, ctx.sentences, tagged, ctx.casing, undefined, known);
+  const of = (name: string) => entities.find((e) => e.name === name || e.aliases.includes(name));
+  assert.equal(of('Goldsmith'), of('Peter Goldsmith'));
+  assert.equal(of('Peter Goldsmith')!.type, 'person');
+  assert.equal(of('Lib Dems'), of('Liberal Democrats'));
+  assert.equal(of('Tories'), of('Conservatives'));
+  assert.equal(of('Mideast'), of('Middle East'));
+  assert.equal(of('Middle East')!.type, 'place');
+});
+
+// --- overlaps, vote, build ---
+
+const candidate = (tokStart: number, tokEnd: number, group: string | null, extra: Partial<Candidate> = {}): Candidate => ({
+  start: tokStart * 10,
+  end: tokEnd * 10 - 1,
+  tokStart,
+  tokEnd,
+  group,
+  tagger: true,
+  ...extra,
+});
+
+test('overlaps: longest first; at equal length a table form, a blocker, the tagger\'s name, a re-scanned name', () => {
+  const merged = { uf: { find: (x: string) => x } as never, ambiguousSurnames: new Map<string, string[]>() };
+  const accepted = resolveOverlaps(
+    [
+      candidate(0, 1, 'a', { tagger: false }),
+      candidate(0, 2, 'ab'),
+      candidate(3, 4, 'c'),
+      candidate(3, 4, null),
+      candidate(5, 6, 'd', { tagger: false }),
+      candidate(5, 6, 'e'),
+      candidate(7, 8, null),
+      candidate(7, 8, 'table', { tagger: false, table: true }),
+    ],
+    10,
+    merged,
+  );
+  assert.deepEqual(accepted.map((c) => c.group), ['ab', 'e', 'table']);
+});
+
+test('vote: one type per entity; a mention the tagger is sure is another type becomes its own entity', () => {
+  const starts = new Float32Array(10 * 5);
+  prefer(starts, 0, 'LOC', 900);
+  prefer(starts, 2, 'LOC', 900);
+  prefer(starts, 4, 'ORG', 2000); // the team "NEW YORK", tagged so with no doubt
+  prefer(starts, 6, 'ORG', 10); // a coin flip: follows its entity
+  const accepted = [candidate(0, 1, 'ny'), candidate(2, 3, 'ny'), candidate(4, 5, 'ny'), candidate(6, 7, 'ny')];
+  const votes = voteTypes(accepted, starts);
+  assert.ok(votes.get('ny')!.get('place')! > votes.get('ny')!.get('organization')!);
+  splitConfidentTypes(accepted, votes, starts);
+  assert.deepEqual(accepted.map((c) => c.group === 'ny'), [true, true, false, true]);
+  const entities = buildEntities('x'.repeat(80), accepted, votes, new Map());
+  assert.deepEqual(entities.map((e) => [e.type, e.mentions.length]), [['place', 3], ['organization', 1]]);
+  assert.ok(CONFIDENT_TYPE > 0.5 && CONFIDENT_TYPE < 1);
+});
+
+test('build: the display name is the most complete form; mentions carry their field and are sorted', () => {
+  const t = 'Benjamin Netanyahu spoke. Netanyahu left.';
+  const ctx = context(t);
+  const entities = resolveEntities(t, ctx.tokens, ctx.sentences, [spanOf(ctx.tokens, 'Benjamin Netanyahu', 'PER'), spanOf(ctx.tokens, 'Netanyahu', 'PER', 1)], ctx.casing, undefined, known);
+  assert.equal(entities.length, 1);
+  assert.equal(entities[0]!.name, 'Benjamin Netanyahu');
+  assert.deepEqual(entities[0]!.aliases, ['Netanyahu']);
+  assert.deepEqual(entities[0]!.mentions.map((m) => [m.field, t.slice(m.start, m.end)]), [
+    ['text', 'Benjamin Netanyahu'],
+    ['text', 'Netanyahu'],
+  ]);
+});
+
+test('clean: an organization\'s name keeps a common noun\'s possessive and a party adjective; "and the" parts two names', () => {
+  const ctx = context("The Scottish Fishermen's Federation, the National Farmers' Union, the Democratic Alliance and the Conservative Party met. Israel's Defense Ministry and Polish SPC did not.");
+  const tagged = [
+    spanOf(ctx.tokens, 'Federation', 'ORG'),
+    spanOf(ctx.tokens, 'National Farmers', 'ORG'),
+    spanOf(ctx.tokens, 'Union', 'ORG'),
+    spanOf(ctx.tokens, 'Democratic', 'MISC'),
+    spanOf(ctx.tokens, 'Alliance and the Conservative Party', 'ORG'),
+    spanOf(ctx.tokens, 'Israel', 'LOC'),
+    spanOf(ctx.tokens, 'Defense Ministry', 'ORG'),
+    spanOf(ctx.tokens, 'Polish', 'MISC'),
+    spanOf(ctx.tokens, 'SPC', 'ORG'),
+  ];
+  const clean = { ...ctx, known: { ...known, isCommonWord: (w: string) => ['fishermen', 'farmers'].includes(w) } };
+  const { spans } = cleanSpans(clean, tagged);
+  assert.deepEqual(named(ctx, spans), [
+    "ORG:Scottish Fishermen's Federation",
+    "ORG:National Farmers' Union",
+    'ORG:Democratic Alliance',
+    'ORG:Conservative Party',
+    'LOC:Israel',
+    'ORG:Defense Ministry',
+    'ORG:SPC',
+  ]);
+});
+
+test('clean: events and awards are MISC ("United States Grand Prix", "Booker Prize"), a one-word "Cup" is left to the tagger', () => {
+  const ctx = context('He won the United States Grand Prix and the Booker Prize.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'United States Grand Prix', 'LOC'), spanOf(ctx.tokens, 'Booker Prize', 'PER')]);
+  assert.deepEqual(spans, []);
+  assert.deepEqual(named(ctx, blockers), ['MISC:United States Grand Prix', 'MISC:Booker Prize']);
+});
+
+test('vote: a one-word "person" on the company list and no list of names is that company ("Netflix said")', () => {
+  const t = 'Netflix said on Monday it would raise prices. Ford agreed. Henry Ford founded it.';
+  const ctx = context(t);
+  const tagged = [spanOf(ctx.tokens, 'Netflix', 'PER'), spanOf(ctx.tokens, 'Ford', 'PER'), spanOf(ctx.tokens, 'Henry Ford', 'PER')];
+  const starts = new Float32Array(ctx.tokens.length * 5);
+  for (const s of tagged) prefer(starts, s.start, 'PER', 300); // the tagger is sure they are people
+  const entities = resolveEntities(t, ctx.tokens, ctx.sentences, tagged, ctx.casing, starts, known);
+  const type = (name: string) => entities.find((e) => e.name === name || e.aliases.includes(name))?.type;
+  assert.equal(type('Netflix'), 'organization');
+  // "Ford" is a surname of the person the article names in full: a person.
+  assert.equal(type('Henry Ford'), 'person');
+  assert.equal(type('Ford'), 'person');
+});
