@@ -1,6 +1,6 @@
 /** The entity panel and mention navigation for the open article: its commands and arriving entities. */
 import type { Entity } from '../core/entities';
-import { mentionIndexAt, normalizeName } from '../core/entities';
+import { fieldOf, mentionIndexAt, normalizeName, readingPosition, TITLE_START } from '../core/entities';
 import { nextArticleWith } from '../core/entities/library-index';
 import { type CommandIn, isMotion, type Motion, unreachable } from '../keymap';
 import { frameHeight } from './geometry';
@@ -85,7 +85,15 @@ function jumpToMention(state: State, mention: number): State {
   const entity = selectedEntity(state);
   const target = entity?.mentions[mention];
   if (!entity || !target) return state;
-  return revealOffset(withEntities(state, { mention }), target.start);
+  const jumped = withEntities(state, { mention });
+  // The title is drawn above every page: a mention in it is on screen already.
+  return fieldOf(target) === 'title' ? jumped : revealOffset(jumped, target.start);
+}
+
+/** The reading position at the top of the page: the title's start on the first page, where the text begins under it. */
+function pageTopPosition(state: State): number {
+  const offset = firstVisibleOffset(state);
+  return offset === 0 ? TITLE_START : offset;
 }
 
 /** ]/[: the next or previous mention of the selected entity, from the current one or the page. */
@@ -93,8 +101,9 @@ function stepMention(state: State, direction: 1 | -1): State {
   const entity = selectedEntity(state);
   if (!entity || entity.mentions.length === 0) return info(state, state.entities.current ? 'no entity selected' : 'entities are still being found');
   const current = entity.mentions[state.entities.mention];
-  // Before the first jump, "next" starts from the top of the page, so the first one on screen counts.
-  const from = current ? current.start : firstVisibleOffset(state) - (direction === 1 ? 1 : 0);
+  // Before the first jump, "next" starts from the top of the page, so the first one on screen
+  // counts: on the first page, that is the title's.
+  const from = current ? readingPosition(current) : pageTopPosition(state) - (direction === 1 ? 1 : 0);
   return jumpToMention(state, mentionIndexAt(entity.mentions, from, direction));
 }
 

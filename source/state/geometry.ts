@@ -40,7 +40,7 @@ export interface ReaderGeometry {
   panelGap: number;
   /** Width of the panel beside the text; 0 without a side panel. textColumns + panelGap + this = cols. */
   panelWidth: number;
-  titleLines: string[];
+  titleLines: TitleLine[];
   lines: WrappedLine[];
   pageHeight: number;
 }
@@ -56,12 +56,32 @@ function wrappedBody(article: Article, measure: number): WrappedLine[] {
   return lines;
 }
 
-function titleLines(title: string, measure: number): string[] {
-  const lines = wrapText(title, measure).map((l) => title.slice(l.start, l.end));
+/**
+ * A line of the title: the stretch [start, end) of it, and whether an ellipsis follows (the rest
+ * did not fit in the lines a title gets). Offsets, not text, so the title's mentions can be
+ * highlighted in it as the text's are in the page.
+ */
+export interface TitleLine {
+  start: number;
+  end: number;
+  cut: boolean;
+}
+
+/** The title as drawn on one line. */
+export function titleLineText(title: string, line: TitleLine): string {
+  return title.slice(line.start, line.end) + (line.cut ? '…' : '');
+}
+
+function titleLines(title: string, measure: number): TitleLine[] {
+  const lines = wrapText(title, measure).map((l) => ({ start: l.start, end: l.end, cut: false }));
   if (lines.length <= MAX_TITLE_LINES) return lines;
-  const kept = lines.slice(0, MAX_TITLE_LINES);
-  kept[MAX_TITLE_LINES - 1] = truncateToWidth(`${kept[MAX_TITLE_LINES - 1]} ${lines[MAX_TITLE_LINES]}`, measure);
-  return kept;
+  // The last line runs on into the next, cut at the measure.
+  const last = lines[MAX_TITLE_LINES - 1]!;
+  const runOn = title.slice(last.start, lines[MAX_TITLE_LINES]!.end);
+  const shown = truncateToWidth(runOn, measure);
+  const cut = shown !== runOn || lines.length > MAX_TITLE_LINES + 1;
+  const end = shown === runOn ? last.start + runOn.length : last.start + shown.length - 1;
+  return [...lines.slice(0, MAX_TITLE_LINES - 1), { start: last.start, end, cut }];
 }
 
 /** Where the entity panel goes: beside the page when the text keeps a readable measure, else below. */

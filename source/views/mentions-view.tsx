@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { fieldOf } from '../core/entities';
 import { mentionContextSegments } from '../core/entities/mention-context';
 import { truncateToWidth } from '../core/layout/text-width';
 import { frameHeight, type Viewport } from '../state/geometry';
@@ -29,12 +30,12 @@ export function MentionsView({ state, viewport }: { state: State; viewport: View
           const position = top + i;
           const label = `${position + 1}/${entity.mentions.length}`.padStart(numberWidth - 1);
           return (
-            <Text key={mention.start} wrap="truncate" inverse={position === cursor}>
+            <Text key={`${fieldOf(mention)}:${mention.start}`} wrap="truncate" inverse={position === cursor}>
               {position === cursor ? theme.selectedMarker : ' '}
               {label}{' '}
               <Segments
                 segments={mentionContextSegments(
-                  article.text,
+                  fieldOf(mention) === 'title' ? article.title : article.text,
                   mention.start,
                   mention.end,
                   Math.max(1, viewport.cols - numberWidth - 2),

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { mentionsIn, type MentionField } from '../core/entities';
 import { type HighlightLayer, visibleHighlights } from '../core/layout/highlights';
 import { pagePosition } from '../core/layout/paginate';
 import { segmentLine } from '../core/layout/segments';
@@ -14,23 +15,26 @@ import { Segments } from './segments';
 import { theme } from './theme';
 
 /**
- * What is highlighted, as sorted lists (not yet highlights): find matches above the selected
- * entity's mentions, the current one of each standing out. Building this costs nothing however
- * many matches there are; `visibleHighlights` then takes only what the page shows.
+ * What is highlighted in the title or the text, as sorted lists (not yet highlights): find
+ * matches (the text's only) above the selected entity's mentions, the current one of each
+ * standing out. Building this costs nothing however many matches there are; `visibleHighlights`
+ * then takes only what the page shows.
  */
-export function highlightLayers(state: State): HighlightLayer[] {
+export function highlightLayers(state: State, field: MentionField = 'text'): HighlightLayer[] {
   const layers: HighlightLayer[] = [];
   const entity = selectedEntity(state);
   if (entity && (state.entities.panelOpen || state.entities.mention >= 0)) {
+    const spans = mentionsIn(entity.mentions, field);
+    const current = entity.mentions[state.entities.mention];
     layers.push({
-      spans: entity.mentions,
+      spans,
       kind: entity.type,
       priority: 1,
-      current: { index: state.entities.mention, kind: 'currentMention', priority: 2 },
+      current: { index: current ? spans.indexOf(current) : -1, kind: 'currentMention', priority: 2 },
     });
   }
   const find = state.find;
-  if (find) {
+  if (find && field === 'text') {
     layers.push({ spans: find.matches, kind: 'match', priority: 3, current: { index: find.current, kind: 'current', priority: 4 } });
   }
   return layers;
@@ -61,6 +65,7 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const pad = ' '.repeat(margin);
   const page = readerPage(geometry, screen.top);
   const highlights = visibleHighlights(highlightLayers(state), page.from, page.to);
+  const titleHighlights = visibleHighlights(highlightLayers(state, 'title'), 0, article.title.length);
   const position = pagePosition(screen.top, lines.length, pageHeight);
   const status = [`page ${position.page}/${position.pages} · ${position.percent}%`, mentionStatus(state), findStatus(state.find)]
     .filter(Boolean)
@@ -68,9 +73,10 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const text = (
     <Box flexDirection="column" width={textColumns}>
       {titleLines.map((line) => (
-        <Text key={line} bold wrap="truncate">
+        <Text key={line.start} bold wrap="truncate">
           {pad}
-          {line}
+          <Segments segments={segmentLine(article.title, { start: line.start, end: line.end, paragraph: 0 }, titleHighlights)} />
+          {line.cut ? '…' : ''}
         </Text>
       ))}
       <Text color={theme.dim} wrap="truncate">

@@ -121,7 +121,10 @@ function checkInvariants(state: State): void {
     if (state.overlay === 'mentions') {
       assert.ok(mentionsCursor >= 0 && mentionsCursor < mentions, `mentions cursor ${mentionsCursor} of ${mentions}`);
     }
-    for (const e of entities) for (const m of e.mentions) spanInside(m, textLength, `mention of ${e.name}`);
+    const titleLength = layout.article.title.length;
+    for (const e of entities) {
+      for (const m of e.mentions) spanInside(m, m.field === 'title' ? titleLength : textLength, `${m.field ?? 'text'} mention of ${e.name}`);
+    }
   } else {
     assert.equal(state.find, null, 'an article search survives on the list');
   }

@@ -37,7 +37,7 @@ describe('entity panel', () => {
     assert.match(frame, /People/);
     assert.match(frame, /Places/);
     assert.match(frame, /›P Benjamin Netanyahu +3/, 'the most mentioned person first, selected, with a count');
-    assert.match(frame, /L Moscow +1/);
+    assert.match(frame, /L Moscow +2/, 'one mention in the title, one in the text');
     // Beside the page: the title line also carries the panel heading.
     assert.match(lines(frame)[0] ?? '', /Talks in Moscow.*Entities/);
     await press(app, 'e', (f) => !/Entities \(/.test(f), 'e hides the panel');

@@ -4,7 +4,7 @@ import { cleanup, render } from 'ink-testing-library';
 import fc from 'fast-check';
 import type { Entity } from '../../source/core/entities';
 import { displayWidth } from '../../source/core/layout/text-width';
-import { MIN_COLS, MIN_ROWS, panelPlacement, readerGeometry } from '../../source/state/geometry';
+import { MIN_COLS, MIN_ROWS, panelPlacement, readerGeometry, titleLineText } from '../../source/state/geometry';
 import { readerLayout } from '../../source/state/position';
 import { initialState, reducer } from '../../source/state/reducer';
 import { ReaderView } from '../../source/views/reader-view';
@@ -35,7 +35,7 @@ describe('reader geometry', () => {
           // At least a column either side of the text, in the column it is drawn in.
           assert.ok(g.margin >= 1 && g.margin + g.measure < g.textColumns, `margin ${g.margin} measure ${g.measure} column ${g.textColumns}`);
           for (const line of g.lines) assert.ok(displayWidth(article.text.slice(line.start, line.end)) <= g.measure);
-          for (const line of g.titleLines) assert.ok(displayWidth(line) <= g.measure);
+          for (const line of g.titleLines) assert.ok(displayWidth(titleLineText(article.title, line)) <= g.measure);
           if (panel === 'side') assert.ok(g.measure >= Math.min(56, width ?? 80), 'a readable measure beside the panel');
         },
       ),

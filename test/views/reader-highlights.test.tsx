@@ -81,3 +81,52 @@ describe('reader highlights', () => {
     }
   });
 });
+
+describe('mentions in the title', () => {
+  const titled = makeArticle(
+    'Netanyahu in Moscow',
+    Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: ${i % 50 === 0 ? 'Netanyahu spoke.' : 'Nothing new.'}`),
+  );
+  const inText = [...titled.text.matchAll(/Netanyahu/g)].map((m) => ({ field: 'text' as const, start: m.index, end: m.index + 9, text: 'Netanyahu' }));
+  const netanyahu: Entity = {
+    id: 'person:netanyahu',
+    name: 'Netanyahu',
+    type: 'person',
+    aliases: [],
+    mentions: [{ field: 'title', start: 0, end: 9, text: 'Netanyahu' }, ...inText],
+  };
+  const opened = (): State => {
+    let state = reducer(initialState(makeLibrary([titled]), { cols: 100, rows: 20 }), { type: 'key', name: 'enter' });
+    state = reducer(state, { type: 'entities', articleIndex: 0, entities: [netanyahu] });
+    return reducer(state, { type: 'key', name: 'e' });
+  };
+  const key = (state: State, name: string) => reducer(state, { type: 'key', name });
+
+  test('] on the first page goes to the title’s mention first, drawn in the title, not in the text', () => {
+    const state = key(opened(), ']');
+    assert.equal(state.entities.mention, 0);
+    assert.deepEqual(visibleHighlights(highlightLayers(state, 'title'), 0, titled.title.length), [{ start: 0, end: 9, kind: 'currentMention', priority: 2 }]);
+    const layout = readerLayout(state)!;
+    const page = readerPage(layout.geometry, layout.screen.top);
+    const inPage = visibleHighlights(highlightLayers(state), page.from, page.to);
+    assert.ok(inPage.length > 0 && inPage.every((h) => h.kind === 'person'), 'the text’s mentions, none current');
+    const frame = render(<ReaderView state={state} viewport={state.viewport} />).lastFrame() ?? '';
+    assert.match(frame, /Netanyahu 1\/5/);
+    assert.match(frame.split('\n')[0]!, /^ +Netanyahu in Moscow/);
+  });
+
+  test('stepping goes title, text in order, then wraps to the title without moving the page', () => {
+    let state = key(opened(), ']');
+    const seen = [state.entities.mention];
+    const tops = [readerLayout(state)!.screen.top];
+    for (let i = 0; i < 5; i++) {
+      state = key(state, ']');
+      seen.push(state.entities.mention);
+      tops.push(readerLayout(state)!.screen.top);
+    }
+    assert.deepEqual(seen, [0, 1, 2, 3, 4, 0]);
+    assert.ok(tops[4]! > 0, 'the last mention is past the first page');
+    assert.equal(tops[5], tops[4], 'the title is on every page: reaching its mention scrolls nothing');
+    assert.equal(key(state, '[').entities.mention, 4, '[ from the title wraps to the last');
+  });
+});

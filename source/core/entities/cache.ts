@@ -1,5 +1,5 @@
 /**
- * On-disk cache of extraction results, one small JSON file per (extractor version, text), in
+ * On-disk cache of extraction results, one small JSON file per (extractor version, title, text), in
  * `<cache>/entities` (own-files.ts says where `<cache>` is). Never near the articles.
  *
  * An entry is as untrusted as an article: it is read with own-files' rules (no FIFO, no link, no
@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { ensureOwnDirectory, errnoCode, ownDirectory, type OwnFileSystem, readOwnJson, realFileSystem, writeOwnFileAtomic } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { aliasGroupOf } from './normalize.js';
-import type { Entity, EntityType, Mention } from './types.js';
+import type { ArticleFields, Entity, EntityExtractor, EntityType, Mention } from './types.js';
 
 /**
  * Bounds no real article's entities come near, so an entry beyond one is not ours. Measured over
@@ -32,8 +32,11 @@ export function entityCacheDir(env: NodeJS.ProcessEnv = process.env): string | n
   return root ? join(root, 'entities') : null;
 }
 
-export function cacheKey(text: string, version: string): string {
-  return createHash('sha256').update(version).update('\0').update(text).digest('hex');
+/** The title is part of the key: the same text under another headline may read differently. */
+export function cacheKey(article: ArticleFields, version: string): string {
+  // The title's length first, so no (title, text) pair hashes like another split differently.
+  const title = article.title ?? '';
+  return createHash('sha256').update(version).update('\0').update(`${title.length}:`).update(title).update('\0').update(article.text).digest('hex');
 }
 
 const TYPES: ReadonlySet<unknown> = new Set<EntityType>(['person', 'place', 'organization']);
@@ -50,19 +53,34 @@ function isPrintableLabel(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_NAME_CHARS && sanitizeSingleLine(v) === v;
 }
 
-/** Mentions as extract() makes them: non-empty spans of `text`, in order, each holding what it covers. */
-function isMentionList(value: unknown, text: string, budget: { mentions: number }): value is Mention[] {
+/** The mention's field, or undefined when its `field` is not one extract() writes. */
+function fieldOf(m: Record<string, unknown>, article: ArticleFields): string | undefined {
+  if (m.field === 'title') return article.title;
+  return m.field === 'text' ? article.text : undefined;
+}
+
+/**
+ * Mentions as extract() makes them: non-empty spans of the field each names, the title's first,
+ * each field's in order, each holding what it covers.
+ */
+function isMentionList(value: unknown, article: ArticleFields, budget: { mentions: number }): value is Mention[] {
   if (!Array.isArray(value) || value.length === 0) return false;
   budget.mentions -= value.length;
   if (budget.mentions < 0) return false;
   let previous = 0;
+  let inText = false;
   for (const m of value as unknown[]) {
-    if (!isRecord(m) || !hasKeys(m, 3)) return false;
+    if (!isRecord(m) || !hasKeys(m, 4)) return false;
     const { start, end, text: covered } = m;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof covered !== 'string') return false;
+    const field = fieldOf(m, article);
+    if (field === undefined || !Number.isInteger(start) || !Number.isInteger(end) || typeof covered !== 'string') return false;
+    if (m.field === 'text' && !inText) {
+      inText = true;
+      previous = 0;
+    } else if (m.field === 'title' && inText) return false;
     const s = start as number;
     const e = end as number;
-    if (s < previous || s >= e || e > text.length || covered.length !== e - s || !text.startsWith(covered, s)) return false;
+    if (s < previous || s >= e || e > field.length || covered.length !== e - s || !field.startsWith(covered, s)) return false;
     previous = s;
   }
   return true;
@@ -79,12 +97,12 @@ function isNameOf(name: string, mentions: Mention[]): boolean {
 }
 
 /**
- * Whether a cache file's contents are entities of `text`: anything else (a truncated write, a
+ * Whether a cache file's contents are entities of `article`: anything else (a truncated write, a
  * file from a different build, a crafted one) is a miss, never something the panel then trips on
  * (a mention past the end of the text, out of order for ] and [) or shows (a name with escape
  * sequences, or one the article never says).
  */
-export function isEntityList(value: unknown, text: string): value is Entity[] {
+export function isEntityList(value: unknown, article: ArticleFields): value is Entity[] {
   if (!Array.isArray(value) || value.length > MAX_ENTITIES) return false;
   const budget = { mentions: MAX_MENTIONS };
   const ids = new Set<string>();
@@ -93,7 +111,7 @@ export function isEntityList(value: unknown, text: string): value is Entity[] {
     const { id, name, type, aliases, mentions } = entity;
     if (!TYPES.has(type) || !isPrintableLabel(id) || !isIdOfType(id, type as string) || ids.has(id)) return false;
     ids.add(id);
-    if (!isMentionList(mentions, text, budget) || !isPrintableLabel(name) || !isNameOf(name, mentions)) return false;
+    if (!isMentionList(mentions, article, budget) || !isPrintableLabel(name) || !isNameOf(name, mentions)) return false;
     if (!Array.isArray(aliases) || aliases.length > mentions.length) return false;
     if (!aliases.every((a: unknown) => isPrintableLabel(a) && saysIt(mentions, a))) return false;
   }
@@ -141,19 +159,19 @@ export class EntityCache {
     return this.homeless ?? (this.dir ? (offDirectories.get(this.dir) ?? null) : null);
   }
 
-  private file(text: string): string | null {
-    return this.dir ? join(this.dir, `${cacheKey(text, this.version)}.json`) : null;
+  private file(article: ArticleFields): string | null {
+    return this.dir ? join(this.dir, `${cacheKey(article, this.version)}.json`) : null;
   }
 
-  get(text: string): Entity[] | undefined {
-    const file = this.file(text);
+  get(article: ArticleFields): Entity[] | undefined {
+    const file = this.file(article);
     if (!file) return undefined;
     const value = readOwnJson(file, MAX_ENTRY_BYTES, this.fs);
-    return isEntityList(value, text) ? value : undefined;
+    return isEntityList(value, article) ? value : undefined;
   }
 
-  set(text: string, entities: Entity[]): void {
-    const file = this.file(text);
+  set(article: ArticleFields, entities: Entity[]): void {
+    const file = this.file(article);
     if (!file || !this.dir || offDirectories.has(this.dir)) return;
     if (!this.ensured) {
       const problem = ensureOwnDirectory(this.dir, this.fs);
@@ -161,7 +179,7 @@ export class EntityCache {
       this.ensured = true;
     }
     // Never write what get() would refuse: it would be a miss on every run.
-    if (!isEntityList(entities, text)) return;
+    if (!isEntityList(entities, article)) return;
     const json = JSON.stringify(entities);
     if (Buffer.byteLength(json) > MAX_ENTRY_BYTES) return;
     try {
@@ -179,10 +197,10 @@ export class EntityCache {
 }
 
 /** Extracts through the cache. */
-export function extractCached(extractor: { version: string; extract(text: string): Entity[] }, cache: EntityCache, text: string): Entity[] {
-  const hit = cache.get(text);
+export function extractCached(extractor: EntityExtractor, cache: EntityCache, article: ArticleFields): Entity[] {
+  const hit = cache.get(article);
   if (hit) return hit;
-  const entities = extractor.extract(text);
-  cache.set(text, entities);
+  const entities = extractor.extract(article.text, article.title);
+  cache.set(article, entities);
   return entities;
 }

@@ -15,15 +15,12 @@ import { EntityCache } from './cache.js';
 import type { CorrectionSet } from './corrections.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
-import type { Entity, EntityExtractor } from './types.js';
+import type { ArticleText, Entity, EntityExtractor } from './types.js';
+
+export type { ArticleText };
 import { extractInWorker, startLibraryExtraction } from './worker-client.js';
 
 /** What a source needs of an article. */
-export interface ArticleText {
-  readonly id: string;
-  readonly text: string;
-}
-
 export interface LibraryPassHandlers {
   onProgress: (done: number, total: number) => void;
   onDone: (index: LibraryEntityIndex) => void;
@@ -113,9 +110,9 @@ export class InThreadSource implements EntitySource {
       // Off already (another cache of this process found it so): still said.
       if (this.cache?.problem) this.options.onCacheProblem?.(this.cache.problem);
     }
-    const cached = this.cache?.get(article.text);
-    entities = cached ?? extractor.extract(article.text);
-    if (!cached) this.cache?.set(article.text, entities);
+    const cached = this.cache?.get(article);
+    entities = cached ?? extractor.extract(article.text, article.title);
+    if (!cached) this.cache?.set(article, entities);
     this.extracted.set(article.id, entities);
     return entities;
   }
@@ -172,10 +169,10 @@ export class WorkerSource implements EntitySource {
     const extractor = await this.extractor();
     signal?.throwIfAborted();
     const cacheDir = index ? index.cacheDir : this.options.cacheDir;
-    const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article.text) : undefined;
+    const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article) : undefined;
     const extracted =
       cached ??
-      (article.text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(article.text, { cacheDir, signal }) : extractor.extract(article.text));
+      (article.text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(article, { cacheDir, signal }) : extractor.extract(article.text, article.title));
     return entitiesAsShown(extracted, index, article.id, corrections);
   }
 }

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EntityCache, extractCached } from './cache.js';
 import { loadEntityExtractor } from './index.js';
 import { summarize } from './library-index.js';
+import type { ArticleText } from './types.js';
 import type { FromWorker, ToWorker, WorkerInput, WorkerItem } from './worker-protocol.js';
 
 /** Results are posted at least this often (ms) and every this many articles, for progress. */
@@ -17,7 +18,7 @@ async function run(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const { cacheDir, total, summaries } = workerData as WorkerInput;
-  const queue: Array<Array<{ id: string; text: string }>> = [];
+  const queue: ArticleText[][] = [];
   let ended = false;
   let wake: (() => void) | null = null;
   // Listening before the extractor loads: batches sent meanwhile wait in `queue`.
@@ -43,7 +44,7 @@ async function run(): Promise<void> {
     let last = Date.now();
     for (let i = 0; i < batch.length; i++) {
       const a = batch[i]!;
-      const entities = extractCached(extractor, cache, a.text);
+      const entities = extractCached(extractor, cache, a);
       items.push(summaries ? { id: a.id, summaries: entities.map(summarize) } : { id: a.id, entities });
       done++;
       const now = Date.now();

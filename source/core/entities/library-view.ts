@@ -11,6 +11,7 @@
 import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
 import { correct, type LibraryIdentity, NO_IDENTITY, resolveCorrected } from './identity.js';
 import type { LibraryEntityIndex } from './library-index.js';
+import { readingPosition } from './mention-order.js';
 import { normalizeName } from './normalize.js';
 import type { Entity, Mention } from './types.js';
 
@@ -60,6 +61,5 @@ function viewEntities(extracted: readonly Entity[], identity: LibraryIdentity, a
 
 /** Two entities' mentions as one list: the title's first, then the text's, each by start. */
 function mergeMentions(a: readonly Mention[], b: readonly Mention[]): Mention[] {
-  const rank = (m: Mention) => (m.field === 'title' ? 0 : 1);
-  return [...a, ...b].sort((x, y) => rank(x) - rank(y) || x.start - y.start);
+  return [...a, ...b].sort((x, y) => readingPosition(x) - readingPosition(y));
 }

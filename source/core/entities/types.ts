@@ -28,6 +28,17 @@ export interface Entity {
   mentions: Mention[];
 }
 
+/** What entities are extracted from: an article's text and, when it has one, its title. */
+export interface ArticleFields {
+  readonly title?: string;
+  readonly text: string;
+}
+
+/** An article as entity extraction sees it: which it is and what it says. */
+export interface ArticleText extends ArticleFields {
+  readonly id: string;
+}
+
 export interface EntityExtractor {
   /** Changes whenever the output for a given text may change (weights, rules); used as a cache key. */
   version: string;

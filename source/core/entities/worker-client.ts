@@ -5,15 +5,15 @@
 import type { Worker } from 'node:worker_threads';
 import { entityCacheDir } from './cache.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
-import type { Entity } from './types.js';
+import type { ArticleFields, ArticleText, Entity } from './types.js';
 import { type FromWorker, spawnEntityWorker, type ToWorker } from './worker-protocol.js';
 
 /**
- * One text's entities, extracted (through the disk cache) in a worker started for it, so the
+ * One article's entities, extracted (through the disk cache) in a worker started for it, so the
  * calling thread stays free however long the text is. Rejects if the worker fails or `signal`
  * aborts (which stops the worker).
  */
-export function extractInWorker(text: string, options: { cacheDir?: string | null; signal?: AbortSignal } = {}): Promise<Entity[]> {
+export function extractInWorker(article: ArticleFields, options: { cacheDir?: string | null; signal?: AbortSignal } = {}): Promise<Entity[]> {
   const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
   const { signal } = options;
   return new Promise<Entity[]>((resolve, reject) => {
@@ -52,7 +52,7 @@ export function extractInWorker(text: string, options: { cacheDir?: string | nul
     });
     worker.on('error', (error) => settle(error));
     worker.on('exit', () => settle());
-    worker.postMessage({ type: 'articles', items: [{ id: '', text }] } satisfies ToWorker);
+    worker.postMessage({ type: 'articles', items: [{ id: '', title: article.title, text: article.text }] } satisfies ToWorker);
     worker.postMessage({ type: 'end' } satisfies ToWorker);
   });
 }
@@ -80,7 +80,7 @@ export interface LibraryExtractionOptions {
  * library index from the results as they arrive.
  */
 export function startLibraryExtraction(
-  articles: ReadonlyArray<{ readonly id: string; readonly text: string }>,
+  articles: readonly ArticleText[],
   onProgress: (done: number, total: number) => void,
   onDone: (index: LibraryEntityIndex) => void,
   options: LibraryExtractionOptions = {},
@@ -115,7 +115,7 @@ export function startLibraryExtraction(
       worker.postMessage({ type: 'end' } satisfies ToWorker);
       return;
     }
-    const items = articles.slice(sent, sent + WORKER_BATCH).map((a) => ({ id: a.id, text: a.text }));
+    const items = articles.slice(sent, sent + WORKER_BATCH).map((a) => ({ id: a.id, title: a.title, text: a.text }));
     sent += items.length;
     worker.postMessage({ type: 'articles', items } satisfies ToWorker);
   };

@@ -8,10 +8,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { EntitySummary } from './library-index.js';
-import type { Entity } from './types.js';
+import type { ArticleText, Entity } from './types.js';
 
 /** Main thread -> worker. */
-export type ToWorker = { type: 'articles'; items: Array<{ id: string; text: string }> } | { type: 'end' };
+export type ToWorker = { type: 'articles'; items: ArticleText[] } | { type: 'end' };
 
 /** One article's result: whole entities, or only their summaries when the worker was started with `summaries`. */
 export type WorkerItem = { id: string; entities: Entity[] } | { id: string; summaries: EntitySummary[] };

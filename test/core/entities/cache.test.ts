@@ -33,7 +33,7 @@ const freshDir = (): string => {
 };
 const mkfifo = (path: string) => assert.equal(spawnSync('mkfifo', [path]).status, 0, 'mkfifo');
 const VERSION = 'test-version';
-const entryOf = (dir: string, text: string) => join(dir, `${cacheKey(text, VERSION)}.json`);
+const entryOf = (dir: string, text: string) => join(dir, `${cacheKey({ text: text }, VERSION)}.json`);
 const clone = <T>(value: T): T => structuredClone(value);
 
 const text = 'Russian President Vladimir Putin met Benjamin Netanyahu in Moscow. Putin said U.S. officials knew.';
@@ -53,10 +53,10 @@ test('the entity cache is <cache>/entities', () => {
 describe('what counts as an entry', () => {
   test('what extract() makes is accepted: the sample, both seed articles', () => {
     assert.ok(real.some((e) => e.name === 'Vladimir Putin') && real.some((e) => e.name === 'U.S.'), JSON.stringify(real));
-    assert.ok(isEntityList(real, text));
+    assert.ok(isEntityList(real, { text: text }));
     for (const seed of ['articles/000_09270935bd4655ee.txt', 'articles/004_eaf6071b633d695b.txt']) {
       const { text: seedText } = readSeed(seed);
-      assert.ok(isEntityList(extractor.extract(seedText), seedText), seed);
+      assert.ok(isEntityList(extractor.extract(seedText), { text: seedText }), seed);
     }
   });
 
@@ -70,7 +70,7 @@ describe('what counts as an entry', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (words) => {
         const t = words.join(' ');
         const entities = extractor.extract(t);
-        assert.ok(isEntityList(entities, t), JSON.stringify({ t, entities }));
+        assert.ok(isEntityList(entities, { text: t }), JSON.stringify({ t, entities }));
       }),
       { numRuns: 200 },
     );
@@ -99,36 +99,67 @@ describe('what counts as an entry', () => {
       'an id of another type': withPerson((e) => (e.id = 'place:vladimir putin')),
       'an id with a control character': withPerson((e) => (e.id = 'person:\x07')),
       'a duplicate id': [...clone(real), person()],
-      'an empty mention': withPerson((e) => (e.mentions = [{ start: 18, end: 18, text: '' }])),
+      'an empty mention': withPerson((e) => (e.mentions = [{ field: 'text', start: 18, end: 18, text: '' }])),
       'no mentions': withPerson((e) => (e.mentions = [])),
     };
-    for (const [what, value] of Object.entries(bad)) assert.equal(isEntityList(value, text), false, what);
+    for (const [what, value] of Object.entries(bad)) assert.equal(isEntityList(value, { text: text }), false, what);
+  });
+
+  test('with a title: title mentions are spans of the title, all before the text\'s', () => {
+    for (const seed of ['articles/000_09270935bd4655ee.txt', 'articles/004_eaf6071b633d695b.txt']) {
+      const article = readSeed(seed);
+      const entities = extractor.extract(article.text, article.title);
+      assert.ok(entities.some((e) => e.mentions.some((m) => m.field === 'title')), `${seed}: its title names someone`);
+      assert.ok(isEntityList(entities, article), seed);
+      assert.equal(isEntityList(entities, { text: article.text }), false, `${seed}: title mentions without the title`);
+    }
+    const article = { title: 'Putin in Moscow', text: 'Putin spoke.' };
+    const putin = (mentions: unknown[]) => [{ id: 'person:putin', name: 'Putin', type: 'person', aliases: [], mentions }];
+    const inTitle = { field: 'title', start: 0, end: 5, text: 'Putin' };
+    const inText = { field: 'text', start: 0, end: 5, text: 'Putin' };
+    assert.ok(isEntityList(putin([inTitle, inText]), article));
+    assert.equal(isEntityList(putin([inText, inTitle]), article), false, 'a title mention after the text\'s');
+    assert.equal(isEntityList(putin([{ ...inTitle, start: 9, end: 14 }]), article), false, 'a title span that is not the name');
+    assert.equal(isEntityList(putin([{ ...inText, field: 'body' }]), article), false, 'a field extract() never writes');
+    assert.equal(isEntityList(putin([{ start: 0, end: 5, text: 'Putin' }]), article), false, 'no field');
+  });
+
+  test('the title is part of the key: the same text under another headline is another entry', () => {
+    const dir = freshDir();
+    const cache = new EntityCache(VERSION, dir);
+    const body = 'He spoke on Monday.';
+    assert.notEqual(cacheKey({ title: 'Putin speaks', text: body }, VERSION), cacheKey({ text: body }, VERSION));
+    assert.notEqual(cacheKey({ title: 'a', text: 'bc' }, VERSION), cacheKey({ title: 'ab', text: 'c' }, VERSION));
+    const withTitle = extractCached(extractor, cache, { title: 'Putin speaks', text: body });
+    assert.ok(withTitle.some((e) => e.name === 'Putin'), JSON.stringify(withTitle));
+    assert.deepEqual(cache.get({ title: 'Putin speaks', text: body }), withTitle);
+    assert.equal(cache.get({ text: body }), undefined);
   });
 
   test('a built-in alias-table name is a name only for a mention of its own group', () => {
     const t = 'U.S. officials said.';
-    const us = (name: string) => [{ id: `place:${name.toLowerCase()}`, name, type: 'place', aliases: ['U.S.'], mentions: [{ start: 0, end: 4, text: 'U.S.' }] }];
-    assert.ok(isEntityList(us('United States'), t));
-    assert.equal(isEntityList(us('Russia'), t), false);
+    const us = (name: string) => [{ id: `place:${name.toLowerCase()}`, name, type: 'place', aliases: ['U.S.'], mentions: [{ field: 'text', start: 0, end: 4, text: 'U.S.' }] }];
+    assert.ok(isEntityList(us('United States'), { text: t }));
+    assert.equal(isEntityList(us('Russia'), { text: t }), false);
   });
 
   test('bounds: name length, entities and mentions, each accepted at the bound and refused past it', () => {
     const long = (n: number) => {
       const t = 'A'.repeat(n);
-      return [isEntityList([{ id: 'person:a', name: t, type: 'person', aliases: [], mentions: [{ start: 0, end: n, text: t }] }], t)];
+      return [isEntityList([{ id: 'person:a', name: t, type: 'person', aliases: [], mentions: [{ field: 'text', start: 0, end: n, text: t }] }], { text: t })];
     };
     assert.deepEqual(long(MAX_NAME_CHARS), [true]);
     assert.deepEqual(long(MAX_NAME_CHARS + 1), [false]);
     const entities = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ id: `place:x#${i}`, name: 'x', type: 'place', aliases: [], mentions: [{ start: 0, end: 1, text: 'x' }] }));
-    assert.ok(isEntityList(entities(MAX_ENTITIES), 'x'));
-    assert.equal(isEntityList(entities(MAX_ENTITIES + 1), 'x'), false);
+      Array.from({ length: n }, (_, i) => ({ id: `place:x#${i}`, name: 'x', type: 'place', aliases: [], mentions: [{ field: 'text', start: 0, end: 1, text: 'x' }] }));
+    assert.ok(isEntityList(entities(MAX_ENTITIES), { text: 'x' }));
+    assert.equal(isEntityList(entities(MAX_ENTITIES + 1), { text: 'x' }), false);
     const mentions = (n: number) => [
-      { id: 'place:x', name: 'x', type: 'place', aliases: [], mentions: Array.from({ length: n - 1 }, () => ({ start: 0, end: 1, text: 'x' })) },
-      { id: 'place:x#2', name: 'x', type: 'place', aliases: [], mentions: [{ start: 0, end: 1, text: 'x' }] },
+      { id: 'place:x', name: 'x', type: 'place', aliases: [], mentions: Array.from({ length: n - 1 }, () => ({ field: 'text', start: 0, end: 1, text: 'x' })) },
+      { id: 'place:x#2', name: 'x', type: 'place', aliases: [], mentions: [{ field: 'text', start: 0, end: 1, text: 'x' }] },
     ];
-    assert.ok(isEntityList(mentions(MAX_MENTIONS), 'x'));
-    assert.equal(isEntityList(mentions(MAX_MENTIONS + 1), 'x'), false);
+    assert.ok(isEntityList(mentions(MAX_MENTIONS), { text: 'x' }));
+    assert.equal(isEntityList(mentions(MAX_MENTIONS + 1), { text: 'x' }), false);
   });
 });
 
@@ -136,12 +167,12 @@ describe('reading entries', () => {
   test('a tampered entry is a miss: extracted again, and the file rewritten with what extract() gives', () => {
     const dir = freshDir();
     const cache = new EntityCache(VERSION, dir);
-    extractCached(extractor, cache, text);
+    extractCached(extractor, cache, { text: text });
     const tampered = clone(real);
     tampered[0]!.name = 'QQTAMPER\x1b]2;PWNED\x07';
     writeFileSync(entryOf(dir, text), JSON.stringify(tampered));
-    assert.equal(cache.get(text), undefined);
-    assert.deepEqual(extractCached(extractor, cache, text), real);
+    assert.equal(cache.get({ text: text }), undefined);
+    assert.deepEqual(extractCached(extractor, cache, { text: text }), real);
     assert.deepEqual(JSON.parse(readFileSync(entryOf(dir, text), 'utf8')), real);
   });
 
@@ -149,10 +180,10 @@ describe('reading entries', () => {
     const dir = freshDir();
     const cache = new EntityCache(VERSION, dir);
     mkfifo(entryOf(dir, text));
-    assert.equal(cache.get(text), undefined);
-    assert.deepEqual(extractCached(extractor, cache, text), real);
+    assert.equal(cache.get({ text: text }), undefined);
+    assert.deepEqual(extractCached(extractor, cache, { text: text }), real);
     assert.ok(lstatSync(entryOf(dir, text)).isFile());
-    assert.deepEqual(cache.get(text), real);
+    assert.deepEqual(cache.get({ text: text }), real);
   });
 
   test('an entry linked to /dev/zero, or to a real entry, is a miss without a byte read', () => {
@@ -160,11 +191,11 @@ describe('reading entries', () => {
     const seam = faultyFs();
     const cache = new EntityCache(VERSION, dir, { fs: seam.fs });
     symlinkSync('/dev/zero', entryOf(dir, text));
-    assert.equal(cache.get(text), undefined);
+    assert.equal(cache.get({ text: text }), undefined);
     writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify(real));
     rmSync(entryOf(dir, text));
     symlinkSync(join(dir, 'elsewhere.json'), entryOf(dir, text));
-    assert.equal(cache.get(text), undefined);
+    assert.equal(cache.get({ text: text }), undefined);
     assert.equal(seam.bytesRead, 0);
   });
 
@@ -173,7 +204,7 @@ describe('reading entries', () => {
     const seam = faultyFs();
     const json = JSON.stringify(real);
     writeFileSync(entryOf(dir, text), json + ' '.repeat(MAX_ENTRY_BYTES + 1 - json.length));
-    assert.equal(new EntityCache(VERSION, dir, { fs: seam.fs }).get(text), undefined);
+    assert.equal(new EntityCache(VERSION, dir, { fs: seam.fs }).get({ text: text }), undefined);
     assert.equal(seam.bytesRead, 0);
   });
 });
@@ -184,7 +215,7 @@ describe('writing entries', () => {
     const cache = new EntityCache(VERSION, dir);
     const tampered = clone(real);
     tampered[0]!.name = 'Evil\x1b]0;x\x07';
-    cache.set(text, tampered);
+    cache.set({ text: text }, tampered);
     assert.equal(existsSync(entryOf(dir, text)), false);
     assert.equal(cache.problem, null, 'not a problem with the cache');
   });
@@ -193,11 +224,11 @@ describe('writing entries', () => {
     const seam = faultyFs();
     const problems: string[] = [];
     const cache = new EntityCache(VERSION, '/proc/x/entities', { fs: seam.fs, onProblem: (p) => problems.push(p) });
-    assert.deepEqual(extractCached(extractor, cache, text), real, 'entities all the same');
+    assert.deepEqual(extractCached(extractor, cache, { text: text }), real, 'entities all the same');
     assert.deepEqual(problems, ['entity cache off: cannot create /proc/x (ENOENT)']);
     assert.equal(cache.problem, problems[0]);
     const before = { ...seam.calls };
-    cache.set('Another text about Angela Merkel.', extractor.extract('Another text about Angela Merkel.'));
+    cache.set({ text: 'Another text about Angela Merkel.' }, extractor.extract('Another text about Angela Merkel.'));
     assert.deepEqual(seam.calls, before, 'no filesystem call once off');
     assert.deepEqual(problems.length, 1);
   });
@@ -209,24 +240,24 @@ describe('writing entries', () => {
     const seam = faultyFs({ diskBytes: firstBytes + 50 });
     const problems: string[] = [];
     const cache = new EntityCache(VERSION, dir, { fs: seam.fs, onProblem: (p) => problems.push(p) });
-    extractCached(extractor, cache, first);
-    assert.deepEqual(extractCached(extractor, cache, text), real);
+    extractCached(extractor, cache, { text: first });
+    assert.deepEqual(extractCached(extractor, cache, { text: text }), real);
     assert.deepEqual(problems, [`entity cache off: cannot write to ${dir} (ENOSPC)`]);
-    assert.deepEqual(readdirSync(dir), [`${cacheKey(first, VERSION)}.json`], 'the first entry, no temporary file');
+    assert.deepEqual(readdirSync(dir), [`${cacheKey({ text: first }, VERSION)}.json`], 'the first entry, no temporary file');
     // For the rest of the run nothing more is tried, by this cache or another on the same directory.
     const opens = seam.calls.openSync;
-    for (const t of ['Emmanuel Macron in Paris.', 'Xi Jinping in Beijing.', 'Joe Biden in Washington.']) extractCached(extractor, cache, t);
+    for (const t of ['Emmanuel Macron in Paris.', 'Xi Jinping in Beijing.', 'Joe Biden in Washington.']) extractCached(extractor, cache, { text: t });
     const again = new EntityCache(VERSION, join(dir, '.'), { fs: seam.fs });
     assert.equal(again.problem, problems[0]);
-    again.set(text, real);
+    again.set({ text: text }, real);
     assert.equal(seam.calls.openSync - opens, 3, 'three reads (misses), no write');
     assert.equal(seam.calls.writeSync, 3, 'the first entry, then one short write and the ENOSPC');
-    assert.deepEqual(again.get(first), extractor.extract(first), 'what was written is still read');
+    assert.deepEqual(again.get({ text: first }), extractor.extract(first), 'what was written is still read');
   });
 
   test('null: no cache, on purpose, and no problem to report', () => {
     const cache = new EntityCache(VERSION, null);
     assert.equal(cache.problem, null);
-    assert.deepEqual(extractCached(extractor, cache, text), real);
+    assert.deepEqual(extractCached(extractor, cache, { text: text }), real);
   });
 });

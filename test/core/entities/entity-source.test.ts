@@ -34,7 +34,7 @@ test('worker: extracts a library off the main thread, reports progress, builds t
     const direct = new Map(articles.map((a) => [a.id, entitiesAsShown(ex.extract(a.text), index, a.id)]));
     // …read back from the cache the pass filled, not extracted again.
     let calls = 0;
-    const counting = { version: ex.version, extract: (t: string): Entity[] => (calls++, ex.extract(t)) };
+    const counting = { version: ex.version, extract: (t: string, title?: string): Entity[] => (calls++, ex.extract(t, title)) };
     const source = new WorkerSource(articles, async () => counting, { cacheDir: dir });
     for (const a of articles) assert.deepEqual(await source.entitiesOf(a, index), direct.get(a.id), a.id);
     assert.equal(calls, 0);
@@ -124,12 +124,12 @@ test('worker source, opened article: a long text goes to a worker (and its cache
     const fromWorker = await source.entitiesOf({ id: 'long', text: long }, null);
     assert.deepEqual(lengths, [], 'nothing extracted on this thread');
     assert.deepEqual(fromWorker, ex.extract(long));
-    assert.deepEqual(new EntityCache(ex.version, dir).get(long), fromWorker, 'the worker cached them');
+    assert.deepEqual(new EntityCache(ex.version, dir).get({ text: long }), fromWorker, 'the worker cached them');
     assert.deepEqual(await source.entitiesOf({ id: 'short', text: short }, null), ex.extract(short));
     assert.deepEqual(lengths, [short.length]);
     // Aborting stops the worker: the promise rejects.
     const controller = new AbortController();
-    const pending = extractInWorker(long + ' Again.', { cacheDir: null, signal: controller.signal });
+    const pending = extractInWorker({ text: long + ' Again.' }, { cacheDir: null, signal: controller.signal });
     controller.abort();
     await assert.rejects(pending);
   } finally {

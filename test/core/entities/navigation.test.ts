@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { mentionIndexAt, type Mention } from '../../../source/core/entities/index.js';
+import { mentionIndexAt, readingPosition, TITLE_START, type Mention } from '../../../source/core/entities/index.js';
 import { nextArticleWith } from '../../../source/core/entities/library-index.js';
 import { articlesMatching } from '../../../source/core/entities/name-search.js';
 import { libraryIndexOf } from '../../helpers/entities.js';
@@ -42,6 +42,32 @@ test('property: mentionIndexAt agrees with a linear scan, and stepping visits ev
         i = next;
       }
       assert.equal(seen.size, ms.length);
+    }),
+  );
+});
+
+test('property: with title mentions, stepping reads the title first, then the text, in a cycle', () => {
+  const starts = fc.uniqueArray(fc.nat(1000), { maxLength: 10 });
+  fc.assert(
+    fc.property(starts, starts, (inTitle, inText) => {
+      fc.pre(inTitle.length + inText.length > 0);
+      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      const ms: Mention[] = [
+        ...sorted(inTitle).map((start) => ({ ...m(start), field: 'title' as const })),
+        ...sorted(inText).map((start) => ({ ...m(start), field: 'text' as const })),
+      ];
+      // From the article's top, ] visits each mention in list order, then wraps.
+      let i = mentionIndexAt(ms, TITLE_START - 1, 1);
+      for (let k = 0; k < ms.length; k++) {
+        assert.equal(i, k);
+        i = mentionIndexAt(ms, readingPosition(ms[i]!), 1);
+      }
+      assert.equal(i, 0);
+      // From a text offset, the next is the next text mention, or the title's first when none is left.
+      const offset = 500;
+      const next = mentionIndexAt(ms, offset, 1);
+      const expected = ms.findIndex((x) => x.field === 'text' && x.start > offset);
+      assert.equal(next, expected === -1 ? 0 : expected);
     }),
   );
 });
