@@ -46,8 +46,8 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
     dispatch({ type: 'resize', viewport });
   }
 
-  useLibrarySearch(library.articles, state, dispatch);
-  useEntities(library.articles, state, dispatch);
+  const entitySource = useEntities(library.articles, state, dispatch);
+  useLibrarySearch(library.articles, state, dispatch, entitySource);
 
   useEffect(() => {
     if (state.exitStatus === null) return;

@@ -2,7 +2,7 @@ import { type Dispatch, useEffect, useMemo, useRef } from 'react';
 import type { Article } from '../core/article';
 import { type Entity, loadEntityExtractor } from '../core/entities';
 import { entityCacheDir } from '../core/entities/cache';
-import { entitySourceFor } from '../core/entities/entity-source';
+import { type EntitySource, entitySourceFor } from '../core/entities/entity-source';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
 import type { Action, State } from '../state/types';
 import { throttleProgress } from './throttle-progress';
@@ -17,9 +17,10 @@ export const ENTITY_START_DELAY_MS = 250;
  * Feeds the entity panel, and only schedules: the work is the entity source's (core/entities/
  * entity-source.ts). Nothing NLP loads before the first frame; the library pass starts after it,
  * and the article on screen gets its entities as soon as it is open, again once the pass has
- * finished (with what the whole library knows).
+ * finished (with what the whole library knows). Returns the source, whose entities the library
+ * search highlights `@name` terms with.
  */
-export function useEntities(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
+export function useEntities(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): EntitySource {
   const source = useMemo(
     () =>
       entitySourceFor(articles, loadEntityExtractor, {
@@ -75,4 +76,6 @@ export function useEntities(articles: readonly Article[], state: State, dispatch
     );
     return () => controller.abort();
   }, [openIndex, haveCurrent, current, libraryIndex, articles, source, dispatch]);
+
+  return source;
 }
