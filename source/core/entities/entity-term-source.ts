@@ -16,36 +16,20 @@ type Postings = Pick<EntityMatch, 'docs' | 'mentions' | 'inTitle'>;
 
 /** Articles whose entities are kept for highlights: a few screenfuls of hits. */
 const KEPT_ARTICLES = 128;
-/** Postings kept per entity between keys, in all; past this the kept ones are dropped. */
-const KEPT_POSTINGS = 200_000;
 
 /**
  * `@name` terms answered from `index`, for a search over `articles` (the same articles, in the
- * same order, as the LibrarySearch it is given to).
+ * same order, as the LibrarySearch it is given to). Made when the entities arrive, not on a key:
+ * the name index and every entity's articles as positions are built here, once.
  */
 export function entityTermSource(
   index: LibraryEntityIndex,
   articles: readonly ArticleText[],
   entities: Pick<EntitySource, 'knownEntitiesOf'>,
 ): EntityTermSource {
-  const positionOf = new Map<string, number>();
-  articles.forEach((article, position) => positionOf.set(article.id, position));
-  const postings = new Map<string, Postings>();
-  let keptPostings = 0;
+  const names = entityNames(index);
+  const postingsOf = positionsByKey(index, articles);
   const articleEntities = new Map<number, Entity[] | null>();
-
-  const postingsOf = (key: string): Postings => {
-    const known = postings.get(key);
-    if (known) return known;
-    const made = toPositions(index, key, positionOf);
-    if (keptPostings + made.docs.length > KEPT_POSTINGS) {
-      postings.clear();
-      keptPostings = 0;
-    }
-    postings.set(key, made);
-    keptPostings += made.docs.length;
-    return made;
-  };
 
   const entitiesIn = (doc: number): Entity[] | null => {
     if (articleEntities.has(doc)) {
@@ -62,10 +46,7 @@ export function entityTermSource(
   };
 
   return {
-    match: (name) =>
-      entityNames(index)
-        .match(name)
-        .map(({ entity, quality }) => ({ key: entity.key, quality, names: [entity.name, ...entity.aliases], ...postingsOf(entity.key) })),
+    match: (name) => names.match(name).map(({ entity, quality }) => ({ key: entity.key, quality, names: [entity.name, ...entity.aliases], ...postingsOf(entity.key) })),
     mentionsOf: (doc, keys) => {
       const found = entitiesIn(doc);
       if (!found) return undefined;
@@ -79,20 +60,53 @@ export function entityTermSource(
   };
 }
 
-/** The index's articles of entity `key` as positions in the library (ascending), with their counts and title flags. */
-function toPositions(index: LibraryEntityIndex, key: string, positionOf: ReadonlyMap<string, number>): Postings {
-  const ids = index.articlesByKey.get(key) ?? [];
-  const counts = index.mentionsByKey.get(key);
-  const titles = index.titleByKey.get(key);
-  const rows: { doc: number; mentions: number; inTitle: number }[] = [];
-  ids.forEach((id, k) => {
-    const doc = positionOf.get(id);
-    if (doc !== undefined) rows.push({ doc, mentions: counts?.[k] ?? 1, inTitle: titles?.[k] ?? 0 });
-  });
-  rows.sort((a, b) => a.doc - b.doc);
-  return {
-    docs: Int32Array.from(rows, (r) => r.doc),
-    mentions: Int32Array.from(rows, (r) => r.mentions),
-    inTitle: Uint8Array.from(rows, (r) => r.inTitle),
+/**
+ * Every entity's articles as positions in `articles` (ascending), with their mention counts and
+ * title flags: three flat arrays for the whole library, each entity a range of them, so a name
+ * that matches a thousand entities (a first letter) costs views, not a thousand conversions.
+ */
+function positionsByKey(index: LibraryEntityIndex, articles: readonly ArticleText[]): (key: string) => Postings {
+  const positionOf = new Map<string, number>();
+  articles.forEach((article, position) => positionOf.set(article.id, position));
+  let total = 0;
+  for (const ids of index.articlesByKey.values()) total += ids.length;
+  const docs = new Int32Array(total);
+  const mentions = new Int32Array(total);
+  const inTitle = new Uint8Array(total);
+  const ranges = new Map<string, { from: number; to: number; views?: Postings }>();
+  let at = 0;
+  for (const [key, ids] of index.articlesByKey) {
+    const counts = index.mentionsByKey.get(key);
+    const titles = index.titleByKey.get(key);
+    const from = at;
+    let ascending = true;
+    for (let k = 0; k < ids.length; k++) {
+      const doc = positionOf.get(ids[k]!);
+      if (doc === undefined) continue;
+      if (at > from && doc < docs[at - 1]!) ascending = false;
+      docs[at] = doc;
+      mentions[at] = counts?.[k] ?? 1;
+      inTitle[at] = titles?.[k] ?? 0;
+      at++;
+    }
+    // Articles in another order than the pass's (never in the app, which gives both the same).
+    if (!ascending) sortRange(docs, mentions, inTitle, from, at);
+    ranges.set(key, { from, to: at });
+  }
+  const none: Postings = { docs: new Int32Array(0), mentions: new Int32Array(0), inTitle: new Uint8Array(0) };
+  return (key) => {
+    const range = ranges.get(key);
+    if (!range) return none;
+    range.views ??= { docs: docs.subarray(range.from, range.to), mentions: mentions.subarray(range.from, range.to), inTitle: inTitle.subarray(range.from, range.to) };
+    return range.views;
   };
+}
+
+/** Sorts [from, to) of the three parallel arrays by doc. */
+function sortRange(docs: Int32Array, mentions: Int32Array, inTitle: Uint8Array, from: number, to: number): void {
+  const rows = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => docs[a]! - docs[b]!);
+  const [d, m, t] = [rows.map((r) => docs[r]!), rows.map((r) => mentions[r]!), rows.map((r) => inTitle[r]!)];
+  docs.set(d, from);
+  mentions.set(m, from);
+  inTitle.set(t, from);
 }

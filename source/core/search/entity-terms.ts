@@ -69,10 +69,20 @@ export function evalEntityTerm(source: EntityTermSource | null, term: QueryTerm,
   return { ...compact(title, body, n), matches };
 }
 
+/** The keys of the entities the evaluations matched: made once per evaluation (cached per term) or query, not per hit. */
+const keysOf = new WeakMap<object, ReadonlySet<string>>();
+
+function matchedKeys(evals: readonly EntityTermEval[]): ReadonlySet<string> {
+  const owner = evals.length === 1 ? evals[0]! : evals;
+  let keys = keysOf.get(owner);
+  if (!keys) keysOf.set(owner, (keys = new Set(evals.flatMap((ev) => ev.matches.map((m) => m.key)))));
+  return keys;
+}
+
 /**
  * Where the query's entity terms match in article `doc`: the mentions of the entities they matched
- * that the article mentions, or, when the article's entities cannot be read now, those entities'
- * names found in its title and text as words.
+ * (the source picks them out of the article's own few entities), or, when the article's entities
+ * cannot be read now, those entities' names found in its title and text as words.
  */
 export function entityRanges(
   source: EntityTermSource,
@@ -80,18 +90,15 @@ export function entityRanges(
   doc: number,
   article: { readonly title: string; readonly text: string },
 ): FieldMatch[] {
-  const keys = new Set<string>();
+  if (evals.length === 0) return [];
+  const mentions = source.mentionsOf(doc, matchedKeys(evals));
+  if (mentions) return mentions;
   const names = new Set<string>();
   for (const ev of evals) {
     for (const m of ev.matches) {
       const at = firstIndexWhere(m.docs.length, (k) => m.docs[k]! >= doc);
-      if (m.docs[at] !== doc) continue;
-      keys.add(m.key);
-      for (const name of m.names) names.add(fold(name));
+      if (m.docs[at] === doc) for (const name of m.names) names.add(fold(name));
     }
   }
-  if (keys.size === 0) return [];
-  const mentions = source.mentionsOf(doc, keys);
-  if (mentions) return mentions;
-  return computeMatches(article, [...names].map((name) => ({ kind: 'boundary', q: name })));
+  return names.size === 0 ? [] : computeMatches(article, [...names].map((name) => ({ kind: 'boundary', q: name })));
 }
