@@ -49,12 +49,13 @@ export interface BuildOptions {
 interface CacheEntry {
   indexed: number;
   extraVersion: number;
-  entityVersion: number;
   value: TermEval;
 }
 
 /** Terms whose results are kept between keystrokes. */
 const TERM_CACHE_SIZE = 48;
+/** How the term cache's keys (`kind:folded`) of entity terms start. */
+const ENTITY_KEY = 'entity:';
 
 export class LibrarySearch {
   private readonly index: SearchIndex;
@@ -67,8 +68,6 @@ export class LibrarySearch {
   private readonly totals = new Scratch((n) => new Float64Array(n));
   private matcherCache: { parsed: ParsedQuery; matchers: TermMatcher[] } | undefined;
   private entities: EntityTermSource | null = null;
-  /** Bumped by every setEntities: cached entity-term results older than this are stale. */
-  private entityVersion = 0;
 
   /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.start`. */
   constructor(articles: readonly Doc[], options: { defer?: boolean } = {}) {
@@ -128,7 +127,8 @@ export class LibrarySearch {
    */
   setEntities(source: EntityTermSource | null): void {
     this.entities = source;
-    this.entityVersion++;
+    // Dropped rather than only ignored: they hold on to the old entities' arrays.
+    for (const key of [...this.termCache.keys()]) if (key.startsWith(ENTITY_KEY)) this.termCache.delete(key);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -252,14 +252,13 @@ export class LibrarySearch {
     const key = `${term.kind}:${term.folded}`;
     const cached = this.termCache.get(key);
     if (!cached || cached.indexed !== n || cached.extraVersion !== this.index.extraVersion) return undefined;
-    if (term.kind === 'entity' && cached.entityVersion !== this.entityVersion) return undefined;
     this.termCache.delete(key);
     this.termCache.set(key, cached);
     return cached.value;
   }
 
   private cacheTerm(term: QueryTerm, n: number, value: TermEval): void {
-    this.termCache.set(`${term.kind}:${term.folded}`, { indexed: n, extraVersion: this.index.extraVersion, entityVersion: this.entityVersion, value });
+    this.termCache.set(`${term.kind}:${term.folded}`, { indexed: n, extraVersion: this.index.extraVersion, value });
     if (this.termCache.size > TERM_CACHE_SIZE) this.termCache.delete(this.termCache.keys().next().value as string);
   }
 
