@@ -90,7 +90,7 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
       }),
     [library.articles],
   );
-  useLibrarySearch(library.articles, state, dispatch);
+  useLibrarySearch(library.articles, state, dispatch, source);
   useEntities(library.articles, source, state, dispatch);
   useEntityMentions(source, state, dispatch);
 

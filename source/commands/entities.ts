@@ -22,15 +22,24 @@ function reportCacheProblem(problem: string): void {
 }
 
 /**
+ * The library pass run on this thread, through the on-disk cache: the source (which then holds
+ * every article's entities) and the library's index.
+ */
+export async function libraryEntitySource(library: Library): Promise<{ source: InThreadSource; index: LibraryEntityIndex }> {
+  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportCacheProblem });
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
+    source.runLibraryPass({ onProgress: () => {}, onDone: resolve, onError: (message) => reject(new Error(message)) });
+  });
+  return { source, index };
+}
+
+/**
  * Every article's entities, through the on-disk cache so a second run is instant, with what the
  * whole library knows applied as the panel shows it (a bare "Putin" is a person where other
  * articles say "Vladimir Putin"), and the library's index that came of them.
  */
 export async function libraryEntities(library: Library): Promise<{ articles: ArticleEntities[]; index: LibraryEntityIndex }> {
-  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportCacheProblem });
-  const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
-    source.runLibraryPass({ onProgress: () => {}, onDone: resolve, onError: (message) => reject(new Error(message)) });
-  });
+  const { source, index } = await libraryEntitySource(library);
   const articles = await Promise.all(
     library.articles.map(async (article) => ({
       path: article.path,

@@ -1,26 +1,26 @@
 import type { Library } from '../core/article';
-import { articlesMatchingAll } from '../core/entities/name-search';
-import { LibrarySearch, splitEntityTerms } from '../core/search';
+import { entityTermSource } from '../core/entities/entity-term-source';
+import { hasEntityTerms, LibrarySearch } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
-import { libraryEntities } from './entities';
+import { libraryEntitySource } from './entities';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 /**
- * Ranked search, as the list does it: the words of `query` are searched, and each `@name` keeps
- * only the articles that mention an entity by that name (all of them: an AND), found through the
- * disk cache of `lede entities` with the same library-wide evidence as the entity panel.
+ * Ranked search, as the list does it. A query with `@name` terms first finds the library's
+ * entities (through the disk cache of `lede entities`, with the same library-wide evidence as the
+ * entity panel): then, as in the list, entity names are searchable words, and each `@name` term
+ * is ranked by how much an article is about that entity and highlighted at its mentions.
  */
 export async function searchLibrary(library: Library, query: string, limit: number) {
-  const { rest, entityTerms } = splitEntityTerms(query);
-  let filter: ((index: number) => boolean) | undefined;
-  if (entityTerms.length > 0) {
+  const search = new LibrarySearch(library.articles);
+  if (hasEntityTerms(query)) {
     // The tagger loads only for a query with @names.
-    const { index } = await libraryEntities(library);
-    const allowed = new Set(articlesMatchingAll(index, entityTerms));
-    filter = (index) => allowed.has(library.articles[index]?.id ?? '');
+    const { source, index } = await libraryEntitySource(library);
+    search.setManyExtraTerms(library.articles.map((article, i) => [i, index.namesByArticle.get(article.id) ?? []]));
+    search.setEntities(entityTermSource(index, library.articles, source));
   }
-  const { hits, total } = new LibrarySearch(library.articles).search(entityTerms.length > 0 ? rest : query, { limit, filter });
+  const { hits, total } = search.search(query, { limit });
   return {
     query,
     total,

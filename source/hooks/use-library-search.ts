@@ -1,36 +1,26 @@
-import { type Dispatch, useEffect, useMemo, useRef } from 'react';
+import { type Dispatch, useEffect, useRef } from 'react';
 import type { Article } from '../core/article';
-import type { LibraryEntityIndex } from '../core/entities/library-index';
-import { articlesMatchingAll } from '../core/entities/name-search';
-import { LibrarySearch, splitEntityTerms } from '../core/search';
+import type { EntitySource } from '../core/entities/entity-source';
+import { entityTermSource } from '../core/entities/entity-term-source';
+import { LibrarySearch } from '../core/search';
 import type { Action, State } from '../state/reducer';
 import { throttleProgress } from './throttle-progress';
 
 /** Hits the list holds at most; the counter still reports every match. */
 export const LIST_RESULT_LIMIT = 500;
 
-/** Keeps only articles that mention an entity matching every @term (AND, like the words). */
-function entityFilter(
-  index: LibraryEntityIndex,
-  terms: string[],
-  positionOf: Map<string, number>,
-): (articleIndex: number) => boolean {
-  const allowed = new Set(articlesMatchingAll(index, terms).map((id) => positionOf.get(id)));
-  return (articleIndex) => allowed.has(articleIndex);
-}
-
 /**
  * Keeps the library search off the render path: the index is built in slices after the first
  * frame, and each query runs in a later macrotask, so the prompt echoes a key before the search
  * for it starts. Results for a query that has since changed are dropped by the reducer.
- * Once the library's entities are known, their names are searchable too, and `@name` filters.
+ * Once the library's entities are known, their names are searchable too, and `@name` terms are
+ * answered from them (until then they match nothing, and the list says it is waiting).
  */
-export function useLibrarySearch(articles: readonly Article[], state: State, dispatch: Dispatch<Action>): void {
+export function useLibrarySearch(articles: readonly Article[], state: State, dispatch: Dispatch<Action>, entities: Pick<EntitySource, 'knownEntitiesOf'>): void {
   const searchRef = useRef<LibrarySearch | null>(null);
   const { query } = state.filter;
   const ready = state.indexing.done >= state.indexing.total;
   const entityIndex = state.entities.library;
-  const positionOf = useMemo(() => new Map(articles.map((a, i) => [a.id, i])), [articles]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -49,21 +39,18 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
     const search = searchRef.current;
     if (!search || !entityIndex) return;
     search.setManyExtraTerms(articles.map((article, i) => [i, entityIndex.namesByArticle.get(article.id) ?? []]));
-  }, [articles, entityIndex]);
+    search.setEntities(entityTermSource(entityIndex, articles, entities));
+  }, [articles, entityIndex, entities]);
 
   useEffect(() => {
     if (query.trim() === '') return;
-    const { rest, entityTerms } = splitEntityTerms(query);
-    // @name needs the library's entities; the list says it is waiting for them meanwhile.
-    if (entityTerms.length > 0 && !entityIndex) return;
     const controller = new AbortController();
     const timer = setImmediate(() => {
       const search = searchRef.current;
       if (!search) return;
-      const filter = entityIndex && entityTerms.length > 0 ? entityFilter(entityIndex, entityTerms, positionOf) : undefined;
       // In slices: a phrase search over a large library can take a second, and keys typed
       // meanwhile must be echoed (and start their own search, aborting this one).
-      search.searchInSlices(rest, { limit: LIST_RESULT_LIMIT, filter, signal: controller.signal }).then(
+      search.searchInSlices(query, { limit: LIST_RESULT_LIMIT, signal: controller.signal }).then(
         (result) => dispatch({ type: 'searchResult', query, result }),
         () => {
           // Aborted by a newer query, or superseded as the index grew or took entity names: the
@@ -75,6 +62,6 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
       clearImmediate(timer);
       controller.abort();
     };
-    // `ready` re-runs the query once the whole library is indexed.
-  }, [query, ready, entityIndex, positionOf, dispatch]);
+    // `ready` re-runs the query once the whole library is indexed, `entityIndex` once its @names can be answered.
+  }, [query, ready, entityIndex, dispatch]);
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { type Article, readingMinutes } from '../core/article';
 import { segmentField } from '../core/layout/segments';
 import { displayWidth, truncateToWidth } from '../core/layout/text-width';
-import type { SearchHit } from '../core/search';
+import { hasEntityTerms, type SearchHit } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, listBodyHeight, type Viewport } from '../state/geometry';
 import type { ArticleMark } from '../core/reading';
@@ -147,7 +147,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
   const filterSummary = state.filter.query && !state.prompt ? ` · filter “${state.filter.query}”` : '';
   const { order, show } = state.reading;
   const readingSummary = `${order === 'path' ? '' : ` · ${ORDER_LABELS[order]}`}${show === 'all' ? '' : ` · ${SHOW_LABELS[show]}`}`;
-  const waitingForEntities = /(^|\s)@\S/.test(state.filter.query) && !state.entities.library;
+  const waitingForEntities = hasEntityTerms(state.filter.query) && !state.entities.library;
   const body =
     articles.length === 0 ? (
       <EmptyState state={state} />

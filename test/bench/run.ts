@@ -3,6 +3,7 @@
  *
  *   npm run bench -- search --corpus DIR [--json]     type realistic queries key by key over DIR
  *   npm run bench -- search --generate N [--out DIR]  …over a synthetic corpus of N articles
+ *                                                     (then @name queries over its entities; --no-entities: not)
  *   npm run bench -- startup [--json] [--runs N]      `lede list` vs `node -e 0`; pty first frame
  *   npm run bench -- fzf [--corpus DIR]               one-shot `lede search` vs `fzf --filter`
  *   npm run bench -- entities --generate N [--json]   entity extraction speed, load, worker, panel (entities.ts)
@@ -64,7 +65,8 @@ async function benchSearch(argv: string[]): Promise<Record<string, unknown>> {
   const tmp = mkdtempSync(join(tmpdir(), 'lede-bench-search-'));
   try {
     const probe = await bundleProbe([join(root, 'test', 'bench', 'search-probe.ts')], tmp);
-    const r = spawnSync(process.execPath, ['--expose-gc', probe, dir], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+    const probeArgs = ['--expose-gc', probe, dir, ...(argv.includes('--no-entities') ? ['--no-entities'] : [])];
+    const r = spawnSync(process.execPath, probeArgs, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
     if (r.status !== 0) throw new Error(`search probe failed (${r.status}): ${(r.stderr ?? '').slice(-400)}`);
     return { ...(JSON.parse(r.stdout) as Record<string, unknown>), corpus: dir };
   } finally {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../source/app';
+import { initialState } from '../../source/state/reducer';
+import { ListView } from '../../source/views/list-view';
 import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';
 import { keys, press, waitForFrame } from '../helpers/ink';
 
@@ -64,6 +66,59 @@ describe('library filter', () => {
     const help = await press(app, 'G', (f) => /Search syntax/.test(f), 'the end of the help page');
     assert.match(help, /iran \| syria +either word/);
     assert.match(help, /!russia +articles without it/);
+  });
+});
+
+describe('@name in the library filter', () => {
+  // Plain newswire sentences, so the real tagger finds the same names every time. The article
+  // that mentions Putin once comes first in the library: ranking, not order, puts the other first.
+  const once = makeArticle('Oil prices', ['Oil rose on Monday.', 'Traders in London said a remark by Vladimir Putin had moved the market.']);
+  const about = makeArticle('Kremlin talks', [
+    'Russian President Vladimir Putin met envoys in Moscow on Tuesday.',
+    'Putin said the talks had gone well. Putin thanked the envoys, and Putin left for Sochi.',
+  ]);
+  const other = makeArticle('Weather in Lisbon', ['Sunny, with a light breeze from the sea.']);
+  const entityLibrary = makeLibrary([once, about, other]);
+
+  async function filterBy(app: ReturnType<typeof render>, query: string, counter: RegExp): Promise<string> {
+    for (const ch of query) app.stdin.write(ch);
+    // The prompt line shows the query and the counter, with … while the result is for an older query.
+    const settled = (f: string) => {
+      const prompt = lines(f).at(-1) ?? '';
+      return prompt.startsWith(`/${query}`) && counter.test(prompt) && !prompt.endsWith('…') && !/need the library/.test(f);
+    };
+    return waitForFrame(app, settled, `“${query}”: ${counter}`, 10_000);
+  }
+
+  test('@putin ranks the article about him first, with his first mention as its snippet', async () => {
+    const app = render(<App library={entityLibrary} viewport={size} />);
+    await press(app, '/');
+    const rows = lines(await filterBy(app, '@putin', /2 of 3/));
+    assert.match(rows[1] ?? '', /› Kremlin talks/, 'more mentions rank first');
+    assert.match(rows[2] ?? '', /^ +Russian President Vladimir Putin met envoys/, 'the snippet is the first mention');
+    assert.match(rows[3] ?? '', /Oil prices/);
+    assert.match(rows[4] ?? '', /remark by Vladimir Putin/, 'not the first paragraph: the one with the mention');
+  });
+
+  test('@names compose with the other terms: | and !', async () => {
+    const app = render(<App library={entityLibrary} viewport={size} />);
+    await press(app, '/');
+    let frame = await filterBy(app, 'zzzz | @putin', /2 of 3/);
+    assert.ok(!frame.includes('Weather in Lisbon'));
+    for (let i = 0; i < 'zzzz | @putin'.length; i++) app.stdin.write(keys.backspace);
+    frame = await filterBy(app, '!@putin', /1 of 3/);
+    assert.match(frame, /› Weather in Lisbon/);
+    for (let i = 0; i < '!@putin'.length; i++) app.stdin.write(keys.backspace);
+    frame = await filterBy(app, 'oil @"vladimir putin"', /1 of 3/);
+    assert.match(frame, /› Oil prices/);
+  });
+
+  test('while the library’s entities are not known, a query with an @name says it waits for them', () => {
+    const base = initialState(entityLibrary, size);
+    const withQuery = (query: string) => ({ ...base, filter: { ...base.filter, query } });
+    const waits = (query: string) => (render(<ListView state={withQuery(query)} viewport={size} />).lastFrame() ?? '').includes('@names need the library’s entities');
+    for (const query of ['@putin', 'iran | @putin', '!@putin', 'oil @"vladimir putin']) assert.ok(waits(query), query);
+    for (const query of ['putin', "'@putin", 'mail@example', '@']) assert.ok(!waits(query), query);
   });
 });
 

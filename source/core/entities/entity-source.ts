@@ -43,6 +43,11 @@ export interface EntitySource {
    * library's view (which carries the corrections it was built with). Rejects when aborted.
    */
   entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]>;
+  /**
+   * One article's entities as the library `index` shows them, if they can be had at once without
+   * extracting (from memory or the disk cache): for the search's highlights, which cannot wait.
+   */
+  knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined;
 }
 
 /**
@@ -148,9 +153,18 @@ export class InThreadSource implements EntitySource {
     signal?.throwIfAborted();
     return entitiesAsShown(this.extract(extractor, article), index, article.id, corrections);
   }
+
+  knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
+    // The library pass keeps every article's entities here.
+    const extracted = this.extracted.get(article.id);
+    return extracted && entitiesAsShown(extracted, index, article.id);
+  }
 }
 
 export class WorkerSource implements EntitySource {
+  /** The extractor once loaded here: its version names the disk cache's entries. */
+  private loaded: EntityExtractor | undefined;
+
   constructor(
     private readonly articles: readonly ArticleText[],
     private readonly extractor: () => Promise<EntityExtractor>,
@@ -158,6 +172,11 @@ export class WorkerSource implements EntitySource {
   ) {}
 
   runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
+    // Loaded here too (the app loads it meanwhile anyway), so that knownEntitiesOf can read the cache.
+    this.extractor().then(
+      (extractor) => (this.loaded = extractor),
+      () => {},
+    );
     return startLibraryExtraction(this.articles, handlers.onProgress, handlers.onDone, {
       cacheDir: this.options.cacheDir,
       onError: handlers.onError,
@@ -167,6 +186,7 @@ export class WorkerSource implements EntitySource {
 
   async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]> {
     const extractor = await this.extractor();
+    this.loaded = extractor;
     signal?.throwIfAborted();
     const cacheDir = index ? index.cacheDir : this.options.cacheDir;
     const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article) : undefined;
@@ -174,5 +194,11 @@ export class WorkerSource implements EntitySource {
       cached ??
       (article.text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(article, { cacheDir, signal }) : extractor.extract(article.text, article.title));
     return entitiesAsShown(extracted, index, article.id, corrections);
+  }
+
+  knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
+    if (!this.loaded || !index.cacheDir) return undefined;
+    const cached = new EntityCache(this.loaded.version, index.cacheDir).get(article);
+    return cached && entitiesAsShown(cached, index, article.id);
   }
 }

@@ -2,7 +2,8 @@
  * Finding the library's entities by name — `@name` in a query and the library screen's filter —
  * with the same rule as the search's plain words (one rule, one place): each word of the name
  * typed is a word of the entity's name or of one of its other names, a word it starts, or a typo
- * of one within the search's budget (distance.ts).
+ * of one within the search's budget (distance.ts). The name comes already parsed out of the query
+ * (core/search/query.ts reads `@`, `_` and quotes).
  */
 import { fold, forEachToken } from '../search/fold.js';
 import { Vocabulary } from '../search/vocabulary.js';
@@ -10,37 +11,56 @@ import type { LibraryEntity, LibraryEntityIndex } from './library-index.js';
 
 export interface NameMatch {
   entity: LibraryEntity;
-  /** Higher is better: the sum over the typed words of their best match quality, plus 1 for the whole name. */
-  score: number;
+  /**
+   * How well the typed name matches, in (0, 1]: 1 when it is the entity's name or one of its other
+   * names; else the mean over the typed words of their best quality (1 a word of a name, 0.8–0.9 a
+   * word it starts, 0.6 or 0.45 a typo: vocabulary.ts), times WORD_OF_NAME.
+   */
+  quality: number;
+}
+
+/**
+ * A name that holds the typed words but is not the typed name ("Tony Blair" for `blair`) ranks a
+ * little below one that is ("Blair"): by less than the most mentions add (0.09, term-evaluation.ts),
+ * so an article that mentions the one many times can still come before one naming the other once.
+ */
+export const WORD_OF_NAME = 0.95;
+
+/** A name's words, folded, one space apart: how two names are compared whole. */
+function wordsOf(name: string): string[] {
+  const f = fold(name);
+  const words: string[] = [];
+  forEachToken(f, (start, end) => words.push(f.slice(start, end)));
+  return words;
 }
 
 export class EntityNames {
   private readonly vocab = new Vocabulary();
   /** Word id -> the positions in `entities` of the entities with that word in a name. */
   private readonly holders: number[][] = [];
-  private readonly folded: string[];
+  /** Each entity's names (its name and aliases) as wordsOf(…).join(' '). */
+  private readonly wholeNames: ReadonlySet<string>[];
 
   constructor(private readonly entities: readonly LibraryEntity[]) {
-    this.folded = entities.map((e) => fold(e.name));
-    entities.forEach((entity, position) => {
+    this.wholeNames = entities.map((entity, position) => {
+      const whole = new Set<string>();
       for (const name of [entity.name, ...entity.aliases]) {
-        const f = fold(name);
-        forEachToken(f, (start, end) => {
-          const id = this.vocab.internRange(f, start, end);
-          const list = (this.holders[id] ??= []);
+        const words = wordsOf(name);
+        whole.add(words.join(' '));
+        for (const word of words) {
+          const list = (this.holders[this.vocab.intern(word)] ??= []);
           if (list[list.length - 1] !== position) list.push(position);
-        });
+        }
       }
+      return whole;
     });
   }
 
-  /** Entities whose names hold every word of `query`, best first (then most articles). */
-  match(query: string): NameMatch[] {
-    const q = fold(query.replace(/_/g, ' ')).trim();
-    const words: string[] = [];
-    forEachToken(q, (start, end) => words.push(q.slice(start, end)));
+  /** Entities whose names hold every word of `name`, best first (then most articles, then name). */
+  match(name: string): NameMatch[] {
+    const words = wordsOf(name);
     if (words.length === 0) return [];
-    let scores: Map<number, number> | undefined;
+    let sums: Map<number, number> | undefined;
     for (const word of words) {
       const expansion = this.vocab.expand(word);
       const best = new Map<number, number>();
@@ -50,22 +70,24 @@ export class EntityNames {
           if ((best.get(position) ?? 0) < quality) best.set(position, quality);
         }
       }
-      if (!scores) scores = best;
+      if (!sums) sums = best;
       else {
         const both = new Map<number, number>();
-        for (const [position, score] of scores) {
+        for (const [position, sum] of sums) {
           const more = best.get(position);
-          if (more !== undefined) both.set(position, score + more);
+          if (more !== undefined) both.set(position, sum + more);
         }
-        scores = both;
+        sums = both;
       }
-      if (scores.size === 0) return [];
+      if (sums.size === 0) return [];
     }
+    const typed = words.join(' ');
     const matches: NameMatch[] = [];
-    for (const [position, score] of scores ?? []) {
-      matches.push({ entity: this.entities[position]!, score: score + (this.folded[position] === q ? 1 : 0) });
+    for (const [position, sum] of sums ?? []) {
+      const whole = this.wholeNames[position]!.has(typed);
+      matches.push({ entity: this.entities[position]!, quality: whole ? 1 : WORD_OF_NAME * (sum / words.length) });
     }
-    return matches.sort((a, b) => b.score - a.score || b.entity.articles - a.entity.articles || a.entity.name.localeCompare(b.entity.name));
+    return matches.sort((a, b) => b.quality - a.quality || b.entity.articles - a.entity.articles || a.entity.name.localeCompare(b.entity.name));
   }
 }
 
@@ -79,17 +101,4 @@ export function entityNames(index: LibraryEntityIndex): EntityNames {
     namesOf.set(index, names);
   }
   return names;
-}
-
-/** Article ids (library order) mentioning an entity `name` matches. */
-export function articlesMatching(index: LibraryEntityIndex, name: string): string[] {
-  const hit = new Set(entityNames(index).match(name.replace(/^@/, '')).flatMap((m) => index.articlesByKey.get(m.entity.key) ?? []));
-  return index.order.filter((id) => hit.has(id));
-}
-
-/** Article ids (library order) that match every one of `terms`: `@a @b`, an AND like the words of a query. */
-export function articlesMatchingAll(index: LibraryEntityIndex, terms: readonly string[]): string[] {
-  if (terms.length === 0) return [...index.order];
-  const sets = terms.map((term) => new Set(articlesMatching(index, term)));
-  return index.order.filter((id) => sets.every((set) => set.has(id)));
 }

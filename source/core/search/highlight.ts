@@ -18,7 +18,7 @@ export interface Snippet {
 
 export type TermMatcher =
   | { kind: 'fuzzy'; q: string; typos: ReadonlySet<string> }
-  | { kind: Exclude<TermKind, 'fuzzy'>; q: string };
+  | { kind: Exclude<TermKind, 'fuzzy' | 'entity'>; q: string };
 
 /** Ranges (in folded coordinates) where `m` matches the folded text. */
 export function foldedRanges(folded: string, m: TermMatcher): Span[] {
@@ -62,9 +62,10 @@ export function foldedRanges(folded: string, m: TermMatcher): Span[] {
   }
 }
 
-function fieldMatches(field: 'title' | 'text', f: FoldedText, matchers: readonly TermMatcher[], out: FieldMatch[]): void {
+function fieldMatches(field: 'title' | 'text', f: FoldedText, matchers: readonly TermMatcher[], extra: readonly FieldMatch[], out: FieldMatch[]): void {
   const ranges: Span[] = [];
   for (const m of matchers) for (const r of foldedRanges(f.folded, m)) ranges.push(mapRange(f, r.start, r.end));
+  for (const r of extra) if (r.field === field && r.start < r.end && r.end <= f.original.length) ranges.push({ start: r.start, end: r.end });
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   let reached = -1;
   for (const r of ranges) {
@@ -74,12 +75,19 @@ function fieldMatches(field: 'title' | 'text', f: FoldedText, matchers: readonly
   }
 }
 
-/** Every match of the positive terms in the title and the body: sorted, non-overlapping per field. */
-export function computeMatches(doc: { readonly title: string; readonly text: string }, matchers: readonly TermMatcher[]): FieldMatch[] {
+/**
+ * Every match of the positive terms in the title and the body, with `extra` ranges found otherwise
+ * (an entity's mentions): sorted, non-overlapping per field.
+ */
+export function computeMatches(
+  doc: { readonly title: string; readonly text: string },
+  matchers: readonly TermMatcher[],
+  extra: readonly FieldMatch[] = [],
+): FieldMatch[] {
   const out: FieldMatch[] = [];
-  if (matchers.length === 0) return out;
-  fieldMatches('title', foldWithMap(doc.title), matchers, out);
-  fieldMatches('text', foldWithMap(doc.text), matchers, out);
+  if (matchers.length === 0 && extra.length === 0) return out;
+  fieldMatches('title', foldWithMap(doc.title), matchers, extra, out);
+  fieldMatches('text', foldWithMap(doc.text), matchers, extra, out);
   return out;
 }
 
@@ -87,13 +95,14 @@ const ELLIPSIS = '…';
 
 /**
  * One line of body context: the paragraph window (about `length` units) that holds the most body
- * matches, starting a little before the first of them, cut at spaces, with `…` where cut.
+ * matches, starting a little before the first of them, cut at spaces, with `…` where cut; or, given
+ * `prefer` (a body range: an entity's first mention), the window around that range.
  */
-export function computeSnippet(text: string, matches: readonly FieldMatch[], length: number): Snippet {
+export function computeSnippet(text: string, matches: readonly FieldMatch[], length: number, prefer?: FieldMatch): Snippet {
   const body = matches.filter((m) => m.field === 'text');
   const width = Math.max(16, length);
-  let anchor: FieldMatch | undefined;
-  let bestCount = 0;
+  let anchor: FieldMatch | undefined = prefer?.field === 'text' && prefer.end <= text.length ? prefer : undefined;
+  let bestCount = anchor ? Infinity : 0;
   const consider = Math.min(body.length, 200);
   for (let i = 0, j = 0; i < consider; i++) {
     const from = body[i]!.start;

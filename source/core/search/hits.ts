@@ -18,19 +18,31 @@ export interface SearchHit {
 /** Snippet length in UTF-16 units, ellipses included. */
 const SNIPPET_LENGTH = 120;
 
-/** A hit whose `matches` and `snippet` are computed when first read (the body is decoded once for both). */
-export function makeHit(doc: Doc, index: number, score: number, matchers: readonly TermMatcher[]): SearchHit {
+/**
+ * A hit whose `matches` and `snippet` are computed when first read (the body is decoded once for
+ * both). `entityRanges` gives where the query's @name terms match in it (their mentions): they are
+ * highlighted with the rest, and the snippet is the first body one.
+ */
+export function makeHit(
+  doc: Doc,
+  index: number,
+  score: number,
+  matchers: readonly TermMatcher[],
+  entityRanges?: (body: string) => FieldMatch[],
+): SearchHit {
   let matches: FieldMatch[] | undefined;
   let snippet: Snippet | undefined;
+  let entities: FieldMatch[] | undefined;
   const hit = { index, score } as SearchHit;
   let text: string | undefined;
   const body = (): string => (text ??= doc.text);
-  const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers));
+  const ofEntities = (): FieldMatch[] => (entities ??= entityRanges ? entityRanges(body()) : []);
+  const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers, ofEntities()));
   Object.defineProperty(hit, 'matches', { enumerable: true, configurable: true, get: getMatches });
   Object.defineProperty(hit, 'snippet', {
     enumerable: true,
     configurable: true,
-    get: () => (snippet ??= computeSnippet(body(), getMatches(), SNIPPET_LENGTH)),
+    get: () => (snippet ??= computeSnippet(body(), getMatches(), SNIPPET_LENGTH, ofEntities().find((m) => m.field === 'text'))),
   });
   return hit;
 }
@@ -40,7 +52,8 @@ export function matchersFor(parsed: ParsedQuery, vocabularies: readonly Vocabula
   const matchers: TermMatcher[] = [];
   for (const group of parsed.groups) {
     for (const term of group) {
-      if (term.negated) continue;
+      // An entity's mentions are found from the article's entities, not by matching text (entity-terms.ts).
+      if (term.negated || term.kind === 'entity') continue;
       if (term.kind === 'fuzzy') {
         const typos = new Set<string>();
         for (const vocab of vocabularies) {

@@ -7,7 +7,10 @@
  * typing one more character only re-evaluates the last term; the groups are intersected and
  * ranked (ranking.ts). Highlights and snippets are computed lazily, only for the hits whose
  * `matches` or `snippet` is read (a screenful, hits.ts), so a keystroke never folds bodies.
+ * `@name` terms are evaluated from the library's entities (entity-terms.ts), once they are given
+ * (`setEntities`); until then they match nothing, and the result says it is waiting for them.
  */
+import { type EntityTermEval, type EntityTermSource, entityRanges, evalEntityTerm } from './entity-terms.js';
 import type { FieldMatch, Snippet, TermMatcher } from './highlight.js';
 import { makeHit, matchersFor, type SearchHit } from './hits.js';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -29,6 +32,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Number of matching articles (after `filter`), not just the returned ones. */
   total: number;
+  /** The query has @name terms and the library's entities are not known yet: they matched nothing. */
+  waitingForEntities?: true;
 }
 
 export interface BuildOptions {
@@ -49,6 +54,8 @@ interface CacheEntry {
 
 /** Terms whose results are kept between keystrokes. */
 const TERM_CACHE_SIZE = 48;
+/** How the term cache's keys (`kind:folded`) of entity terms start. */
+const ENTITY_KEY = 'entity:';
 
 export class LibrarySearch {
   private readonly index: SearchIndex;
@@ -60,6 +67,7 @@ export class LibrarySearch {
   private readonly groups = new GroupScratch();
   private readonly totals = new Scratch((n) => new Float64Array(n));
   private matcherCache: { parsed: ParsedQuery; matchers: TermMatcher[] } | undefined;
+  private entities: EntityTermSource | null = null;
 
   /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.start`. */
   constructor(articles: readonly Doc[], options: { defer?: boolean } = {}) {
@@ -113,6 +121,16 @@ export class LibrarySearch {
     this.index.setManyExtraTerms(entries);
   }
 
+  /**
+   * The library's entities, for `@name` terms (null: not known); replaces any given before, and
+   * no result computed with those is used again.
+   */
+  setEntities(source: EntityTermSource | null): void {
+    this.entities = source;
+    // Dropped rather than only ignored: they hold on to the old entities' arrays.
+    for (const key of [...this.termCache.keys()]) if (key.startsWith(ENTITY_KEY)) this.termCache.delete(key);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResult {
     // A searchInSlices paused between slices must not go on: this search reuses its arrays.
     this.searchRun++;
@@ -120,7 +138,9 @@ export class LibrarySearch {
     const limit = Math.max(0, options.limit ?? 50);
     const filter = options.filter;
     const n = this.index.indexedCount;
-    const hit = (d: number, score: number) => makeHit(this.index.docs[d]!, d, score, this.matchersFor(parsed));
+    const hit = this.hitMaker(parsed, n);
+    const waiting = !this.entities && parsed.groups.some((group) => group.some((term) => term.kind === 'entity'));
+    const done = (result: SearchResult): SearchResult => (waiting ? { ...result, waitingForEntities: true } : result);
 
     if (parsed.groups.length === 0) {
       // An empty query matches everything, in library order.
@@ -156,7 +176,24 @@ export class LibrarySearch {
       scored.push(d);
     }
     const top = selectTop(scored, scores, limit);
-    return { hits: top.map((d) => hit(d, scores[d]!)), total: scored.length };
+    return done({ hits: top.map((d) => hit(d, scores[d]!)), total: scored.length });
+  }
+
+  /** Makes the hits of a query: lazily highlighted, @name terms by the mentions of what they matched. */
+  private hitMaker(parsed: ParsedQuery, n: number): (d: number, score: number) => SearchHit {
+    const matchers = this.matchersFor(parsed);
+    const source = this.entities;
+    const evals: EntityTermEval[] = [];
+    if (source) {
+      for (const group of parsed.groups) {
+        for (const term of group) if (term.kind === 'entity' && !term.negated) evals.push(this.evalTerm(term, n) as EntityTermEval);
+      }
+    }
+    return (d, score) => {
+      const doc = this.index.docs[d]!;
+      const ranges = source && evals.length > 0 ? (text: string) => entityRanges(source, evals, d, { title: doc.title, text }) : undefined;
+      return makeHit(doc, d, score, matchers, ranges);
+    };
   }
 
   /**
@@ -173,7 +210,8 @@ export class LibrarySearch {
     const version = this.index.extraVersion;
     for (const group of parseQuery(query).groups) {
       for (const term of group) {
-        if (this.cachedTerm(term, n)) continue;
+        // An entity term reads no bodies: search() evaluates it at once.
+        if (term.kind === 'entity' || this.cachedTerm(term, n)) continue;
         const steps = termSteps(this.index, this.terms, term, n);
         let deadline = performance.now() + sliceMs;
         let step = steps.next();
@@ -197,6 +235,11 @@ export class LibrarySearch {
   private evalTerm(term: QueryTerm, n: number): TermEval {
     const cached = this.cachedTerm(term, n);
     if (cached) return cached;
+    if (term.kind === 'entity') {
+      const value = evalEntityTerm(this.entities, term, n, this.terms);
+      this.cacheTerm(term, n, value);
+      return value;
+    }
     const steps = termSteps(this.index, this.terms, term, n);
     let step = steps.next();
     while (!step.done) step = steps.next();

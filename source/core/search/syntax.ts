@@ -16,7 +16,9 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
   { example: 'syria$', meaning: 'a title or text that ends with it' },
   { example: '!russia', meaning: 'articles without it' },
   { example: "'prime\\ minister", meaning: 'a phrase: an escaped space is part of the term' },
-  { example: '@netanyahu', meaning: 'articles that mention that entity (@benjamin_netanyahu for two words)' },
+  { example: '@netanyahu', meaning: 'articles that mention that entity, most about it first (typos forgiven)' },
+  { example: '@"benjamin netanyahu"', meaning: 'an entity by its full name (or @benjamin_netanyahu)' },
+  { example: '!@putin', meaning: 'articles that do not mention it; iran | @putin: either' },
 ];
 
 /** The table as aligned plain-text lines, each starting with `indent`. */

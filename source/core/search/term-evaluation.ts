@@ -22,6 +22,11 @@ const TF_BONUS = 0.09;
 /** Body-frequency bonus by term count: 0 … 0.09, saturating at 31 occurrences. */
 const TF_TABLE = Float32Array.from({ length: TF_MAX + 1 }, (_, tf) => TF_BONUS * Math.min(1, Math.log(1 + tf) / Math.log(32)));
 
+/** A body match's quality: the match's own, plus the bonus for occurring `count` times. */
+export function bodyQuality(quality: number, count: number): number {
+  return quality + TF_TABLE[Math.max(0, Math.min(TF_MAX, count))]!;
+}
+
 /** Arrays the size of the library, reused from one term to the next (see scratch.ts). */
 export class TermScratch {
   /** Slot 0: title qualities, slot 1: body qualities. */
@@ -68,12 +73,15 @@ export function* termSteps(index: SearchIndex, scratch: TermScratch, term: Query
     case 'equal':
       anchored(index, scratch, term.kind, q, n, title, body);
       break;
+    case 'entity':
+      // Not in the index: LibrarySearch evaluates it from the library's entities (entity-terms.ts).
+      break;
   }
   return compact(title, body, n);
 }
 
 /** The term's result kept (in the term cache) only for the articles matched, not as arrays the size of the library. */
-function compact(title: Float32Array, body: Float32Array, n: number): TermEval {
+export function compact(title: Float32Array, body: Float32Array, n: number): TermEval {
   let count = 0;
   for (let d = 0; d < n; d++) if (title[d]! > 0 || body[d]! > 0) count++;
   const result = { docs: new Int32Array(count), title: new Float32Array(count), body: new Float32Array(count) };
@@ -99,7 +107,7 @@ function accumulate(expansion: Expansion, postings: PostingStore, title: Float32
       const v = p - doc * DOC_STRIDE;
       if (v & (TITLE << 10) && q > title[doc]!) title[doc] = q;
       if (v & (BODY << 10)) {
-        const s = q + TF_TABLE[v & TF_MAX]!;
+        const s = bodyQuality(q, v & TF_MAX);
         if (s > body[doc]!) body[doc] = s;
       }
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseQuery, type QueryTerm } from '../../../source/core/search/index.js';
+import { hasEntityTerms, parseQuery, type QueryTerm } from '../../../source/core/search/index.js';
 
 const shape = (t: QueryTerm): string => `${t.negated ? '!' : ''}${t.kind}:${t.folded}`;
 const groups = (q: string): string[][] => parseQuery(q).groups.map((g) => g.map(shape));
@@ -63,5 +63,51 @@ describe('parseQuery', () => {
     assert.deepEqual(groups(''), []);
     assert.deepEqual(groups('   '), []);
     assert.deepEqual(groups("! ' ^"), []);
+  });
+
+  describe('@name, an entity term', () => {
+    it('reads a one-word name, words joined by _ or an escaped space, and a quoted name', () => {
+      assert.deepEqual(groups('@putin'), [['entity:putin']]);
+      assert.deepEqual(groups('@vladimir_putin'), [['entity:vladimir putin']]);
+      assert.deepEqual(groups('@vladimir\\ putin'), [['entity:vladimir putin']]);
+      assert.deepEqual(groups('@"vladimir putin"'), [['entity:vladimir putin']]);
+      assert.deepEqual(groups('@"Recep Tayyip  Erdoğan"'), [['entity:recep tayyip  erdogan']]);
+    });
+
+    it('keeps the typed name, folds what is matched', () => {
+      const [[term]] = parseQuery('@"Vladimir Putin"').groups as [[QueryTerm]];
+      assert.deepEqual(term, { kind: 'entity', text: 'Vladimir Putin', folded: 'vladimir putin', negated: false });
+    });
+
+    it('negates with !, ORs with |, ANDs with the other terms in any order', () => {
+      assert.deepEqual(groups('!@putin'), [['!entity:putin']]);
+      assert.deepEqual(groups('!@"vladimir putin" iran'), [['!entity:vladimir putin'], ['fuzzy:iran']]);
+      assert.deepEqual(groups('iran | @putin'), [['fuzzy:iran', 'entity:putin']]);
+      assert.deepEqual(groups('zzzz | @putin'), [['fuzzy:zzzz', 'entity:putin']]);
+      assert.deepEqual(groups('@"vladimir putin" | iran'), [['entity:vladimir putin', 'fuzzy:iran']]);
+      assert.deepEqual(groups("'golan @netanyahu ^syria"), [['exact:golan'], ['entity:netanyahu'], ['prefix:syria']]);
+      assert.deepEqual(groups('@a | @"b c" | !@d e'), [['entity:a', 'entity:b c', '!entity:d'], ['fuzzy:e']]);
+    });
+
+    it('a quote opened and not closed runs to the end, as while the name is being typed', () => {
+      assert.deepEqual(groups('@"vladimir'), [['entity:vladimir']]);
+      assert.deepEqual(groups('iran @"vladimir pu'), [['fuzzy:iran'], ['entity:vladimir pu']]);
+      // A closing quote ends the term, whatever follows it.
+      assert.deepEqual(groups('@"vladimir putin"russia'), [['entity:vladimir putin'], ['fuzzy:russia']]);
+    });
+
+    it('a bare @, or one with only spaces or underscores after it, is no term; an @ inside or after an operator is text', () => {
+      assert.deepEqual(groups('@'), []);
+      assert.deepEqual(groups('@ iran'), [['fuzzy:iran']]);
+      assert.deepEqual(groups('@"" @_ !@'), []);
+      assert.deepEqual(groups("'@putin"), [['exact:@putin']]);
+      assert.deepEqual(groups('^@putin'), [['prefix:@putin']]);
+      assert.deepEqual(groups('mail@example'), [['exact:mail@example']]);
+    });
+
+    it('hasEntityTerms says whether a query holds one, negated or not', () => {
+      for (const query of ['@putin', 'iran !@putin', 'a | @"b c', 'x @y_z']) assert.ok(hasEntityTerms(query), query);
+      for (const query of ['', 'putin', '@', "'@putin", 'mail@example', '^@x', '@"']) assert.ok(!hasEntityTerms(query), query);
+    });
   });
 });
