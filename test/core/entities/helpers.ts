@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { libraryFromBytes } from '../../../source/core/load/library.js';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/**
- * An article as lede parses a .txt file: first non-empty line is the title, paragraphs split on
- * blank lines and joined by "\n\n", a paragraph repeated right after itself kept once.
- */
+/** A seed article as lede loads it (the loader itself, so gold offsets are offsets into what the reader shows). */
 export function readSeed(relPath: string): { title: string; text: string } {
-  const paras = readFileSync(root + relPath, 'utf8')
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim().replace(/\s*\n\s*/g, ' '))
-    .filter(Boolean);
-  const title = paras.shift() ?? '';
-  const body: string[] = [];
-  for (const p of paras) if (body[body.length - 1] !== p) body.push(p);
-  return { title, text: body.join('\n\n') };
+  const [article] = libraryFromBytes(root + relPath, readFileSync(root + relPath)).articles;
+  if (!article) throw new Error(`${relPath} holds no article`);
+  return { title: article.title, text: article.text };
 }
 
 export interface GoldMention {
