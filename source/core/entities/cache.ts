@@ -12,18 +12,17 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { ensureOwnDirectory, errnoCode, ownDirectory, type OwnFileSystem, readOwnJson, realFileSystem, writeOwnFileAtomic } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
+import { MAX_ENTITIES_PER_ARTICLE, MAX_MENTIONS_PER_ARTICLE, MAX_MENTIONS_PER_ENTITY } from './chunked.js';
 import { aliasGroupOf } from './normalize.js';
 import type { ArticleFields, Entity, EntityExtractor, EntityType, Mention } from './types.js';
 
 /**
- * Bounds no real article's entities come near, so an entry beyond one is not ours. Measured over
- * all 17,356 Reuters-21578 articles: the largest entry is 10.6 KB (54 entities, 196 mentions, the
- * longest name 88 characters). A dense text needs ~3 bytes of entry per character, so 4 MiB is an
- * article of over a million characters thick with names; a longer one is simply never cached.
+ * An entry holds no more than extract() keeps (chunked.ts' caps), and no more bytes than this.
+ * Real entries are small (over all 17,356 Reuters-21578 articles the largest is 10.6 KB: 54
+ * entities, 196 mentions); an article at the caps, 100,000 mentions of ~55 bytes each, is ~5.5
+ * MB, so even it is cached.
  */
-export const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
-export const MAX_ENTITIES = 10_000;
-export const MAX_MENTIONS = 100_000;
+export const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 export const MAX_NAME_CHARS = 256;
 
 /** `<cache>/entities`: $LEDE_CACHE_DIR/entities, else $XDG_CACHE_HOME/lede/entities, else ~/.cache/lede/entities. */
@@ -64,7 +63,7 @@ function fieldOf(m: Record<string, unknown>, article: ArticleFields): string | u
  * each field's in order, each holding what it covers.
  */
 function isMentionList(value: unknown, article: ArticleFields, budget: { mentions: number }): value is Mention[] {
-  if (!Array.isArray(value) || value.length === 0) return false;
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_MENTIONS_PER_ENTITY) return false;
   budget.mentions -= value.length;
   if (budget.mentions < 0) return false;
   let previous = 0;
@@ -103,8 +102,8 @@ function isNameOf(name: string, mentions: Mention[]): boolean {
  * sequences, or one the article never says).
  */
 export function isEntityList(value: unknown, article: ArticleFields): value is Entity[] {
-  if (!Array.isArray(value) || value.length > MAX_ENTITIES) return false;
-  const budget = { mentions: MAX_MENTIONS };
+  if (!Array.isArray(value) || value.length > MAX_ENTITIES_PER_ARTICLE) return false;
+  const budget = { mentions: MAX_MENTIONS_PER_ARTICLE };
   const ids = new Set<string>();
   for (const entity of value as unknown[]) {
     if (!isRecord(entity) || !hasKeys(entity, 5)) return false;

@@ -12,6 +12,7 @@ import { DocFeatures, docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, senten
 import { decodeWeights } from './model-codec.js';
 import { CLUSTERS } from './model/clusters.js';
 import { GAZETTEER } from './model/gazetteer.js';
+import { extractInChunks } from './chunked.js';
 import { knownNamesFrom } from './known-names.js';
 import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
 import { NO_KNOWN_NAMES } from './stages/context.js';
@@ -20,7 +21,7 @@ import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 4;
+export const RULES_VERSION = 5;
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
@@ -112,18 +113,22 @@ function splitFields(entities: Entity[], bodyStart: number): Entity[] {
 }
 
 export function createExtractor(model: TaggerWeights, modelVersion: string, known: KnownNames = NO_KNOWN_NAMES): EntityExtractor {
-  const extract = (text: string, title?: string): Entity[] => {
+  /** One chunk, read with the title when it has one (the first). */
+  const readChunk = (text: string, title: string | undefined): Entity[] => {
+    const bodyStart = title ? title.length + TITLE_GAP.length : 0;
+    return splitFields(extractJoined(model, known, title ? title + TITLE_GAP + text : text, bodyStart), bodyStart);
+  };
+  const extract = (text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[] => {
     if (typeof text !== 'string') return [];
-    const head = typeof title === 'string' && /\S/.test(title) ? title : '';
-    if (text.length === 0 && head.length === 0) return [];
-    const bodyStart = head ? head.length + TITLE_GAP.length : 0;
-    return splitFields(extractJoined(model, known, head ? head + TITLE_GAP + text : text, bodyStart), bodyStart);
+    const head = typeof title === 'string' && /\S/.test(title) ? title : undefined;
+    if (text.length === 0 && !head) return [];
+    return extractInChunks(text, head, readChunk, onProgress);
   };
   return {
     version: `${modelVersion}+r${RULES_VERSION}`,
-    extract(text: string, title?: string): Entity[] {
+    extract(text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[] {
       try {
-        return extract(text, title);
+        return extract(text, title, onProgress);
       } catch {
         return [];
       }

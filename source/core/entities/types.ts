@@ -44,7 +44,8 @@ export interface EntityExtractor {
   version: string;
   /**
    * Entities of an article's text and, when given, its title (headline casing and ALL CAPS
-   * handled), sorted by mention count (descending), then name. Never throws.
+   * handled), sorted by mention count (descending), then name, within chunked.ts' caps. A long
+   * text is read in chunks, `onProgress` told the characters read after each. Never throws.
    */
-  extract(text: string, title?: string): Entity[];
+  extract(text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[];
 }

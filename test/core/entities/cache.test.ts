@@ -14,11 +14,10 @@ import {
   entityCacheDir,
   extractCached,
   isEntityList,
-  MAX_ENTITIES,
   MAX_ENTRY_BYTES,
-  MAX_MENTIONS,
   MAX_NAME_CHARS,
 } from '../../../source/core/entities/cache.js';
+import { MAX_ENTITIES_PER_ARTICLE as MAX_ENTITIES, MAX_MENTIONS_PER_ARTICLE as MAX_MENTIONS, MAX_MENTIONS_PER_ENTITY } from '../../../source/core/entities/chunked.js';
 import { loadEntityExtractor, type Entity, type EntityExtractor } from '../../../source/core/entities/index.js';
 import { faultyFs } from '../../helpers/faulty-fs.js';
 import { readSeed } from './helpers.js';
@@ -154,12 +153,17 @@ describe('what counts as an entry', () => {
       Array.from({ length: n }, (_, i) => ({ id: `place:x#${i}`, name: 'x', type: 'place', aliases: [], mentions: [{ field: 'text', start: 0, end: 1, text: 'x' }] }));
     assert.ok(isEntityList(entities(MAX_ENTITIES), { text: 'x' }));
     assert.equal(isEntityList(entities(MAX_ENTITIES + 1), { text: 'x' }), false);
-    const mentions = (n: number) => [
-      { id: 'place:x', name: 'x', type: 'place', aliases: [], mentions: Array.from({ length: n - 1 }, () => ({ field: 'text', start: 0, end: 1, text: 'x' })) },
-      { id: 'place:x#2', name: 'x', type: 'place', aliases: [], mentions: [{ field: 'text', start: 0, end: 1, text: 'x' }] },
+    const mention = { field: 'text', start: 0, end: 1, text: 'x' };
+    const holding = (n: number, id = 'place:x') => ({ id, name: 'x', type: 'place', aliases: [], mentions: Array.from({ length: n }, () => mention) });
+    assert.ok(isEntityList([holding(MAX_MENTIONS_PER_ENTITY)], { text: 'x' }));
+    assert.equal(isEntityList([holding(MAX_MENTIONS_PER_ENTITY + 1)], { text: 'x' }), false, 'one entity over its cap');
+    // In all: entities at their cap, and one more mention past the article's.
+    const full = (extra: number) => [
+      ...Array.from({ length: MAX_MENTIONS / MAX_MENTIONS_PER_ENTITY }, (_, i) => holding(MAX_MENTIONS_PER_ENTITY, `place:x#${i}`)),
+      ...(extra > 0 ? [holding(extra, 'place:y')] : []),
     ];
-    assert.ok(isEntityList(mentions(MAX_MENTIONS), { text: 'x' }));
-    assert.equal(isEntityList(mentions(MAX_MENTIONS + 1), { text: 'x' }), false);
+    assert.ok(isEntityList(full(0), { text: 'x' }));
+    assert.equal(isEntityList(full(1), { text: 'x' }), false, 'one mention past the article’s cap');
   });
 });
 

@@ -142,6 +142,10 @@ test('clean: a name never spans a repeated word or a stray lower-case word', () 
   const ok = context('Bank of England and Osama bin Laden and Bashar al-Assad.');
   const kept = [spanOf(ok.tokens, 'Bank of England', 'ORG'), spanOf(ok.tokens, 'Osama bin Laden', 'PER'), spanOf(ok.tokens, 'Bashar al-Assad', 'PER')];
   assert.deepEqual(named(ok, splitSpans(ok, kept)), ['ORG:Bank of England', 'PER:Osama bin Laden', 'PER:Bashar al-Assad']);
+  // "the" is a particle after another ("Bank of the West"), a stray word after a name word.
+  const the = context('Bank of the West and Merkel the Paris spoke.');
+  const both = [spanOf(the.tokens, 'Bank of the West', 'ORG'), spanOf(the.tokens, 'Merkel the Paris', 'PER')];
+  assert.deepEqual(named(the, splitSpans(the, both)), ['ORG:Bank of the West', 'PER:Merkel', 'PER:Paris']);
 });
 
 test('clean: property: every span splitSpans returns lies inside the span it came from, in order', () => {
