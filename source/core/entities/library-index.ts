@@ -129,17 +129,25 @@ interface Entry {
   renamed: boolean;
   mentions: number;
   inTitle: boolean;
+  /**
+   * Hidden by the user. Still part of who is who (its name and key decide how the library names
+   * its other forms, so "hide Golan Heights" hides the "Golan" of another article too), never shown.
+   */
+  hidden: boolean;
 }
 
-/** The article's entities with the corrections applied (hidden ones gone, split forms their own). */
+/** The article's entities with the corrections applied (hidden ones marked, split forms their own). */
 function correctedEntries(found: readonly Found[], corrections: CorrectionSet): Entry[] {
   const out: Entry[] = [];
   for (const { sig, mentions, inTitle } of found) {
     const result = correct(corrections, sig);
-    if (!result) continue;
-    out.push({ corrected: result.entity, renamed: result.entity.name !== sig.name, mentions, inTitle });
+    if (!result) {
+      out.push({ corrected: { name: sig.name, type: sig.type, fixedType: false, aliases: sig.aliases }, renamed: false, mentions, inTitle, hidden: true });
+      continue;
+    }
+    out.push({ corrected: result.entity, renamed: result.entity.name !== sig.name, mentions, inTitle, hidden: false });
     // A summary does not count a split form's mentions apart: at least one.
-    for (const split of result.split) out.push({ corrected: split, renamed: false, mentions: 1, inTitle: false });
+    for (const split of result.split) out.push({ corrected: split, renamed: false, mentions: 1, inTitle: false, hidden: false });
   }
   return out;
 }
@@ -176,6 +184,7 @@ function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]
   for (const [id, list] of entries) {
     const here: ResolvedEntry[] = [];
     for (const e of list) {
+      if (e.hidden) continue;
       const r = resolveCorrected(identity, id, e.corrected, e.renamed);
       if (!r.hidden) here.push({ key: r.key, type: r.type, name: r.name, aliases: e.corrected.aliases, mentions: e.mentions, inTitle: e.inTitle });
     }
