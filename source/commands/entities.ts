@@ -45,13 +45,10 @@ export interface LibraryEntitySource {
  * here, so a correction changes all of them at once.
  */
 export async function libraryEntitySource(library: Library, corrections: CorrectionSet = userCorrections()): Promise<LibraryEntitySource> {
-  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportOnce });
-  const found = await new Promise<LibraryEntityIndex>((resolve, reject) => {
+  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportOnce, corrections });
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
     source.runLibraryPass({ onProgress: () => {}, onDone: resolve, onError: (message) => reject(new Error(message)) });
   });
-  // The pass builds its index without corrections; the index keeps the pass's findings, so this
-  // rebuilds it under the user's without extracting anything again.
-  const index = corrections.size > 0 ? found.withCorrections(corrections) : found;
   return { source, index };
 }
 
