@@ -21,13 +21,15 @@ const help = `
     $ lede mentions <name> [paths...] [--json|--csv]
                                              every mention of the entity <name> matches best,
                                              in context, the articles most about it first
-    $ lede correct hide <name>               corrections, kept in corrections.json in
-    $ lede correct type <name> person|place|organization      $LEDE_CONFIG_DIR, else
-    $ lede correct rename <name> <to>        $XDG_CONFIG_HOME/lede, else ~/.config/lede;
-    $ lede correct merge <name> <into>       they apply to every command at once
-    $ lede correct split <name> <alias>
-    $ lede correct undo                      removes the last correction
-    $ lede correct list [--json]
+    $ lede correct hide <name>               hide an entity everywhere
+    $ lede correct type <name> <type>        make it a person, place or organization (org)
+    $ lede correct rename <name> <to>        show it by another name
+    $ lede correct merge <name> <into>       count it as part of the entity <into>
+    $ lede correct split <name> <alias>      make its form <alias> an entity of its own
+    $ lede correct undo                      remove the last correction
+    $ lede correct list [--json]             the corrections, kept in corrections.json in
+                                             $LEDE_CONFIG_DIR, else $XDG_CONFIG_HOME/lede, else
+                                             ~/.config/lede; they apply to every command
 
   Paths are files or folders (searched recursively) of .txt, .md, .json and .jsonl articles.
   Inside a folder, a symbolic link is followed only when it leads to a place inside the paths

@@ -6,7 +6,8 @@
  *
  * Each command runs as a whole process (dist/cli.js), with the entity cache warm (one run first
  * fills it), so what is measured is what a user waits for on a second run:
- * - wall_ms: p50 and max over --runs runs, and peak RSS (GNU time's %M) of the last run;
+ * - p50 and max wall time over --runs runs, the p50 CPU time (user + system: on a shared machine
+ *   the steadier figure), and the peak RSS (GNU time's %M) of the last run;
  * - with and without corrections: `entities --library --json` and `mentions` again after
  *   CORRECTIONS corrections about the library's most frequent names (hides, merges, types,
  *   renames), which rebuild the index under them;
@@ -25,27 +26,36 @@ const CORRECTIONS = 20;
 
 interface Timed {
   ms: number;
+  cpuMs: number;
   rssMb: number;
   stdout: string;
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Timed {
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`lede ${args.join(' ')}: exit ${result.status}: ${result.stderr.slice(0, 500)}`);
-  const rssKb = Number(result.stderr.trim().split('\n').pop());
-  return { ms, rssMb: rssKb / 1024, stdout: result.stdout };
+  const [rssKb, user, system] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+  return { ms, cpuMs: (user + system) * 1000, rssMb: rssKb / 1024, stdout: result.stdout };
 }
 
 function timed(args: string[], env: NodeJS.ProcessEnv, runs: number) {
   const times: number[] = [];
+  const cpu: number[] = [];
   let last: Timed | undefined;
   for (let i = 0; i < runs; i++) {
     last = run(args, env);
     times.push(last.ms);
+    cpu.push(last.cpuMs);
   }
-  return { p50_ms: round(percentile(times, 50), 0), max_ms: round(Math.max(...times), 0), rss_mb: round(last!.rssMb, 0), out: last!.stdout };
+  return {
+    p50_ms: round(percentile(times, 50), 0),
+    max_ms: round(Math.max(...times), 0),
+    cpu_p50_ms: round(percentile(cpu, 50), 0),
+    rss_mb: round(last!.rssMb, 0),
+    out: last!.stdout,
+  };
 }
 
 export async function benchCliEntities(argv: string[], corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
