@@ -28,7 +28,7 @@
 import { dirname, join } from 'node:path';
 import { ensureOwnDirectory, errnoCode, type OwnFileSystem, ownDirectory, readOwnFile, realFileSystem, writeOwnFileAtomic } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
-import { addsNothing, type Correction, CorrectionSet, MAX_CORRECTIONS, NO_CORRECTIONS, readCorrection } from './corrections.js';
+import { addsNothing, type Correction, CorrectionSet, describeCorrection, MAX_CORRECTIONS, NO_CORRECTIONS, readCorrection } from './corrections.js';
 
 export const CORRECTIONS_FILE_NAME = 'corrections.json';
 export const CORRECTIONS_FILE_VERSION = 1;
@@ -199,3 +199,26 @@ export function formatCorrectionsFile(list: readonly Correction[]): string {
 
 /** A path as it may appear in a one-line message: it comes from the environment. */
 const shown = (path: string): string => sanitizeSingleLine(path);
+
+/**
+ * The corrections file as the interactive app keeps corrections (app.tsx's CorrectionsStore, on
+ * main): the same three calls in the shapes it takes. A correction already in effect is said as
+ * such rather than as saved, since there is then nothing for an undo to take back.
+ */
+export function correctionsFileStore(options: CorrectionsFileOptions = {}) {
+  return {
+    load: (): { corrections: CorrectionSet; problem: string | null } => {
+      const { set, problem } = loadCorrections(options);
+      return { corrections: set, problem };
+    },
+    add: (correction: Correction): { corrections: CorrectionSet } | { problem: string } => {
+      const result = addCorrection(correction, options);
+      if (!result.ok) return { problem: result.problem };
+      return result.changed ? { corrections: result.set } : { problem: `already so: ${describeCorrection(result.correction)}` };
+    },
+    undo: (): { corrections: CorrectionSet; undone: Correction } | { problem: string } => {
+      const result = undoCorrection(options);
+      return result.ok ? { corrections: result.set, undone: result.correction } : { problem: result.problem };
+    },
+  };
+}

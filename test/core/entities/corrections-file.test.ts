@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { type Correction, MAX_CORRECTION_NAME, MAX_CORRECTIONS } from '../../../source/core/entities/corrections.js';
 import {
   addCorrection,
+  correctionsFileStore,
   correctionsPath,
   formatCorrectionsFile,
   loadCorrections,
@@ -341,5 +342,26 @@ describe('bounds', () => {
     assert.match(oneLine(!result.ok ? result.problem : null), /at most 10,000 corrections/);
     writeFileSync(config.file, formatCorrectionsFile([...list, hide('One more')]));
     assert.match(oneLine(loadCorrections({ env: config.env }).problem), /holds over 10,000 corrections/);
+  });
+});
+
+describe('the store the interactive app uses', () => {
+  test('load, add and undo in its shapes, through the file', () => {
+    const config = freshConfig();
+    const store = correctionsFileStore({ env: config.env });
+    assert.deepEqual(store.load().corrections.list, []);
+    const added = store.add(hide('Christmas'));
+    assert.ok('corrections' in added);
+    assert.deepEqual(added.corrections.list, [hide('Christmas')]);
+    assert.deepEqual(loadCorrections({ env: config.env }).set.list, [hide('Christmas')], 'in the file');
+    // Nothing new: said so, and nothing for U to take back.
+    assert.deepEqual(store.add(hide('Christmas')), { problem: 'already so: hide “Christmas”' });
+    const undone = store.undo();
+    assert.ok('undone' in undone);
+    assert.deepEqual(undone.undone, hide('Christmas'));
+    assert.deepEqual(store.undo(), { problem: 'there is no correction to undo' });
+    writeFileSync(config.file, 'not json');
+    assert.match(store.load().problem ?? '', /^corrections ignored: /);
+    assert.ok('problem' in store.add(hide('Easter')), 'a broken file is not overwritten');
   });
 });
