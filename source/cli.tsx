@@ -15,6 +15,21 @@ const help = `
                                              ranked search: words (typos forgiven), 'exact, !not,
                                              a | b, ^start end$, and @name for articles mentioning it
     $ lede entities [paths...] [--json]      people, places and organizations in each article
+    $ lede entities --library [paths...] [--json]
+                                             the library's entities: articles, mentions, who
+                                             appears with whom, most articles first
+    $ lede mentions <name> [paths...] [--json|--csv]
+                                             every mention of the entity <name> matches best,
+                                             in context, the articles most about it first
+    $ lede correct hide <name>               hide an entity everywhere
+    $ lede correct type <name> <type>        make it a person, place or organization (org)
+    $ lede correct rename <name> <to>        show it by another name
+    $ lede correct merge <name> <into>       count it as part of the entity <into>
+    $ lede correct split <name> <alias>      make its form <alias> an entity of its own
+    $ lede correct undo                      remove the last correction
+    $ lede correct list [--json]             the corrections, kept in corrections.json in
+                                             $LEDE_CONFIG_DIR, else $XDG_CONFIG_HOME/lede, else
+                                             ~/.config/lede; they apply to every command
 
   Paths are files or folders (searched recursively) of .txt, .md, .json and .jsonl articles.
   Inside a folder, a symbolic link is followed only when it leads to a place inside the paths
@@ -25,6 +40,8 @@ const help = `
     --json       machine-readable output (offsets are UTF-16 code units into "text")
     --width N    reading measure in columns (default: the terminal, at most 80)
     --limit N    most search results (default 20)
+    --library    lede entities: the whole library's, not each article's
+    --csv        lede mentions: one row per mention (RFC 4180)
     -L, --follow follow every symbolic link inside the folders, even out of them
     --help       this help
     --version    the version
@@ -35,10 +52,13 @@ const help = `
     $ lede show ~/news/2018-05-10-golan.txt --width 72
     $ lede search "netanyhau 'golan" ~/news --json --limit 5
     $ lede entities ~/news --json | jq '.[].entities[] | select(.type == "person") | .name'
+    $ lede entities --library ~/news --json | jq '.entities[:10][] | {name, articles}'
+    $ lede mentions shoigu ~/news --csv > shoigu.csv
+    $ lede correct merge "Lib Dems" "Liberal Democrats"
     $ curl -s https://example.org/story.txt | lede
 `;
 
-const knownFlags = new Set(['json', 'width', 'limit', 'follow', 'help', 'version']);
+const knownFlags = new Set(['json', 'width', 'limit', 'follow', 'library', 'csv', 'help', 'version']);
 
 async function main(): Promise<number> {
   const cli = meow(help, {
@@ -49,6 +69,8 @@ async function main(): Promise<number> {
       width: { type: 'number' },
       limit: { type: 'number' },
       follow: { type: 'boolean', shortFlag: 'L', default: false },
+      library: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
     },
   });
   const unknown = Object.keys(cli.flags).find((flag) => !knownFlags.has(flag));
@@ -59,6 +81,8 @@ async function main(): Promise<number> {
     width: cli.flags.width,
     limit: cli.flags.limit,
     follow: cli.flags.follow,
+    library: cli.flags.library,
+    csv: cli.flags.csv,
     bundledArticles: fileURLToPath(new URL('../articles', import.meta.url)),
   });
 }

@@ -2,6 +2,7 @@ import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { App } from './app';
+import { correctionsFileStore } from './core/entities/corrections-file';
 import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
@@ -40,6 +41,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const screen = enterFullScreen(process.stdout, stdin, { beforeSignalExit: () => instanceRef.unmount?.() });
   let status = 0;
   const readingStore = new ReadingStore();
+  const corrections = correctionsFileStore();
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
@@ -51,6 +53,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
         terminal={screen}
         reading={readingStore}
+        corrections={corrections}
         onExitStatus={(exitStatus) => {
           status = exitStatus;
         }}

@@ -1,6 +1,8 @@
 import type { Library } from '../core/article';
 import { type Entity, type EntityType, loadEntityExtractor } from '../core/entities';
 import { entityCacheDir } from '../core/entities/cache';
+import type { CorrectionSet } from '../core/entities/corrections';
+import { loadCorrections } from '../core/entities/corrections-file';
 import { InThreadSource } from '../core/entities/entity-source';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
 import { sanitizeSingleLine } from '../core/sanitize';
@@ -12,21 +14,38 @@ export interface ArticleEntities {
   entities: Entity[];
 }
 
-let cacheProblemReported = false;
+const reported = new Set<string>();
 
-/** A cache that is off says so once per run, on stderr, so the data on stdout stays clean. */
-function reportCacheProblem(problem: string): void {
-  if (cacheProblemReported) return;
-  cacheProblemReported = true;
+/**
+ * A diagnostic (a cache that is off, a corrections file that cannot be used) says so once per
+ * run, on stderr, so the data on stdout stays clean.
+ */
+function reportOnce(problem: string): void {
+  if (reported.has(problem)) return;
+  reported.add(problem);
   process.stderr.write(`lede: ${sanitizeSingleLine(problem)}\n`);
 }
 
+/** The user's corrections (corrections-file.ts), a file that cannot be used said once on stderr. */
+export function userCorrections(): CorrectionSet {
+  const { set, problem } = loadCorrections();
+  if (problem) reportOnce(problem);
+  return set;
+}
+
+/** Every article's entities found (through the on-disk cache), and the library's index of them under `corrections`. */
+export interface LibraryEntitySource {
+  source: InThreadSource;
+  index: LibraryEntityIndex;
+}
+
 /**
- * The library pass run on this thread, through the on-disk cache: the source (which then holds
- * every article's entities) and the library's index.
+ * Runs the library pass through the on-disk cache (so a second run is instant) and builds the
+ * library's index with the user's corrections applied. Every command that shows entities starts
+ * here, so a correction changes all of them at once.
  */
-export async function libraryEntitySource(library: Library): Promise<{ source: InThreadSource; index: LibraryEntityIndex }> {
-  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportCacheProblem });
+export async function libraryEntitySource(library: Library, corrections: CorrectionSet = userCorrections()): Promise<LibraryEntitySource> {
+  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportOnce, corrections });
   const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
     source.runLibraryPass({ onProgress: () => {}, onDone: resolve, onError: (message) => reject(new Error(message)) });
   });
@@ -34,12 +53,12 @@ export async function libraryEntitySource(library: Library): Promise<{ source: I
 }
 
 /**
- * Every article's entities, through the on-disk cache so a second run is instant, with what the
- * whole library knows applied as the panel shows it (a bare "Putin" is a person where other
- * articles say "Vladimir Putin"), and the library's index that came of them.
+ * Every article's entities as the panel shows them: with what the whole library knows (a bare
+ * "Putin" is a person where other articles say "Vladimir Putin") and the user's corrections
+ * (which default to the corrections file's), and the library's index that came of them.
  */
-export async function libraryEntities(library: Library): Promise<{ articles: ArticleEntities[]; index: LibraryEntityIndex }> {
-  const { source, index } = await libraryEntitySource(library);
+export async function libraryEntities(library: Library, corrections: CorrectionSet = userCorrections()): Promise<{ articles: ArticleEntities[]; index: LibraryEntityIndex }> {
+  const { source, index } = await libraryEntitySource(library, corrections);
   const articles = await Promise.all(
     library.articles.map(async (article) => ({
       path: article.path,

@@ -27,6 +27,10 @@ export interface CommandOptions {
   limit?: number;
   /** `--follow`: follow symbolic links that lead out of the folders given. */
   follow?: boolean;
+  /** `entities --library`: the library's entities, not each article's. */
+  library?: boolean;
+  /** `mentions --csv`. */
+  csv?: boolean;
   bundledArticles: string;
 }
 
@@ -55,9 +59,17 @@ function loadOptions(options: CommandOptions, label?: string): LoadOptions {
   return { label, followLinks: options.follow };
 }
 
+/** Options that belong to one command only: given to another, they are a mistake worth saying. */
+function validateOwnOptions(command: string | undefined, options: CommandOptions): void {
+  if (options.library && command !== 'entities') throw new UsageError('--library goes with lede entities');
+  if (options.csv && command !== 'mentions') throw new UsageError('--csv goes with lede mentions');
+  if (options.csv && options.json) throw new UsageError('lede mentions prints --json or --csv, not both');
+}
+
 export async function runCommand(options: CommandOptions): Promise<number> {
   const width = validateWidth(options.width);
   const [command, ...rest] = options.input;
+  validateOwnOptions(command, options);
   switch (command) {
     case 'list':
       return list(rest, options);
@@ -67,6 +79,12 @@ export async function runCommand(options: CommandOptions): Promise<number> {
       return search(rest, options);
     case 'entities':
       return entities(rest, options);
+    case 'mentions':
+      return mentions(rest, options);
+    case 'correct': {
+      const { runCorrect } = await import('./correct');
+      return runCorrect(rest, options.json, print);
+    }
     default:
       return browse(options.input, options, width);
   }
@@ -93,9 +111,33 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
+  const library = await loadLibrary(paths, loadOptions(options, label));
+  if (options.library) {
+    const [{ libraryEntitySource }, { libraryEntitiesJson, libraryEntitiesPlain }] = await Promise.all([import('./entities'), import('./library-entities')]);
+    const json = libraryEntitiesJson((await libraryEntitySource(library)).index);
+    print(options.json ? toJson(json) : libraryEntitiesPlain(json));
+    return 0;
+  }
   const { entitiesPlain, libraryEntities } = await import('./entities');
-  const { articles } = await libraryEntities(await loadLibrary(paths, loadOptions(options, label)));
+  const { articles } = await libraryEntities(library);
   print(options.json ? toJson(articles) : entitiesPlain(articles));
+  return 0;
+}
+
+async function mentions(args: string[], options: CommandOptions): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name.replace(/^@/, '').trim() === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
+  const { paths, label } = libraryPaths(rest, options.bundledArticles);
+  const library = await loadLibrary(paths, loadOptions(options, label));
+  const [{ libraryEntitySource }, m] = await Promise.all([import('./entities'), import('./mentions')]);
+  const sourced = await libraryEntitySource(library);
+  const entity = m.bestEntity(sourced, name);
+  // Nothing found is exit 1, said on stderr, so a script reading stdout gets nothing rather than an empty result.
+  if (!entity) throw new Error(`no entity matches “${name}”`);
+  const found = await m.mentionsOf(library, sourced, entity.key);
+  if (found.length === 0) throw new Error(`no mention of “${entity.name}” found`);
+  const json = m.mentionsJson(entity, found);
+  print(options.json ? toJson(json) : options.csv ? m.mentionsCsv(json) : m.mentionsPlain(json));
   return 0;
 }
 

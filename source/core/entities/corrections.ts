@@ -38,23 +38,41 @@ const isName = (v: unknown): v is string =>
 
 /** One correction from untrusted JSON, or undefined when it is not one. */
 export function asCorrection(value: unknown): Correction | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const read = readCorrection(value);
+  return 'correction' in read ? read.correction : undefined;
+}
+
+const NAME_RULE = `1 to ${MAX_CORRECTION_NAME} characters, no control characters`;
+
+/**
+ * One correction from untrusted JSON, or what is wrong with it in a few words ("type" must be
+ * person, place or organization): what the corrections file and `lede correct` tell the user.
+ */
+export function readCorrection(value: unknown): { correction: Correction } | { problem: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { problem: 'not an object' };
   const v = value as Record<string, unknown>;
-  if (!isName(v.name)) return undefined;
+  if (!CORRECTION_OPS.includes(v.op as CorrectionOp)) return { problem: `"op" must be one of ${CORRECTION_OPS.join(', ')}` };
+  if (!isName(v.name)) return { problem: `"name" must be a name (${NAME_RULE})` };
   const name = v.name.trim();
-  switch (v.op) {
+  switch (v.op as CorrectionOp) {
     case 'hide':
-      return { op: 'hide', name };
+      return { correction: { op: 'hide', name } };
     case 'type':
-      return TYPES.includes(v.type as EntityType) ? { op: 'type', name, type: v.type as EntityType } : undefined;
+      return TYPES.includes(v.type as EntityType)
+        ? { correction: { op: 'type', name, type: v.type as EntityType } }
+        : { problem: `"type" must be ${TYPES.slice(0, -1).join(', ')} or ${TYPES[TYPES.length - 1]}` };
     case 'rename':
-      return isName(v.to) ? { op: 'rename', name, to: v.to.trim() } : undefined;
+      return isName(v.to) ? { correction: { op: 'rename', name, to: v.to.trim() } } : { problem: `"to" must be a name (${NAME_RULE})` };
     case 'merge':
-      return isName(v.into) && normalizeName(v.into) !== normalizeName(name) ? { op: 'merge', name, into: v.into.trim() } : undefined;
+      if (!isName(v.into)) return { problem: `"into" must be a name (${NAME_RULE})` };
+      return normalizeName(v.into) !== normalizeName(name)
+        ? { correction: { op: 'merge', name, into: v.into.trim() } }
+        : { problem: 'an entity cannot be merged into itself' };
     case 'split':
-      return isName(v.alias) && normalizeName(v.alias) !== normalizeName(name) ? { op: 'split', name, alias: v.alias.trim() } : undefined;
-    default:
-      return undefined;
+      if (!isName(v.alias)) return { problem: `"alias" must be a name (${NAME_RULE})` };
+      return normalizeName(v.alias) !== normalizeName(name)
+        ? { correction: { op: 'split', name, alias: v.alias.trim() } }
+        : { problem: 'an entity cannot be split from itself' };
   }
 }
 
@@ -64,7 +82,7 @@ export function describeCorrection(c: Correction): string {
     case 'hide':
       return `hide “${c.name}”`;
     case 'type':
-      return `“${c.name}” is a ${c.type === 'organization' ? 'organization' : c.type}`;
+      return `“${c.name}” is ${c.type === 'organization' ? 'an' : 'a'} ${c.type}`;
     case 'rename':
       return `rename “${c.name}” to “${c.to}”`;
     case 'merge':
@@ -145,3 +163,19 @@ export class CorrectionSet {
 }
 
 export const NO_CORRECTIONS = new CorrectionSet([]);
+
+/**
+ * Whether adding `c` to `set` would change nothing: what the corrections say about its name (and,
+ * for a split, about the form split off) is the same with it as without it. Asking "hide
+ * Christmas" twice, or a type the name already has, is then no new correction.
+ */
+export function addsNothing(set: CorrectionSet, c: Correction): boolean {
+  const names = c.op === 'split' ? [c.name, c.alias] : [c.name];
+  const after = new CorrectionSet([...set.list, c]);
+  return names.every((name) => sameVerdict(set.verdict([name]), after.verdict([name])));
+}
+
+function sameVerdict(a: EntityVerdict | undefined, b: EntityVerdict | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.hidden === b.hidden && a.type === b.type && a.name === b.name && a.splits.size === b.splits.size && [...a.splits].every((s) => b.splits.has(s));
+}

@@ -81,6 +81,8 @@ export interface SourceOptions {
   cacheDir: string | null;
   /** Told once if the cache turns out to be unusable ("entity cache off: cannot create …"). */
   onCacheProblem?: (problem: string) => void;
+  /** The user's corrections, for the index the library pass builds (in this thread; default none). */
+  corrections?: CorrectionSet;
 }
 
 /** The source for an interactive library: in this thread when it is small, else through a worker. */
@@ -137,14 +139,14 @@ export class InThreadSource implements EntitySource {
         builder.add(article.id, this.extract(extractor, article));
         handlers.onProgress(i + 1, this.articles.length);
       }
-      if (!cancelled) handlers.onDone(builder.finish(this.articles.map((a) => a.id)));
+      if (!cancelled) handlers.onDone(builder.finish(this.articles.map((a) => a.id), this.options.corrections));
     };
     run().catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
     return {
       cancel: () => {
         cancelled = true;
       },
-      snapshot: () => builder.snapshot(),
+      snapshot: () => builder.snapshot(this.options.corrections),
     };
   }
 

@@ -68,6 +68,8 @@ export interface Corrected {
   /** The user gave the type: no vote changes it. */
   fixedType: boolean;
   aliases: readonly string[];
+  /** The form, as its article has it, this entity was split off as (a split correction): never tied back to a full name. */
+  splitOff?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export function correct(corrections: CorrectionSet, entity: { name: string; type
   const split: Corrected[] = [];
   for (const form of splitForms) {
     const own = correct(corrections, { name: form, type: verdict.type ?? entity.type, aliases: [] });
-    if (own) split.push(own.entity);
+    if (own) split.push({ ...own.entity, splitOff: form });
   }
   return {
     entity: {
@@ -107,7 +109,7 @@ export function libraryType(identity: Pick<LibraryIdentity, 'typeByName' | 'evid
 /** The key of a corrected entity of article `articleId`: its own, or the full name its bare surname is tied to. */
 export function libraryKey(identity: Pick<LibraryIdentity, 'typeByName' | 'evidence' | 'links'>, articleId: string, entity: Corrected): string {
   const key = ownKey(entity.name, libraryType(identity, entity));
-  return isBareKey(key) ? (identity.links.get(articleId)?.get(key) ?? key) : key;
+  return isBareKey(key) && entity.splitOff === undefined ? (identity.links.get(articleId)?.get(key) ?? key) : key;
 }
 
 /** What an entity is in the library: hidden, or its type, key and the name shown. */

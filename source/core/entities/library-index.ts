@@ -134,17 +134,25 @@ interface Entry {
   renamed: boolean;
   mentions: number;
   inTitle: boolean;
+  /**
+   * Hidden by the user. Still part of who is who (its name and key decide how the library names
+   * its other forms, so "hide Golan Heights" hides the "Golan" of another article too), never shown.
+   */
+  hidden: boolean;
 }
 
-/** The article's entities with the corrections applied (hidden ones gone, split forms their own). */
+/** The article's entities with the corrections applied (hidden ones marked, split forms their own). */
 function correctedEntries(found: readonly Found[], corrections: CorrectionSet): Entry[] {
   const out: Entry[] = [];
   for (const { sig, mentions, inTitle } of found) {
     const result = correct(corrections, sig);
-    if (!result) continue;
-    out.push({ corrected: result.entity, renamed: result.entity.name !== sig.name, mentions, inTitle });
+    if (!result) {
+      out.push({ corrected: { name: sig.name, type: sig.type, fixedType: false, aliases: sig.aliases }, renamed: false, mentions, inTitle, hidden: true });
+      continue;
+    }
+    out.push({ corrected: result.entity, renamed: result.entity.name !== sig.name, mentions, inTitle, hidden: false });
     // A summary does not count a split form's mentions apart: at least one.
-    for (const split of result.split) out.push({ corrected: split, renamed: false, mentions: 1, inTitle: false });
+    for (const split of result.split) out.push({ corrected: split, renamed: false, mentions: 1, inTitle: false, hidden: false });
   }
   return out;
 }
@@ -181,6 +189,7 @@ function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]
   for (const [id, list] of entries) {
     const here: ResolvedEntry[] = [];
     for (const e of list) {
+      if (e.hidden) continue;
       const r = resolveCorrected(identity, id, e.corrected, e.renamed);
       if (!r.hidden) here.push({ key: r.key, type: r.type, name: r.name, aliases: e.corrected.aliases, mentions: e.mentions, inTitle: e.inTitle });
     }
@@ -295,15 +304,26 @@ export function nextArticleWith(index: LibraryEntityIndex, key: string, currentA
 
 /** The entities that share the most articles with `key`, with how many: the library screen's "appears with". */
 export function appearsWith(index: LibraryEntityIndex, key: string, limit = 10): { entity: LibraryEntity; articles: number }[] {
+  if (limit <= 0) return [];
   const shared = new Map<string, number>();
   for (const id of index.articlesByKey.get(key) ?? []) {
     for (const other of index.keysByArticle.get(id) ?? []) if (other !== key) shared.set(other, (shared.get(other) ?? 0) + 1);
   }
-  return [...shared.entries()]
-    .sort((a, b) => b[1] - a[1] || (index.byKey.get(b[0])?.articles ?? 0) - (index.byKey.get(a[0])?.articles ?? 0) || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .flatMap(([k, n]) => {
-      const entity = index.byKey.get(k);
-      return entity ? [{ entity, articles: n }] : [];
-    });
+  // Most shared articles, then the more frequent entity, then by key: the first `limit` of that
+  // order, kept as they come rather than sorting them all (an entity in every article shares some
+  // with thousands, and `lede entities --library` asks this of every entity).
+  const articlesOf = (k: string) => index.byKey.get(k)?.articles ?? 0;
+  const before = (a: [string, number], b: [string, number]) => a[1] - b[1] || articlesOf(a[0]) - articlesOf(b[0]) || b[0].localeCompare(a[0]);
+  const top: [string, number][] = [];
+  for (const entry of shared) {
+    if (top.length === limit && before(entry, top[top.length - 1]!) <= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(entry, top[at - 1]!) > 0) at--;
+    top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top.flatMap(([k, n]) => {
+    const entity = index.byKey.get(k);
+    return entity ? [{ entity, articles: n }] : [];
+  });
 }

@@ -43,13 +43,14 @@ function viewEntities(extracted: readonly Entity[], identity: LibraryIdentity, a
   for (const raw of extracted) {
     const result = correct(identity.corrections, raw);
     if (!result) continue;
-    const splitForms = new Set(result.split.map((s) => normalizeName(s.name)));
+    // By the form as the article has it: a split form may have been renamed since.
+    const splitForms = new Set(result.split.map((s) => normalizeName(s.splitOff ?? s.name)));
     const own = splitForms.size > 0 ? raw.mentions.filter((m) => !splitForms.has(normalizeName(m.text))) : raw.mentions;
     const main = resolveCorrected(identity, articleId, result.entity, result.entity.name !== raw.name);
     if (!main.hidden && own.length > 0) add({ id: main.key, name: main.name, type: main.type, aliases: result.entity.aliases.filter((a) => a !== main.name), mentions: own });
     for (const split of result.split) {
       const r = resolveCorrected(identity, articleId, split, false);
-      const mentions = raw.mentions.filter((m) => normalizeName(m.text) === normalizeName(split.name));
+      const mentions = raw.mentions.filter((m) => normalizeName(m.text) === normalizeName(split.splitOff ?? split.name));
       if (!r.hidden && mentions.length > 0) add({ id: r.key, name: r.name, type: r.type, aliases: [], mentions });
     }
   }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { entityKey, loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
+import { MAX_MENTIONS_PER_ENTITY } from '../../../source/core/entities/chunked.js';
 import { readSeed } from './helpers.js';
 
 const SEED1 = 'articles/000_09270935bd4655ee.txt';
@@ -241,7 +242,8 @@ test('names are cleaned: "General Motors" and "St. Louis" stay whole, "A and B" 
 
 test('a pathological text (one short line of acronyms repeated) extracts in bounded memory', () => {
   // In a child process with a small heap: a working set that grew faster than the text would
-  // crash it. 128 KiB of "US,UN,EU,UK. " is 20,000 sentences and 40,000 mentions.
+  // crash it. 128 KiB of "US,UN,EU,UK. " is 10,083 sentences and 40,332 mentions, two chunks;
+  // each name keeps its first MAX_MENTIONS_PER_ENTITY (chunked.ts).
   const script = `
     const { loadEntityExtractor } = await import(${JSON.stringify(new URL('../../../source/core/entities/index.ts', import.meta.url).href)});
     const ex = await loadEntityExtractor();
@@ -252,9 +254,9 @@ test('a pathological text (one short line of acronyms repeated) extracts in boun
   const r = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, r.stderr.slice(-500));
   assert.deepEqual(JSON.parse(r.stdout.trim()), [
-    ['EU', 10083],
-    ['UK', 10083],
-    ['UN', 10083],
-    ['US', 10083],
+    ['EU', MAX_MENTIONS_PER_ENTITY],
+    ['UK', MAX_MENTIONS_PER_ENTITY],
+    ['UN', MAX_MENTIONS_PER_ENTITY],
+    ['US', MAX_MENTIONS_PER_ENTITY],
   ]);
 });

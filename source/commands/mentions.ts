@@ -1,0 +1,97 @@
+/**
+ * `lede mentions <name>`: every mention of one entity across the library, in context — the entity
+ * the name matches best (the search's word rule on the library's names), the articles most about
+ * it first.
+ */
+import type { Article, Library } from '../core/article';
+import type { Entity, EntityType, Mention } from '../core/entities';
+import { mentionContext } from '../core/entities/mention-context';
+import { entityNames } from '../core/entities/name-search';
+import { truncateToWidth } from '../core/layout/text-width';
+import { sanitizeSingleLine } from '../core/sanitize';
+import { toCsv } from './csv';
+import type { LibraryEntitySource } from './entities';
+
+/** Columns of context around each mention: a line of a wide terminal, enough to read the sentence. */
+export const MENTION_CONTEXT_COLUMNS = 100;
+
+export interface MentionJson {
+  field: 'title' | 'text';
+  text: string;
+  start: number;
+  end: number;
+  context: string;
+}
+
+export interface MentionsJson {
+  entity: { id: string; name: string; type: EntityType; aliases: string[] };
+  articles: { path: string; id: string; title: string; mentions: MentionJson[] }[];
+}
+
+/** The entity `name` matches best, or undefined when none does (`@name` is taken as the name). */
+export function bestEntity(sourced: LibraryEntitySource, name: string) {
+  return entityNames(sourced.index).match(name.replace(/^@/, ''))[0]?.entity;
+}
+
+/**
+ * The mentions of the entity keyed `key` in each article that has any, the articles most about it
+ * first: those that name it in the title, then by how many mentions, then in library order.
+ */
+export async function mentionsOf(library: Library, sourced: LibraryEntitySource, key: string): Promise<{ article: Article; mentions: Mention[] }[]> {
+  const { source, index } = sourced;
+  const byId = new Map(library.articles.map((a) => [a.id, a]));
+  const found: { article: Article; mentions: Mention[]; order: number }[] = [];
+  for (const [order, id] of (index.articlesByKey.get(key) ?? []).entries()) {
+    const article = byId.get(id);
+    if (!article) continue;
+    // Counted from the article's entities as shown, not the index's summary: exact for split forms too.
+    const entity: Entity | undefined = (await source.entitiesOf(article, index)).find((e) => e.id === key);
+    if (entity && entity.mentions.length > 0) found.push({ article, mentions: entity.mentions, order });
+  }
+  const inTitle = (m: Mention[]) => (m.some((x) => x.field === 'title') ? 1 : 0);
+  found.sort((a, b) => inTitle(b.mentions) - inTitle(a.mentions) || b.mentions.length - a.mentions.length || a.order - b.order);
+  return found.map(({ article, mentions }) => ({ article, mentions }));
+}
+
+/** One mention with its field named and its line of context (offsets index into that field, as everywhere). */
+export function mentionJson(article: Article, mention: Mention): MentionJson {
+  const field = mention.field ?? 'text';
+  const text = field === 'title' ? article.title : article.text;
+  const context = truncateToWidth(mentionContext(text, mention.start, mention.end, MENTION_CONTEXT_COLUMNS).line, MENTION_CONTEXT_COLUMNS);
+  return { field, text: mention.text, start: mention.start, end: mention.end, context };
+}
+
+export function mentionsJson(entity: { key: string; name: string; type: EntityType; aliases: string[] }, found: { article: Article; mentions: Mention[] }[]): MentionsJson {
+  return {
+    entity: { id: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases },
+    articles: found.map(({ article, mentions }) => ({
+      path: article.path,
+      id: article.id,
+      title: article.title,
+      mentions: mentions.map((m) => mentionJson(article, m)),
+    })),
+  };
+}
+
+export const MENTIONS_CSV_HEADER = ['path', 'id', 'title', 'field', 'start', 'end', 'text', 'context'] as const;
+
+/** One row per mention; `id` too, as the records of one JSON Lines file share a path. */
+export function mentionsCsv(json: MentionsJson): string {
+  const rows = json.articles.flatMap((a) => a.mentions.map((m) => [a.path, a.id, a.title, m.field, m.start, m.end, m.text, m.context]));
+  return toCsv(MENTIONS_CSV_HEADER, rows);
+}
+
+/** A heading for the entity, then each article's title and id with a line of context per mention. */
+export function mentionsPlain(json: MentionsJson): string {
+  const { entity, articles } = json;
+  const count = articles.reduce((n, a) => n + a.mentions.length, 0);
+  const aliases = entity.aliases.length > 0 ? `; also ${entity.aliases.map(sanitizeSingleLine).join(', ')}` : '';
+  const heading = `${sanitizeSingleLine(entity.name)} (${entity.type}${aliases}): ${plural(count, 'mention')} in ${plural(articles.length, 'article')}`;
+  const blocks = articles.map((a) => {
+    const lines = a.mentions.map((m) => `  ${m.field === 'title' ? 'title: ' : ''}${sanitizeSingleLine(m.context)}`);
+    return [sanitizeSingleLine(a.title), `  ${sanitizeSingleLine(a.id)}`, ...lines].join('\n');
+  });
+  return [heading, ...blocks].join('\n\n');
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
