@@ -5,6 +5,7 @@ import type { CorrectionSet } from '../core/entities/corrections';
 import { loadCorrections } from '../core/entities/corrections-file';
 import { InThreadSource } from '../core/entities/entity-source';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
+import { articleIsCapped, CAPPED_NOTE, mentionCountLabel } from '../core/entities/chunked';
 import { sanitizeSingleLine } from '../core/sanitize';
 
 export interface ArticleEntities {
@@ -12,6 +13,8 @@ export interface ArticleEntities {
   id: string;
   title: string;
   entities: Entity[];
+  /** Present (true) when the article holds more than lede keeps: its first mentions only (chunked.ts). */
+  capped?: true;
 }
 
 const reported = new Set<string>();
@@ -67,7 +70,7 @@ export async function libraryEntities(library: Library, corrections: CorrectionS
       entities: await source.entitiesOf(article, index),
     })),
   );
-  return { articles, index };
+  return { articles: articles.map((a) => (articleIsCapped(a.entities) ? { ...a, capped: true as const } : a)), index };
 }
 
 const typeLabels: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'org' };
@@ -83,10 +86,11 @@ export function entitiesPlain(articles: ArticleEntities[]): string {
       const rows = article.entities.map((e) => {
         const aliases = e.aliases.filter((a) => a !== e.name).map(sanitizeSingleLine);
         const aka = aliases.length > 0 ? `  (also ${aliases.join(', ')})` : '';
-        return `  ${typeLabels[e.type].padEnd(6)} ${String(e.mentions.length).padStart(3)}  ${sanitizeSingleLine(e.name)}${aka}`;
+        return `  ${typeLabels[e.type].padEnd(6)} ${mentionCountLabel(e).padStart(3)}  ${sanitizeSingleLine(e.name)}${aka}`;
       });
       const header = `${sanitizeSingleLine(article.title)}\n  ${sanitizeSingleLine(article.id)}`;
-      return [header, ...(rows.length > 0 ? rows : ['  (no people, places or organizations found)'])].join('\n');
+      const capped = article.capped ? [`  (${CAPPED_NOTE})`] : [];
+      return [header, ...(rows.length > 0 ? rows : ['  (no people, places or organizations found)']), ...capped].join('\n');
     })
     .join('\n\n');
 }

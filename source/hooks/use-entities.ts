@@ -75,16 +75,20 @@ export function useEntities(articles: readonly Article[], source: EntitySource, 
     // Before the library pass has finished, the article's own extraction is as good as it gets.
     if (upToDate || (haveCurrent && !libraryIndex && sameCorrections)) return;
     const controller = new AbortController();
-    source.entitiesOf(article, libraryIndex, corrections, controller.signal).then(
+    const onProgress = (done: number, total: number) => dispatch({ type: 'articleEntityProgress', articleIndex: openIndex, done, total });
+    source.entitiesOf(article, libraryIndex, { corrections, signal: controller.signal, onProgress }).then(
       (entities) => {
         if (controller.signal.aborted) return;
         shown.current = { entities, library: libraryIndex, corrections };
         dispatch({ type: 'entities', articleIndex: openIndex, entities });
       },
-      () => {
-        // Aborted (the article was left), or its worker failed: nothing to show rather than
-        // extracting a long article here, which would hold up every key.
-        if (!controller.signal.aborted) dispatch({ type: 'entities', articleIndex: openIndex, entities: [] });
+      (error: unknown) => {
+        // Aborted (the article was left), or its worker failed (past its heap cap, say): nothing
+        // to show, and why, rather than extracting a long article here, holding up every key.
+        if (controller.signal.aborted) return;
+        dispatch({ type: 'entities', articleIndex: openIndex, entities: [] });
+        const why = error instanceof Error ? error.message : String(error);
+        dispatch({ type: 'notice', notice: { kind: 'error', text: `entities: this article could not be read (${why})` } });
       },
     );
     return () => controller.abort();

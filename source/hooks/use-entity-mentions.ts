@@ -26,7 +26,7 @@ export function useEntityMentions(source: EntitySource, state: State, dispatch: 
         const article = position === undefined ? undefined : library.articles[position];
         if (!article || controller.signal.aborted) continue;
         try {
-          const entities = await source.entitiesOf(article, index, corrections, controller.signal);
+          const entities = await source.entitiesOf(article, index, { corrections, signal: controller.signal });
           if (controller.signal.aborted) return;
           dispatch({ type: 'entityMentions', key, articleId: id, mentions: entities.find((e) => e.id === key)?.mentions ?? [] });
         } catch {

@@ -46,6 +46,7 @@ export function initialEntityState(total: number): EntityState {
     libraryComplete: false,
     corrections: NO_CORRECTIONS,
     progress: { done: 0, total },
+    reading: null,
     whenLoaded: null,
     mentionsCursor: 0,
   };
@@ -62,7 +63,7 @@ export function receiveEntities(state: State, articleIndex: number, entities: En
   const screen = state.screen;
   if (screen.name !== 'reader' || screen.articleIndex !== articleIndex) return state;
   const previous = state.entities.current?.articleIndex === articleIndex ? selectedEntity(state) : undefined;
-  const next = withEntities(state, { current: { articleIndex, entities }, selected: 0, mention: -1 });
+  const next = withEntities(state, { current: { articleIndex, entities }, selected: 0, mention: -1, reading: null });
   if (previous) {
     // A refresh of the open article (the library pass gave it its identities): keep the selection.
     const selected = panelEntities(next).findIndex((e) => sameEntity(e, previous));

@@ -98,6 +98,8 @@ function reduce(state: State, action: Action): State {
       return entitiesChanged(receiveCorrections(state, action.corrections, action.notice));
     case 'entityProgress':
       return { ...state, entities: { ...state.entities, progress: { done: action.done, total: action.total } } };
+    case 'articleEntityProgress':
+      return { ...state, entities: { ...state.entities, reading: { articleIndex: action.articleIndex, done: action.done, total: action.total } } };
     case 'effectsDone':
       return { ...state, effects: state.effects.filter((e) => !action.effects.includes(e)) };
     case 'notice':

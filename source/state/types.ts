@@ -110,6 +110,8 @@ export interface EntityState {
   /** The user's corrections, applied to every entity shown. */
   corrections: CorrectionSet;
   progress: { done: number; total: number };
+  /** How far the reading of one long article has got (it is read in chunks), until its entities arrive. */
+  reading: { articleIndex: number; done: number; total: number } | null;
   whenLoaded: WhenEntitiesArrive;
   /** Cursor in the mentions list (`m`). */
   mentionsCursor: number;
@@ -199,6 +201,7 @@ export type Action =
   /** The marks kept from earlier runs. */
   | { type: 'readingLoaded'; marks: ReadonlyMap<string, ArticleMark> }
   | { type: 'entityProgress'; done: number; total: number }
+  | { type: 'articleEntityProgress'; articleIndex: number; done: number; total: number }
   | { type: 'effectsDone'; effects: readonly Effect[] }
   | { type: 'notice'; notice: Notice }
   | { type: 'repaint' };

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Entity } from '../core/entities';
+import { articleIsCapped, CAPPED_NOTE, mentionCountLabel } from '../core/entities/chunked';
 import { padToWidth, truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { panelEntities } from '../state/panel';
@@ -30,16 +31,21 @@ function visibleRows(rows: PanelRow[], selected: number, height: number): PanelR
 }
 
 function statusLine(state: State): string {
-  if (state.entities.current) return '';
-  const { done, total } = state.entities.progress;
+  const { current, reading, progress } = state.entities;
+  if (current) return '';
+  const open = state.screen.name === 'reader' ? state.screen.articleIndex : -1;
+  if (reading && reading.articleIndex === open && reading.total > 0) return `reading this long article… ${Math.floor((100 * reading.done) / reading.total)}%`;
+  const { done, total } = progress;
   return done < total && total > 1 ? `finding entities… ${done}/${total}` : 'finding entities…';
 }
+
 
 export function EntityPanel({ state, width, height }: { state: State; width: number; height: number }) {
   const entities = panelEntities(state);
   const { selected, focus } = state.entities;
   const focused = focus === 'panel';
-  const bodyHeight = Math.max(1, height - 1);
+  const capped = articleIsCapped(entities);
+  const bodyHeight = Math.max(1, height - 1 - (capped ? 1 : 0));
   const rows = visibleRows(panelRows(entities), selected, bodyHeight);
   const heading = `Entities${entities.length > 0 ? ` (${entities.length})` : ''}${focused ? ' ·focus' : ''}`;
   const pending = statusLine(state);
@@ -48,6 +54,7 @@ export function EntityPanel({ state, width, height }: { state: State; width: num
       <Text bold inverse={focused} wrap="truncate">
         {padToWidth(heading, width)}
       </Text>
+      {capped ? <Text color={theme.dim}>{truncateToWidth(CAPPED_NOTE, width)}</Text> : null}
       {pending ? (
         <Text color={theme.dim}>{truncateToWidth(pending, width)}</Text>
       ) : entities.length === 0 ? (
@@ -73,7 +80,7 @@ export function EntityPanel({ state, width, height }: { state: State; width: num
 }
 
 function EntityRow({ entity, selected, width }: { entity: Entity; selected: boolean; width: number }) {
-  const count = String(entity.mentions.length);
+  const count = mentionCountLabel(entity);
   const nameWidth = Math.max(1, width - 4 - count.length - 1);
   return (
     <Text wrap="truncate" inverse={selected}>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { mentionsIn, type MentionField } from '../core/entities';
+import { mentionCountLabel } from '../core/entities/chunked';
 import { type HighlightLayer, visibleHighlights } from '../core/layout/highlights';
 import { pagePosition } from '../core/layout/paginate';
 import { segmentLine } from '../core/layout/segments';
@@ -54,7 +55,8 @@ function mentionStatus(state: State): string {
   if (!entity || (!state.entities.panelOpen && state.entities.mention < 0)) return '';
   const { mention } = state.entities;
   const name = sanitizeSingleLine(entity.name);
-  return mention >= 0 ? `${name} ${mention + 1}/${entity.mentions.length}` : `${name} ·${entity.mentions.length}`;
+  const count = mentionCountLabel(entity);
+  return mention >= 0 ? `${name} ${mention + 1}/${count}` : `${name} ·${count}`;
 }
 
 export function ReaderView({ state, viewport }: { state: State; viewport: Viewport }) {

@@ -196,10 +196,10 @@ export class EntityCache {
 }
 
 /** Extracts through the cache. */
-export function extractCached(extractor: EntityExtractor, cache: EntityCache, article: ArticleFields): Entity[] {
+export function extractCached(extractor: EntityExtractor, cache: EntityCache, article: ArticleFields, onProgress?: (done: number, total: number) => void): Entity[] {
   const hit = cache.get(article);
   if (hit) return hit;
-  const entities = extractor.extract(article.text, article.title);
+  const entities = extractor.extract(article.text, article.title, onProgress);
   cache.set(article, entities);
   return entities;
 }

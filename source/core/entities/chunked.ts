@@ -23,20 +23,33 @@ export const MAX_MENTIONS_PER_ARTICLE = 100_000;
 
 /**
  * Whether some of the entity's mentions may have been dropped at a cap: it holds as many as an
- * entity may. (Under the article's cap the share is smaller; an article that full is one the
- * panel says was cut anyway, `articleIsCapped`.)
+ * entity may. (Under the article's cap the share is smaller: `articleIsCapped` says so.)
  */
 export function isCapped(entity: Entity): boolean {
   return entity.mentions.length >= MAX_MENTIONS_PER_ENTITY;
 }
 
-/** Whether the article's entities are at a cap: as many entities, or mentions in all, as it may hold. */
+/** An entity's mention count as shown: "5000+" at the cap, where more were found than kept. */
+export function mentionCountLabel(entity: Entity): string {
+  return `${entity.mentions.length}${isCapped(entity) ? '+' : ''}`;
+}
+
+/**
+ * Whether the article's entities are at a cap: as many entities, or mentions in all, as it may
+ * hold, or one entity as many mentions.
+ */
 export function articleIsCapped(entities: readonly Entity[]): boolean {
   if (entities.length >= MAX_ENTITIES_PER_ARTICLE) return true;
   let total = 0;
-  for (const e of entities) total += e.mentions.length;
+  for (const e of entities) {
+    if (isCapped(e)) return true;
+    total += e.mentions.length;
+  }
   return total >= MAX_MENTIONS_PER_ARTICLE - entities.length;
 }
+
+/** How the panel and `lede entities` say an article was cut at the caps. */
+export const CAPPED_NOTE = 'capped: the first mentions only';
 
 /** The same order extract() gives: most mentions first, then name, then id. */
 export function byMentionsThenName(a: Entity, b: Entity): number {

@@ -18,9 +18,18 @@ import { entitiesAsShown } from './library-view.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
 export type { ArticleText };
-import { extractInWorker, startLibraryExtraction } from './worker-client.js';
+import { extractInWorker, type LibraryExtraction, startLibraryExtraction } from './worker-client.js';
 
 /** What a source needs of an article. */
+export interface EntitiesOfOptions {
+  /** The user's corrections (with `index`, the ones it was built with apply too). */
+  corrections?: CorrectionSet;
+  /** Aborting rejects the promise (and stops a worker reading a long article). */
+  signal?: AbortSignal;
+  /** A long article is read in chunks: the characters read so far, after each. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 export interface LibraryPassHandlers {
   onProgress: (done: number, total: number) => void;
   onDone: (index: LibraryEntityIndex) => void;
@@ -42,7 +51,7 @@ export interface EntitySource {
    * One article's entities as shown: the user's corrections applied, and with `index` the
    * library's view (which carries the corrections it was built with). Rejects when aborted.
    */
-  entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]>;
+  entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, options?: EntitiesOfOptions): Promise<Entity[]>;
   /**
    * One article's entities as the library `index` shows them, if they can be had at once without
    * extracting (from memory or the disk cache): for the search's highlights, which cannot wait.
@@ -150,10 +159,10 @@ export class InThreadSource implements EntitySource {
     };
   }
 
-  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]> {
+  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, options: EntitiesOfOptions = {}): Promise<Entity[]> {
     const extractor = await this.extractor();
-    signal?.throwIfAborted();
-    return entitiesAsShown(this.extract(extractor, article), index, article.id, corrections);
+    options.signal?.throwIfAborted();
+    return entitiesAsShown(this.extract(extractor, article), index, article.id, options.corrections);
   }
 
   knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
@@ -166,6 +175,8 @@ export class InThreadSource implements EntitySource {
 export class WorkerSource implements EntitySource {
   /** The extractor once loaded here: its version names the disk cache's entries. */
   private loaded: EntityExtractor | undefined;
+  /** The library pass while it runs: a long article opened meanwhile is read by its worker. */
+  private pass: LibraryExtraction | null = null;
 
   constructor(
     private readonly articles: readonly ArticleText[],
@@ -179,14 +190,44 @@ export class WorkerSource implements EntitySource {
       (extractor) => (this.loaded = extractor),
       () => {},
     );
-    return startLibraryExtraction(this.articles, handlers.onProgress, handlers.onDone, {
-      cacheDir: this.options.cacheDir,
-      onError: handlers.onError,
-      onCacheProblem: this.options.onCacheProblem,
-    });
+    const pass = startLibraryExtraction(
+      this.articles,
+      handlers.onProgress,
+      (index) => {
+        if (this.pass === pass) this.pass = null;
+        handlers.onDone(index);
+      },
+      { cacheDir: this.options.cacheDir, onError: handlers.onError, onCacheProblem: this.options.onCacheProblem },
+    );
+    this.pass = pass;
+    return {
+      cancel: () => {
+        if (this.pass === pass) this.pass = null;
+        pass.cancel();
+      },
+      snapshot: () => pass.snapshot(),
+    };
   }
 
-  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, corrections?: CorrectionSet, signal?: AbortSignal): Promise<Entity[]> {
+  /**
+   * A long article, off this thread: by the library pass's worker while it runs (never two
+   * threads reading one article: twice the memory and the cores), else by a worker of its own.
+   */
+  private async readLong(article: ArticleText, cacheDir: string | null, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<Entity[]> {
+    const pass = this.pass;
+    if (pass) {
+      try {
+        return await pass.readFirst(article, { signal, onProgress });
+      } catch (error) {
+        // The pass's worker is gone (finished, failed): read it in a worker of its own.
+        if (signal?.aborted) throw error;
+      }
+    }
+    return extractInWorker(article, { cacheDir, signal, onProgress });
+  }
+
+  async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, options: EntitiesOfOptions = {}): Promise<Entity[]> {
+    const { corrections, signal, onProgress } = options;
     const extractor = await this.extractor();
     this.loaded = extractor;
     signal?.throwIfAborted();
@@ -194,7 +235,7 @@ export class WorkerSource implements EntitySource {
     const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article) : undefined;
     const extracted =
       cached ??
-      (article.text.length > MAIN_THREAD_MAX_CHARS ? await extractInWorker(article, { cacheDir, signal }) : extractor.extract(article.text, article.title));
+      (article.text.length > MAIN_THREAD_MAX_CHARS ? await this.readLong(article, cacheDir, signal, onProgress) : extractor.extract(article.text, article.title));
     return entitiesAsShown(extracted, index, article.id, corrections);
   }
 

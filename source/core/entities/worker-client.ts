@@ -13,7 +13,10 @@ import { type FromWorker, spawnEntityWorker, type ToWorker } from './worker-prot
  * calling thread stays free however long the text is. Rejects if the worker fails or `signal`
  * aborts (which stops the worker).
  */
-export function extractInWorker(article: ArticleFields, options: { cacheDir?: string | null; signal?: AbortSignal } = {}): Promise<Entity[]> {
+export function extractInWorker(
+  article: ArticleFields,
+  options: { cacheDir?: string | null; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Entity[]> {
   const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
   const { signal } = options;
   return new Promise<Entity[]>((resolve, reject) => {
@@ -47,7 +50,8 @@ export function extractInWorker(article: ArticleFields, options: { cacheDir?: st
       if (msg.type === 'batch') {
         const item = msg.items[0];
         if (item && 'entities' in item) entities = item.entities;
-      } else if (msg.type === 'done') settle();
+      } else if (msg.type === 'progress') options.onProgress?.(msg.done, msg.total);
+      else if (msg.type === 'done') settle();
       else if (msg.type === 'error') settle(new Error(msg.message || 'entity worker failed'));
     });
     worker.on('error', (error) => settle(error));
@@ -74,6 +78,28 @@ export interface LibraryExtractionOptions {
   onCacheProblem?: (message: string) => void;
 }
 
+/** A library pass in its worker. */
+export interface LibraryExtraction {
+  cancel(): void;
+  /** Resolves once the thread is gone: after the pass, a failure, or cancel(). */
+  exited: Promise<void>;
+  /** The index of what has been found so far. */
+  snapshot(): LibraryEntityIndex;
+  /**
+   * One article's whole entities, read by the pass's worker before the rest (or given back at
+   * once if it has just read it): no second thread reads the article the user opened. Rejects
+   * once the worker is gone, or when `signal` aborts.
+   */
+  readFirst(article: ArticleText, options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<Entity[]>;
+}
+
+/** An article asked of the pass's worker ahead of the rest, waiting for its answer. */
+interface Asked {
+  resolve: (entities: Entity[]) => void;
+  reject: (error: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Extracts the entities of every article in a worker, through the disk cache, streaming the
  * articles to it a batch at a time (`text` is read only when its batch is sent), and builds the
@@ -84,12 +110,17 @@ export function startLibraryExtraction(
   onProgress: (done: number, total: number) => void,
   onDone: (index: LibraryEntityIndex) => void,
   options: LibraryExtractionOptions = {},
-): { cancel(): void; exited: Promise<void>; snapshot(): LibraryEntityIndex } {
+): LibraryExtraction {
   const order = articles.map((a) => a.id);
   const total = articles.length;
   const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
   const builder = new LibraryIndexBuilder(cacheDir);
   let finished = false;
+  const asked = new Map<string, Asked[]>();
+  const refuseAsked = (why: string) => {
+    for (const waiting of asked.values()) for (const a of waiting) a.reject(new Error(why));
+    asked.clear();
+  };
   const finish = () => {
     if (finished) return;
     finished = true;
@@ -101,7 +132,7 @@ export function startLibraryExtraction(
   } catch (error) {
     options.onError?.(error instanceof Error ? error.message : String(error));
     queueMicrotask(finish);
-    return { cancel() {}, exited: Promise.resolve(), snapshot: () => builder.snapshot() };
+    return { cancel() {}, exited: Promise.resolve(), snapshot: () => builder.snapshot(), readFirst: () => Promise.reject(new Error('no entity worker')) };
   }
   worker.unref();
   // Resolves once the thread is gone: after the pass, a failure, or cancel().
@@ -121,6 +152,15 @@ export function startLibraryExtraction(
   };
   for (let i = 0; i < BATCHES_AHEAD; i++) sendNext();
   worker.on('message', (msg: FromWorker) => {
+    if (msg.type === 'article' || msg.type === 'progress') {
+      const waiting = asked.get(msg.id);
+      if (msg.type === 'progress') for (const a of waiting ?? []) a.onProgress?.(msg.done, msg.total);
+      else {
+        asked.delete(msg.id);
+        for (const a of waiting ?? []) a.resolve(msg.entities);
+      }
+      return;
+    }
     if (finished) return;
     if (msg.type === 'batch') {
       for (const item of msg.items) builder.add(item.id, 'summaries' in item ? item.summaries : item.entities);
@@ -142,7 +182,10 @@ export function startLibraryExtraction(
     options.onError?.(error.message);
     finish();
   });
+  let gone = false;
   worker.on('exit', () => {
+    gone = true;
+    refuseAsked('the entity worker has ended');
     if (!finished) finish();
   });
   return {
@@ -152,5 +195,29 @@ export function startLibraryExtraction(
     },
     exited,
     snapshot: () => builder.snapshot(),
+    readFirst(article, { signal, onProgress } = {}) {
+      return new Promise<Entity[]>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        if (gone) return reject(new Error('the entity worker has ended'));
+        const entry: Asked = { resolve, reject, onProgress };
+        const waiting = asked.get(article.id);
+        if (waiting) waiting.push(entry);
+        else {
+          asked.set(article.id, [entry]);
+            worker.postMessage({ type: 'first', item: { id: article.id, title: article.title, text: article.text } } satisfies ToWorker);
+        }
+        // Aborted: no longer waited for (the worker still reads it; the pass then has it).
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const left = (asked.get(article.id) ?? []).filter((a) => a !== entry);
+            if (left.length > 0) asked.set(article.id, left);
+            else asked.delete(article.id);
+                reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+          },
+          { once: true },
+        );
+      });
+    },
   };
 }

@@ -9,6 +9,7 @@ import { loadEntityExtractor, type Entity } from '../../../source/core/entities/
 import type { LibraryEntityIndex } from '../../../source/core/entities/library-index.js';
 import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
 import { extractInWorker, startLibraryExtraction, WORKER_BATCH } from '../../../source/core/entities/worker-client.js';
+import { CHUNK_CHARS, chunkRanges } from '../../../source/core/entities/chunked.js';
 import { readSeed } from './helpers.js';
 
 test('worker: extracts a library off the main thread, reports progress, builds the index, fills the cache', async () => {
@@ -110,6 +111,30 @@ test('worker: articles are streamed a batch at a time, each text read only when 
   assert.equal(index.namesByArticle.size, count);
 });
 
+
+test('while the pass runs, an article asked for first is read by the pass’s worker ahead of the rest, once', async () => {
+  const ex = await loadEntityExtractor();
+  const sentence = 'Angela Merkel met Emmanuel Macron in Berlin on Monday, and the two spoke of Vladimir Putin. ';
+  const long = sentence.repeat(Math.ceil((CHUNK_CHARS * 1.5) / sentence.length));
+  const articles = [
+    ...Array.from({ length: 300 }, (_, i) => ({ id: `a${i}`, text: `Article ${i}: Vladimir Putin spoke in Moscow on Monday.` })),
+    { id: 'long', title: 'Merkel and Macron', text: long },
+  ];
+  const events: string[] = [];
+  const progress: number[] = [];
+  const pass = startLibraryExtraction(articles, () => {}, () => events.push('pass done'), { cacheDir: null });
+  const first = pass.readFirst(articles[300]!, { onProgress: (done) => progress.push(done) }).then((entities) => {
+    events.push('long read');
+    return entities;
+  });
+  const entities = await first;
+  await pass.exited;
+  assert.deepEqual(events, ['long read', 'pass done'], 'the last article of the pass, read before the pass ended');
+  assert.deepEqual(entities, ex.extract(long, 'Merkel and Macron'));
+  assert.deepEqual(progress, chunkRanges(long).map(([, end]) => end), 'its progress, chunk by chunk, once: read once');
+  // Once the worker is gone, asking rejects (the source then reads it in a worker of its own).
+  await assert.rejects(pass.readFirst(articles[0]!));
+});
 
 test('worker source, opened article: a long text goes to a worker (and its cache), a short one is extracted here', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lede-ent-'));
