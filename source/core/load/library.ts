@@ -1,5 +1,7 @@
 import type { Article, ArticleFormat, Library, SkippedFile } from '../article.js';
-import { articlesFromBytes } from './file-articles.js';
+import type { FileFormat } from './parse.js';
+import { listDuplicatesOnce } from './duplicates.js';
+import { articlesFromBytes, readArticlesFromBytes, type FileOutcome } from './file-articles.js';
 import { loadFile } from './load-file.js';
 import { TimeSlices } from './time-slices.js';
 import { walkPaths } from './walk.js';
@@ -31,7 +33,8 @@ const DEFAULT_SLICE_MS = 12;
 
 /**
  * Reads every article under `paths` (files and folders, see walkPaths), read-only, in time
- * slices (see loadFile for how each file is read, and why none can block).
+ * slices (see loadFile for how each file is read, and why none can block). An article found
+ * again under another path is listed once (see listDuplicatesOnce).
  * Throws UsageError only for a command-line path that does not exist; a file that cannot be read
  * or is not an article is listed in `skipped` with a short reason, never fatal.
  */
@@ -53,13 +56,15 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
     progress(index + 1);
     await slices.pauseIfDue();
   }
-  return { label: options.label ?? defaultLabel(paths), articles, skipped: skipped.concat(fileSkips) };
+  return { label: options.label ?? defaultLabel(paths), articles: listDuplicatesOnce(articles), skipped: skipped.concat(fileSkips) };
 }
 
 /**
  * A library from bytes already in memory, e.g. standard input (`path` "-", labelled "standard
  * input", articles get format "stdin"). Without a `format` (or with "stdin") the text is sniffed.
  * `truncatedAt` is the cap the bytes were cut at, if they were (see readStreamCapped).
+ * A web page is read by the page reader only if it is loaded already, else from its markup alone
+ * (see readLibraryFromBytes, which loads it).
  */
 export function libraryFromBytes(
   path: string,
@@ -67,12 +72,29 @@ export function libraryFromBytes(
   format?: ArticleFormat,
   options: { truncatedAt?: number } = {},
 ): Library {
+  return libraryFromOutcome(path, articlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt));
+}
+
+/** libraryFromBytes, with a web page (a saved page piped in) read by the page reader, loaded for it. */
+export async function readLibraryFromBytes(
+  path: string,
+  bytes: Uint8Array,
+  format?: ArticleFormat,
+  options: { truncatedAt?: number } = {},
+): Promise<Library> {
+  return libraryFromOutcome(path, await readArticlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt));
+}
+
+function fileFormat(format: ArticleFormat | undefined): FileFormat | undefined {
+  return format === 'stdin' ? undefined : format;
+}
+
+function libraryFromOutcome(path: string, outcome: FileOutcome): Library {
   const isStdin = path === '-';
-  const outcome = articlesFromBytes(path, bytes, format === 'stdin' ? undefined : format, options.truncatedAt);
   const label = isStdin ? 'standard input' : path;
   if (!('articles' in outcome)) return { label, articles: [], skipped: [{ path, reason: outcome.reason }] };
   const articles = isStdin ? outcome.articles.map((article) => ({ ...article, format: 'stdin' as const })) : outcome.articles;
-  return { label, articles, skipped: [] };
+  return { label, articles: listDuplicatesOnce(articles), skipped: [] };
 }
 
 function defaultLabel(paths: string[]): string {

@@ -1,5 +1,5 @@
 import { closeSync } from 'node:fs';
-import { articlesFromBytes, type FileOutcome } from './file-articles.js';
+import { readArticlesFromBytes, type FileOutcome } from './file-articles.js';
 import { openForReading, readAsyncCapped, readRegularSync, type CappedBytes, type OpenedFile } from './read-capped.js';
 import { readErrorReason } from './read-errors.js';
 import { streamCollection, type StreamContext } from './stream-collection.js';
@@ -45,7 +45,7 @@ export async function loadFile(file: FoundFile, context: FileLoadContext): Promi
 async function articlesFrom(file: FoundFile, maxBytes: number, read: () => CappedBytes | Promise<CappedBytes>): Promise<FileOutcome> {
   try {
     const { bytes, truncated } = await read();
-    return articlesFromBytes(file.path, bytes, file.format, truncated ? maxBytes : undefined);
+    return await readArticlesFromBytes(file.path, bytes, file.format, truncated ? maxBytes : undefined);
   } catch (error) {
     return { reason: readErrorReason(error) };
   }
