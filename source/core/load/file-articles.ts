@@ -3,7 +3,8 @@ import { decodeBytes, WINDOWS_1252_NOTE } from './decode.js';
 import { NotAnArticleError } from './not-an-article.js';
 import { formatSize } from './format-size.js';
 import { decodeAs, declaredCharset } from './html/page-charset.js';
-import { loadedPageReader, loadPageReader, PAGE_READER_MISSING, type ReadPage } from './html/page-reader.js';
+import type { PageWorker } from './html/page-worker-client.js';
+import { parseHtml, type PageReading } from './parse-html.js';
 import { parseArticles, sniffFormat, type FileFormat } from './parse.js';
 
 export type FileOutcome = { articles: Article[] } | { reason: string };
@@ -12,35 +13,35 @@ export type FileOutcome = { articles: Article[] } | { reason: string };
  * One file's bytes → its articles, or the reason it is skipped. Never throws: a file that breaks a
  * parser in a way nobody foresaw is skipped like any other unreadable file.
  * `format` undefined means the name says nothing trustworthy and the text is sniffed.
- * A web page is read by the page reader, imported here on the first page met.
+ * A web page is read by `pages`, the page worker (started on the first page met).
  */
 export async function readArticlesFromBytes(
   path: string,
   bytes: Uint8Array,
   format: FileFormat | undefined,
-  truncatedAt?: number,
+  truncatedAt: number | undefined,
+  pages: PageWorker,
 ): Promise<FileOutcome> {
   const decoded = decodeFile(bytes, format, truncatedAt);
   if ('reason' in decoded) return decoded;
-  let readPage: ReadPage | undefined;
-  if (decoded.format === 'html') {
-    try {
-      readPage = await loadPageReader();
-    } catch {
-      return { reason: PAGE_READER_MISSING };
-    }
+  if (decoded.format !== 'html') return articlesFromText(path, decoded);
+  let reading: PageReading;
+  try {
+    reading = { page: await pages.read(decoded.text) };
+  } catch (error) {
+    reading = { failure: error instanceof Error ? error.message : String(error) };
   }
-  return articlesFromText(path, decoded, readPage);
+  return articlesFromText(path, decoded, reading);
 }
 
 /**
- * articlesFromBytes without waiting: a web page is read by the page reader only if something has
- * loaded it already, else from its markup alone (with a note).
+ * readArticlesFromBytes without waiting, and so without the page worker: a web page is read from
+ * its markup alone, with a note.
  */
 export function articlesFromBytes(path: string, bytes: Uint8Array, format: FileFormat | undefined, truncatedAt?: number): FileOutcome {
   const decoded = decodeFile(bytes, format, truncatedAt);
   if ('reason' in decoded) return decoded;
-  return articlesFromText(path, decoded, loadedPageReader());
+  return articlesFromText(path, decoded);
 }
 
 interface DecodedFile {
@@ -75,9 +76,9 @@ function decodeFile(bytes: Uint8Array, format: FileFormat | undefined, truncated
   }
 }
 
-function articlesFromText(path: string, file: DecodedFile, readPage: ReadPage | undefined): FileOutcome {
+function articlesFromText(path: string, file: DecodedFile, reading?: PageReading): FileOutcome {
   try {
-    const articles = parseArticles(path, file.text, file.format, readPage);
+    const articles = file.format === 'html' ? parseHtml(path, file.text, reading) : parseArticles(path, file.text, file.format);
     if (articles.length === 0) return { reason: 'empty' };
     // Notes on how the file was read come before what the parser noted.
     if (file.notes.length > 0) for (const article of articles) article.notes = file.notes.concat(article.notes);

@@ -2,6 +2,7 @@ import type { Article, ArticleFormat, Library, SkippedFile } from '../article.js
 import type { FileFormat } from './parse.js';
 import { listDuplicatesOnce } from './duplicates.js';
 import { articlesFromBytes, readArticlesFromBytes, type FileOutcome } from './file-articles.js';
+import { PageWorker } from './html/page-worker-client.js';
 import { loadFile } from './load-file.js';
 import { TimeSlices } from './time-slices.js';
 import { walkPaths } from './walk.js';
@@ -24,6 +25,8 @@ export interface LoadOptions {
   followLinks?: boolean;
   /** How long loading works between two turns of the event loop (default 12 ms). */
   sliceMs?: number;
+  /** How long one web page may take in the reader view before it is read from its markup alone (default 10 s). */
+  pageTimeoutMs?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -48,13 +51,18 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
     options.onProgress?.(done, files.length, articles.length + readFromCurrentFile);
   progress(0);
 
-  for (const [index, file] of files.entries()) {
-    const outcome = await loadFile(file, { maxFileBytes, slices, onPause: (soFar) => progress(index, soFar) });
-    // One by one: a spread of a 200,000-record file's articles would overflow the call stack.
-    if ('articles' in outcome) for (const article of outcome.articles) articles.push(article);
-    else fileSkips.push({ path: file.path, reason: outcome.reason });
-    progress(index + 1);
-    await slices.pauseIfDue();
+  const pages = new PageWorker(options.pageTimeoutMs);
+  try {
+    for (const [index, file] of files.entries()) {
+      const outcome = await loadFile(file, { maxFileBytes, slices, pages, onPause: (soFar) => progress(index, soFar) });
+      // One by one: a spread of a 200,000-record file's articles would overflow the call stack.
+      if ('articles' in outcome) for (const article of outcome.articles) articles.push(article);
+      else fileSkips.push({ path: file.path, reason: outcome.reason });
+      progress(index + 1);
+      await slices.pauseIfDue();
+    }
+  } finally {
+    await pages.close();
   }
   return { label: options.label ?? defaultLabel(paths), articles: listDuplicatesOnce(articles), skipped: skipped.concat(fileSkips) };
 }
@@ -63,8 +71,7 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
  * A library from bytes already in memory, e.g. standard input (`path` "-", labelled "standard
  * input", articles get format "stdin"). Without a `format` (or with "stdin") the text is sniffed.
  * `truncatedAt` is the cap the bytes were cut at, if they were (see readStreamCapped).
- * A web page is read by the page reader only if it is loaded already, else from its markup alone
- * (see readLibraryFromBytes, which loads it).
+ * A web page is read from its markup alone, with a note (readLibraryFromBytes has the reader view read it).
  */
 export function libraryFromBytes(
   path: string,
@@ -75,14 +82,19 @@ export function libraryFromBytes(
   return libraryFromOutcome(path, articlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt));
 }
 
-/** libraryFromBytes, with a web page (a saved page piped in) read by the page reader, loaded for it. */
+/** libraryFromBytes, with a web page (a saved page piped in) read by the reader view, in the page worker. */
 export async function readLibraryFromBytes(
   path: string,
   bytes: Uint8Array,
   format?: ArticleFormat,
-  options: { truncatedAt?: number } = {},
+  options: { truncatedAt?: number; pageTimeoutMs?: number } = {},
 ): Promise<Library> {
-  return libraryFromOutcome(path, await readArticlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt));
+  const pages = new PageWorker(options.pageTimeoutMs);
+  try {
+    return libraryFromOutcome(path, await readArticlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt, pages));
+  } finally {
+    await pages.close();
+  }
 }
 
 function fileFormat(format: ArticleFormat | undefined): FileFormat | undefined {

@@ -1,6 +1,6 @@
 import type { Article, ArticleFormat } from '../article.js';
 import { readFrontMatter } from './front-matter.js';
-import { looksLikeHtml, type ReadPage } from './html/page-reader.js';
+import { looksLikeHtml } from './html/sniff-html.js';
 import { parseJson } from './parse-json.js';
 import { parseHtml } from './parse-html.js';
 import { parseJsonl } from './parse-jsonl.js';
@@ -29,9 +29,10 @@ export function formatForPath(path: string): FileFormat | undefined {
 
 /**
  * Decoded text → articles. Throws NotAnArticleError when the whole file holds nothing to read.
- * A web page needs the page reader (see loadPageReader); without one it is read from its markup alone.
+ * A web page is read from its markup alone here; the loader has the page worker read it first
+ * (see readArticlesFromBytes).
  */
-export function parseArticles(path: string, text: string, format: FileFormat, readPage?: ReadPage): Article[] {
+export function parseArticles(path: string, text: string, format: FileFormat): Article[] {
   switch (format) {
     case 'txt':
       return parseTxt(path, text);
@@ -42,7 +43,7 @@ export function parseArticles(path: string, text: string, format: FileFormat, re
     case 'jsonl':
       return parseJsonl(path, text);
     case 'html':
-      return parseHtml(path, text, readPage);
+      return parseHtml(path, text);
   }
 }
 

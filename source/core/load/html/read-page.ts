@@ -1,7 +1,8 @@
 /**
  * A saved web page → its article, as a reader view shows it. This module and the libraries it
- * imports (linkedom, a light DOM; Mozilla's Readability, Firefox's reader view) are loaded only
- * when a folder holds a page (see page-reader.ts): `lede list` of text files never pays for them.
+ * imports (linkedom, a light DOM; Mozilla's Readability, Firefox's reader view) run in the page
+ * worker (page-worker.ts), started only when a library holds a page: `lede list` of text files
+ * never loads them, and a slow page never holds the event loop.
  *
  * linkedom builds a tree and nothing else: it runs no script, fetches nothing (not `<img src>`,
  * `<link>`, `<iframe>`, `<script src>`, CSS `@import`), follows no `<base>` or refresh; Readability
@@ -11,36 +12,40 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanLine } from '../build-article.js';
 import { markupToParagraphs } from './markup-paragraphs.js';
+import { readMarkupOnly } from './markup-page.js';
+import { markupShape } from './markup-shape.js';
 import type { PageDocument } from './page-dom.js';
 import { cleanByline, fallbackDate, jsonLdArticle, pageUrl } from './page-metadata.js';
+import type { PageContent } from './page-content.js';
 import { removeChrome } from './remove-chrome.js';
-import type { PageContent } from './page-reader.js';
 
 /**
- * Readability gives up on a page with more elements than this (it throws, and the page is read
- * without the reader view). Its scoring passes revisit elements, so a 10 MB page of 200,000
- * elements would hold the event loop for many seconds; real article pages have a few thousand.
+ * Pages that get no DOM and no reader view, only their markup's text (see readMarkupOnly). The
+ * reader view's scoring revisits ancestors and retries up to four times, so its time grows with
+ * depth times size (measured: 3,000 paragraphs 20 levels deep 0.75 s, 100 deep 8.6 s; 2,000
+ * levels 44 s), and linkedom's parse slows with depth too. Real article pages have a few thousand
+ * elements, 15 to 40 levels deep.
  */
-export const MAX_READER_VIEW_ELEMENTS = 30_000;
+export const READER_VIEW_LIMITS = { elements: 20_000, depth: 100 };
 
 export function readPage(markup: string): PageContent {
-  const { document } = parseHTML(markup) as unknown as { document: PageDocument };
+  if (!markupShape(markup, READER_VIEW_LIMITS).withinLimits) return readMarkupOnly(markup);
+  const { document } = parse(markup);
   const jsonLd = jsonLdArticle(document);
   const url = pageUrl(document, markup, jsonLd);
   const date = fallbackDate(document);
   const headings = [...document.querySelectorAll('h1')];
   const firstHeading = nonEmpty(headings[0]?.textContent);
   const onlyHeading = headings.length === 1 ? firstHeading : undefined;
-  const titleElement = document.querySelector('title')?.textContent ?? undefined;
+  const titleElement = nonEmpty(document.querySelector('title')?.textContent);
   if (document.body) removeChrome(document.body);
   const view = readerView(document);
   const body = view?.content ? markupToParagraphs(view.content) : [];
-  // No article found (a page that is all links, or too big for the reader view): its text, chrome removed.
   const wholePage = body.length === 0;
-  const paragraphs = wholePage ? markupToParagraphs(bodyMarkup(document)) : body;
   return {
-    title: pickTitle(nonEmpty(view?.title), onlyHeading) ?? firstHeading ?? nonEmpty(titleElement),
-    paragraphs,
+    title: pickTitle(nonEmpty(view?.title), onlyHeading) ?? firstHeading ?? titleElement,
+    // No article found (a page of links, a tree past the limits): the page's text, chrome removed.
+    paragraphs: wholePage ? wholePageText(view ? markup : document) : body,
     date: nonEmpty(view?.publishedTime) ?? date,
     author: cleanByline(view?.byline),
     source: nonEmpty(view?.siteName),
@@ -49,18 +54,28 @@ export function readPage(markup: string): PageContent {
   };
 }
 
+function parse(markup: string): { document: PageDocument } {
+  return parseHTML(markup) as unknown as { document: PageDocument };
+}
+
 function readerView(document: PageDocument) {
   try {
-    return new Readability(document as never, { maxElemsToParse: MAX_READER_VIEW_ELEMENTS }).parse();
+    return new Readability(document as never).parse();
   } catch {
-    // Too many elements, or a tree Readability cannot walk (it recurses in places).
+    // A tree Readability cannot walk (it recurses in places): the page is read whole.
     return null;
   }
 }
 
-function bodyMarkup(document: PageDocument): string {
+/**
+ * The text of the whole page, chrome removed. The reader view, when it ran, changed the tree as
+ * it went: the page is parsed again from its markup.
+ */
+function wholePageText(source: string | PageDocument): string[] {
+  const document = typeof source === 'string' ? parse(source).document : source;
+  if (typeof source === 'string' && document.body) removeChrome(document.body);
   const root = document.body ?? document.documentElement;
-  return (root as unknown as { innerHTML?: string } | null)?.innerHTML ?? '';
+  return markupToParagraphs((root as unknown as { innerHTML?: string } | null)?.innerHTML ?? '');
 }
 
 /**
