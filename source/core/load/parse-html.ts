@@ -4,8 +4,10 @@ import { readMarkupOnly } from './html/markup-page.js';
 import type { PageContent } from './html/page-content.js';
 import { NotAnArticleError } from './not-an-article.js';
 
-/** The note on a page in which no article was found, so its whole text is shown. */
-export const WHOLE_PAGE_NOTE = 'no article found in the page; showing all of its text';
+/** The note on a page whose whole text is shown rather than an article, and why. */
+export function wholePageNote(why: string): string {
+  return `showing the page's whole text: ${why}`;
+}
 
 /** The note on a page read without the reader view, with why when known. */
 export function withoutReaderViewNote(why: string | undefined): string {
@@ -23,7 +25,7 @@ export type PageReading = { page: PageContent } | { failure?: string };
 export function parseHtml(path: string, markup: string, reading: PageReading = {}): Article[] {
   const page = 'page' in reading ? reading.page : readMarkupOnly(markup);
   if (page.paragraphs.length === 0 && page.title === undefined) throw new NotAnArticleError('no text in this page');
-  const notes = !('page' in reading) ? [withoutReaderViewNote(reading.failure)] : page.wholePage ? [WHOLE_PAGE_NOTE] : [];
+  const notes = !('page' in reading) ? [withoutReaderViewNote(reading.failure)] : page.wholePage !== undefined ? [wholePageNote(page.wholePage)] : [];
   const { paragraphs, title, date, author, source, url } = page;
   return [buildArticle({ id: path, path, format: 'html', title, paragraphs, date, author, source, url, notes })];
 }

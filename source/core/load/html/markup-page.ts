@@ -10,8 +10,8 @@ const TITLE_WINDOW = 64 * 1024;
  * text of every element but scripts, styles and the like (see markupToParagraphs). Linear in the
  * page whatever it holds; menus and other chrome stay in.
  */
-export function readMarkupOnly(markup: string): PageContent {
+export function readMarkupOnly(markup: string, why?: string): PageContent {
   const title = /<title\b[^>]*>([^<]*)<\/title/i.exec(markup.slice(0, TITLE_WINDOW))?.[1];
   const decoded = title === undefined ? '' : decodeCharacterReferences(title).trim();
-  return { title: decoded || undefined, paragraphs: markupToParagraphs(markup), wholePage: true };
+  return { title: decoded || undefined, paragraphs: markupToParagraphs(markup), wholePage: why };
 }

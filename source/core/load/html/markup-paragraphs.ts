@@ -7,8 +7,7 @@ import { endOf, findEndTag, isAsciiLetter, readTag } from './markup-tags.js';
  *
  * - Tags are dropped; block elements (p, div, li, headings, blockquote, tr, …) and `<br>` end a
  *   paragraph, so a paragraph never holds a line break.
- * - Whitespace collapses as a browser collapses it; inside `<pre>` spaces are kept and each line
- *   is a paragraph.
+ * - Whitespace collapses as a browser collapses it; inside `<pre>` each line is a paragraph.
  * - List items start with "• " (or "N. " in an `<ol>`), as lede shows markdown lists.
  * - What a reader never sees is dropped with its content: scripts, styles, `noscript`, `template`,
  *   `iframe`, `svg`, a form's `textarea`, `title`, comments.
@@ -37,7 +36,14 @@ const LIST_BULLET = '• ';
 
 class MarkupScanner {
   private readonly paragraphs: string[] = [];
-  private paragraph = '';
+  /**
+   * The paragraph being read, in parts (joined when it ends): a long paragraph of many small
+   * text runs must not be flattened again on every run.
+   */
+  private parts: string[] = [];
+  /** The paragraph so far has text other than spaces. */
+  private hasText = false;
+  private endsWithSpace = false;
   /** A list item's bullet or number, put before the item's first text. */
   private prefix = '';
   private position = 0;
@@ -101,7 +107,7 @@ class MarkupScanner {
       else if (name === 'ul') this.lists.push(0);
       else if (name === 'ol') this.lists.push(1);
     } else if (CELLS.has(name)) {
-      this.paragraph += ' ';
+      this.append(' ');
     }
   }
 
@@ -139,17 +145,23 @@ class MarkupScanner {
   }
 
   private append(text: string): void {
-    if (this.prefix !== '' && this.paragraph.trim() === '' && text.trim() !== '') {
-      this.paragraph = this.prefix + text.trimStart();
+    // Text on both sides of a dropped tag: one space between, as a browser shows it.
+    const spaced = this.endsWithSpace && text.startsWith(' ') ? text.slice(1) : text;
+    if (spaced === '') return;
+    if (!this.hasText && spaced.trim() !== '') {
+      this.hasText = true;
+      this.parts = [this.prefix, spaced.trimStart()];
       this.prefix = '';
     } else {
-      this.paragraph += text;
+      this.parts.push(spaced);
     }
+    this.endsWithSpace = spaced.endsWith(' ');
   }
 
   private endParagraph(): void {
-    const paragraph = this.paragraph.trim();
-    if (paragraph !== '') this.paragraphs.push(paragraph);
-    this.paragraph = '';
+    if (this.hasText) this.paragraphs.push(this.parts.join('').trim());
+    this.parts = [];
+    this.hasText = false;
+    this.endsWithSpace = false;
   }
 }

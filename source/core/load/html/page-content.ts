@@ -5,6 +5,6 @@ export interface PageContent extends ArticleMeta {
   title?: string;
   /** Raw paragraphs (the article builder sanitises them). */
   paragraphs: string[];
-  /** Set when no article was found and the page's whole text was taken. */
-  wholePage?: boolean;
+  /** Why the page's whole text was taken rather than an article, when it was. */
+  wholePage?: string;
 }

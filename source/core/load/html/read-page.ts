@@ -28,8 +28,11 @@ import { removeChrome } from './remove-chrome.js';
  */
 export const READER_VIEW_LIMITS = { elements: 20_000, depth: 100 };
 
+const TOO_BIG = `too big for the reader view (over ${READER_VIEW_LIMITS.elements.toLocaleString('en-US')} elements or ${READER_VIEW_LIMITS.depth} levels deep)`;
+const NO_ARTICLE = 'no article found in it';
+
 export function readPage(markup: string): PageContent {
-  if (!markupShape(markup, READER_VIEW_LIMITS).withinLimits) return readMarkupOnly(markup);
+  if (!markupShape(markup, READER_VIEW_LIMITS).withinLimits) return readMarkupOnly(markup, TOO_BIG);
   const { document } = parse(markup);
   const jsonLd = jsonLdArticle(document);
   const url = pageUrl(document, markup, jsonLd);
@@ -41,11 +44,11 @@ export function readPage(markup: string): PageContent {
   if (document.body) removeChrome(document.body);
   const view = readerView(document);
   const body = view?.content ? markupToParagraphs(view.content) : [];
-  const wholePage = body.length === 0;
+  const wholePage = body.length === 0 ? NO_ARTICLE : undefined;
   return {
     title: pickTitle(nonEmpty(view?.title), onlyHeading) ?? firstHeading ?? titleElement,
     // No article found (a page of links, a tree past the limits): the page's text, chrome removed.
-    paragraphs: wholePage ? wholePageText(view ? markup : document) : body,
+    paragraphs: wholePage !== undefined ? wholePageText(view ? markup : document) : body,
     date: nonEmpty(view?.publishedTime) ?? date,
     author: cleanByline(view?.byline),
     source: nonEmpty(view?.siteName),
