@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Article } from '../article.js';
+import { FNV_OFFSET, fnvStep } from '../hash.js';
 import { storedTextBytes } from './text-store.js';
 
 /**
@@ -8,11 +8,11 @@ import { storedTextBytes } from './text-store.js';
  * added to the first one's `duplicates`. The first in the library's order (path order) is kept.
  *
  * No second copy of any text is made: articles are grouped by title and the byte length of their
- * stored text; only within a group of two or more are texts hashed (SHA-1 of the stored UTF-8),
- * and a matching hash is confirmed byte for byte, so two different texts are never merged.
+ * stored text; only within a group of two or more are texts hashed (FNV-1a over the stored
+ * UTF-8), and a matching hash is confirmed byte for byte, so two different texts are never merged.
  */
 export function listDuplicatesOnce(articles: Article[]): Article[] {
-  const groups = new Map<string, Article | Map<string, Article>>();
+  const groups = new Map<string, Article | Map<number, Article[]>>();
   const kept: Article[] = [];
   for (const article of articles) {
     const bytes = storedTextBytes(article);
@@ -25,21 +25,26 @@ export function listDuplicatesOnce(articles: Article[]): Article[] {
     }
     if (!(group instanceof Map)) {
       // The second article of its title and size: from now on the group is keyed by hash.
-      group = new Map([[digest(storedTextBytes(group)), group]]);
+      group = new Map([[hashBytes(storedTextBytes(group)), [group]]]);
       groups.set(key, group);
     }
-    const hash = digest(bytes);
-    const original = group.get(hash);
-    if (original && storedTextBytes(original).equals(bytes)) {
+    const hash = hashBytes(bytes);
+    const sameHash = group.get(hash);
+    const original = sameHash?.find((other) => storedTextBytes(other).equals(bytes));
+    if (original) {
       (original.duplicates ??= []).push(article.id);
-    } else {
-      if (!original) group.set(hash, article);
-      kept.push(article);
+      continue;
     }
+    if (sameHash) sameHash.push(article);
+    else group.set(hash, [article]);
+    kept.push(article);
   }
   return kept;
 }
 
-function digest(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
+/** FNV-1a over bytes, lede's one hash (a collision costs a byte comparison, never a wrong merge). */
+function hashBytes(bytes: Uint8Array): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) hash = fnvStep(hash, bytes[i]!);
+  return hash >>> 0;
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PageContent } from './page-content.js';
 
 export interface PageRequest {
@@ -65,10 +65,11 @@ export class PageWorker {
   }
 
   private start(): Promise<Worker> {
-    const starting = new Promise<Worker>((resolve, reject) => {
+    // Imported here: `lede list` of text files never loads worker_threads.
+    const starting = import('node:worker_threads').then(({ Worker }) => new Promise<Worker>((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = spawnPageWorker();
+        worker = spawnPageWorker(Worker);
       } catch {
         reject(new PageReadError('the page reader could not be started'));
         return;
@@ -91,7 +92,7 @@ export class PageWorker {
         reject(failure);
         void this.stop(failure);
       });
-    });
+    }));
     this.ready = starting;
     // A start that failed is not kept: the next page tries again.
     starting.catch(() => {
@@ -135,7 +136,7 @@ function workerFailure(error: Error): string {
  * Node 20 workers do not inherit tsx's loader hooks, so a two-line bootstrap registers tsx first
  * (as the entity worker does).
  */
-function spawnPageWorker(): Worker {
+function spawnPageWorker(Worker: typeof import('node:worker_threads').Worker): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './page-worker.ts' : './page-worker.js', import.meta.url);
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits: WORKER_LIMITS });
   const api = import.meta.resolve('tsx/esm/api');
