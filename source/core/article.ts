@@ -6,7 +6,7 @@
  * mentions, highlights) is a UTF-16 code-unit offset into `text` (or into `title`), so the same
  * numbers work in the views, in `lede show --json` and in scripts.
  */
-export type ArticleFormat = 'txt' | 'md' | 'json' | 'jsonl' | 'stdin';
+export type ArticleFormat = 'txt' | 'md' | 'json' | 'jsonl' | 'html' | 'stdin';
 
 export interface ArticleMeta {
   date?: string;
@@ -28,6 +28,12 @@ export interface Article extends ArticleMeta {
   words: number;
   /** Things the reader should know about how this article was read (e.g. truncated at the size cap). */
   notes: string[];
+  /**
+   * Ids of the other copies of this article in the library (the same title and text under another
+   * path, or in another record): listed once, here, so search and entity counts count it once.
+   * Absent when there are none. See listDuplicatesOnce.
+   */
+  duplicates?: string[];
 }
 
 export interface SkippedFile {

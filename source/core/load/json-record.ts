@@ -1,7 +1,6 @@
 import type { Article, ArticleFormat } from '../article.js';
 import { buildArticle } from './build-article.js';
-import { normalizeText } from './normalize.js';
-import { splitFieldParagraphs } from './paragraphs.js';
+import { fieldLine, fieldParagraphs } from './html/field-markup.js';
 
 /** Field names read from a JSON record, first present wins; the extras are common in scraped data sets. */
 const TITLE_FIELDS = ['title', 'headline'];
@@ -18,23 +17,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * One JSON object → an article, or undefined when it has neither a title nor a body.
  * Wrong types are coerced where the meaning is clear (numbers, arrays of strings, `{name}` objects
- * as NewsAPI uses for `source`) and ignored otherwise.
+ * as NewsAPI uses for `source`) and ignored otherwise. Fields scraped from web pages have their
+ * markup and character references read as HTML (see field-markup.ts).
  */
 export function articleFromRecord(
   record: Record<string, unknown>,
   where: { id: string; path: string; format: ArticleFormat; notes?: string[] },
 ): Article | undefined {
-  const title = firstField(record, TITLE_FIELDS, asText);
+  const title = firstField(record, TITLE_FIELDS, asLine);
   const body = firstField(record, BODY_FIELDS, asBody);
   if (title === undefined && body === undefined) return undefined;
   return buildArticle({
     ...where,
     title,
-    paragraphs: (body ?? []).flatMap((part) => splitFieldParagraphs(normalizeText(part))),
+    paragraphs: (body ?? []).flatMap(fieldParagraphs),
     date: firstField(record, DATE_FIELDS, asDate),
-    url: firstField(record, URL_FIELDS, asText),
-    source: firstField(record, SOURCE_FIELDS, asText),
-    author: firstField(record, AUTHOR_FIELDS, asText),
+    url: firstField(record, URL_FIELDS, asLine),
+    source: firstField(record, SOURCE_FIELDS, asLine),
+    author: firstField(record, AUTHOR_FIELDS, asLine),
   });
 }
 
@@ -61,6 +61,12 @@ function asText(value: unknown, depth = 0): string | undefined {
 }
 
 const MAX_NESTING = 2;
+
+/** asText, with the field's markup and character references read (see fieldLine). */
+function asLine(value: unknown): string | undefined {
+  const text = asText(value);
+  return text === undefined ? undefined : fieldLine(text);
+}
 
 /** A body: one string, or an array of strings (one or more paragraphs each). */
 function asBody(value: unknown): string[] | undefined {

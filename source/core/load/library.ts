@@ -1,5 +1,8 @@
 import type { Article, ArticleFormat, Library, SkippedFile } from '../article.js';
-import { articlesFromBytes } from './file-articles.js';
+import type { FileFormat } from './parse.js';
+import { listDuplicatesOnce } from './duplicates.js';
+import { articlesFromBytes, readArticlesFromBytes, type FileOutcome } from './file-articles.js';
+import { PageWorker } from './html/page-worker-client.js';
 import { loadFile } from './load-file.js';
 import { TimeSlices } from './time-slices.js';
 import { walkPaths } from './walk.js';
@@ -22,6 +25,8 @@ export interface LoadOptions {
   followLinks?: boolean;
   /** How long loading works between two turns of the event loop (default 12 ms). */
   sliceMs?: number;
+  /** How long one web page may take in the reader view before it is read from its markup alone (default 10 s). */
+  pageTimeoutMs?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -31,7 +36,8 @@ const DEFAULT_SLICE_MS = 12;
 
 /**
  * Reads every article under `paths` (files and folders, see walkPaths), read-only, in time
- * slices (see loadFile for how each file is read, and why none can block).
+ * slices (see loadFile for how each file is read, and why none can block). An article found
+ * again under another path is listed once (see listDuplicatesOnce).
  * Throws UsageError only for a command-line path that does not exist; a file that cannot be read
  * or is not an article is listed in `skipped` with a short reason, never fatal.
  */
@@ -45,21 +51,27 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
     options.onProgress?.(done, files.length, articles.length + readFromCurrentFile);
   progress(0);
 
-  for (const [index, file] of files.entries()) {
-    const outcome = await loadFile(file, { maxFileBytes, slices, onPause: (soFar) => progress(index, soFar) });
-    // One by one: a spread of a 200,000-record file's articles would overflow the call stack.
-    if ('articles' in outcome) for (const article of outcome.articles) articles.push(article);
-    else fileSkips.push({ path: file.path, reason: outcome.reason });
-    progress(index + 1);
-    await slices.pauseIfDue();
+  const pages = new PageWorker(options.pageTimeoutMs);
+  try {
+    for (const [index, file] of files.entries()) {
+      const outcome = await loadFile(file, { maxFileBytes, slices, pages, onPause: (soFar) => progress(index, soFar) });
+      // One by one: a spread of a 200,000-record file's articles would overflow the call stack.
+      if ('articles' in outcome) for (const article of outcome.articles) articles.push(article);
+      else fileSkips.push({ path: file.path, reason: outcome.reason });
+      progress(index + 1);
+      await slices.pauseIfDue();
+    }
+  } finally {
+    await pages.close();
   }
-  return { label: options.label ?? defaultLabel(paths), articles, skipped: skipped.concat(fileSkips) };
+  return { label: options.label ?? defaultLabel(paths), articles: listDuplicatesOnce(articles), skipped: skipped.concat(fileSkips) };
 }
 
 /**
  * A library from bytes already in memory, e.g. standard input (`path` "-", labelled "standard
  * input", articles get format "stdin"). Without a `format` (or with "stdin") the text is sniffed.
  * `truncatedAt` is the cap the bytes were cut at, if they were (see readStreamCapped).
+ * A web page is read from its markup alone, with a note (readLibraryFromBytes has the reader view read it).
  */
 export function libraryFromBytes(
   path: string,
@@ -67,12 +79,34 @@ export function libraryFromBytes(
   format?: ArticleFormat,
   options: { truncatedAt?: number } = {},
 ): Library {
+  return libraryFromOutcome(path, articlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt));
+}
+
+/** libraryFromBytes, with a web page (a saved page piped in) read by the reader view, in the page worker. */
+export async function readLibraryFromBytes(
+  path: string,
+  bytes: Uint8Array,
+  format?: ArticleFormat,
+  options: { truncatedAt?: number; pageTimeoutMs?: number } = {},
+): Promise<Library> {
+  const pages = new PageWorker(options.pageTimeoutMs);
+  try {
+    return libraryFromOutcome(path, await readArticlesFromBytes(path, bytes, fileFormat(format), options.truncatedAt, pages));
+  } finally {
+    await pages.close();
+  }
+}
+
+function fileFormat(format: ArticleFormat | undefined): FileFormat | undefined {
+  return format === 'stdin' ? undefined : format;
+}
+
+function libraryFromOutcome(path: string, outcome: FileOutcome): Library {
   const isStdin = path === '-';
-  const outcome = articlesFromBytes(path, bytes, format === 'stdin' ? undefined : format, options.truncatedAt);
   const label = isStdin ? 'standard input' : path;
   if (!('articles' in outcome)) return { label, articles: [], skipped: [{ path, reason: outcome.reason }] };
   const articles = isStdin ? outcome.articles.map((article) => ({ ...article, format: 'stdin' as const })) : outcome.articles;
-  return { label, articles, skipped: [] };
+  return { label, articles: listDuplicatesOnce(articles), skipped: [] };
 }
 
 function defaultLabel(paths: string[]): string {

@@ -1,5 +1,6 @@
 import { closeSync } from 'node:fs';
-import { articlesFromBytes, type FileOutcome } from './file-articles.js';
+import { readArticlesFromBytes, type FileOutcome } from './file-articles.js';
+import type { PageWorker } from './html/page-worker-client.js';
 import { openForReading, readAsyncCapped, readRegularSync, type CappedBytes, type OpenedFile } from './read-capped.js';
 import { readErrorReason } from './read-errors.js';
 import { streamCollection, type StreamContext } from './stream-collection.js';
@@ -8,6 +9,8 @@ import { NOT_REGULAR, type FoundFile } from './walk.js';
 export interface FileLoadContext extends Omit<StreamContext, 'maxRecordBytes'> {
   /** Bytes read from one article file at most; for JSON and JSON Lines files, from one record. */
   maxFileBytes: number;
+  /** Reads web pages (started on the first one). */
+  pages: PageWorker;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function loadFile(file: FoundFile, context: FileLoadContext): Promi
   }
   const { stats } = opened;
   if (!file.regular && !stats.isFile() && !stats.isDirectory()) {
-    return articlesFrom(file, context.maxFileBytes, () => readAsyncCapped(opened, context.maxFileBytes));
+    return articlesFrom(file, context, () => readAsyncCapped(opened, context.maxFileBytes));
   }
   try {
     if (stats.isDirectory()) return { reason: 'is a directory' };
@@ -36,16 +39,16 @@ export async function loadFile(file: FoundFile, context: FileLoadContext): Promi
       const streamed = await streamCollection(opened, file.path, file.format, { ...context, maxRecordBytes: context.maxFileBytes });
       if (streamed) return streamed;
     }
-    return await articlesFrom(file, context.maxFileBytes, () => readRegularSync(opened, context.maxFileBytes));
+    return await articlesFrom(file, context, () => readRegularSync(opened, context.maxFileBytes));
   } finally {
     closeSync(opened.fd);
   }
 }
 
-async function articlesFrom(file: FoundFile, maxBytes: number, read: () => CappedBytes | Promise<CappedBytes>): Promise<FileOutcome> {
+async function articlesFrom(file: FoundFile, context: FileLoadContext, read: () => CappedBytes | Promise<CappedBytes>): Promise<FileOutcome> {
   try {
     const { bytes, truncated } = await read();
-    return articlesFromBytes(file.path, bytes, file.format, truncated ? maxBytes : undefined);
+    return await readArticlesFromBytes(file.path, bytes, file.format, truncated ? context.maxFileBytes : undefined, context.pages);
   } catch (error) {
     return { reason: readErrorReason(error) };
   }

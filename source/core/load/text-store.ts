@@ -33,6 +33,11 @@ export class StoredText {
     readonly length: number,
   ) {}
 
+  /** The stored UTF-8, without copying or decoding it. */
+  bytesView(): Buffer {
+    return this.bytes.subarray(this.start, this.end);
+  }
+
   /** The text, decoded (or from the small cache of recently read ones). */
   read(): string {
     const cached = recent.get(this);
@@ -104,6 +109,15 @@ export function defineStoredText<T extends object>(target: T, text: string): T &
 }
 
 const STORED = Symbol('stored text');
+
+/**
+ * An article's text as UTF-8, without a copy when it is stored (see defineStoredText); encoded
+ * from the string when it is a plain field (an article built by hand, or spread into a new object).
+ */
+export function storedTextBytes(article: { readonly text: string }): Buffer {
+  const stored = (article as { [STORED]?: StoredText })[STORED];
+  return stored ? stored.bytesView() : Buffer.from(article.text, 'utf8');
+}
 
 function readStoredText(this: { [STORED]: StoredText }): string {
   return this[STORED].read();
