@@ -15,6 +15,7 @@ function articleSummary(article: Article) {
     ...(article.author ? { author: article.author } : {}),
     ...(article.url ? { url: article.url } : {}),
     ...(article.notes.length > 0 ? { notes: article.notes } : {}),
+    ...(article.duplicates ? { duplicates: article.duplicates } : {}),
   };
 }
 

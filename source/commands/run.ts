@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
-import { DEFAULT_MAX_FILE_BYTES, libraryFromBytes, loadLibrary, readStreamCapped, type LoadOptions } from '../core/load';
+import { DEFAULT_MAX_FILE_BYTES, loadLibrary, readLibraryFromBytes, readStreamCapped, type LoadOptions } from '../core/load';
 import { toJson } from './json';
 import { listJson, listPlain } from './list';
 
@@ -185,7 +185,7 @@ async function browse(args: string[], options: CommandOptions, width: number | u
     // Read up to the same cap as a file, so a pipe cannot exhaust memory.
     const { bytes, truncated } = await readStreamCapped(process.stdin, DEFAULT_MAX_FILE_BYTES);
     if (bytes.length > 0) {
-      const library = libraryFromBytes('-', bytes, undefined, truncated ? { truncatedAt: DEFAULT_MAX_FILE_BYTES } : {});
+      const library = await readLibraryFromBytes('-', bytes, undefined, truncated ? { truncatedAt: DEFAULT_MAX_FILE_BYTES } : {});
       const article = library.articles[0];
       if (!article) throw new UsageError(`standard input: ${library.skipped[0]?.reason ?? 'no article'}`);
       if (!interactive) {

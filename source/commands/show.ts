@@ -4,7 +4,7 @@ import { wrapText } from '../core/layout/wrap';
 import { toJson } from './json';
 
 export function showJson(article: Article): string {
-  const { id, path, title, text, words, format, date, source, author, url, notes } = article;
+  const { id, path, title, text, words, format, date, source, author, url, notes, duplicates } = article;
   return toJson({
       path,
       id,
@@ -16,6 +16,7 @@ export function showJson(article: Article): string {
       ...(url ? { url } : {}),
       words,
       notes,
+      ...(duplicates ? { duplicates } : {}),
       text,
       paragraphs: paragraphSpans(text).map((p) => text.slice(p.start, p.end)),
   });

@@ -113,6 +113,16 @@ describe('pages through the CLI', () => {
     assert.doesNotMatch(result.stdout, /<[a-z!/]|DOCTYPE|cookies|Share on/i);
   });
 
+  test('a saved page piped in is read by the reader view, like a file', () => {
+    const page = fixture('news-jsonld.html');
+    const piped = spawnSync(process.execPath, [cliPath, '--json'], { encoding: 'utf8', timeout: 60_000, input: page });
+    assert.equal(piped.status, 0, piped.stderr);
+    const article = JSON.parse(piped.stdout) as { title: string; text: string; notes: string[] };
+    assert.match(article.title, /Reservoirs run dry/);
+    assert.doesNotMatch(article.text, /<[a-z!/]|cookies|Share on/i);
+    assert.ok(!article.notes.some((n) => /without the reader view/.test(n)), JSON.stringify(article.notes));
+  });
+
   test('the same story saved twice and kept as text is one article: the list and the entity counts have it once', () => {
     const page = '<html><head><title>Floods in Porto</title></head><body><p>The Douro rose four metres overnight in Porto, the mayor Rui Moreira said.</p></body></html>';
     const dir = folder('duplicates', {
@@ -120,8 +130,11 @@ describe('pages through the CLI', () => {
       'b/a-again.html': page,
       'c.txt': 'Floods in Porto\n\nThe Douro rose four metres overnight in Porto, the mayor Rui Moreira said.',
     });
-    const list = JSON.parse(spawnSync(process.execPath, [cliPath, 'list', dir, '--json'], { encoding: 'utf8', timeout: 60_000 }).stdout) as { articles: { path: string }[] };
+    const list = JSON.parse(spawnSync(process.execPath, [cliPath, 'list', dir, '--json'], { encoding: 'utf8', timeout: 60_000 }).stdout) as {
+      articles: { path: string; duplicates?: string[] }[];
+    };
     assert.deepEqual(list.articles.map((a) => a.path), [join(dir, 'a.html')]);
+    assert.deepEqual(list.articles[0]!.duplicates, [join(dir, 'b/a-again.html'), join(dir, 'c.txt')], 'the copies, named');
     const entities = spawnSync(process.execPath, [cliPath, 'entities', dir, '--json'], {
       encoding: 'utf8',
       timeout: 60_000,
