@@ -326,7 +326,8 @@ describe('a 50 MB file', () => {
     const growth = result.maxRss - result.before;
     console.log(`50 MB file: cap ${result.cap} bytes, text ${result.length} chars, peak RSS growth ${(growth / 1048576).toFixed(0)} MiB`);
     // Bounded by the cap, not the file: a few copies of 16 MiB of text (bytes, decoded string,
-    // normalised and sanitised strings), far less than reading the whole 50 MB file several times.
-    assert.ok(growth < 12 * result.cap, `peak RSS grew ${(growth / 1048576).toFixed(0)} MiB reading a 50 MB file capped at 16 MiB`);
+    // normalised and sanitised strings). Measured: 101 MiB (6 times the cap); reading the whole
+    // 50 MB file even twice would be past the bound.
+    assert.ok(growth < 8 * result.cap, `peak RSS grew ${(growth / 1048576).toFixed(0)} MiB reading a 50 MB file capped at 16 MiB`);
   });
 });
