@@ -191,41 +191,40 @@ export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string
       list.push(id);
     }
   }
-  // The entities each candidate appears with, built only for candidates someone needs.
-  const context = new Map<string, Set<string>>();
-  const contextOf = (key: string): Set<string> => {
-    let set = context.get(key);
-    if (!set) {
-      set = new Set();
-      for (const id of articlesOf.get(key) ?? []) for (const other of keysByArticle.get(id) ?? []) if (other !== key) set.add(other);
-      context.set(key, set);
+  // For a surname: each entity, and the candidates (full names with that surname) that appear
+  // with it somewhere. Counting a bare name's shared context then walks only the pairs that
+  // exist, not every candidate against every key of the article (a common surname has hundreds
+  // of candidates in a big library: that was seconds on the UI thread at the end of the pass).
+  const withBySurname = new Map<string, Map<string, string[]>>();
+  const candidatesWith = (surname: string, candidates: ReadonlySet<string>): Map<string, string[]> => {
+    let index = withBySurname.get(surname);
+    if (index) return index;
+    index = new Map();
+    for (const candidate of candidates) {
+      for (const id of articlesOf.get(candidate) ?? []) {
+        for (const other of keysByArticle.get(id) ?? []) {
+          if (other === candidate) continue;
+          let list = index.get(other);
+          if (!list) index.set(other, (list = []));
+          // Once per (entity, candidate), however many articles they share.
+          if (list[list.length - 1] !== candidate) list.push(candidate);
+        }
+      }
     }
-    return set;
+    withBySurname.set(surname, index);
+    return index;
   };
   const links = new Map<string, Map<string, string>>();
   for (const [id, keys] of keysByArticle) {
     for (const key of keys) {
       if (!isBareKey(key)) continue;
-      const candidates = fullBySurname.get(key.slice('person:'.length));
+      const surname = key.slice('person:'.length);
+      const candidates = fullBySurname.get(surname);
       if (!candidates) continue;
       // A full name in this very article is the tie (the extractor usually merged them already).
-      const here = [...candidates].filter((c) => keys.includes(c));
+      const here = keys.filter((k) => candidates.has(k));
       let chosen: string | undefined = here.length === 1 ? here[0] : undefined;
-      if (!chosen && here.length === 0) {
-        let best = 0;
-        let tie = false;
-        for (const candidate of candidates) {
-          const around = contextOf(candidate);
-          let shared = 0;
-          for (const other of keys) if (other !== key && around.has(other)) shared++;
-          if (shared > best) {
-            best = shared;
-            chosen = candidate;
-            tie = false;
-          } else if (shared === best && shared > 0) tie = true;
-        }
-        if (tie || best === 0) chosen = undefined;
-      }
+      if (!chosen && here.length === 0) chosen = mostSharedContext(key, keys, candidatesWith(surname, candidates));
       if (!chosen) continue;
       let forArticle = links.get(id);
       if (!forArticle) links.set(id, (forArticle = new Map()));
@@ -233,4 +232,24 @@ export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string
     }
   }
   return links;
+}
+
+/** The candidate sharing the most of the article's other entities, if one shares more than any other (and at least one). */
+function mostSharedContext(bare: string, keys: readonly string[], candidatesWith: ReadonlyMap<string, readonly string[]>): string | undefined {
+  const shared = new Map<string, number>();
+  for (const other of new Set(keys)) {
+    if (other === bare) continue;
+    for (const candidate of candidatesWith.get(other) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+  }
+  let best = 0;
+  let chosen: string | undefined;
+  let tie = false;
+  for (const [candidate, count] of shared) {
+    if (count > best) {
+      best = count;
+      chosen = candidate;
+      tie = false;
+    } else if (count === best) tie = true;
+  }
+  return tie ? undefined : chosen;
 }
