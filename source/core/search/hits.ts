@@ -47,10 +47,13 @@ export function makeHit(
   return hit;
 }
 
-/** How each positive term of a query is found in a text, for highlights (typos as the vocabularies expand them). */
-export function matchersFor(parsed: ParsedQuery, vocabularies: readonly Vocabulary[]): TermMatcher[] {
-  const matchers: TermMatcher[] = [];
-  for (const group of parsed.groups) {
+/**
+ * How each positive term of a query is found in a text, for highlights and proximity (typos as the
+ * vocabularies expand them): one list per OR group, empty for a group of only negated or @name terms.
+ */
+export function groupMatchers(parsed: ParsedQuery, vocabularies: readonly Vocabulary[]): TermMatcher[][] {
+  return parsed.groups.map((group) => {
+    const matchers: TermMatcher[] = [];
     for (const term of group) {
       // An entity's mentions are found from the article's entities, not by matching text (entity-terms.ts).
       if (term.negated || term.kind === 'entity') continue;
@@ -65,6 +68,6 @@ export function matchersFor(parsed: ParsedQuery, vocabularies: readonly Vocabula
         matchers.push({ kind: term.kind, q: term.folded });
       }
     }
-  }
-  return matchers;
+    return matchers;
+  });
 }
