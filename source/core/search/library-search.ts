@@ -11,7 +11,8 @@
  * (`setEntities`); until then they match nothing, and the result says it is waiting for them.
  */
 import { type EntityTermEval, type EntityTermSource, entityRanges, evalEntityTerm } from './entity-terms.js';
-import type { FieldMatch, Snippet, TermMatcher } from './highlight.js';
+import type { FieldMatch, TermMatcher } from './highlight.js';
+import type { Measure, Snippet } from './snippet.js';
 import { fold } from './fold.js';
 import { groupMatchers, makeHit, type SearchHit } from './hits.js';
 import { PROXIMITY_POOL, proximityBonus } from './proximity.js';
@@ -21,7 +22,7 @@ import { Scratch } from './scratch.js';
 import { type Doc, SearchIndex } from './search-index.js';
 import { type TermEval, TermScratch, termSteps } from './term-evaluation.js';
 
-export type { FieldMatch, SearchHit, Snippet };
+export type { FieldMatch, Measure, SearchHit, Snippet };
 
 export interface SearchOptions {
   /** Most hits to return (default 50); `total` still counts them all. */
