@@ -24,12 +24,14 @@ export function listJson(library: Library): string {
 }
 
 /** Tab-separated `id, words, title`: readable, and easy to cut, sort and grep. */
-export function listPlain(library: Library): string {
+export function listPlain(articles: readonly Article[]): string {
   // File names are untrusted too: a name can hold an escape sequence.
-  const rows = library.articles.map((a) => `${sanitizeSingleLine(a.id)}\t${a.words}\t${a.title}`);
-  if (library.skipped.length > 0) {
-    const skipped = library.skipped.map((s) => `${s.path} (${s.reason})`).join(', ');
-    rows.push(`# ${library.skipped.length} skipped: ${sanitizeSingleLine(skipped)}`);
-  }
-  return rows.join('\n');
+  return articles.map((a) => `${sanitizeSingleLine(a.id)}\t${a.words}\t${a.title}`).join('\n');
+}
+
+/** The one line on stderr that says which files were skipped, or nothing. */
+export function skippedNote(library: Library): string | undefined {
+  if (library.skipped.length === 0) return undefined;
+  const skipped = library.skipped.map((s) => `${s.path} (${s.reason})`).join(', ');
+  return `${library.skipped.length} skipped: ${sanitizeSingleLine(skipped)}`;
 }

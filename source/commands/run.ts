@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
+import { sanitizeSingleLine } from '../core/sanitize';
 import { DEFAULT_MAX_FILE_BYTES, loadLibrary, readLibraryFromBytes, readStreamCapped, type LoadOptions } from '../core/load';
 import { toJson } from './json';
-import { listJson, listPlain } from './list';
+import { listJson, listPlain, skippedNote } from './list';
 
 // Each subcommand imports what only it needs when it runs: text measuring (string-width),
 // search and entities each cost start-up time that `lede list` should not pay.
@@ -34,8 +35,15 @@ export interface CommandOptions {
   bundledArticles: string;
 }
 
+/** Data, on stdout; nothing at all for none. */
 function print(text: string): void {
+  if (text.length === 0) return;
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** A diagnostic (skipped files, more results than shown), on stderr, so `2>/dev/null` leaves only data. */
+export function note(text: string | undefined): void {
+  if (text) process.stderr.write(`lede: ${sanitizeSingleLine(text)}\n`);
 }
 
 function validateWidth(width: number | undefined): number | undefined {
@@ -93,19 +101,28 @@ export async function runCommand(options: CommandOptions): Promise<number> {
 async function list(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
-  print(options.json ? listJson(library) : listPlain(library));
+  if (!options.json) note(skippedNote(library));
+  print(options.json ? listJson(library) : listPlain(library.articles));
   return 0;
 }
 
 async function search(args: string[], options: CommandOptions): Promise<number> {
   const [query, ...rest] = args;
   if (query === undefined) throw new UsageError('search needs a query, e.g. lede search "netanyahu putin" ~/news');
-  const { DEFAULT_SEARCH_LIMIT, searchLibrary, searchPlain } = await import('./search');
+  const { DEFAULT_SEARCH_LIMIT, searchJson, searchLibrary, searchPlain } = await import('./search');
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
-  const result = await searchLibrary(await loadLibrary(paths, loadOptions(options, label)), query, limit);
-  print(options.json ? toJson(result) : searchPlain(result));
+  const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
+  const result = await searchLibrary(library, query, limit);
+  // As grep and fzf --filter: nothing found is exit 1 with nothing on stdout, said on stderr.
+  if (result.total === 0) {
+    note(`no article matches “${query}”`);
+    return 1;
+  }
+  print(options.json ? searchJson(result) : searchPlain(result));
+  if (!options.json && result.total > result.results.length) note(`${result.total - result.results.length} more; --limit N shows more`);
   return 0;
 }
 
@@ -207,7 +224,8 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   if (!interactive) {
     // Neither a terminal to draw on: do what a script would want, print the list.
     const library = await loadLibrary(paths, loadOptions(options, label));
-    print(options.json ? listJson(library) : listPlain(library));
+    if (!options.json) note(skippedNote(library));
+    print(options.json ? listJson(library) : listPlain(library.articles));
     return 0;
   }
   // Fail on a missing path before switching screens, so the error lands on the normal screen.

@@ -3,6 +3,7 @@ import { entityTermSource } from '../core/entities/entity-term-source';
 import { hasEntityTerms, LibrarySearch } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { libraryEntitySource } from './entities';
+import { toJson } from './json';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 
@@ -38,9 +39,15 @@ export async function searchLibrary(library: Library, query: string, limit: numb
   };
 }
 
-export function searchPlain(result: Awaited<ReturnType<typeof searchLibrary>>): string {
-  if (result.results.length === 0) return `no article matches “${sanitizeSingleLine(result.query)}”`;
-  const blocks = result.results.map((r) => `${r.title}\n  ${sanitizeSingleLine(r.id)}\n  ${r.snippet}`);
-  const more = result.total > result.results.length ? `\n(${result.total - result.results.length} more; --limit N)` : '';
-  return blocks.join('\n\n') + more;
+export type SearchOutput = Awaited<ReturnType<typeof searchLibrary>>;
+
+/** What `--json` prints: the query, how many match, and the results shown. */
+export function searchJson({ query, total, results }: SearchOutput): string {
+  return toJson({ query, total, results });
+}
+
+/** Each result as its title, path and snippet, a blank line between. */
+export function searchPlain(result: SearchOutput): string {
+  const blocks = result.results.map((r) => `${r.title}\n  ${sanitizeSingleLine(r.id)}\n  ${sanitizeSingleLine(r.snippet)}`);
+  return blocks.join('\n\n');
 }
