@@ -3,6 +3,7 @@ import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { DEFAULT_MAX_FILE_BYTES, loadLibrary, readLibraryFromBytes, readStreamCapped, type LoadOptions } from '../core/load';
+import { colorOutput } from './color';
 import { toJson } from './json';
 import { listJson, listPlain, skippedNote } from './list';
 
@@ -121,7 +122,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
     note(`no article matches “${query}”`);
     return 1;
   }
-  print(options.json ? searchJson(result) : searchPlain(result));
+  print(options.json ? searchJson(result) : searchPlain(result, colorOutput(process.stdout, process.env)));
   if (!options.json && result.total > result.results.length) note(`${result.total - result.results.length} more; --limit N shows more`);
   return 0;
 }

@@ -1,13 +1,14 @@
 // The built CLI behaves like grep in a pipeline: data on stdout, diagnostics on stderr (so
 // 2>/dev/null leaves only data), exit 1 with an empty stdout when a search finds nothing, -h and
-// -v, unknown options quoted as typed, and paths printed as they were given.
+// -v, unknown options quoted as typed, matches highlighted on a terminal only, and paths printed
+// as they were given.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeTempDir } from './fixtures';
-import { cliPath, repoRoot } from './terminal';
+import { cliPath, repoRoot, startLede } from './terminal';
 
 function lede(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
@@ -127,6 +128,50 @@ test('paths are printed as given, the same way by list, search, entities and men
     for (const [command, stdout] of Object.entries(outputs)) {
       assert.ok(stdout.includes(expected), `${command} names ${expected}: ${stdout.slice(0, 300)}`);
       if (given === 'news') assert.ok(!stdout.includes(temp.dir), `${command} keeps a relative path relative`);
+    }
+  }
+});
+
+test('search highlights matches only where asked: FORCE_COLOR, never under NO_COLOR or down a pipe', () => {
+  const match = '\x1b[1;31mGolan\x1b[22;39m';
+  const colored = lede(['search', 'golan', 'news'], { ...inNews, env: { ...inNews.env, FORCE_COLOR: '1' } }).stdout;
+  assert.ok(colored.includes(match), JSON.stringify(colored));
+  const plain = lede(['search', 'golan', 'news'], inNews);
+  assert.doesNotMatch(plain.stdout, /\x1b/);
+  const noColor = lede(['search', 'golan', 'news'], { ...inNews, env: { ...inNews.env, FORCE_COLOR: '1', NO_COLOR: '1' } });
+  assert.doesNotMatch(noColor.stdout, /\x1b/);
+  assert.equal(noColor.stdout, plain.stdout, 'the same text, only without colour');
+  const json = lede(['search', 'golan', 'news', '--json'], { ...inNews, env: { ...inNews.env, FORCE_COLOR: '1' } });
+  assert.doesNotMatch(json.stdout, /\x1b/, '--json is never coloured');
+});
+
+/** The cells of `word` on screen, as bold and red (palette colour 1) or not. */
+function wordStyles(t: ReturnType<typeof startLede>, word: string): { bold: boolean; red: boolean }[] {
+  const buffer = t.term.buffer.active;
+  const styles: { bold: boolean; red: boolean }[] = [];
+  for (let y = 0; y < buffer.length; y++) {
+    const line = buffer.getLine(y);
+    const text = line?.translateToString(true) ?? '';
+    for (let x = text.indexOf(word); x >= 0; x = text.indexOf(word, x + 1)) {
+      const cell = line!.getCell(x)!;
+      styles.push({ bold: cell.isBold() !== 0, red: cell.isFgPalette() && cell.getFgColor() === 1 });
+    }
+  }
+  return styles;
+}
+
+test('in a terminal, search draws its matches bold red, and nothing else; NO_COLOR draws them plain', async () => {
+  for (const noColor of [false, true]) {
+    const t = startLede(['search', 'golan', news], { env: { FORCE_COLOR: undefined, NO_COLOR: noColor ? '1' : undefined } });
+    try {
+      assert.equal((await t.exited()).exitCode, 0);
+      const golan = wordStyles(t, 'Golan');
+      assert.ok(golan.length >= 2, `title and snippet: ${t.normalBuffer().join('\n')}`);
+      const expected = noColor ? { bold: false, red: false } : { bold: true, red: true };
+      for (const style of golan) assert.deepEqual(style, expected);
+      for (const style of wordStyles(t, 'Syria')) assert.equal(style.red, false, 'a word that did not match is not red');
+    } finally {
+      await t.dispose();
     }
   }
 });
