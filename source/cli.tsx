@@ -11,7 +11,9 @@ import { leaveFullScreen } from './terminal/fullscreen';
 const help = `
   Usage
     $ lede [paths...]                        read interactively (default: the bundled articles)
-    $ lede list [paths...] [--json]          list the articles
+    $ lede list [paths...] [--json] [--sort date|title|words|path] [--reverse] [--unread] [--flagged]
+                                             list the articles (--sort date: newest first,
+                                             undated last; title A–Z; words: longest first)
     $ lede show <file> [--width N] [--json]  print one article (FILE#N picks a record of a JSON file)
     $ lede search <query> [paths...] [--json] [--limit N]
                                              ranked search, matches highlighted in a terminal;
@@ -47,6 +49,11 @@ ${querySyntaxLines('    ').join('\n')}
     --json         machine-readable output (offsets are UTF-16 code units into "text")
     --width N      reading measure in columns (default: the terminal, at most 80)
     --limit N      most search results (default 20)
+    --sort KEY     lede list: date, title, words or path (the default)
+    --reverse      lede list: the other way round (undated articles still last)
+    --unread       lede list: only articles not read in the reader
+    --flagged      lede list: only flagged articles (read state: $LEDE_STATE_DIR, else
+                   $XDG_STATE_HOME/lede, else ~/.local/state/lede; list only reads it)
     --library      lede entities: the whole library's, not each article's
     --csv          lede mentions: one row per mention (RFC 4180)
     -L, --follow   follow every symbolic link inside the folders, even out of them
@@ -59,7 +66,8 @@ ${querySyntaxLines('    ').join('\n')}
 
   Examples
     $ lede ~/news
-    $ lede list ~/news --json | jq '.articles[].title'
+    $ lede list ~/news --sort date --unread
+    $ lede list ~/news --json | jq '.articles[] | select(.flagged) | .title'
     $ lede show ~/news/2018-05-10-golan.txt --width 72
     $ lede search "netanyhau 'golan'" ~/news --json --limit 5
     $ lede search '"prime minister" iran' ~/news 2>/dev/null | head
@@ -74,6 +82,10 @@ const flags = {
   json: { type: 'boolean', default: false },
   width: { type: 'number' },
   limit: { type: 'number' },
+  sort: { type: 'string' },
+  reverse: { type: 'boolean', default: false },
+  unread: { type: 'boolean', default: false },
+  flagged: { type: 'boolean', default: false },
   follow: { type: 'boolean', shortFlag: 'L', default: false },
   library: { type: 'boolean', default: false },
   csv: { type: 'boolean', default: false },
@@ -97,6 +109,10 @@ async function main(): Promise<number> {
     json: cli.flags.json,
     width: cli.flags.width,
     limit: cli.flags.limit,
+    sort: cli.flags.sort,
+    reverse: cli.flags.reverse,
+    unread: cli.flags.unread,
+    flagged: cli.flags.flagged,
     follow: cli.flags.follow,
     library: cli.flags.library,
     csv: cli.flags.csv,

@@ -1,8 +1,13 @@
 import { type Article, type Library, readingMinutes } from '../core/article';
+import type { ArticleMark } from '../core/reading';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { toJson } from './json';
 
-function articleSummary(article: Article) {
+/** What the reader remembers of an article, by article: absent when the read state was not asked for. */
+export type MarkOf = (article: Article) => ArticleMark | undefined;
+
+function articleSummary(article: Article, markOf?: MarkOf) {
+  const mark = markOf?.(article);
   return {
     path: article.path,
     id: article.id,
@@ -16,11 +21,13 @@ function articleSummary(article: Article) {
     ...(article.url ? { url: article.url } : {}),
     ...(article.notes.length > 0 ? { notes: article.notes } : {}),
     ...(article.duplicates ? { duplicates: article.duplicates } : {}),
+    ...(markOf ? { read: mark?.read === true, flagged: mark?.flagged === true } : {}),
   };
 }
 
-export function listJson(library: Library): string {
-  return toJson({ articles: library.articles.map(articleSummary), skipped: library.skipped });
+/** `articles` (default: all, in library order) with each one's read state when `markOf` is given. */
+export function listJson(library: Library, markOf?: MarkOf, articles: readonly Article[] = library.articles): string {
+  return toJson({ articles: articles.map((a) => articleSummary(a, markOf)), skipped: library.skipped });
 }
 
 /** Tab-separated `id, words, title`: readable, and easy to cut, sort and grep. */

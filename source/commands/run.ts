@@ -5,7 +5,8 @@ import { sanitizeSingleLine } from '../core/sanitize';
 import { DEFAULT_MAX_FILE_BYTES, loadLibrary, readLibraryFromBytes, readStreamCapped, type LoadOptions } from '../core/load';
 import { colorOutput } from './color';
 import { toJson } from './json';
-import { listJson, listPlain, skippedNote } from './list';
+import { skippedNote } from './list';
+import { listArticles } from './list-command';
 
 // Each subcommand imports what only it needs when it runs: text measuring (string-width),
 // search and entities each cost start-up time that `lede list` should not pay.
@@ -33,6 +34,13 @@ export interface CommandOptions {
   library?: boolean;
   /** `mentions --csv`. */
   csv?: boolean;
+  /** `list --sort`: date, title, words or path. */
+  sort?: string;
+  /** `list --reverse`. */
+  reverse?: boolean;
+  /** `list --unread`, `list --flagged`. */
+  unread?: boolean;
+  flagged?: boolean;
   bundledArticles: string;
 }
 
@@ -73,6 +81,9 @@ function validateOwnOptions(command: string | undefined, options: CommandOptions
   if (options.library && command !== 'entities') throw new UsageError('--library goes with lede entities');
   if (options.csv && command !== 'mentions') throw new UsageError('--csv goes with lede mentions');
   if (options.csv && options.json) throw new UsageError('lede mentions prints --json or --csv, not both');
+  for (const [flag, given] of [['--sort', options.sort !== undefined], ['--reverse', options.reverse], ['--unread', options.unread], ['--flagged', options.flagged]] as const) {
+    if (given && command !== 'list') throw new UsageError(`${flag} goes with lede list`);
+  }
 }
 
 export async function runCommand(options: CommandOptions): Promise<number> {
@@ -102,8 +113,9 @@ export async function runCommand(options: CommandOptions): Promise<number> {
 async function list(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
-  if (!options.json) note(skippedNote(library));
-  print(options.json ? listJson(library) : listPlain(library.articles));
+  const { text, notes } = await listArticles(library, { json: options.json, sort: options.sort, reverse: options.reverse, unread: options.unread, flagged: options.flagged });
+  for (const line of notes) note(line);
+  print(text);
   return 0;
 }
 
@@ -225,8 +237,9 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   if (!interactive) {
     // Neither a terminal to draw on: do what a script would want, print the list.
     const library = await loadLibrary(paths, loadOptions(options, label));
-    if (!options.json) note(skippedNote(library));
-    print(options.json ? listJson(library) : listPlain(library.articles));
+    const { text, notes } = await listArticles(library, { json: options.json });
+    for (const line of notes) note(line);
+    print(text);
     return 0;
   }
   // Fail on a missing path before switching screens, so the error lands on the normal screen.

@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { loadLibrary } from '../../source/core/load';
+import { readingKey } from '../../source/core/reading';
 import { makeTempDir } from './fixtures';
 import { cliPath, repoRoot, startLede } from './terminal';
 
@@ -94,6 +96,7 @@ test('-h and --help print the help with the query syntax; -v and --version the v
     assert.match(stdout, /Usage\n/);
     assert.match(stdout, /"prime minister"\s+these words in this order/);
     assert.match(stdout, /'golan'\s+exactly this word/);
+    assert.match(stdout, /--sort KEY/);
   }
   for (const flag of ['-v', '--version']) {
     const { status, stdout } = lede([flag]);
@@ -112,6 +115,46 @@ test('an unknown option is quoted as it was typed, on stderr, exit 2', () => {
   // A negative number and what follows `--` are values, not options.
   assert.match(lede(['show', 'x.txt', '--width', '-5']).stderr, /--width/);
   assert.equal(lede(['search', '--', '-qqzzxxwwvv', 'articles']).status, 1);
+  // A list-only option elsewhere says where it goes.
+  assert.match(lede(['search', 'iran', '--sort', 'date']).stderr, /--sort goes with lede list/);
+});
+
+test('list --sort, --reverse, --unread, --flagged and --json read/flagged, from the read state the reader keeps', async () => {
+  const library = await loadLibrary([join(news)]);
+  const key = (name: string) => readingKey(library.articles.find((a) => a.path.endsWith(name))!);
+  const at = '2026-12-01T10:00:00.000Z';
+  const stateDir = join(temp.dir, 'marked');
+  mkdirSync(stateDir);
+  const file = join(stateDir, 'read-state.json');
+  const saved = JSON.stringify({
+    version: 1,
+    articles: { [key('golan.txt')]: { read: true, flagged: true, at }, [key('prime.txt')]: { read: true, at } },
+  });
+  writeFileSync(file, saved);
+  const run = (...args: string[]) => {
+    const result = lede(['list', 'news', ...args], { cwd: temp.dir, env: { LEDE_STATE_DIR: stateDir } });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout;
+  };
+  const names = (stdout: string) => stdout.trimEnd().split('\n').map((row) => row.split('\t')[0]);
+  assert.deepEqual(names(run('--sort', 'title')), ['news/prime.txt', 'news/angola.txt', 'news/golan.txt', 'news/scattered.txt']);
+  assert.deepEqual(names(run('--sort', 'title', '--reverse')), ['news/scattered.txt', 'news/golan.txt', 'news/angola.txt', 'news/prime.txt']);
+  assert.deepEqual(names(run('--unread')), ['news/angola.txt', 'news/scattered.txt']);
+  assert.deepEqual(names(run('--flagged')), ['news/golan.txt']);
+  const json = JSON.parse(run('--json')) as { articles: { path: string; read: boolean; flagged: boolean }[] };
+  assert.deepEqual(
+    json.articles.map(({ path, read, flagged }) => [path, read, flagged]),
+    [
+      ['news/angola.txt', false, false],
+      ['news/golan.txt', true, true],
+      ['news/prime.txt', true, false],
+      ['news/scattered.txt', false, false],
+    ],
+  );
+  assert.equal(readFileSync(file, 'utf8'), saved, 'list only reads the read state');
+  const bad = lede(['list', 'news', '--sort', 'size'], inNews);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, "lede: --sort takes path, date, title, words, not 'size'\n");
 });
 
 test('paths are printed as given, the same way by list, search, entities and mentions', () => {
