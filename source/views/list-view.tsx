@@ -54,19 +54,22 @@ function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps)
         {'  '}
         <Text color={selected ? undefined : theme.dim}>{meta}</Text>
       </Text>
-      {hit ? (
-        <Text wrap="truncate" color={theme.dim}>
-          {'    '}
-          <Segments
-            segments={segmentField(
-              hit.snippet.text,
-              hit.snippet.highlights.map((h) => ({ ...h, kind: 'match', priority: 1 })),
-              Math.max(1, cols - 4),
-            )}
-          />
-        </Text>
-      ) : null}
+      {hit ? <SnippetLine hit={hit} width={Math.max(1, cols - SNIPPET_INDENT.length)} /> : null}
     </>
+  );
+}
+
+const SNIPPET_INDENT = '    ';
+
+/** The hit's line of context, cut by the core to the columns it is drawn in, so its match is on screen. */
+function SnippetLine({ hit, width }: { hit: SearchHit; width: number }) {
+  const snippet = hit.snippetAt(width, displayWidth);
+  const highlights = snippet.highlights.map((h) => ({ ...h, kind: 'match' as const, priority: 1 }));
+  return (
+    <Text wrap="truncate" color={theme.dim}>
+      {SNIPPET_INDENT}
+      <Segments segments={segmentField(snippet.text, highlights, width)} />
+    </Text>
   );
 }
 
@@ -105,7 +108,6 @@ function NoMatch({ query }: { query: string }) {
   );
 }
 
-/** "12 of 2,225", with indexing progress while the index is still being built. */
 const percent = (done: number, total: number) => Math.floor((done / Math.max(1, total)) * 100);
 
 /** Work still running in the background: the search index, and the library's entities. */
@@ -119,15 +121,31 @@ function backgroundNote(state: State): string {
   return notes.map((note) => ` · ${note}`).join('');
 }
 
+const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** Said when typo tolerance let articles in, so a count that grows as a word is typed is explained. */
+function typosNote(state: State): string {
+  return (state.filter.result?.withTypos ?? 0) > 0 ? ' (with typos)' : '';
+}
+
+/** What the prompt says while a query is typed: "12 of 2,225 articles match (with typos)", with indexing progress. */
 function filterNote(state: State): string {
-  const n = state.library.articles.length.toLocaleString('en-US');
+  const n = state.library.articles.length;
+  const articles = `${formatCount(n)} article${n === 1 ? '' : 's'}`;
   const indexing = backgroundNote(state);
-  if (!state.filter.query.trim()) return `${n} articles${indexing}`;
+  if (!state.filter.query.trim()) return `${articles}${indexing}`;
   const result = state.filter.result;
   const pending = state.filter.resultQuery !== state.filter.query ? '…' : '';
   // The list holds the best hits only; say so when there are more.
-  const capped = result && result.hits.length < result.total ? ` · best ${result.hits.length} shown` : '';
-  return `${(result?.total ?? 0).toLocaleString('en-US')} of ${n}${pending}${capped}${indexing}`;
+  const capped = result && result.hits.length < result.total ? ` · best ${formatCount(result.hits.length)} shown` : '';
+  const total = result?.total ?? 0;
+  return `${formatCount(total)} of ${articles} match${total === 1 ? 'es' : ''}${typosNote(state)}${pending}${capped}${indexing}`;
+}
+
+/** Where the cursor is, said as what it counts: "article 3 of 2,225", or "match 3 of 12 · 12 of 2,225 articles match". */
+function positionNote(state: State, cursor: number, listed: number, filtering: boolean): string {
+  if (filtering) return `match ${formatCount(cursor + 1)} of ${formatCount(listed)} · ${filterNote(state)}`;
+  return `article ${formatCount(cursor + 1)} of ${formatCount(listed)}${backgroundNote(state)}`;
 }
 
 export function ListView({ state, viewport }: { state: State; viewport: Viewport }) {
@@ -195,11 +213,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
         <PromptLine prompt={state.prompt} note={state.notice?.text ?? filterNote(state)} cols={viewport.cols} />
       ) : (
         <StatusLine
-          left={
-            visible.length > 0
-              ? `${cursor + 1}/${visible.length}${filtering ? ` · ${filterNote(state)}` : backgroundNote(state)}`
-              : ''
-          }
+          left={visible.length > 0 ? positionNote(state, cursor, visible.length, filtering) : ''}
           context="list"
           cols={viewport.cols}
           notice={state.notice}

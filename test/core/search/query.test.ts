@@ -45,6 +45,14 @@ describe('parseQuery', () => {
     assert.deepEqual(groups('a |'), [['fuzzy:a']]);
   });
 
+  it('reads "a phrase" as whole words in order, unclosed as a substring, and a quoted word as that word', () => {
+    assert.deepEqual(groups('"prime minister" putin'), [['boundary:prime minister'], ['fuzzy:putin']]);
+    assert.deepEqual(groups('putin "prime  minis'), [['fuzzy:putin'], ['exact:prime minis']]);
+    assert.deepEqual(groups('!"prime minister" | "golan"'), [['!boundary:prime minister', 'boundary:golan']]);
+    assert.deepEqual(groups('"" " "'), [], 'an empty phrase is no term');
+    assert.deepEqual(groups('"Erdoğan"'), [['boundary:erdogan']]);
+  });
+
   it('keeps an escaped space inside a term', () => {
     assert.deepEqual(groups("'prime\\ minister putin"), [['exact:prime minister'], ['fuzzy:putin']]);
   });
