@@ -156,10 +156,11 @@ async function entities(args: string[], options: CommandOptions): Promise<number
 
 async function mentions(args: string[], options: CommandOptions): Promise<number> {
   const [name, ...rest] = args;
-  if (name === undefined || name.replace(/^@/, '').trim() === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
+  const m = await import('./mentions');
+  if (name === undefined || m.entityNameArgument(name) === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
-  const [{ libraryEntitySource }, m] = await Promise.all([import('./entities'), import('./mentions')]);
+  const { libraryEntitySource } = await import('./entities');
   const sourced = await libraryEntitySource(library);
   const entity = m.bestEntity(sourced, name);
   // Nothing found is exit 1, said on stderr, so a script reading stdout gets nothing rather than an empty result.

@@ -77,6 +77,11 @@ function entityName(afterAt: string): string {
   return afterAt.replace(/_/g, ' ').trim();
 }
 
+/** A name as `lede mentions` takes it: plain (`vladimir putin`) or written as the query term (`@vladimir_putin`, `@"vladimir putin"`). */
+export function entityNameArgument(argument: string): string {
+  return argument.startsWith('@') ? entityName(argument.slice(1)) : argument.trim();
+}
+
 /**
  * A quoted phrase (the opening `"` removed): whole words when the quote is closed, anywhere while
  * it is still being typed, so the count does not drop to nothing before the last word is finished.

@@ -119,3 +119,16 @@ describe('parseQuery', () => {
     });
   });
 });
+
+describe('entityNameArgument (lede mentions NAME)', () => {
+  it('reads a plain name as it is, and @name exactly as the @ term of a query reads it', async () => {
+    const { entityNameArgument } = await import('../../../source/core/search/query.js');
+    assert.equal(entityNameArgument(' vladimir putin '), 'vladimir putin');
+    assert.equal(entityNameArgument('under_score'), 'under_score', 'only the @ form turns _ into a space');
+    for (const written of ['@vladimir_putin', '@"vladimir putin"', '@"vladimir putin']) {
+      const [term] = parseQuery(written).groups[0]!;
+      assert.equal(entityNameArgument(written), term!.text, written);
+    }
+    assert.equal(entityNameArgument('@'), '');
+  });
+});
