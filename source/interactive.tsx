@@ -6,8 +6,11 @@ import { correctionsFileStore } from './core/entities/corrections-file';
 import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
+import { useTerminalInput } from './hooks/use-terminal-input';
+import { commandFor } from './keymap';
+import { quitStatus } from './state/reducer';
 import { enterFullScreen } from './terminal/fullscreen';
-import { Loading } from './views/loading';
+import { Loading, type LoadingProgress } from './views/loading';
 
 export interface InteractiveOptions {
   /** The library being loaded (started before Ink is even imported, so the two overlap). */
@@ -31,11 +34,28 @@ function terminalInput(fromTerminal: boolean): NodeJS.ReadStream {
   return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
 }
 
+/** The loading frame, which the keys that quit the list also quit: a read may wait for a writer that never comes. */
+function LoadingScreen({ onQuit, ...progress }: LoadingProgress & { onQuit: (status: number) => void }) {
+  useTerminalInput((events) => {
+    const quit = events.find((event) => event.type === 'key' && commandFor('list', event.name) === 'quit');
+    if (quit?.type === 'key') onQuit(quitStatus(quit.name));
+  });
+  return <Loading {...progress} />;
+}
+
 /**
  * Runs the full-screen reader until the user quits, and returns the exit status (130 after
  * Ctrl+C); the terminal is restored on every path out.
  */
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
+  const { status, loadAbandoned } = await runSession(options);
+  // Quit while the library was still being read: that read (a FIFO whose writer never comes)
+  // would keep the process alive, so it ends here, the terminal already restored.
+  if (loadAbandoned) process.exit(status);
+  return status;
+}
+
+async function runSession(options: InteractiveOptions): Promise<{ status: number; loadAbandoned: boolean }> {
   const stdin = terminalInput(options.keysFromTerminal ?? false);
   const instanceRef: { unmount?: () => void } = {};
   const screen = enterFullScreen(process.stdout, stdin, { beforeSignalExit: () => instanceRef.unmount?.() });
@@ -59,19 +79,24 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
         }}
       />
     );
-    const instance = render(
-      quick ? app(quick) : <Loading label={options.label} done={0} total={0} articles={0} />,
-      renderOptions,
+    let quitLoading: (status: number) => void = () => {};
+    const quitWhileLoading = new Promise<number>((resolve) => {
+      quitLoading = resolve;
+    });
+    const loading = (done: number, total: number, articles: number) => (
+      <LoadingScreen label={options.label} done={done} total={total} articles={articles} onQuit={quitLoading} />
     );
+    const instance = render(quick ? app(quick) : loading(0, 0, 0), renderOptions);
     instanceRef.unmount = () => instance.unmount();
     if (!quick) {
-      options.onProgress?.(
-        throttleProgress((done: number, total: number, articles: number) =>
-          instance.rerender(<Loading label={options.label} done={done} total={total} articles={articles} />),
-        ),
-      );
+      options.onProgress?.(throttleProgress((done: number, total: number, articles: number) => instance.rerender(loading(done, total, articles))));
       try {
-        instance.rerender(app(await options.library));
+        const loaded = await Promise.race([options.library, quitWhileLoading]);
+        if (typeof loaded === 'number') {
+          instance.unmount();
+          return { status: loaded, loadAbandoned: true };
+        }
+        instance.rerender(app(loaded));
       } catch (error) {
         // Loading failed after the progress frame was drawn: stop Ink before the error is shown.
         instance.unmount();
@@ -79,7 +104,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       }
     }
     await instance.waitUntilExit();
-    return status;
+    return { status, loadAbandoned: false };
   } finally {
     screen.leave();
     if (stdin !== process.stdin) stdin.destroy();

@@ -111,6 +111,11 @@ function reduce(state: State, action: Action): State {
   }
 }
 
+/** The exit status of quitting with this key: 130 after Ctrl+C, as a shell reports a program interrupted by SIGINT. */
+export function quitStatus(key: string): number {
+  return key === 'ctrl+c' ? 130 : 0;
+}
+
 /**
  * The reducer, with the rule that no input ends a session: an exception while handling an action
  * leaves the state as it was, with the error on the status line.
@@ -144,8 +149,7 @@ function isGlobal(cmd: string): cmd is GlobalCommand {
 function globalCommand(state: State, cmd: GlobalCommand, name: string): State {
   switch (cmd) {
     case 'quit':
-      // 130 after Ctrl+C, as a shell reports a program interrupted by SIGINT.
-      return { ...state, exitStatus: name === 'ctrl+c' ? 130 : 0 };
+      return { ...state, exitStatus: quitStatus(name) };
     case 'suspend':
       return { ...state, effects: [...state.effects, { type: 'suspend' }] };
     case 'help':
