@@ -18,6 +18,8 @@ import type { Action, Effect } from './state/types';
 import type { InputEvent } from './terminal/input-decoder';
 import { DrawingGuard } from './views/drawing-guard';
 import { Screen } from './views/screen';
+import { ThemeProvider } from './views/styled';
+import { PLAIN_THEME, type Theme } from './views/theme';
 
 /**
  * Where the user's corrections are kept (interactive.tsx gives the corrections file; tests an
@@ -61,9 +63,11 @@ export interface AppProps {
   reading?: ReadingStorePort;
   /** Told the exit status when the user quits (0, or 130 after Ctrl+C). */
   onExitStatus?: (status: number) => void;
+  /** How the screen is drawn: interactive.tsx reads it from the environment at start. */
+  theme?: Theme;
 }
 
-export function App({ library, viewport: fixedViewport, width, openArticle, terminal, corrections, reading, onExitStatus }: AppProps) {
+export function App({ library, viewport: fixedViewport, width, openArticle, terminal, corrections, reading, onExitStatus, theme = PLAIN_THEME }: AppProps) {
   const { exit } = useApp();
   const viewport = useViewport(fixedViewport);
   // The marks are read before the first frame, so the list never shows everything unread first.
@@ -76,6 +80,10 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   useEffect(() => {
     if (loadedMarks?.problem) dispatch({ type: 'notice', notice: { kind: 'error', text: loadedMarks.problem } });
   }, [loadedMarks]);
+  useEffect(() => {
+    const problem = theme.problems[0];
+    if (problem) dispatch({ type: 'notice', notice: { kind: 'error', text: problem } });
+  }, [theme]);
 
   // Adjusting during render means no frame is ever drawn for the old size after a resize.
   if (viewport.cols !== state.viewport.cols || viewport.rows !== state.viewport.rows) {
@@ -121,9 +129,11 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   useTerminalInput(useCallback((events: InputEvent[]) => dispatch({ type: 'input', events }), []));
 
   return (
-    <DrawingGuard generation={state} viewport={state.viewport}>
-      <Screen state={state} />
-    </DrawingGuard>
+    <ThemeProvider theme={theme}>
+      <DrawingGuard generation={state} viewport={state.viewport}>
+        <Screen state={state} />
+      </DrawingGuard>
+    </ThemeProvider>
   );
 }
 

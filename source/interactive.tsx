@@ -8,6 +8,8 @@ import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
 import { enterFullScreen } from './terminal/fullscreen';
 import { Loading } from './views/loading';
+import { ThemeProvider } from './views/styled';
+import { type Theme, themeFor } from './views/theme';
 
 export interface InteractiveOptions {
   /** The library being loaded (started before Ink is even imported, so the two overlap). */
@@ -19,6 +21,14 @@ export interface InteractiveOptions {
   /** Keys come from the controlling terminal when standard input is a pipe (like less). */
   keysFromTerminal?: boolean;
   openFirst?: boolean;
+}
+
+function LoadingFrame({ theme, ...progress }: { theme: Theme } & Parameters<typeof Loading>[0]) {
+  return (
+    <ThemeProvider theme={theme}>
+      <Loading {...progress} />
+    </ThemeProvider>
+  );
 }
 
 /** How long loading may take before a progress frame is drawn instead of waiting. */
@@ -42,6 +52,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   let status = 0;
   const readingStore = new ReadingStore();
   const corrections = correctionsFileStore();
+  // Read once: every frame of the session is drawn for the same terminal.
+  const theme = themeFor(process.env);
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
@@ -49,6 +61,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     const app = (library: Library) => (
       <App
         library={library}
+        theme={theme}
         width={options.width}
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
         terminal={screen}
@@ -60,14 +73,14 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       />
     );
     const instance = render(
-      quick ? app(quick) : <Loading label={options.label} done={0} total={0} articles={0} />,
+      quick ? app(quick) : <LoadingFrame theme={theme} label={options.label} done={0} total={0} articles={0} />,
       renderOptions,
     );
     instanceRef.unmount = () => instance.unmount();
     if (!quick) {
       options.onProgress?.(
         throttleProgress((done: number, total: number, articles: number) =>
-          instance.rerender(<Loading label={options.label} done={done} total={total} articles={articles} />),
+          instance.rerender(<LoadingFrame theme={theme} label={options.label} done={done} total={total} articles={articles} />),
         ),
       );
       try {

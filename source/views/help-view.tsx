@@ -6,7 +6,7 @@ import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 /** Where the query occurs in a line (case-insensitive), as highlights. */
 function queryHighlights(text: string, query: string) {
@@ -30,13 +30,15 @@ export function HelpView({ state }: { state: State }) {
   const found = help.query ? ` · “${help.query}” ${matches.length === 0 ? 'not found' : `${Math.max(1, help.match + 1)}/${matches.length}`}` : '';
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-      <Text bold color={theme.accent}>
-        Keys
+      <Text>
+        <Styled role="accent">Keys</Styled>
       </Text>
       <Box flexDirection="column" height={height}>
         {shown.map((line, i) => (
-          <Text key={`${top + i}`} bold={line.heading} wrap="truncate">
-            <Segments segments={segmentField(line.text, queryHighlights(line.text, help.query), viewport.cols)} />
+          <Text key={`${top + i}`} wrap="truncate">
+            <Styled role={line.heading ? 'strong' : undefined}>
+              <Segments segments={segmentField(line.text, queryHighlights(line.text, help.query), viewport.cols)} />
+            </Styled>
           </Text>
         ))}
       </Box>

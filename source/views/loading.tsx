@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { sanitizeSingleLine } from '../core/sanitize';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 /** The first frame while a large library is read: something on screen at once, with progress. */
 export function Loading({ label, done, total, articles }: { label: string; done: number; total: number; articles: number }) {
@@ -10,9 +10,7 @@ export function Loading({ label, done, total, articles }: { label: string; done:
   return (
     <Box>
       <Text wrap="truncate">
-        <Text bold color={theme.accent}>
-          lede
-        </Text>{' '}
+        <Styled role="accent">lede</Styled>{' '}
         {/* The label is a path from the command line: a file name can hold an escape. */}
         reading {sanitizeSingleLine(label)}…{progress}
       </Text>

@@ -13,7 +13,8 @@ import { EntityPanel } from './entity-panel';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled } from './styled';
+import { glyphs } from './theme';
 
 /**
  * What is highlighted in the title or the text, as sorted lists (not yet highlights): find
@@ -75,15 +76,17 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const text = (
     <Box flexDirection="column" width={textColumns}>
       {titleLines.map((line) => (
-        <Text key={line.start} bold wrap="truncate">
+        <Text key={line.start} wrap="truncate">
           {pad}
-          <Segments segments={segmentLine(article.title, { start: line.start, end: line.end, paragraph: 0 }, titleHighlights)} />
-          {line.cut ? '…' : ''}
+          <Styled role="strong">
+            <Segments segments={segmentLine(article.title, { start: line.start, end: line.end, paragraph: 0 }, titleHighlights)} />
+            {line.cut ? '…' : ''}
+          </Styled>
         </Text>
       ))}
-      <Text color={theme.dim} wrap="truncate">
+      <Text wrap="truncate">
         {pad}
-        {theme.rule.repeat(measure)}
+        <Styled role="dim">{glyphs.rule.repeat(measure)}</Styled>
       </Text>
       <Box flexDirection="column" height={pageHeight}>
         {page.lines.map((line) => (
