@@ -6,6 +6,7 @@ import { correctionsFileStore } from './core/entities/corrections-file';
 import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
+import { changedLinesOutput } from './terminal/changed-lines';
 import { enterFullScreen } from './terminal/fullscreen';
 import { Loading } from './views/loading';
 import { ThemeProvider } from './views/styled';
@@ -54,10 +55,15 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const corrections = correctionsFileStore();
   // Read once: every frame of the session is drawn for the same terminal.
   const theme = themeFor(process.env);
+  // Only the lines that changed are rewritten (a progress tick is one line, not the screen);
+  // LEDE_REDRAW=full has Ink redraw every frame whole, to compare or to work around a terminal.
+  const output = process.env.LEDE_REDRAW === 'full' ? undefined : changedLinesOutput(process.stdout);
+  // A resumed session starts on a blank screen: nothing drawn before the suspend is still there.
+  if (output) screen.onResume(output.invalidate);
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
-    const renderOptions = { stdin, exitOnCtrlC: false, patchConsole: false };
+    const renderOptions = { stdin, stdout: output?.stream ?? process.stdout, exitOnCtrlC: false, patchConsole: false };
     const app = (library: Library) => (
       <App
         library={library}
