@@ -46,6 +46,7 @@ export type Command =
   | 'mergeEntity'
   | 'splitEntity'
   | 'undoCorrection'
+  | 'pageOrNextArticle'
   | 'toggleFlag'
   | 'toggleRead'
   | 'cycleOrder'
@@ -71,6 +72,8 @@ const MOVING: readonly ['list', 'reader', 'panel', 'entities', 'entityMentions',
   'mentions',
   'skipped',
 ];
+/** The reader's Space is its own (pageOrNextArticle). */
+const MOVING_BUT_READER: readonly ['list', 'panel', 'entities', 'entityMentions', 'help', 'mentions', 'skipped'] = ['list', 'panel', 'entities', 'entityMentions', 'help', 'mentions', 'skipped'];
 /** Where the user's corrections are made: on the entity selected in the panel, or in the library's entities. */
 const CORRECTING: readonly ['panel', 'entities'] = ['panel', 'entities'];
 
@@ -108,9 +111,23 @@ const table = [
   {
     command: 'pageDown',
     keys: ['pgdn', 'space', 'f', 'ctrl+f'],
-    contexts: MOVING,
-    help: { list: 'next page', reader: 'next page', panel: 'ten entities down', help: 'next page', mentions: 'next page', skipped: 'next page' },
-    hint: { list: 'page', reader: 'page', panel: 'down the list', help: 'page' },
+    contexts: MOVING_BUT_READER,
+    help: { list: 'next page', panel: 'ten entities down', help: 'next page', mentions: 'next page', skipped: 'next page' },
+    hint: { list: 'page', panel: 'down the list', help: 'page' },
+  },
+  {
+    command: 'pageDown',
+    keys: ['pgdn', 'f', 'ctrl+f'],
+    contexts: ['reader'],
+    help: { reader: 'next page' },
+    hint: { reader: 'page' },
+  },
+  {
+    // As in newsboat, and less's :n: reading on with one key from the end of an article.
+    command: 'pageOrNextArticle',
+    keys: ['space'],
+    contexts: ['reader'],
+    help: { reader: 'next page; on the last page, the next article in the list' },
   },
   {
     command: 'pageUp',
@@ -153,8 +170,8 @@ const table = [
     command: 'open',
     keys: ['enter'],
     contexts: ['panel', 'mentions'],
+    // No footer hint: at 80 columns it would push out what Space/PgDn do in the panel.
     help: { panel: 'go to the entity’s first mention', mentions: 'go to this mention' },
-    hint: { panel: 'first mention' },
   },
   {
     command: 'open',
@@ -370,7 +387,7 @@ const table = [
     command: 'toggleFlag',
     keys: ['F'],
     contexts: ['list', 'reader', 'panel'],
-    help: { list: 'flag or unflag the article (!)', reader: 'flag or unflag the article' },
+    help: { list: 'flag or unflag the article (!), a bookmark kept between sessions', reader: 'flag or unflag the article (a bookmark)' },
   },
   {
     command: 'toggleRead',

@@ -180,7 +180,7 @@ function key(state: State, name: string): State {
     }
     case 'list': {
       const cmd = commandFor('list', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (isReadingCommand(cmd)) return readingCommand(state, cmd);
@@ -188,7 +188,7 @@ function key(state: State, name: string): State {
     }
     case 'reader': {
       const cmd = commandFor('reader', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
@@ -197,7 +197,7 @@ function key(state: State, name: string): State {
     }
     case 'panel': {
       const cmd = commandFor('panel', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
@@ -207,7 +207,7 @@ function key(state: State, name: string): State {
     }
     case 'entities': {
       const cmd = commandFor('entities', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'back') return state.entitiesScreen.query ? filterEntities(state, '') : jumpBack(state);
@@ -216,7 +216,7 @@ function key(state: State, name: string): State {
     }
     case 'entityMentions': {
       const cmd = commandFor('entityMentions', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack' || cmd === 'back') return jumpBack(state);
       return mentionsScreenCommand(state, cmd);
@@ -224,6 +224,12 @@ function key(state: State, name: string): State {
     default:
       return unreachable(context);
   }
+}
+
+/** A letter that means nothing here says so, rather than nothing happening (function keys and the like stay silent). */
+function unboundKey(state: State, name: string): State {
+  if (Array.from(name).length !== 1) return state;
+  return { ...state, notice: { kind: 'info', text: `${name} does nothing here · ? lists the keys` } };
 }
 
 /** Esc on a screen reached by a jump, and Ctrl+O anywhere: back to where the user was; the list when nothing is remembered. */
@@ -260,6 +266,8 @@ function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand
 
 function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand | 'toggleFlag'>): State {
   if (isEntityCommand(cmd)) return entityCommand(state, cmd);
+  // Esc undoes the last thing first: the search highlight, then the panel's focus, then the page.
+  if (cmd === 'back' && state.find) return { ...state, find: null };
   if (isMotion(cmd) || cmd === 'open' || cmd === 'back') return panelCommand(state, cmd);
   return readerCommand(state, cmd);
 }
