@@ -1,8 +1,10 @@
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
-import { App } from './app';
+import { App, type SystemPort } from './app';
 import { correctionsFileStore } from './core/entities/corrections-file';
+import { openUrl } from './core/open-url';
+import { clipboardWrite } from './core/osc';
 import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
@@ -60,6 +62,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const output = process.env.LEDE_REDRAW === 'full' ? undefined : changedLinesOutput(process.stdout);
   // A resumed session starts on a blank screen: nothing drawn before the suspend is still there.
   if (output) screen.onResume(output.invalidate);
+  const system: SystemPort = {
+    openUrl: (url, report) => openUrl(url, process.env, report),
+    // Straight to the terminal, between frames: an OSC moves no cursor, so Ink's frames stay put.
+    copy: (text) => process.stdout.write(clipboardWrite(text)),
+  };
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
@@ -71,6 +78,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
         width={options.width}
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
         terminal={screen}
+        system={system}
         reading={readingStore}
         corrections={corrections}
         onExitStatus={(exitStatus) => {

@@ -47,6 +47,9 @@ export type Command =
   | 'splitEntity'
   | 'undoCorrection'
   | 'pageOrNextArticle'
+  | 'showPath'
+  | 'openUrl'
+  | 'copyWithSource'
   | 'toggleFlag'
   | 'toggleRead'
   | 'cycleOrder'
@@ -382,6 +385,28 @@ const table = [
     keys: ['up'],
     contexts: ['prompt'],
     help: {},
+  },
+  {
+    command: 'openUrl',
+    keys: ['o'],
+    contexts: ['reader', 'panel'],
+    help: { reader: 'open the article’s URL in the browser ($BROWSER, else xdg-open / open)' },
+  },
+  {
+    command: 'copyWithSource',
+    keys: ['y'],
+    contexts: ['reader', 'panel', 'mentions', 'entityMentions'],
+    help: {
+      reader: 'copy the paragraph with its source (title, date, URL or file)',
+      mentions: 'copy the mention’s line with its source',
+      entityMentions: 'copy the mention’s line with its source',
+    },
+  },
+  {
+    command: 'showPath',
+    keys: ['p'],
+    contexts: ['reader', 'panel'],
+    help: { reader: 'the file the article was read from' },
   },
   {
     command: 'toggleFlag',
