@@ -1,16 +1,21 @@
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
-import { App } from './app';
+import { App, type SystemPort } from './app';
 import { correctionsFileStore } from './core/entities/corrections-file';
+import { openUrl } from './core/open-url';
+import { clipboardWrite } from './core/osc';
 import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
 import { throttleProgress } from './hooks/throttle-progress';
 import { useTerminalInput } from './hooks/use-terminal-input';
 import { commandFor } from './keymap';
 import { quitStatus } from './state/reducer';
+import { changedLinesOutput } from './terminal/changed-lines';
 import { enterFullScreen } from './terminal/fullscreen';
 import { Loading, type LoadingProgress } from './views/loading';
+import { ThemeProvider } from './views/styled';
+import { type Theme, themeFor } from './views/theme';
 
 export interface InteractiveOptions {
   /** The library being loaded (started before Ink is even imported, so the two overlap). */
@@ -24,6 +29,22 @@ export interface InteractiveOptions {
   openFirst?: boolean;
 }
 
+/**
+ * The loading frame, which the keys that quit the list also quit: a read may wait for a writer
+ * that never comes.
+ */
+function LoadingFrame({ theme, onQuit, ...progress }: { theme: Theme; onQuit: (status: number) => void } & LoadingProgress) {
+  useTerminalInput((events) => {
+    const quit = events.find((event) => event.type === 'key' && commandFor('list', event.name) === 'quit');
+    if (quit?.type === 'key') onQuit(quitStatus(quit.name));
+  });
+  return (
+    <ThemeProvider theme={theme}>
+      <Loading {...progress} />
+    </ThemeProvider>
+  );
+}
+
 /** How long loading may take before a progress frame is drawn instead of waiting. */
 const LOADING_FRAME_AFTER_MS = 60;
 
@@ -32,15 +53,6 @@ const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() 
 function terminalInput(fromTerminal: boolean): NodeJS.ReadStream {
   if (!fromTerminal) return process.stdin;
   return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
-}
-
-/** The loading frame, which the keys that quit the list also quit: a read may wait for a writer that never comes. */
-function LoadingScreen({ onQuit, ...progress }: LoadingProgress & { onQuit: (status: number) => void }) {
-  useTerminalInput((events) => {
-    const quit = events.find((event) => event.type === 'key' && commandFor('list', event.name) === 'quit');
-    if (quit?.type === 'key') onQuit(quitStatus(quit.name));
-  });
-  return <Loading {...progress} />;
 }
 
 /**
@@ -62,16 +74,30 @@ async function runSession(options: InteractiveOptions): Promise<{ status: number
   let status = 0;
   const readingStore = new ReadingStore();
   const corrections = correctionsFileStore();
+  // Read once: every frame of the session is drawn for the same terminal.
+  const theme = themeFor(process.env);
+  // Only the lines that changed are rewritten (a progress tick is one line, not the screen);
+  // LEDE_REDRAW=full has Ink redraw every frame whole, to compare or to work around a terminal.
+  const output = process.env.LEDE_REDRAW === 'full' ? undefined : changedLinesOutput(process.stdout);
+  // A resumed session starts on a blank screen: nothing drawn before the suspend is still there.
+  if (output) screen.onResume(output.invalidate);
+  const system: SystemPort = {
+    openUrl: (url, report) => openUrl(url, process.env, report),
+    // Straight to the terminal, between frames: an OSC moves no cursor, so Ink's frames stay put.
+    copy: (text) => process.stdout.write(clipboardWrite(text)),
+  };
   try {
     // A library that loads quickly goes straight to the real first frame; a slow one shows progress.
     const quick = await Promise.race([options.library, delay(LOADING_FRAME_AFTER_MS)]);
-    const renderOptions = { stdin, exitOnCtrlC: false, patchConsole: false };
+    const renderOptions = { stdin, stdout: output?.stream ?? process.stdout, exitOnCtrlC: false, patchConsole: false };
     const app = (library: Library) => (
       <App
         library={library}
+        theme={theme}
         width={options.width}
         openArticle={options.openFirst && library.articles.length > 0 ? 0 : undefined}
         terminal={screen}
+        system={system}
         reading={readingStore}
         corrections={corrections}
         onExitStatus={(exitStatus) => {
@@ -84,7 +110,7 @@ async function runSession(options: InteractiveOptions): Promise<{ status: number
       quitLoading = resolve;
     });
     const loading = (done: number, total: number, articles: number) => (
-      <LoadingScreen label={options.label} done={done} total={total} articles={articles} onQuit={quitLoading} />
+      <LoadingFrame theme={theme} label={options.label} done={done} total={total} articles={articles} onQuit={quitLoading} />
     );
     const instance = render(quick ? app(quick) : loading(0, 0, 0), renderOptions);
     instanceRef.unmount = () => instance.unmount();

@@ -19,6 +19,7 @@ import { clampMentionsScreen, mentionsScreenCommand, openEntityMentions, receive
 import { editPrompt, insertText } from './prompt';
 import { followReading, readingCommand, type ReadingCommand } from './reading';
 import { readerCommand } from './reader';
+import { copyWithSource, openArticleUrl, showPath } from './article-source';
 import type { Action, State } from './types';
 
 export type { Action, State } from './types';
@@ -170,6 +171,7 @@ function key(state: State, name: string): State {
     case 'mentions': {
       const cmd = commandFor('mentions', name);
       if (cmd !== undefined && isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'copyWithSource') return copyWithSource(state);
       return mentionsCommand(state, cmd);
     }
     case 'skipped': {
@@ -184,7 +186,7 @@ function key(state: State, name: string): State {
     }
     case 'list': {
       const cmd = commandFor('list', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (isReadingCommand(cmd)) return readingCommand(state, cmd);
@@ -192,8 +194,9 @@ function key(state: State, name: string): State {
     }
     case 'reader': {
       const cmd = commandFor('reader', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (isSourceCommand(cmd)) return sourceCommand(state, cmd);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
       if (cmd === 'toggleFlag') return readingCommand(state, cmd);
@@ -201,8 +204,9 @@ function key(state: State, name: string): State {
     }
     case 'panel': {
       const cmd = commandFor('panel', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (isSourceCommand(cmd)) return sourceCommand(state, cmd);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
       if (isCorrectionCommand(cmd)) return correctionCommand(state, cmd);
@@ -211,7 +215,7 @@ function key(state: State, name: string): State {
     }
     case 'entities': {
       const cmd = commandFor('entities', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'back') return state.entitiesScreen.query ? filterEntities(state, '') : jumpBack(state);
@@ -220,14 +224,21 @@ function key(state: State, name: string): State {
     }
     case 'entityMentions': {
       const cmd = commandFor('entityMentions', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'copyWithSource') return copyWithSource(state);
       if (cmd === 'jumpBack' || cmd === 'back') return jumpBack(state);
       return mentionsScreenCommand(state, cmd);
     }
     default:
       return unreachable(context);
   }
+}
+
+/** A letter that means nothing here says so, rather than nothing happening (function keys and the like stay silent). */
+function unboundKey(state: State, name: string): State {
+  if (Array.from(name).length !== 1) return state;
+  return { ...state, notice: { kind: 'info', text: `${name} does nothing here · ? lists the keys` } };
 }
 
 /** Esc on a screen reached by a jump, and Ctrl+O anywhere: back to where the user was; the list when nothing is remembered. */
@@ -258,12 +269,33 @@ function isReadingCommand(cmd: string): cmd is ReadingCommand {
   return READING_COMMANDS.includes(cmd);
 }
 
-function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | 'toggleFlag'>): State {
+type SourceCommand = 'showPath' | 'openUrl' | 'copyWithSource';
+
+function isSourceCommand(cmd: string): cmd is SourceCommand {
+  return cmd === 'showPath' || cmd === 'openUrl' || cmd === 'copyWithSource';
+}
+
+function sourceCommand(state: State, cmd: SourceCommand): State {
+  switch (cmd) {
+    case 'showPath':
+      return showPath(state);
+    case 'openUrl':
+      return openArticleUrl(state);
+    case 'copyWithSource':
+      return copyWithSource(state);
+    default:
+      return unreachable(cmd);
+  }
+}
+
+function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | 'toggleFlag' | SourceCommand>): State {
   return isEntityCommand(cmd) ? entityCommand(state, cmd) : readerCommand(state, cmd);
 }
 
-function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand | 'toggleFlag'>): State {
+function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand | 'toggleFlag' | SourceCommand>): State {
   if (isEntityCommand(cmd)) return entityCommand(state, cmd);
+  // Esc undoes the last thing first: the search highlight, then the panel's focus, then the page.
+  if (cmd === 'back' && state.find) return { ...state, find: null };
   if (isMotion(cmd) || cmd === 'open' || cmd === 'back') return panelCommand(state, cmd);
   return readerCommand(state, cmd);
 }

@@ -13,7 +13,8 @@ import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled } from './styled';
+import { glyphs } from './theme';
 
 function articleMeta(article: Article): string {
   const parts = [article.date, article.source].filter((p): p is string => Boolean(p));
@@ -40,7 +41,7 @@ function stateMarker(mark: ArticleMark | undefined): string {
 function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps) {
   const meta = truncateToWidth(articleMeta(article), metaWidth).padStart(metaWidth);
   const titleWidth = Math.max(1, cols - 3 - metaWidth - 2);
-  const marker = `${stateMarker(mark)}${selected ? theme.selectedMarker : ' '}`;
+  const marker = `${stateMarker(mark)}${selected ? glyphs.selectedMarker : ' '}`;
   const titleHighlights = (hit?.matches ?? [])
     .filter((m) => m.field === 'title')
     .map((m) => ({ start: m.start, end: m.end, kind: 'titleMatch', priority: 1 }));
@@ -48,11 +49,13 @@ function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps)
   const titlePad = ' '.repeat(Math.max(0, titleWidth - displayWidth(title.map((s) => s.text).join(''))));
   return (
     <>
-      <Text wrap="truncate" inverse={selected}>
-        {marker} <Segments segments={title} />
-        {titlePad}
-        {'  '}
-        <Text color={selected ? undefined : theme.dim}>{meta}</Text>
+      <Text wrap="truncate">
+        <Styled role={selected ? 'selected' : undefined}>
+          {marker} <Segments segments={title} />
+          {titlePad}
+          {'  '}
+          <Styled role={selected ? undefined : 'dim'}>{meta}</Styled>
+        </Styled>
       </Text>
       {hit ? <SnippetLine hit={hit} width={Math.max(1, cols - SNIPPET_INDENT.length)} /> : null}
     </>
@@ -66,9 +69,11 @@ function SnippetLine({ hit, width }: { hit: SearchHit; width: number }) {
   const snippet = hit.snippetAt(width, displayWidth);
   const highlights = snippet.highlights.map((h) => ({ ...h, kind: 'match' as const, priority: 1 }));
   return (
-    <Text wrap="truncate" color={theme.dim}>
-      {SNIPPET_INDENT}
-      <Segments segments={segmentField(snippet.text, highlights, width)} />
+    <Text wrap="truncate">
+      <Styled role="dim">
+        {SNIPPET_INDENT}
+        <Segments segments={segmentField(snippet.text, highlights, width)} />
+      </Styled>
     </Text>
   );
 }
@@ -80,8 +85,10 @@ function EmptyState({ state }: { state: State }) {
       <Text bold>No articles found in {sanitizeSingleLine(label)}.</Text>
       <Text>lede reads .txt, .md, .json and .jsonl files; folders are searched recursively.</Text>
       {skipped.length > 0 ? (
-        <Text color={theme.dim}>
-          {skipped.length} file{skipped.length === 1 ? ' was' : 's were'} skipped (press s to see why).
+        <Text>
+          <Styled role="dim">
+            {skipped.length} file{skipped.length === 1 ? ' was' : 's were'} skipped (press s to see why).
+          </Styled>
         </Text>
       ) : null}
     </Box>
@@ -92,8 +99,10 @@ function WaitingForEntities({ state }: { state: State }) {
   const { done, total } = state.entities.progress;
   return (
     <Box paddingX={1} paddingY={1}>
-      <Text color={theme.dim}>
-        @names need the library’s entities: finding them… {done}/{total}
+      <Text>
+        <Styled role="dim">
+          @names need the library’s entities: finding them… {done}/{total}
+        </Styled>
       </Text>
     </Box>
   );
@@ -103,7 +112,9 @@ function NoMatch({ query }: { query: string }) {
   return (
     <Box flexDirection="column" paddingX={1} paddingY={1}>
       <Text bold>No article matches “{query}”.</Text>
-      <Text color={theme.dim}>Esc clears the filter; ? shows the search syntax.</Text>
+      <Text>
+        <Styled role="dim">Esc clears the filter; ? shows the search syntax.</Styled>
+      </Text>
     </Box>
   );
 }
@@ -193,18 +204,16 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
       <Text wrap="truncate">
-        <Text bold color={theme.accent}>
-          lede
-        </Text>
+        <Styled role="accent">lede</Styled>
         <Text>
           {' '}
           {truncateToWidth(sanitizeSingleLine(label), Math.max(1, viewport.cols - 30))} · {count}
         </Text>
-        <Text color={theme.dim}>
+        <Styled role="dim">
           {skippedNote}
           {readingSummary}
           {filterSummary}
-        </Text>
+        </Styled>
       </Text>
       <Box flexDirection="column" height={height} overflow="hidden">
         {body}

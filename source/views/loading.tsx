@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { sanitizeSingleLine } from '../core/sanitize';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 export interface LoadingProgress {
   label: string;
@@ -17,9 +17,7 @@ export function Loading({ label, done, total, articles }: LoadingProgress) {
   return (
     <Box>
       <Text wrap="truncate">
-        <Text bold color={theme.accent}>
-          lede
-        </Text>{' '}
+        <Styled role="accent">lede</Styled>{' '}
         {/* The label is a path from the command line: a file name can hold an escape. */}
         reading {sanitizeSingleLine(label)}…{progress}
       </Text>

@@ -11,6 +11,7 @@
  *   npm run bench -- load --corpus PATH [--json]      loading a file or folder: time, articles, skipped, peak RSS (load.ts)
  *   npm run bench -- sanitize [--corpus FILE.jsonl] [--baseline PATH]  the sanitiser on a few MB (sanitize.ts)
  *   npm run bench -- cli-entities --generate N [--runs N]  entities --library, mentions, correct, bundled (cli-entities.ts)
+ *   npm run bench -- redraw [--generate N] [--seconds S]  bytes a background-progress tick writes, whole frames vs changed lines (redraw.ts)
  *   npm run bench                                     startup + search at 2,000 articles
  *
  * Targets (issue 3): keystroke p95 ≤ 16 ms at 2,000 articles, ≤ 50 ms at 20,000; RSS ≤ 300 MB at
@@ -29,6 +30,7 @@ import { benchEntities } from './entities.js';
 import { benchLoad } from './load.js';
 import { writeCorpus } from './generate-corpus.js';
 import { loadPty } from './pty.js';
+import { benchRedraw } from './redraw.js';
 import { benchSanitize } from './sanitize.js';
 import { arg, percentile, round } from './stats.js';
 
@@ -218,12 +220,13 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'load') report = await benchLoad(argv.slice(1), (count) => corpusDir(count));
   else if (command === 'sanitize') report = await benchSanitize(argv.slice(1));
   else if (command === 'cli-entities') report = await benchCliEntities(argv.slice(1), (count) => corpusDir(count));
+  else if (command === 'redraw') report = await benchRedraw(argv.slice(1), cli, (count) => corpusDir(count));
   else if (command === undefined || command.startsWith('--')) {
     const startup = await benchStartup(argv);
     const search = await benchSearch(['--generate', '2000']);
     report = { startup, search };
   } else {
-    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities)\n`);
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, redraw)\n`);
     process.exit(2);
   }
   const pretty = !argv.includes('--json');

@@ -90,3 +90,14 @@ test('}: before the library pass has finished, or with nothing selected, a notic
   assert.match(noEntities.notice?.text ?? '', /no entity selected/);
   assert.equal(keys(noEntities, 'j').notice, null, 'the next key clears the notice');
 });
+
+test('}: from the panel’s focus, the next article opens with its page focused (the focus does not carry over)', () => {
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index, complete: true });
+  const focused = keys(reading, 'tab');
+  assert.equal(focused.entities.focus, 'panel');
+  const jumped = receive(keys(focused, '}'), 2);
+  assert.equal(articleOf(jumped), 2);
+  assert.equal(jumped.entities.focus, 'page', 'j scrolls the new page, not the panel');
+  assert.equal(jumped.entities.panelOpen, true, 'the panel stays open');
+  assert.equal(selectedEntity(jumped)?.name, 'Benjamin Netanyahu');
+});
