@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isFindingEntities, isIndexing, ledeStatus, showsFirstTitle } from './latency-screens.js';
+import { type FrameCensus, isFindingEntities, isIndexing, ledeStatus, showsFirstTitle } from './latency-screens.js';
 import { showsWholeList, ledeTarget } from './latency-targets.js';
 import { type KeySample, keyGaps, lastSeenAt, type TypingMode, typeQuery } from './latency-typing.js';
 import { summarizeTyping, type TypingSummary } from './latency-summary.js';
@@ -40,6 +40,8 @@ export interface LedeRunOptions {
 }
 
 export interface LedeRunResult {
+  /** performance.now() in the bench when lede was spawned (the other times are since then). */
+  spawned_at: number;
   first_output_ms: number;
   first_frame_ms: number;
   index_ready_ms: number | null;
@@ -49,6 +51,8 @@ export interface LedeRunResult {
   rss_mb: { at_first_frame?: number; before_typing?: number; typing_p50?: number; peak: number; last?: number };
   exit: number | undefined;
   samples?: Partial<Record<TypingMode, KeySample[]>>;
+  /** A query's result frame, median over the queries: rows drawn, match highlights, style runs. */
+  result_frame?: FrameCensus;
 }
 
 /** Hang guards: loading and the background passes of a large library on a busy machine. */
@@ -93,6 +97,7 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
         () => null,
       );
     const result: LedeRunResult = {
+      spawned_at: round(term.spawnedAt, 1),
       first_output_ms: since(await firstOutput),
       first_frame_ms: since(await firstFrame),
       index_ready_ms: null,
@@ -111,11 +116,12 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
     result.rss_mb.before_typing = lastRss(rss);
     const typingFrom = performance.now();
     const samples: Partial<Record<TypingMode, KeySample[]>> = {};
+    const censuses: FrameCensus[] = [];
     let seed = 1;
     for (let round = 0; round < options.rounds; round++) {
       for (const mode of options.modes) {
         for (const query of options.queries) {
-          const keys = await typeQuery(term, ledeTarget(term), query, keyGaps(mode, query.length, seed++));
+          const keys = await typeQuery(term, ledeTarget(term, censuses), query, keyGaps(mode, query.length, seed++));
           if (keys.length > 0) options.onKeyWindow?.({ mode, from: keys[0]!.writtenAt, to: Math.max(...keys.map(lastSeenAt)), keys: keys.length });
           (samples[mode] ??= []).push(...keys);
         }
@@ -124,6 +130,10 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
     const typingTo = performance.now();
     for (const [mode, keys] of Object.entries(samples)) result.typing[mode as TypingMode] = summarizeTyping(keys);
     if (options.keepSamples) result.samples = samples;
+    if (censuses.length > 0) {
+      const mid = (pick: (c: FrameCensus) => number) => Math.round(percentile(censuses.map(pick), 50));
+      result.result_frame = { rows: mid((c) => c.rows), highlights: mid((c) => c.highlights), styleRuns: mid((c) => c.styleRuns) };
+    }
     const during = rss.filter((r) => r.at >= typingFrom && r.at <= typingTo).map((r) => r.mb);
     if (during.length > 0) result.rss_mb.typing_p50 = Math.round(percentile(during, 50));
     if (options.finishEntities || options.typeAfterEntities) {

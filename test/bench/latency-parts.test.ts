@@ -47,6 +47,7 @@ const sample = (over: Partial<KeySample>): KeySample => ({
   coalesced: false,
   settleUnknown: false,
   bytes: 100,
+  frames: 1,
   writtenAt: 0,
   ...over,
 });

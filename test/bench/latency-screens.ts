@@ -70,3 +70,34 @@ export function fzfCounter(term: TimedTerminal): { matched: number; total: numbe
   const m = /(\d+)\/(\d+)/.exec(term.line(term.term.rows - 2));
   return m ? { matched: Number(m[1]), total: Number(m[2]) } : null;
 }
+
+/** What a frame holds: rows with text, runs of underlined cells (lede underlines every match), and style runs. */
+export interface FrameCensus {
+  rows: number;
+  highlights: number;
+  styleRuns: number;
+}
+
+export function frameCensus(term: TimedTerminal): FrameCensus {
+  const buffer = term.term.buffer.active;
+  const cell = buffer.getNullCell();
+  let rows = 0;
+  let highlights = 0;
+  let styleRuns = 0;
+  for (let y = 0; y < term.term.rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y);
+    if (!line || line.translateToString(true) === '') continue;
+    rows++;
+    let lastStyle = '';
+    let underlined = false;
+    for (let x = 0; x < term.term.cols; x++) {
+      if (!line.getCell(x, cell)) break;
+      const style = `${cell.getFgColorMode()},${cell.getFgColor()},${cell.getBgColorMode()},${cell.getBgColor()},${cell.isInverse()},${cell.isBold()},${cell.isUnderline()}`;
+      if (style !== lastStyle) styleRuns++;
+      lastStyle = style;
+      if (cell.isUnderline() && !underlined) highlights++;
+      underlined = Boolean(cell.isUnderline());
+    }
+  }
+  return { rows, highlights, styleRuns };
+}

@@ -30,8 +30,9 @@ export interface TypingSummary {
   missed_settle: number;
   /** Keys whose settle cannot be told from the screen (fzf: the count did not change). */
   settle_unknown?: number;
-  /** Output bytes per key (the frames drawn for it), median. */
+  /** Output bytes per key (the frames drawn for it), median; frames drawn per key, mean. */
   bytes_per_key_p50: number;
+  frames_per_key: number;
   /** The program's state when each key was written (lede: indexing, pass running, pass done). */
   states?: Record<string, number>;
 }
@@ -51,6 +52,7 @@ export function summarizeTyping(samples: KeySample[]): TypingSummary {
     missed_settle: samples.length - settles.length - unknown,
     ...(unknown > 0 ? { settle_unknown: unknown } : {}),
     bytes_per_key_p50: Math.round(percentile(samples.map((s) => s.bytes), 50)),
+    frames_per_key: round(samples.reduce((n, s) => n + s.frames, 0) / Math.max(1, samples.length), 2),
     ...(Object.keys(states).length > 0 ? { states } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /** lede's library filter and fzf's prompt, as the typing loop (latency-typing.ts) sees them. */
-import { fzfCounter, fzfQuery, isFindingEntities, isIndexing, ledePrompt, ledeStatus, parseCounter } from './latency-screens.js';
+import { type FrameCensus, frameCensus, fzfCounter, fzfQuery, isFindingEntities, isIndexing, ledePrompt, ledeStatus, parseCounter } from './latency-screens.js';
 import type { TimedTerminal } from './timed-terminal.js';
 import type { TypingTarget } from './latency-typing.js';
 
@@ -9,7 +9,8 @@ const READY_TIMEOUT_MS = 60_000;
 /** The list's status line with no prompt open: `1/2,000 …`. */
 export const showsWholeList = (term: TimedTerminal): boolean => ledePrompt(term) === null && /^\d[\d,]*\/\d/.test(ledeStatus(term));
 
-export function ledeTarget(term: TimedTerminal): TypingTarget {
+/** `censuses`, when given, receives what each query's result frame holds. */
+export function ledeTarget(term: TimedTerminal, censuses?: FrameCensus[]): TypingTarget {
   return {
     async open() {
       const opened = term.until(() => ledePrompt(term)?.query === '', READY_TIMEOUT_MS, 'the prompt after /');
@@ -21,6 +22,9 @@ export function ledeTarget(term: TimedTerminal): TypingTarget {
       const prompt = ledePrompt(term);
       const counter = prompt ? parseCounter(prompt.note) : null;
       return counter !== null && !counter.pending;
+    },
+    beforeClear() {
+      censuses?.push(frameCensus(term));
     },
     async clear() {
       const cleared = term.until(() => showsWholeList(term), READY_TIMEOUT_MS, 'the whole list after Esc');

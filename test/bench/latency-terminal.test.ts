@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pty from 'node-pty';
-import { fzfQuery, ledePrompt } from './latency-screens.js';
+import { frameCensus, fzfQuery, ledePrompt } from './latency-screens.js';
 import { ledeTarget } from './latency-targets.js';
 import { typeQuery } from './latency-typing.js';
 import { TimedTerminal, userTerminalEnv } from './timed-terminal.js';
@@ -72,6 +72,20 @@ test("lede's prompt is read up to its inverse cursor cell, fzf's up to the curso
     assert.equal(ledePrompt(fzf), null);
   } finally {
     await fzf.dispose();
+  }
+});
+
+test('a frame census counts rows with text and runs of underlined (matched) cells', async () => {
+  const term = shell(`printf '\\033[2J\\033[1;1Htitle \\033[4mnet\\033[24m and \\033[4;33mnet\\033[0m\\033[3;1H  snippet'; sleep 5`);
+  try {
+    await term.until(() => term.line(2).includes('snippet'), GUARD_MS, 'the frame');
+    const census = frameCensus(term);
+    assert.equal(census.rows, 2);
+    assert.equal(census.highlights, 2);
+    // plain, underlined, plain, underlined yellow, plain (to the end of the row); then the second row's one run.
+    assert.equal(census.styleRuns, 6);
+  } finally {
+    await term.dispose();
   }
 });
 

@@ -24,6 +24,8 @@ export interface TypingTarget {
    * cannot be told for that query (fzf: a count the previous prefix also had).
    */
   resultIsCurrent(query: string): boolean | undefined;
+  /** Called once the query's last key has settled, before it is cleared (to look at the result). */
+  beforeClear?(): void;
   /** Clears the query and waits until the screen shows the whole list again. */
   clear(): Promise<void>;
   /** A note on the program's state at the moment a key is written (e.g. the entity pass running). */
@@ -43,8 +45,9 @@ export interface KeySample {
   /** Settle could not be told for this key (see TypingTarget.resultIsCurrent). */
   settleUnknown: boolean;
   state?: string;
-  /** Output bytes between this key and the next (or the last settle). */
+  /** Output bytes, and frames begun, between this key and the next (or the last settle). */
   bytes: number;
+  frames: number;
   /** When the key was written (performance.now() ms). */
   writtenAt: number;
 }
@@ -84,6 +87,7 @@ export async function typeQuery(term: TimedTerminal, target: TypingTarget, query
       coalesced: false,
       settleUnknown: false,
       bytes: 0,
+      frames: 0,
       writtenAt: 0,
     };
     samples.push(sample);
@@ -94,7 +98,7 @@ export async function typeQuery(term: TimedTerminal, target: TypingTarget, query
         const shown = target.shownQuery();
         if (!showsPrefix(shown, query, k)) return false;
         const current = target.resultIsCurrent(shown!);
-        if (current === undefined && shown!.length === k) {
+        if (current === undefined) {
           sample.settleUnknown = true;
           return true;
         }
@@ -131,7 +135,8 @@ export async function typeQuery(term: TimedTerminal, target: TypingTarget, query
   await Promise.all(pending);
   await term.parsed();
   const end = Math.max(...samples.map((s) => lastSeenAt(s)));
-  for (let i = 0; i < samples.length; i++) samples[i]!.bytes = term.bytesBetween(writes[i]!, writes[i + 1] ?? end + 1);
+  for (let i = 0; i < samples.length; i++) Object.assign(samples[i]!, term.outputBetween(writes[i]!, writes[i + 1] ?? end + 1));
+  target.beforeClear?.();
   await target.clear();
   return samples;
 }

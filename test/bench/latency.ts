@@ -4,7 +4,7 @@
  *
  *   npm run bench -- latency [--generate N] [--corpus DIR] [--jsonl FILE] [--bundled] [--json]
  *        [--queries 'a,b c'] [--modes person,burst] [--rounds N] [--starts N] [--no-fzf]
- *        [--cpu-prof DIR] [--cli PATH] [--save FILE] [--samples]
+ *        [--cpu-prof DIR] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR]
  *
  * Each of --generate, --corpus, --jsonl (repeatable) and --bundled adds a corpus; none means the
  * bundled articles. Per corpus: a first start with a fresh entity cache (keys typed while the
@@ -12,6 +12,9 @@
  * warm starts for the first frame, and fzf on the same text. Per key: echo (written → the prompt
  * shows it) and settle (written → the counter shows that query's result, or a later one's).
  * Times are taken when the chunk that made the screen so arrived (timed-terminal.ts).
+ *
+ *   npm run bench -- latency --startup [--runs 5]    the first frame on the bundled articles, split
+ *                                                     (latency-startup.ts), and a V8 code cache tried
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ import { fzfVersion, runFzf } from './latency-fzf-run.js';
 import { type LedeRunResult, runLede } from './latency-lede-run.js';
 import { distribution, describeDistribution } from './latency-summary.js';
 import type { TypingMode } from './latency-typing.js';
+import { benchStartupSplit } from './latency-startup.js';
 import { loadPty } from './pty.js';
 import { arg } from './stats.js';
 
@@ -115,7 +119,9 @@ async function prepare(corpus: Corpus, linesFile: string, given: string[] | unde
 async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyContext, pty: Exclude<Awaited<ReturnType<typeof loadPty>>, { unavailable: string }>) {
   const tmp = mkdtempSync(join(tmpdir(), 'lede-latency-'));
   const homeDirs = { config: join(tmp, 'config'), state: join(tmp, 'state') };
-  const cacheDir = join(tmp, 'cache');
+  // --cache keeps the entity cache between invocations (fill it once with --runs fresh).
+  const cacheDir = arg(argv, '--cache') ? resolve(arg(argv, '--cache')!) : join(tmp, 'cache');
+  const runs = (arg(argv, '--runs') ?? 'fresh,warm').split(',');
   const profileRoot = arg(argv, '--cpu-prof');
   const modes = (arg(argv, '--modes') ?? 'person,burst').split(',') as TypingMode[];
   const rounds = Number(arg(argv, '--rounds') ?? 1);
@@ -147,14 +153,19 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
         onKeyWindow: (w) => windows[which]!.push(w),
         keepSamples: argv.includes('--samples'),
       });
-      return profileDir ? { ...result, profile: analyzeCpuProfiles(profileDir, cli, windows[which]!) } : result;
+      if (!profileDir) return result;
+      // Start-up too: what the main thread did until the first frame, and until the index was built.
+      const at = (ms: number | null) => (ms === null ? null : result.spawned_at + ms);
+      const startup: ProfileWindow[] = [{ mode: 'spawn → first frame', from: result.spawned_at, to: at(result.first_frame_ms)!, keys: 1 }];
+      if (result.index_ready_ms !== null) startup.push({ mode: 'first frame → index ready', from: at(result.first_frame_ms)!, to: at(result.index_ready_ms)!, keys: 1 });
+      return { ...result, profile: analyzeCpuProfiles(profileDir, cli, [...windows[which]!, ...startup]) };
     };
-    const fresh = await run('fresh');
-    const warm = await run('warm');
-    const firstFrames = [warm.first_frame_ms];
-    const indexReady = warm.index_ready_ms === null ? [] : [warm.index_ready_ms];
-    for (let i = 1; i < starts; i++) {
-      progress(`${corpus.name}: warm start ${i + 1}/${starts} (first frame only)`);
+    const fresh = runs.includes('fresh') ? await run('fresh') : undefined;
+    const warm = runs.includes('warm') ? await run('warm') : undefined;
+    const firstFrames = warm ? [warm.first_frame_ms] : [];
+    const indexReady = warm?.index_ready_ms ? [warm.index_ready_ms] : [];
+    for (let i = firstFrames.length; i < starts; i++) {
+      progress(`${corpus.name}: start ${i + 1}/${starts} (first frame only)`);
       const r = await runLede(pty, {
         cli: context.cli,
         paths: corpus.paths,
@@ -200,6 +211,7 @@ export async function benchLatency(argv: string[], context: LatencyContext): Pro
   const cli = arg(argv, '--cli') ? resolve(arg(argv, '--cli')!) : context.cli;
   if (!existsSync(cli)) return { skipped: `${cli} missing: run \`npm run build\`` };
   if (!existsSync('/proc/self/status')) return { skipped: 'needs /proc (Linux) for RSS' };
+  if (argv.includes('--startup')) return { date: new Date().toISOString(), machine: machine(), startup: await benchStartupSplit(argv, { root: context.root, cli }) };
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };
   const started = machine();
@@ -228,11 +240,13 @@ function describeRun(label: string, run: Run): string[] {
 /** The short human summary printed without --json. */
 export function describeLatency(report: Record<string, unknown>): string {
   if ('skipped' in report) return `latency: skipped: ${String(report.skipped)}\n`;
+  if ('startup' in report) return `${JSON.stringify(report, null, 2)}\n`;
   const m = report.machine as { nproc: number; cpu: string; loadavg: number[]; loadavg_end: number[] };
   const lines = [`${report.date as string} · ${m.nproc} cores, ${m.cpu} · load ${m.loadavg.join(' ')} → ${m.loadavg_end.join(' ')}`];
   for (const c of report.corpora as Awaited<ReturnType<typeof benchCorpus>>[]) {
     lines.push(`${c.corpus}: ${c.articles.toLocaleString('en-US')} articles · queries ${c.queries.map((q) => JSON.stringify(q)).join(' ')}`);
-    lines.push(...describeRun('fresh cache (pass running)', c.lede.fresh_cache), ...describeRun('warm cache (pass done)', c.lede.warm_cache));
+    if (c.lede.fresh_cache) lines.push(...describeRun('fresh cache (pass running)', c.lede.fresh_cache));
+    if (c.lede.warm_cache) lines.push(...describeRun('warm cache (pass done)', c.lede.warm_cache));
     lines.push(`  warm starts: first frame ${describeDistribution(c.lede.warm_starts.first_frame_ms)}`);
     const fzf = c.fzf as { skipped?: string; typing?: Record<string, { echo_ms: unknown; settle_ms: unknown }>; first_frame_ms?: number; ready_ms?: number };
     if (fzf.skipped) lines.push(`  fzf: skipped: ${fzf.skipped}`);

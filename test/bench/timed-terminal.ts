@@ -22,10 +22,20 @@ export interface TimedTerminalOptions {
   env: Record<string, string>;
 }
 
-/** One chunk of output: when it arrived (performance.now() ms) and how many bytes it held. */
+/** One chunk of output: when it arrived (performance.now() ms), its bytes, and how many frames it began. */
 export interface Chunk {
   at: number;
   bytes: number;
+  /** Synchronized updates begun in it (Ink wraps each frame in one). */
+  frames: number;
+}
+
+const BEGIN_SYNCHRONIZED_UPDATE = Buffer.from('\x1b[?2026h');
+
+function countOf(haystack: Buffer, needle: Buffer): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 
 interface Waiter {
@@ -74,7 +84,7 @@ export class TimedTerminal {
     this.proc.onData((data: string | Buffer) => {
       const at = performance.now();
       const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      this.chunks.push({ at, bytes: chunk.length });
+      this.chunks.push({ at, bytes: chunk.length, frames: countOf(chunk, BEGIN_SYNCHRONIZED_UPDATE) });
       // The callback runs once this chunk is parsed, before the next one is: the screen is
       // exactly as this chunk left it.
       this.term.write(chunk, () => this.check(at));
@@ -200,11 +210,17 @@ export class TimedTerminal {
     }
   }
 
-  /** Output bytes that arrived in [from, to). */
-  bytesBetween(from: number, to: number): number {
-    let total = 0;
-    for (const chunk of this.chunks) if (chunk.at >= from && chunk.at < to) total += chunk.bytes;
-    return total;
+  /** Output bytes, and frames begun, that arrived in [from, to). */
+  outputBetween(from: number, to: number): { bytes: number; frames: number } {
+    let bytes = 0;
+    let frames = 0;
+    for (const chunk of this.chunks) {
+      if (chunk.at >= from && chunk.at < to) {
+        bytes += chunk.bytes;
+        frames += chunk.frames;
+      }
+    }
+    return { bytes, frames };
   }
 
   describe(): string {
