@@ -116,19 +116,39 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
     result.rss_mb.before_typing = lastRss(rss);
     const typingFrom = performance.now();
     const samples: Partial<Record<TypingMode, KeySample[]>> = {};
+    const cpu: Partial<Record<TypingMode, { main: number; process: number }>> = {};
     const censuses: FrameCensus[] = [];
     let seed = 1;
     for (let round = 0; round < options.rounds; round++) {
       for (const mode of options.modes) {
         for (const query of options.queries) {
-          const keys = await typeQuery(term, ledeTarget(term, censuses), query, keyGaps(mode, query.length, seed++));
+          let before: { main: number; process: number } | undefined;
+          const window = {
+            start: () => {
+              before = term.cpuMs();
+            },
+            end: () => {
+              const after = term.cpuMs();
+              if (!before || !after) return;
+              const sum = (cpu[mode] ??= { main: 0, process: 0 });
+              sum.main += after.main - before.main;
+              sum.process += after.process - before.process;
+            },
+          };
+          const keys = await typeQuery(term, ledeTarget(term, censuses), query, keyGaps(mode, query.length, seed++), window);
           if (keys.length > 0) options.onKeyWindow?.({ mode, from: keys[0]!.writtenAt, to: Math.max(...keys.map(lastSeenAt)), keys: keys.length });
           (samples[mode] ??= []).push(...keys);
         }
       }
     }
     const typingTo = performance.now();
-    for (const [mode, keys] of Object.entries(samples)) result.typing[mode as TypingMode] = summarizeTyping(keys);
+    for (const [mode, keys] of Object.entries(samples)) {
+      const used = cpu[mode as TypingMode];
+      result.typing[mode as TypingMode] = {
+        ...summarizeTyping(keys),
+        ...(used ? { cpu_ms_per_key: { main_thread: round(used.main / keys.length, 1), whole_process: round(used.process / keys.length, 1) } } : {}),
+      };
+    }
     if (options.keepSamples) result.samples = samples;
     if (censuses.length > 0) {
       const mid = (pick: (c: FrameCensus) => number) => Math.round(percentile(censuses.map(pick), 50));

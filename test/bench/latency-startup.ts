@@ -84,9 +84,9 @@ export async function benchStartupSplit(argv: string[], context: { root: string;
       const start = process.hrtime.bigint();
       spawnSync(process.execPath, ['-e', '0']);
       nodeAlone.push(Number(process.hrtime.bigint() - start) / 1e6);
-      firstFrames.push(await firstFrameOnce(pty, context.cli, context.root));
+      firstFrames.push(await firstFrameOnce(pty, [context.cli], context.root));
       const marksFile = join(tmp, `marks-${i}.json`);
-      await firstFrameOnce(pty, context.cli, context.root, ['--import', preload], { LEDE_MARKS_FILE: marksFile });
+      await firstFrameOnce(pty, ['--import', preload, context.cli], context.root, { LEDE_MARKS_FILE: marksFile });
       marks.push(JSON.parse(readFileSync(marksFile, 'utf8')) as Record<string, number>);
     }
     const mark = (name: string) => median(marks.map((m) => m[name]!).filter((v) => v !== undefined));

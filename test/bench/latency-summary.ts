@@ -35,6 +35,8 @@ export interface TypingSummary {
   frames_per_key: number;
   /** The program's state when each key was written (lede: indexing, pass running, pass done). */
   states?: Record<string, number>;
+  /** CPU time per key from /proc over the typing windows: the main thread, and the whole process (workers too). */
+  cpu_ms_per_key?: { main_thread: number; whole_process: number };
 }
 
 export function summarizeTyping(samples: KeySample[]): TypingSummary {

@@ -71,8 +71,15 @@ export function showsPrefix(shown: string | null, query: string, k: number): boo
   return shown !== null && shown.length >= k && query.startsWith(shown);
 }
 
-export async function typeQuery(term: TimedTerminal, target: TypingTarget, query: string, gaps: number[]): Promise<KeySample[]> {
+/** Told when typing starts (just before the first key) and ends (the last key settled, before the query is cleared). */
+export interface TypingWindow {
+  start(): void;
+  end(): void;
+}
+
+export async function typeQuery(term: TimedTerminal, target: TypingTarget, query: string, gaps: number[], window?: TypingWindow): Promise<KeySample[]> {
   await target.open();
+  window?.start();
   const pending: Promise<void>[] = [];
   const samples: KeySample[] = [];
   const writes: number[] = [];
@@ -134,6 +141,7 @@ export async function typeQuery(term: TimedTerminal, target: TypingTarget, query
   }
   await Promise.all(pending);
   await term.parsed();
+  window?.end();
   const end = Math.max(...samples.map((s) => lastSeenAt(s)));
   for (let i = 0; i < samples.length; i++) Object.assign(samples[i]!, term.outputBetween(writes[i]!, writes[i + 1] ?? end + 1));
   target.beforeClear?.();

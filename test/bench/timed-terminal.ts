@@ -30,6 +30,9 @@ export interface Chunk {
   frames: number;
 }
 
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const TICK_MS = 10;
+
 const BEGIN_SYNCHRONIZED_UPDATE = Buffer.from('\x1b[?2026h');
 
 function countOf(haystack: Buffer, needle: Buffer): number {
@@ -205,6 +208,25 @@ export class TimedTerminal {
       const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
       const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
       return kb === undefined ? undefined : Number(kb) / 1024;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * CPU time used so far (ms): by the process's main thread (the one that draws and searches), and by
+   * the whole process (its workers too), from /proc; undefined once it has gone. Clock-tick resolution
+   * (10 ms), so it is read over windows of many keys.
+   */
+  cpuMs(): { main: number; process: number } | undefined {
+    const ticks = (path: string) => {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(path, 'utf8').split(') ').pop()!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    try {
+      const pid = this.proc.pid;
+      return { main: ticks(`/proc/${pid}/task/${pid}/stat`) * TICK_MS, process: ticks(`/proc/${pid}/stat`) * TICK_MS };
     } catch {
       return undefined;
     }
