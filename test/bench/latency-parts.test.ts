@@ -89,6 +89,7 @@ test('a sample is in the phase of the first rule its stack meets: search before 
   assert.equal(phaseOf([f('node_modules/react-reconciler/x.js'), f('source/core/search/rank.ts')], 'rank'), 'search');
   assert.equal(phaseOf([f('node_modules/react-reconciler/x.js'), f('node_modules/ink/build/ink.js', 'onRender')], 'x'), 'ink output (frame to string, write)');
   assert.equal(phaseOf([f('node_modules/react-reconciler/x.js'), f('source/views/list-view.tsx')], 'x'), 'react render + commit (views)');
+  assert.equal(phaseOf([f('node_modules/react-reconciler/x.js'), f('source/core/search/hits.ts'), f('source/core/search/fold.ts')], 'x'), 'snippets + highlights (rows drawn)');
   assert.equal(phaseOf([], '(garbage collector)'), 'gc');
   assert.equal(phaseOf([], '(idle)'), 'idle');
 });
@@ -116,4 +117,6 @@ test('a profile is cut to the key windows and each sample weighed by the time to
   assert.deepEqual(result.per_key_ms, { search: 1, idle: 0.67 });
   assert.equal(result.busy_per_key_ms, 1);
   assert.deepEqual(result.top_functions, [{ name: 'rank', module: 'source/core/search', ms: 3 }]);
+  // search at 5 and 6 ms, between the idle samples and the window's end: 2 ms without a turn.
+  assert.deepEqual(result.longest_busy, { ms: 2, phase: 'search' });
 });

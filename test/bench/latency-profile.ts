@@ -73,12 +73,14 @@ export function moduleGroup(module: string): string {
   return parts.length > 2 ? parts.slice(0, parts[1] === 'core' ? 3 : 2).join('/') : module;
 }
 
-/** The phase a sample's stack belongs to, from its root to its leaf (the first rule that matches, in this order). */
+/** The phase a sample's stack belongs to: the first rule, in this order, that some frame of it matches. */
 export function phaseOf(stack: { module: string; functionName: string }[], leafName: string): string {
   if (leafName === '(garbage collector)') return 'gc';
   if (leafName === '(idle)') return 'idle';
   if (leafName === '(program)') return 'program (V8, outside JS)';
   const has = (test: (f: { module: string; functionName: string }) => boolean) => stack.some(test);
+  // A hit's snippet and highlights are computed when a row is drawn (hits.ts): drawing, not searching.
+  if (has((f) => /^source\/core\/search\/(hits|highlight)\.ts$/.test(f.module))) return 'snippets + highlights (rows drawn)';
   if (has((f) => f.module.startsWith('source/core/search/'))) return 'search';
   if (has((f) => f.module.startsWith('node_modules/yoga-layout/') || f.functionName === 'calculateLayout')) return 'yoga layout';
   if (has((f) => f.module.startsWith('node_modules/ink/') && (f.functionName === 'onRender' || /\/(renderer|render-node-to-output|output|log-update)\.js$/.test(f.module)))) {
@@ -127,6 +129,8 @@ export interface ProfileBreakdown {
   self_by_module_per_key_ms: Record<string, number>;
   /** The heaviest leaf functions in the windows (ms in total). */
   top_functions: { name: string; module: string; ms: number }[];
+  /** The longest stretch with no idle sample (the event loop never got a turn: a key waited), and its main phase. */
+  longest_busy: { ms: number; phase: string };
 }
 
 /** Breaks down the samples of `profile` that fall inside `windows`. */
@@ -151,12 +155,26 @@ export function breakdown(profile: CpuProfile, windows: { from: number; to: numb
   const phases: Record<string, number> = {};
   const modules: Record<string, number> = {};
   const functions = new Map<string, { name: string; module: string; ms: number }>();
+  let longest = { ms: 0, phase: '' };
+  let stretch = { ms: 0, phases: new Map<string, number>() };
+  const endStretch = () => {
+    if (stretch.ms > longest.ms) longest = { ms: stretch.ms, phase: [...stretch.phases].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '' };
+    stretch = { ms: 0, phases: new Map() };
+  };
   let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i] ?? 0;
-    if (!inWindow(t)) continue;
+    if (!inWindow(t)) {
+      endStretch();
+      continue;
+    }
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const c = classify(profile.samples[i]!);
+    if (c.phase === 'idle') endStretch();
+    else {
+      stretch.ms += ms;
+      stretch.phases.set(c.phase, (stretch.phases.get(c.phase) ?? 0) + ms);
+    }
     phases[c.phase] = (phases[c.phase] ?? 0) + ms;
     if (c.phase !== 'idle') modules[c.module] = (modules[c.module] ?? 0) + ms;
     const key = `${c.name}\u0000${c.module}`;
@@ -179,6 +197,7 @@ export function breakdown(profile: CpuProfile, windows: { from: number; to: numb
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 15)
       .map((f) => ({ ...f, ms: round(f.ms, 1) })),
+    longest_busy: (endStretch(), { ms: round(longest.ms, 1), phase: longest.phase }),
   };
 }
 
