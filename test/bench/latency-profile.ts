@@ -129,7 +129,11 @@ export interface ProfileBreakdown {
   self_by_module_per_key_ms: Record<string, number>;
   /** The heaviest leaf functions in the windows (ms in total). */
   top_functions: { name: string; module: string; ms: number }[];
-  /** The longest stretch with no idle sample (the event loop never got a turn: a key waited), and its main phase. */
+  /**
+   * The longest stretch with no idle sample, and its main phase: the event loop never waited for
+   * input. Work cut into slices still counts as one stretch (keys are read between slices), so this
+   * bounds a freeze from above; a single synchronous call shows as a stretch of its own length.
+   */
   longest_busy: { ms: number; phase: string };
 }
 

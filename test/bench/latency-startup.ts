@@ -15,8 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bundleProbe } from './bundle.js';
+import { basename, join } from 'node:path';
 import { codeCacheExperiment } from './latency-code-cache.js';
 import { BUNDLED_FIRST_TITLE, firstFrameOnce } from './latency-first-frame.js';
 import { loadPty } from './pty.js';
@@ -49,12 +48,37 @@ const PROBES: Record<string, string> = {
   ink: "import { render } from 'ink'; void render;",
 };
 
-async function importCosts(runs: number, tmp: string): Promise<Record<string, number>> {
+/**
+ * Bundles a probe as dist is built (package.json's build script): ESM with code splitting (Ink's
+ * devtools stay in a chunk that production never loads), production React.
+ */
+async function bundleLikeDist(entry: string, outdir: string, root: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [entry],
+    outdir,
+    entryNames: '[name]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    nodePaths: [join(root, 'node_modules')],
+    external: ['react-devtools-core'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import{createRequire as __lede_createRequire}from'node:module';const require=__lede_createRequire(import.meta.url);" },
+  });
+  return join(outdir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
+}
+
+async function importCosts(runs: number, tmp: string, root: string): Promise<Record<string, number>> {
   const files: Record<string, string> = {};
   for (const [name, body] of Object.entries(PROBES)) {
     const entry = join(tmp, `probe-${name}.ts`);
     writeFileSync(entry, `${body}\nprocess.stdout.write(String(performance.now()));\n`);
-    files[name] = await bundleProbe([entry], join(tmp, `out-${name}`));
+    files[name] = await bundleLikeDist(entry, join(tmp, `probe-${name}`), root);
   }
   const times: Record<string, number[]> = {};
   for (let i = 0; i < runs; i++) {
@@ -65,7 +89,11 @@ async function importCosts(runs: number, tmp: string): Promise<Record<string, nu
   }
   const base = median(times.nothing!);
   const result: Record<string, number> = { 'an empty bundle, ms since process start': base };
-  for (const name of Object.keys(PROBES)) if (name !== 'nothing') result[name] = round(median(times[name]!) - base, 1);
+  for (const name of Object.keys(PROBES)) {
+    if (name === 'nothing') continue;
+    const valid = times[name]!.filter((t) => t > 0);
+    result[name] = valid.length === times[name]!.length ? round(median(valid) - base, 1) : Number.NaN;
+  }
   return result;
 }
 
@@ -100,7 +128,7 @@ export async function benchStartupSplit(argv: string[], context: { root: string;
         alternate_screen_entered: mark('altScreen'),
         first_frame_written: mark('firstFrame'),
       },
-      import_cost_ms: await importCosts(runs, tmp),
+      import_cost_ms: await importCosts(runs, tmp, context.root),
       code_cache: await codeCacheExperiment(pty, { ...context, runs, tmp }),
     };
   } finally {
