@@ -15,6 +15,8 @@
  *
  *   npm run bench -- latency --startup [--runs 5]    the first frame on the bundled articles, split
  *                                                     (latency-startup.ts), and a V8 code cache tried
+ *   npm run bench -- latency --frame-cost [--tree DIR] what a frame of the list costs the main thread,
+ *                                                     in-process, for a copy with a change to try
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -27,6 +29,7 @@ import { type LedeRunResult, runLede } from './latency-lede-run.js';
 import { distribution, describeDistribution } from './latency-summary.js';
 import type { TypingMode } from './latency-typing.js';
 import { benchStartupSplit } from './latency-startup.js';
+import { benchFrameCost } from './latency-frame-cost.js';
 import { loadPty } from './pty.js';
 import { arg } from './stats.js';
 
@@ -212,6 +215,7 @@ export async function benchLatency(argv: string[], context: LatencyContext): Pro
   const cli = arg(argv, '--cli') ? resolve(arg(argv, '--cli')!) : context.cli;
   if (!existsSync(cli)) return { skipped: `${cli} missing: run \`npm run build\`` };
   if (!existsSync('/proc/self/status')) return { skipped: 'needs /proc (Linux) for RSS' };
+  if (argv.includes('--frame-cost')) return { date: new Date().toISOString(), machine: machine(), frame_cost: await benchFrameCost(argv, context) };
   if (argv.includes('--startup')) return { date: new Date().toISOString(), machine: machine(), startup: await benchStartupSplit(argv, { root: context.root, cli }) };
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };
@@ -241,7 +245,7 @@ function describeRun(label: string, run: Run): string[] {
 /** The short human summary printed without --json. */
 export function describeLatency(report: Record<string, unknown>): string {
   if ('skipped' in report) return `latency: skipped: ${String(report.skipped)}\n`;
-  if ('startup' in report) return `${JSON.stringify(report, null, 2)}\n`;
+  if ('startup' in report || 'frame_cost' in report) return `${JSON.stringify(report, null, 2)}\n`;
   const m = report.machine as { nproc: number; cpu: string; loadavg: number[]; loadavg_end: number[] };
   const lines = [`${report.date as string} · ${m.nproc} cores, ${m.cpu} · load ${m.loadavg.join(' ')} → ${m.loadavg_end.join(' ')}`];
   for (const c of report.corpora as Awaited<ReturnType<typeof benchCorpus>>[]) {
