@@ -12,6 +12,8 @@
  *   npm run bench -- sanitize [--corpus FILE.jsonl] [--baseline PATH]  the sanitiser on a few MB (sanitize.ts)
  *   npm run bench -- cli-entities --generate N [--runs N]  entities --library, mentions, correct, bundled (cli-entities.ts)
  *   npm run bench -- redraw [--generate N] [--seconds S]  bytes a background-progress tick writes, whole frames vs changed lines (redraw.ts)
+ *   npm run bench -- latency [--generate N | --corpus DIR | --jsonl FILE] [--json]  key → screen in a real
+ *                                                     terminal, lede and fzf (latency.ts; a summary without --json)
  *   npm run bench                                     startup + search at 2,000 articles
  *
  * Targets (issue 3): keystroke p95 ≤ 16 ms at 2,000 articles, ≤ 50 ms at 20,000; RSS ≤ 300 MB at
@@ -27,6 +29,7 @@ import { benchAppMemory } from './app-memory.js';
 import { benchCliEntities } from './cli-entities.js';
 import { bundleProbe } from './bundle.js';
 import { benchEntities } from './entities.js';
+import { benchLatency, describeLatency } from './latency.js';
 import { benchLoad } from './load.js';
 import { writeCorpus } from './generate-corpus.js';
 import { loadPty } from './pty.js';
@@ -221,12 +224,19 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'sanitize') report = await benchSanitize(argv.slice(1));
   else if (command === 'cli-entities') report = await benchCliEntities(argv.slice(1), (count) => corpusDir(count));
   else if (command === 'redraw') report = await benchRedraw(argv.slice(1), cli, (count) => corpusDir(count));
+  else if (command === 'latency') {
+    report = await benchLatency(argv.slice(1), { root, cli, corpusDir: (count) => corpusDir(count) });
+    if (!argv.includes('--json')) {
+      process.stdout.write(describeLatency(report));
+      return;
+    }
+  }
   else if (command === undefined || command.startsWith('--')) {
     const startup = await benchStartup(argv);
     const search = await benchSearch(['--generate', '2000']);
     report = { startup, search };
   } else {
-    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, redraw)\n`);
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, redraw, latency)\n`);
     process.exit(2);
   }
   const pretty = !argv.includes('--json');
