@@ -5,8 +5,8 @@
  * module it was bundled from. esbuild's unminified bundles mark each module with a
  * `// node_modules/…` or `// source/…` comment line, which is how a line of dist/ maps to a module.
  */
-import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.js';
@@ -224,32 +224,4 @@ export function analyzeCpuProfiles(dir: string, cli: string, windows: ProfileWin
     result[mode] = breakdown(profile, windows.filter((w) => w.mode === mode), offset, resolve);
   }
   return result;
-}
-
-/**
- * A copy of the built CLI that can run under `--cpu-prof`. V8's sampler ticks with SIGPROF, and
- * lede (source/terminal/fullscreen.ts) treats SIGPROF as a signal that ends it, so the original
- * exits at the first tick. The copy has SIGPROF taken out of that list, and nothing else changed;
- * `articles/` is linked beside it, where the CLI looks for the bundled articles.
- */
-export function profilableCopy(cli: string, into: string): string {
-  const dist = dirname(cli);
-  const copy = join(into, 'dist');
-  cpSync(dist, copy, { recursive: true });
-  symlinkSync(join(dist, '..', 'articles'), join(into, 'articles'));
-  let patched = 0;
-  for (const file of readdirSync(copy).filter((f) => f.endsWith('.js'))) {
-    const path = join(copy, file);
-    const source = readFileSync(path, 'utf8');
-    const at = source.indexOf('// source/terminal/fullscreen.ts');
-    if (at < 0) continue;
-    const list = /var ENDING_SIGNALS = \[[^\]]*\]/.exec(source.slice(at));
-    if (!list) continue;
-    const start = at + list.index;
-    const fixed = list[0].replace(/\s*"SIGPROF",?/, '');
-    writeFileSync(path, source.slice(0, start) + fixed + source.slice(start + list[0].length));
-    patched += fixed === list[0] ? 0 : 1;
-  }
-  if (patched !== 1) throw new Error(`profilableCopy: expected one ENDING_SIGNALS list with SIGPROF in ${dist}, patched ${patched}`);
-  return join(copy, basename(cli));
 }

@@ -23,7 +23,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLibrary } from '../../source/core/load/library.js';
 import { sanitizeSingleLine } from '../../source/core/sanitize.js';
-import { analyzeCpuProfiles, profilableCopy, type ProfileWindow } from './latency-profile.js';
+import { analyzeCpuProfiles, type ProfileWindow } from './latency-profile.js';
 import { fzfVersion, runFzf } from './latency-fzf-run.js';
 import { type LedeRunResult, runLede } from './latency-lede-run.js';
 import { distribution, describeDistribution } from './latency-summary.js';
@@ -134,8 +134,7 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
     const linesFile = join(tmp, 'lines.txt');
     const prepared = await prepare(corpus, linesFile, given);
     const windows: Record<string, ProfileWindow[]> = { fresh: [], warm: [] };
-    // Profiled runs use a copy of dist/ that survives --cpu-prof (see profilableCopy).
-    const cli = profileRoot ? profilableCopy(context.cli, mkdtempSync(join(tmp, 'cli-'))) : context.cli;
+    const cli = context.cli;
     const run = async (which: 'fresh' | 'warm'): Promise<LedeRunResult & { profile?: unknown }> => {
       progress(`${corpus.name}: ${which === 'fresh' ? 'first start, fresh entity cache' : 'second start, warm cache'}`);
       const profileDir = profileRoot ? resolve(profileRoot, `${slug(corpus.name)}-${which}`) : undefined;
