@@ -142,6 +142,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
   if (options.library) {
     const [{ libraryEntitySource }, { libraryEntitiesJson, libraryEntitiesPlain }] = await Promise.all([import('./entities'), import('./library-entities')]);
     const json = libraryEntitiesJson((await libraryEntitySource(library)).index);
@@ -159,6 +160,7 @@ async function mentions(args: string[], options: CommandOptions): Promise<number
   if (name === undefined || name.replace(/^@/, '').trim() === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
   const [{ libraryEntitySource }, m] = await Promise.all([import('./entities'), import('./mentions')]);
   const sourced = await libraryEntitySource(library);
   const entity = m.bestEntity(sourced, name);
