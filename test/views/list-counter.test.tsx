@@ -12,8 +12,8 @@ afterEach(() => cleanup());
 
 const lines = (frame: string) => frame.split('\n');
 const lastLine = (frame: string) => lines(frame).at(-1) ?? '';
-/** The prompt's count is for the query typed, not one still being searched (it then ends with …). */
-const counted = (frame: string, count: RegExp) => count.test(lastLine(frame)) && !/…\s*$/.test(lastLine(frame));
+/** The prompt's count is for the query typed, not one still being searched (the count is then followed by …). */
+const counted = (frame: string, count: RegExp) => count.test(lastLine(frame)) && !/(match|matches|\(with typos\))…/.test(lastLine(frame));
 
 const library = makeLibrary([
   makeArticle('Weather in Lisbon', ['Sunny, with a light breeze from the sea.']),
