@@ -11,9 +11,9 @@ import { leaveFullScreen } from './terminal/fullscreen';
 const help = `
   Usage
     $ lede [paths...]                        read interactively (default: the bundled articles)
-    $ lede list [paths...] [--json] [--sort date|title|words|path] [--reverse] [--unread] [--flagged]
-                                             list the articles (--sort date: newest first,
-                                             undated last; title A–Z; words: longest first)
+    $ lede list [paths...] [--json]          list the articles, in path order or by --sort KEY;
+        [--sort KEY] [--reverse]             with --unread or --flagged, only those not yet
+        [--unread] [--flagged]               read, or flagged, in the reader
     $ lede show <file> [--width N] [--json]  print one article (FILE#N picks a record of a JSON file)
     $ lede search <query> [paths...] [--json] [--limit N]
                                              ranked search, matches highlighted in a terminal;
@@ -37,8 +37,9 @@ const help = `
 
   Search queries (the list's / filter too)
 ${querySyntaxLines('    ').join('\n')}
-    Whole words rank above words they start, and those above typos; title above body; query words
-    side by side above the same words scattered.
+    A \\ before a space makes it part of the term ('rule\\ out), as in fzf. Whole words rank
+    above words they start, and those above typos; title above body; query words side by side
+    above the same words scattered.
 
   Paths are files or folders (searched recursively) of .txt, .md, .json, .jsonl and .html articles,
   printed as given (relative stays relative). Inside a folder, a symbolic link is followed only when
@@ -49,7 +50,8 @@ ${querySyntaxLines('    ').join('\n')}
     --json         machine-readable output (offsets are UTF-16 code units into "text")
     --width N      reading measure in columns (default: the terminal, at most 80)
     --limit N      most search results (default 20)
-    --sort KEY     lede list: date, title, words or path (the default)
+    --sort KEY     lede list: date (newest first, undated last), title (A–Z), words (longest
+                   first) or path (the default)
     --reverse      lede list: the other way round (undated articles still last)
     --unread       lede list: only articles not read in the reader
     --flagged      lede list: only flagged articles (read state: $LEDE_STATE_DIR, else
@@ -62,7 +64,7 @@ ${querySyntaxLines('    ').join('\n')}
 
   Output: data on stdout, diagnostics (skipped files, "N more", nothing found) on stderr, so
   2>/dev/null leaves only data. Exit status: 0 found, 1 nothing found or an error, 2 a usage or
-  path error. Colour only on a terminal, never under NO_COLOR.
+  path error. lede search colours its matches on a terminal only, never under NO_COLOR.
 
   Examples
     $ lede ~/news

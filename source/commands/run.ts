@@ -142,6 +142,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
   if (options.library) {
     const [{ libraryEntitySource }, { libraryEntitiesJson, libraryEntitiesPlain }] = await Promise.all([import('./entities'), import('./library-entities')]);
     const json = libraryEntitiesJson((await libraryEntitySource(library)).index);
@@ -160,6 +161,7 @@ async function mentions(args: string[], options: CommandOptions): Promise<number
   if (name === undefined || m.entityNameArgument(name) === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
   const { libraryEntitySource } = await import('./entities');
   const sourced = await libraryEntitySource(library);
   const entity = m.bestEntity(sourced, name);

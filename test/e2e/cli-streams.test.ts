@@ -65,6 +65,16 @@ test('search: results on stdout; how many more and skipped files on stderr', () 
   assert.equal(stderr, 'lede: 1 skipped: news/broken.txt (binary (NUL bytes))\nlede: 1 more; --limit N shows more\n');
 });
 
+test('entities and mentions: their data on stdout, the skipped files on stderr', () => {
+  for (const args of [['entities', 'news'], ['entities', 'news', '--json'], ['mentions', 'golan', 'news'], ['mentions', 'golan', 'news', '--csv']]) {
+    const { status, stdout, stderr } = lede(args, inNews);
+    assert.equal(status, 0, `lede ${args.join(' ')}: ${stderr}`);
+    assert.equal(stderr, 'lede: 1 skipped: news/broken.txt (binary (NUL bytes))\n', `lede ${args.join(' ')}`);
+    assert.doesNotMatch(stdout, /skipped|broken/, `lede ${args.join(' ')}: no diagnostic in the data`);
+    if (args.includes('--json')) JSON.parse(stdout);
+  }
+});
+
 test('search with no match: exit 1, nothing on stdout, one line on stderr (plain and --json)', () => {
   for (const json of [false, true]) {
     const args = ['search', 'qqzzxxwwvv', 'news', ...(json ? ['--json'] : [])];
