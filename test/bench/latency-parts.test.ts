@@ -9,8 +9,9 @@ import { summarizeTyping } from './latency-summary.js';
 import { keyGaps, type KeySample, showsPrefix } from './latency-typing.js';
 
 test('the counter: matched, total, and the ellipsis of a result still pending', () => {
-  assert.deepEqual(parseCounter('143 of 2,000 · indexing 65%'), { matched: 143, total: 2000, pending: false });
-  assert.deepEqual(parseCounter('0 of 19,043… · finding entities 3%'), { matched: 0, total: 19043, pending: true });
+  assert.deepEqual(parseCounter('143 of 2,000 articles match · indexing 65%'), { matched: 143, total: 2000, pending: false });
+  assert.deepEqual(parseCounter('0 of 19,043 articles match… · finding entities 3%'), { matched: 0, total: 19043, pending: true });
+  assert.deepEqual(parseCounter('1 of 2 articles matches (with typos)…'), { matched: 1, total: 2, pending: true });
   assert.equal(parseCounter('2,000 articles · indexing 4%'), null);
 });
 

@@ -10,7 +10,7 @@ export interface LedePrompt {
   note: string;
 }
 
-/** "12 of 2,000", and whether the ellipsis says it is still the result of an older query. */
+/** "12 of 2,000 articles match", and whether the ellipsis says it is still the result of an older query. */
 export interface Counter {
   matched: number;
   total: number;
@@ -20,7 +20,8 @@ export interface Counter {
 const number = (text: string): number => Number(text.replaceAll(',', ''));
 
 export function parseCounter(note: string): Counter | null {
-  const m = /(\d[\d,]*) of (\d[\d,]*)(…)?/.exec(note);
+  // The list's note: "12 of 2,000 articles match (with typos)…" (the ellipsis: an older query's count).
+  const m = /(\d[\d,]*) of (\d[\d,]*) articles? match(?:es)?(?: \(with typos\))?(…)?/.exec(note);
   return m ? { matched: number(m[1]!), total: number(m[2]!), pending: m[3] !== undefined } : null;
 }
 

@@ -6,8 +6,8 @@ import type { TypingTarget } from './latency-typing.js';
 /** Hang guard for the screen to respond to `/`, Esc or Ctrl+U. */
 const READY_TIMEOUT_MS = 60_000;
 
-/** The list's status line with no prompt open: `1/2,000 …`. */
-export const showsWholeList = (term: TimedTerminal): boolean => ledePrompt(term) === null && /^\d[\d,]*\/\d/.test(ledeStatus(term));
+/** The list's status line with no prompt open: `article 1 of 2,000 …`. */
+export const showsWholeList = (term: TimedTerminal): boolean => ledePrompt(term) === null && /^article \d[\d,]* of \d/.test(ledeStatus(term));
 
 /** `censuses`, when given, receives what each query's result frame holds. */
 export function ledeTarget(term: TimedTerminal, censuses?: FrameCensus[]): TypingTarget {
