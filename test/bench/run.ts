@@ -14,6 +14,7 @@
  *   npm run bench -- redraw [--generate N] [--seconds S]  bytes a background-progress tick writes, whole frames vs changed lines (redraw.ts)
  *   npm run bench -- latency [--generate N | --corpus DIR | --jsonl FILE] [--json]  key → screen in a real
  *                                                     terminal, lede and fzf (latency.ts; a summary without --json)
+ *   npm run bench -- latency-entities [--generate N | --jsonl FILE]  the library's entities screen: e, its filter, Enter, in a pty
  *   npm run bench                                     startup + search at 2,000 articles
  *
  * Targets (issue 3): keystroke p95 ≤ 16 ms at 2,000 articles, ≤ 50 ms at 20,000; RSS ≤ 300 MB at
@@ -30,6 +31,7 @@ import { benchCliEntities } from './cli-entities.js';
 import { bundleProbe } from './bundle.js';
 import { benchEntities } from './entities.js';
 import { benchLatency, describeLatency } from './latency.js';
+import { benchLatencyEntities } from './latency-entities.js';
 import { benchLoad } from './load.js';
 import { writeCorpus } from './generate-corpus.js';
 import { loadPty } from './pty.js';
@@ -225,6 +227,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'sanitize') report = await benchSanitize(argv.slice(1));
   else if (command === 'cli-entities') report = await benchCliEntities(argv.slice(1), (count) => corpusDir(count));
   else if (command === 'redraw') report = await benchRedraw(argv.slice(1), cli, (count) => corpusDir(count));
+  else if (command === 'latency-entities') report = await benchLatencyEntities(argv.slice(1), { cli, corpusDir: (count) => corpusDir(count) });
   else if (command === 'latency') {
     report = await benchLatency(argv.slice(1), { root, cli, corpusDir: (count) => corpusDir(count) });
     if (!argv.includes('--json')) {
@@ -237,7 +240,7 @@ async function main(argv: string[]): Promise<void> {
     const search = await benchSearch(['--generate', '2000']);
     report = { startup, search };
   } else {
-    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, redraw, latency)\n`);
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, redraw, latency, latency-entities)\n`);
     process.exit(2);
   }
   const pretty = !argv.includes('--json');
