@@ -1,0 +1,119 @@
+/**
+ * The rules for today's news on top of the tagger (organizations, products and works, names),
+ * each tested through resolveEntities with hand-made tagger spans and a tiny hand-made
+ * gazetteer, so a test says what the rule does whatever the weights say.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { docCasing, type TagType } from '../../../source/core/entities/features.js';
+import { resolveEntities } from '../../../source/core/entities/resolve.js';
+import type { KnownNames, TaggedSpan } from '../../../source/core/entities/stages/context.js';
+import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
+
+const PLACES = new Set(['washington', 'london', 'helsinki', 'qatar', 'detroit', 'turin', 'syria', 'finland', 'brooklyn', 'houston', 'florida']);
+const NAMES = new Set(['washington', 'keir', 'gordon', 'lee', 'kim', 'michael', 'jordan', 'mohammed', 'salman', 'bill', 'ford', 'mark', 'cole', 'palmer']);
+const COMPANIES = new Set(['Nvidia', 'Ford', 'Boeing']);
+const known: KnownNames = {
+  isPlace: (words) => PLACES.has(words.join(' ').toLowerCase()),
+  isCountry: (words) => ['qatar', 'syria', 'finland'].includes(words.join(' ').toLowerCase()),
+  isPersonName: (word) => NAMES.has(word.toLowerCase()),
+  isCommonWord: (lower) => ['switch', 'next', 'game', 'said'].includes(lower),
+  isCompany: (word) => COMPANIES.has(word),
+};
+
+/** Token span of the `nth` occurrence of `phrase` (whole tokens). */
+function spanOf(tokens: Token[], phrase: string, type: TagType, nth = 0): TaggedSpan {
+  const parts = tokenize(phrase).map((t) => t.text);
+  let seen = 0;
+  for (let i = 0; i + parts.length <= tokens.length; i++) {
+    if (parts.every((p, k) => tokens[i + k]!.text === p) && seen++ === nth) return { type, start: i, end: i + parts.length };
+  }
+  throw new Error(`no ${phrase} #${nth}`);
+}
+
+/**
+ * Entities of `text` when the tagger found `spans` ([phrase, type, nth]), as
+ * "type:name=alias|alias" strings sorted, each with its mention count.
+ */
+function entities(text: string, spans: Array<[string, TagType, number?]>): string[] {
+  const tokens = tokenize(text);
+  const sentences = sentenceRanges(text, tokens);
+  const casing = docCasing(sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text)));
+  const tagged = spans.map(([phrase, type, nth]) => spanOf(tokens, phrase, type, nth)).sort((a, b) => a.start - b.start);
+  return resolveEntities(text, tokens, sentences, tagged, casing, undefined, known)
+    .map((e) => `${e.type}:${[e.name, ...e.aliases].join('=')} x${e.mentions.length}`)
+    .sort();
+}
+
+// --- names ---
+
+test('a surname with an Arabic particle is the bare surname ("Abdel Fattah al-Burhan" = "Burhan")', () => {
+  const got = entities('Army chief Abdel Fattah al-Burhan spoke. Burhan said no.', [
+    ['Abdel Fattah al-Burhan', 'PER'],
+    ['Burhan', 'PER'],
+  ]);
+  assert.deepEqual(got, ['person:Abdel Fattah al-Burhan=Burhan x2']);
+});
+
+test('a person named by a given name the article gives in full is that person ("Sir Keir", "Lee" of "Lee Jae-myung")', () => {
+  assert.deepEqual(entities('Keir Starmer spoke. Later Sir Keir said no.', [['Keir Starmer', 'PER'], ['Keir', 'PER']]), ['person:Keir Starmer=Keir x2']);
+  assert.deepEqual(entities('Lee Jae-myung won. Lee thanked voters.', [['Lee Jae-myung', 'PER'], ['Lee', 'PER']]), ['person:Lee Jae-myung=Lee x2']);
+  assert.deepEqual(
+    entities('President Luiz Inácio Lula da Silva spoke. Lula told delegates.', [['Luiz Inácio Lula da Silva', 'PER'], ['Lula', 'PER']]),
+    ['person:Luiz Inácio Lula da Silva=Lula x2'],
+  );
+});
+
+test('a given name is not merged into a place, nor when two full names share it and none came before', () => {
+  // "Washington" the city is no "Washington Sundar".
+  assert.deepEqual(entities('Washington Sundar bowled. Talks in Washington ended.', [['Washington Sundar', 'PER'], ['Washington', 'LOC']]), [
+    'person:Washington Sundar x1',
+    'place:Washington x1',
+  ]);
+  // Two people called Michael: the bare "Michael" goes to the one named most recently before it.
+  const got = entities('Michael Jordan met Michael Palmer. Michael laughed.', [['Michael Jordan', 'PER'], ['Michael Palmer', 'PER'], ['Michael', 'PER', 2]]);
+  assert.deepEqual(got, ['person:Michael Jordan x1', 'person:Michael Palmer=Michael x2']);
+});
+
+test('a name and the name it is "known as" are one entity', () => {
+  const got = entities('Its commander, Mohamed Hamdan Dagalo, widely known as Hemedti, spoke. Hemedti left.', [
+    ['Mohamed Hamdan Dagalo', 'PER'],
+    ['Hemedti', 'PER'],
+  ]);
+  assert.deepEqual(got, ['person:Mohamed Hamdan Dagalo=Hemedti x3']);
+});
+
+// --- organizations: short forms and acronyms ---
+
+test("an organization's short forms join its full name: without its head, the head alone, its first word", () => {
+  assert.deepEqual(entities('The Treasury Department acted. The Treasury said so.', [['Treasury Department', 'ORG'], ['Treasury', 'ORG']]), [
+    'organization:Treasury Department=Treasury x2',
+  ]);
+  assert.deepEqual(entities('The European Commission fined Apple. The Commission said so.', [['European Commission', 'ORG'], ['Apple', 'ORG'], ['Commission', 'ORG']]), [
+    'organization:Apple x1',
+    'organization:European Commission=Commission x2',
+  ]);
+  assert.deepEqual(entities('JPMorgan Chase gained. JPMorgan said so.', [['JPMorgan Chase', 'ORG'], ['JPMorgan', 'ORG']]), ['organization:JPMorgan Chase=JPMorgan x2']);
+  // Two commissions: "the Commission" is neither.
+  assert.equal(
+    entities('The European Commission and the Election Commission met. The Commission said so.', [
+      ['European Commission', 'ORG'],
+      ['Election Commission', 'ORG'],
+      ['Commission', 'ORG', 2],
+    ]).length,
+    3,
+  );
+  // A place is no organization's short form ("Qatar" of "Qatar Fund").
+  assert.deepEqual(entities('Qatar said the Qatar Fund would pay.', [['Qatar', 'LOC'], ['Qatar Fund', 'ORG']]), ['organization:Qatar Fund x1', 'place:Qatar x1']);
+});
+
+test('an acronym the article does not define joins the one name it fits ("UAE"), an Arabic particle giving no letter', () => {
+  assert.deepEqual(entities('The United Arab Emirates denied it. The UAE said so.', [['United Arab Emirates', 'LOC'], ['UAE', 'LOC']]), [
+    'place:United Arab Emirates=UAE x2',
+  ]);
+  assert.deepEqual(entities('Its Hayat Tahrir al-Sham (HTS) rebels won. HTS rules.', [['Hayat Tahrir al-Sham', 'ORG'], ['HTS', 'ORG', 1]]), [
+    'organization:Hayat Tahrir al-Sham=HTS x3',
+  ]);
+  // Never a person's: "DA" is not "Dan Andrews".
+  assert.deepEqual(entities('Dan Andrews met the DA.', [['Dan Andrews', 'PER'], ['DA', 'ORG']]), ['organization:DA x1', 'person:Dan Andrews x1']);
+});
