@@ -19,7 +19,7 @@ import { collectForms } from './stages/forms.js';
 import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
-import { retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
+import { applyContextCues, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
 
@@ -42,7 +42,8 @@ export function resolveEntities(
   const candidates = rescanCandidates(ctx, spans, spanForm, blockers, forms, merged);
   const accepted = resolveOverlaps(candidates, tokens.length, merged);
   const votes = voteTypes(accepted, starts);
-  splitConfidentTypes(accepted, votes, starts);
+  const decided = applyContextCues(ctx, accepted, votes);
+  splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, (c) => tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text), known);
   return buildEntities(text, accepted, votes, merged.groupVotes);
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docCasing, type TagType } from '../../../source/core/entities/features.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
+import { contextCue } from '../../../source/core/entities/stages/cues.js';
 import type { KnownNames, TaggedSpan } from '../../../source/core/entities/stages/context.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 
@@ -116,4 +117,67 @@ test('an acronym the article does not define joins the one name it fits ("UAE"),
   ]);
   // Never a person's: "DA" is not "Dan Andrews".
   assert.deepEqual(entities('Dan Andrews met the DA.', [['Dan Andrews', 'PER'], ['DA', 'ORG']]), ['organization:DA x1', 'person:Dan Andrews x1']);
+});
+
+// --- organizations: context cues ---
+
+test('context cues: the phrases news writes only around an organization, or a place', () => {
+  const cue = (text: string, name: string) => {
+    const tokens = tokenize(text);
+    const span = spanOf(tokens, name, 'ORG');
+    return contextCue({ tokens, known }, span.start, span.end);
+  };
+  for (const [text, name] of [
+    ['Shares in Nokia rose.', 'Nokia'],
+    ['Nvidia took a stake in Nokia.', 'Nokia'],
+    ['Nokia chief executive Justin Hotard said so.', 'Nokia'],
+    ["Nokia's shares rose.", 'Nokia'],
+    ['It bought Infinera, a US maker of networking gear.', 'Infinera'],
+    ['said Mat Piscatella, an analyst at Circana, a research firm that tracks sales.', 'Circana'],
+    ['Analysts at Inderes in Helsinki said so.', 'Inderes'],
+    ['Apple, which is based in Cupertino, said so.', 'Apple'],
+    ['Stellantis, which owns Fiat, said so.', 'Stellantis'],
+    ['Shares in chipmaker Nvidia slipped.', 'Nvidia'],
+  ] as const) {
+    assert.equal(cue(text, name), 'organization', text);
+  }
+  assert.equal(cue('They fled to the town of Tawila.', 'Tawila'), 'place');
+  assert.equal(cue('He flew to Khartoum, the capital, on Monday.', 'Khartoum'), 'place');
+  assert.equal(cue('Rival Ryanair said it had added seats.', 'Ryanair'), 'not-person');
+  // Nothing said: an attribution is no apposition ("Kinshasa, the agency said"), a market's shares are no company's.
+  for (const [text, name] of [
+    ['Rebels took Kinshasa, the agency said.', 'Kinshasa'],
+    ['Shares in London rose.', 'London'],
+    ['German shares fell.', 'German'],
+    ['Nokia said on Tuesday.', 'Nokia'],
+  ] as const) {
+    assert.equal(cue(text, name), null, text);
+  }
+});
+
+test('a context cue types the whole entity, over the tagger; a person named in full keeps its type', () => {
+  const starts = (text: string, phrase: string, type: 'PER' | 'LOC' | 'ORG', n: number) => {
+    const tokens = tokenize(text);
+    const s = new Float32Array(tokens.length * 5);
+    for (let k = 0; k < n; k++) s[spanOf(tokens, phrase, type, k).start * 5 + { PER: 1, LOC: 2, ORG: 3 }[type]] = 900;
+    return s;
+  };
+  const run = (text: string, spans: Array<[string, TagType, number?]>, scores?: Float32Array) => {
+    const tokens = tokenize(text);
+    const sentences = sentenceRanges(text, tokens);
+    const casing = docCasing(sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text)));
+    const tagged = spans.map(([p, t, nth]) => spanOf(tokens, p, t, nth));
+    return resolveEntities(text, tokens, sentences, tagged, casing, scores, known).map((e) => `${e.type}:${e.name} x${e.mentions.length}`);
+  };
+  const nokia = 'Nokia grew in Europe. Nokia cut jobs. Shares in Nokia rose.';
+  // The tagger is sure each "Nokia" is a place; the cue says organization, for every mention.
+  assert.deepEqual(run(nokia, [['Nokia', 'LOC']], starts(nokia, 'Nokia', 'LOC', 3)), ['organization:Nokia x3']);
+  assert.deepEqual(run('Nokia grew in Europe. Nokia cut jobs.', [['Nokia', 'LOC']], starts('Nokia grew in Europe. Nokia cut jobs.', 'Nokia', 'LOC', 2)), ['place:Nokia x2']);
+  // "Ford's shares" says nothing against Bill Ford, a person the article names in full.
+  assert.deepEqual(run('Bill Ford spoke. Ford said no. Shares in Ford fell.', [['Bill Ford', 'PER'], ['Ford', 'PER']]), ['person:Bill Ford x3']);
+  // "said it": no person, so the tagger's next choice.
+  const rival = 'Rival Ryanair said it had added seats. Ryanair grew.';
+  const s = starts(rival, 'Ryanair', 'PER', 2);
+  for (let k = 0; k < 2; k++) s[spanOf(tokenize(rival), 'Ryanair', 'PER', k).start * 5 + 3] = 800;
+  assert.deepEqual(run(rival, [['Ryanair', 'PER']], s), ['organization:Ryanair x2']);
 });
