@@ -181,3 +181,47 @@ test('a context cue types the whole entity, over the tagger; a person named in f
   for (let k = 0; k < 2; k++) s[spanOf(tokenize(rival), 'Ryanair', 'PER', k).start * 5 + 3] = 800;
   assert.deepEqual(run(rival, [['Ryanair', 'PER']], s), ['organization:Ryanair x2']);
 });
+
+// --- works and products (stages/works.ts): MISC, never in the panel ---
+
+test('a title in quotes is a work, and so is every other mention of it; a quoted nickname is not', () => {
+  assert.deepEqual(entities('“Anora” won. Baker said Anora was his best.', [['Anora', 'PER'], ['Anora', 'PER', 1], ['Baker', 'PER']]), ['person:Baker x1']);
+  assert.deepEqual(entities('She sang “The Fate of Ophelia” in Houston.', [['Fate of Ophelia', 'PER'], ['Houston', 'LOC']]), ['place:Houston x1']);
+  // "dubbed the “Iron Lady”" names a person; a film named after a person leaves the person be.
+  assert.deepEqual(entities('She was dubbed the “Iron Lady” by them.', [['Iron Lady', 'PER']]), ['person:Iron Lady x1']);
+  assert.deepEqual(entities('His film “Michael Collins” opened. Michael Collins died in 1922.', [['Michael Collins', 'PER'], ['Michael Collins', 'PER', 1]]), [
+    'person:Michael Collins x1',
+  ]);
+});
+
+test('a numbered model or mission is a product, with its series name; scores and results are not', () => {
+  // Seen twice with one number, or with an owner, an article or a preposition before it.
+  assert.deepEqual(entities('Nintendo sold Switch 2 consoles. Fans want Switch 2 units. The original Switch sold well.', [['Nintendo', 'ORG'], ['Switch', 'ORG', 2]]), [
+    'organization:Nintendo x1',
+  ]);
+  assert.deepEqual(entities('Sony raised the price of its PlayStation 5 today.', [['Sony', 'ORG'], ['PlayStation', 'ORG']]), ['organization:Sony x1']);
+  assert.deepEqual(entities('The Artemis II crew trained.', [['Artemis II', 'PER']]), []);
+  // Results: a name with several numbers, or once after punctuation.
+  assert.deepEqual(entities('Wigan 42 Bradford 36. Later Wigan 4 Chester 2.', [['Wigan', 'ORG'], ['Bradford', 'ORG'], ['Wigan', 'ORG', 1], ['Chester', 'ORG']]), [
+    'organization:Bradford x1',
+    'organization:Chester x1',
+    'organization:Wigan x2',
+  ]);
+  assert.deepEqual(entities('Surrey 429 ( Mark 80 not out ).', [['Surrey', 'ORG'], ['Mark', 'PER']]), ['organization:Surrey x1', 'person:Mark x1']);
+  // A monarch's number, a company's model.
+  assert.deepEqual(entities('Queen Elizabeth II flew on a Boeing 747 today.', [['Elizabeth II', 'PER'], ['Boeing', 'ORG']]), ['organization:Boeing x1', 'person:Elizabeth II x1']);
+});
+
+test('a name before a product noun, with an article or a count, is a product; an owner before equipment is not', () => {
+  assert.deepEqual(entities('It flew on the Orion capsule.', [['Orion', 'LOC']]), []);
+  assert.deepEqual(entities('Russia launched 465 Shahed drones.', [['Russia', 'LOC'], ['Shahed', 'LOC']]), ['place:Russia x1']);
+  assert.deepEqual(entities('He asked for more Patriot missile systems.', [['Patriot', 'PER']]), []);
+  assert.deepEqual(entities('NATO helicopters flew overhead.', [['NATO', 'ORG']]), ['organization:NATO x1']);
+  assert.deepEqual(entities('He saw the Nvidia chips.', [['Nvidia', 'ORG']]), ['organization:Nvidia x1']);
+});
+
+test('an award won with a count is a work, in the singular too', () => {
+  assert.deepEqual(entities('Baker won four Oscars. The Oscar went to Baker.', [['Oscars', 'ORG'], ['Oscar', 'PER'], ['Baker', 'PER'], ['Baker', 'PER', 1]]), [
+    'person:Baker x2',
+  ]);
+});

@@ -11,9 +11,10 @@
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
 import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
-import { aliasGroupOf } from '../normalize.js';
+import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
-import { NO_KNOWN_NAMES, preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { findWorks } from './works.js';
 
 const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
 const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
@@ -277,6 +278,10 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     const before = tokens[span.start - 1]?.text ?? '';
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
+  const works = findWorks(ctx, tagged, known);
+  const inWork = new Uint8Array(tokens.length);
+  for (const w of works.spans) inWork.fill(1, w.start, w.end);
+  const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || works.names.has(normalizeName(surfaceOf(ctx, span)));
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
   for (const raw of splitSpans(ctx, tagged)) {
@@ -286,10 +291,10 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
-    if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isWork(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
-  return { spans, blockers };
+  return { spans, blockers: [...works.spans, ...blockers] };
 }
 
 /** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says (MISC too). */
