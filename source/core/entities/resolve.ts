@@ -19,7 +19,7 @@ import { collectForms } from './stages/forms.js';
 import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
-import { applyContextCues, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
+import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
 
@@ -43,6 +43,7 @@ export function resolveEntities(
   const accepted = resolveOverlaps(candidates, tokens.length, merged);
   const votes = voteTypes(accepted, starts);
   const decided = applyContextCues(ctx, accepted, votes);
+  for (const root of new Set(merged.organizationForms.map((f) => merged.uf.find(f)))) decideType(votes, root, 'organization', decided);
   splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, (c) => tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text), known);
   return buildEntities(text, accepted, votes, merged.groupVotes);

@@ -108,6 +108,18 @@ test("an organization's short forms join its full name: without its head, the he
   assert.deepEqual(entities('Qatar said the Qatar Fund would pay.', [['Qatar', 'LOC'], ['Qatar Fund', 'ORG']]), ['organization:Qatar Fund x1', 'place:Qatar x1']);
 });
 
+test("an organization's first word joins it even where the tagger read it as a person nobody is, and the entity is an organization", () => {
+  assert.deepEqual(entities('Goldman Sachs gained. Solomon said Goldman’s pipeline grew.', [['Goldman Sachs', 'ORG'], ['Solomon', 'PER'], ['Goldman', 'PER']]), [
+    'organization:Goldman Sachs=Goldman x2',
+    'person:Solomon x1',
+  ]);
+  // A person the article names in full has that surname: "Goldman" stays apart.
+  assert.deepEqual(
+    entities('Mark Goldman joined Goldman Sachs. Goldman said so.', [['Mark Goldman', 'PER'], ['Goldman Sachs', 'ORG'], ['Goldman', 'PER', 1]]),
+    ['organization:Goldman Sachs x1', 'person:Mark Goldman=Goldman x2'],
+  );
+});
+
 test('an acronym the article does not define joins the one name it fits ("UAE"), an Arabic particle giving no letter', () => {
   assert.deepEqual(entities('The United Arab Emirates denied it. The UAE said so.', [['United Arab Emirates', 'LOC'], ['UAE', 'LOC']]), [
     'place:United Arab Emirates=UAE x2',

@@ -47,6 +47,8 @@ export interface Merged {
   forcedPerson: Set<string>;
   /** Group root -> the forms' summed votes. */
   groupVotes: Map<string, Map<EntityType, number>>;
+  /** Short forms the tagger read as no organization that joined an organization's name: their groups are organizations. */
+  organizationForms: string[];
 }
 
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&', 'on', 'in', 'al', 'el']);
@@ -124,7 +126,8 @@ const ORG_HEAD_WORDS = new Set([...ORG_HEADS].map((w) => w.toLowerCase()));
  * "European Commission"), its first word ("JPMorgan" = "JPMorgan Chase"). Only forms the article
  * reads as an organization, and only when one organization has that short form.
  */
-function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['known']): void {
+function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['known']): string[] {
+  const joined: string[] = [];
   const isOrg = (f: FormInfo) => majority(f.votes) === 'organization' && !aliasGroupOf(f.key);
   const long = [...forms.values()].filter((f) => isOrg(f) && f.words.length >= 2);
   const shortOf = new Map<string, Set<string>>();
@@ -141,11 +144,23 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
     }
     offer(f.words[0]!, f);
   }
+  // Surnames of the people the article names in full: "Goldman" may be one, unless none is.
+  const surnames = new Set<string>();
+  for (const f of forms.values()) if (f.words.length >= 2 && majority(f.votes) === 'person') surnames.add(f.words[f.words.length - 1]!.toLowerCase());
+  // A short form the tagger reads as an organization no less than as a place ("JPMorgan" once
+  // each), or as a person nobody in the article is ("Goldman's pipeline" of "Goldman Sachs").
+  const orgVotes = (f: FormInfo) => f.votes.get('organization') ?? 0;
+  const mayBeShort = (f: FormInfo) =>
+    isOrg(f) ||
+    (f.words.length === 1 && !aliasGroupOf(f.key) && ((orgVotes(f) > 0 && orgVotes(f) >= (f.votes.get('place') ?? 0)) || (majority(f.votes) === 'person' && !surnames.has(f.key))));
   for (const f of forms.values()) {
     const roots = shortOf.get(f.key);
-    if (!roots || roots.size !== 1 || !isOrg(f) || long.includes(f) || (f.words.length === 1 && known.isPlace([[...f.surfaces][0]!]))) continue;
+    if (!roots || roots.size !== 1 || !mayBeShort(f) || long.includes(f) || (f.words.length === 1 && known.isPlace([[...f.surfaces][0]!]))) continue;
     uf.union([...roots][0]!, f.key);
+    // Its mentions read as a person's or a place's were the organization's ("Goldman has since agreed").
+    if (majority(f.votes) !== 'organization') joined.push(f.key);
   }
+  return joined;
 }
 
 /** "known as" and its adverbs: "Mohamed Hamdan Dagalo, widely known as Hemedti". */
@@ -220,7 +235,7 @@ export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[
     if (acr && !aliasGroupOf(acr) && acronymFits(acr, tokens.slice(b.start, b.end).map((t) => t.text))) miscAcronyms.push(acr);
   }
   const { forcedPerson, ambiguousSurnames } = mergePeople(forms, uf, ctx.known);
-  mergeOrganizations(forms, uf, ctx.known);
+  const organizationForms = mergeOrganizations(forms, uf, ctx.known);
   mergeUndefinedAcronyms(forms, uf);
   mergeNicknames(ctx, forms, uf, spans);
   // Places: "Golan" joins "Golan Heights" when the article has the longer form.
@@ -236,5 +251,5 @@ export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[
     if (!v) groupVotes.set(root, (v = new Map()));
     for (const [t, c] of f.votes) v.set(t, (v.get(t) ?? 0) + c);
   }
-  return { uf, acronyms, miscAcronyms, ambiguousSurnames, forcedPerson, groupVotes };
+  return { uf, acronyms, miscAcronyms, ambiguousSurnames, forcedPerson, groupVotes, organizationForms };
 }

@@ -125,11 +125,17 @@ export function applyContextCues(ctx: Pick<ResolveContext, 'tokens' | 'known'>, 
       if (majority(v) === 'person' && ((v.get('place') ?? 0) > 0 || (v.get('organization') ?? 0) > 0)) v.delete('person');
       continue;
     }
-    const type = types[0]!;
-    let total = 0;
-    for (const n of v.values()) total += n;
-    v.set(type, total + (v.get(type) ?? 0));
-    decided.add(root);
+    decideType(votes, root, types[0]!, decided);
   }
   return decided;
+}
+
+/** A rule decides group `root`'s type: it outvotes every mention, and the group is not split. */
+export function decideType(votes: Map<string, Map<EntityType, number>>, root: string, type: EntityType, decided: Set<string>): void {
+  const v = votes.get(root);
+  if (!v) return;
+  let total = 0;
+  for (const n of v.values()) total += n;
+  v.set(type, total + (v.get(type) ?? 0));
+  decided.add(root);
 }
