@@ -150,6 +150,10 @@ test('context cues: the phrases news writes only around an organization, or a pl
     ['Apple, which is based in Cupertino, said so.', 'Apple'],
     ['Stellantis, which owns Fiat, said so.', 'Stellantis'],
     ['Shares in chipmaker Nvidia slipped.', 'Nvidia'],
+    ['Jordan owns a stake in the Charlotte Hornets.', 'Charlotte Hornets'],
+    ['It was published by Cape, an imprint of Penguin Random House.', 'Penguin Random House'],
+    ['Waymo, a unit of Alphabet, said so.', 'Alphabet'],
+    ["Meta's chief global affairs officer said so.", 'Meta'],
   ] as const) {
     assert.equal(cue(text, name), 'organization', text);
   }
@@ -162,6 +166,7 @@ test('context cues: the phrases news writes only around an organization, or a pl
     ['Shares in London rose.', 'London'],
     ['German shares fell.', 'German'],
     ['Nokia said on Tuesday.', 'Nokia'],
+    ["London's chief planner said so.", 'London'],
   ] as const) {
     assert.equal(cue(text, name), null, text);
   }
@@ -192,6 +197,14 @@ test('a context cue types the whole entity, over the tagger; a person named in f
   const s = starts(rival, 'Ryanair', 'PER', 2);
   for (let k = 0; k < 2; k++) s[spanOf(tokenize(rival), 'Ryanair', 'PER', k).start * 5 + 3] = 800;
   assert.deepEqual(run(rival, [['Ryanair', 'PER']], s), ['organization:Ryanair x2']);
+  // ... and when the tagger had no other choice, an organization (a place that "said it" reads as one already).
+  assert.deepEqual(run(rival, [['Ryanair', 'PER']], starts(rival, 'Ryanair', 'PER', 2)), ['organization:Ryanair x2']);
+  // An apposition says what a name is even when it looks like a person's named in full.
+  const cape = 'It was published by Jonathan Cape, an imprint of Penguin. Jonathan Cape said so.';
+  assert.deepEqual(run(cape, [['Jonathan Cape', 'PER'], ['Penguin', 'ORG'], ['Jonathan Cape', 'PER', 1]], starts(cape, 'Jonathan Cape', 'PER', 2)), [
+    'organization:Jonathan Cape x2',
+    'organization:Penguin x1',
+  ]);
 });
 
 // --- works and products (stages/works.ts): MISC, never in the panel ---
