@@ -250,3 +250,16 @@ test('an award won with a count is a work, in the singular too', () => {
     'person:Baker x2',
   ]);
 });
+
+// --- boundaries ---
+
+test('an organization goes on past its head with "of" or "for" and capitalised words, however the tagger cut it', () => {
+  assert.deepEqual(entities('Sanctions came from the Office of Foreign Assets Control on Monday.', [['Office of Foreign Assets Control', 'ORG']]), [
+    'organization:Office of Foreign Assets Control x1',
+  ]);
+  assert.deepEqual(entities('The Qatar Fund for Development paid.', [['Qatar Fund', 'ORG'], ['Development', 'ORG']]), ['organization:Qatar Fund for Development x1']);
+  assert.deepEqual(entities('The Writers Guild of America struck.', [['Writers Guild', 'ORG'], ['America', 'LOC']]), ['organization:Writers Guild of America x1']);
+  // Not into a person's name, nor a company's place.
+  assert.deepEqual(entities('He ran the Office of Keir Starmer.', [['Office', 'ORG'], ['Keir Starmer', 'PER']]), ['organization:Office x1', 'person:Keir Starmer x1']);
+  assert.deepEqual(entities('It sold Ford Motor Co of Detroit.', [['Ford Motor Co', 'ORG'], ['Detroit', 'LOC']]), ['organization:Ford Motor Co x1', 'place:Detroit x1']);
+});

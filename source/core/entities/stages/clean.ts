@@ -209,6 +209,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     // or place, titles, then a person's name: the name is a person of its own.
     for (let i = span.type === 'PER' ? start + 1 : start; i < end - 1; i++) {
       if (!TITLE_WORDS.has(word(i).toLowerCase()) || (i > start && TITLE_WORDS.has(word(i - 1).toLowerCase()))) continue;
+      // After "of" a title word is the name's own ("Office of Foreign Assets Control").
+      if (i > start && HEAD_LINKS.has(word(i - 1))) continue;
       let j = i;
       while (j < end && TITLE_WORDS.has(word(j).toLowerCase())) j++;
       let k = j;
@@ -278,6 +280,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     const before = tokens[span.start - 1]?.text ?? '';
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
+  joinHeadOf(ctx, tagged);
   const works = findWorks(ctx, tagged, known);
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
@@ -295,6 +298,44 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     else spans.push(span);
   }
   return { spans, blockers: [...works.spans, ...blockers] };
+}
+
+/** A company's legal suffix: "Co of the United States" is the company and where it is. */
+const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
+/** Words after an organization's head that its name goes on with: "Office of", "Fund for". */
+const HEAD_LINKS = new Set(['of', 'for']);
+
+/**
+ * An organization's name goes on past its head word with "of" or "for" and capitalised words
+ * ("Office of Foreign Assets Control", "Qatar Fund for Development", "Writers Guild of
+ * America"), however the tagger cut it: the span is extended, and the spans inside it dropped.
+ * Not into a person's name ("the Office of Joe Biden"), nor a company's place ("Dow Chemical Co
+ * of the United States"). Changes `tagged` in place.
+ */
+export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged: TaggedSpan[]): void {
+  const { tokens, known } = ctx;
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const isNameWord = (w: string) => /^\p{Lu}/u.test(w);
+  tagged.sort((a, b) => a.start - b.start);
+  for (let k = 0; k < tagged.length; k++) {
+    const span = tagged[k]!;
+    if (span.type === 'MISC' || !ORG_HEADS.has(word(span.end - 1)) || !HEAD_LINKS.has(word(span.end))) continue;
+    let j = span.end + 1;
+    if (word(j) === 'the') j++;
+    if (!isNameWord(word(j)) || known.isPersonName(word(j))) continue;
+    let end = j;
+    // Capitalised words and the particles between them ("Control and Prevention").
+    while (end < tokens.length && (isNameWord(word(end)) || ((word(end) === 'and' || word(end) === 'of') && isNameWord(word(end + 1))))) end++;
+    // "Dow Chemical Co of the United States": a company's place is not its name.
+    if (CORPORATE_SUFFIXES.has(word(span.end - 1)) && known.isPlace(tokens.slice(j, end).map((t) => t.text))) continue;
+    span.end = end;
+    span.type = 'ORG';
+    span.fixed = true;
+    while (k + 1 < tagged.length && tagged[k + 1]!.start < end) {
+      const inner = tagged.splice(k + 1, 1)[0]!;
+      span.end = Math.max(span.end, inner.end);
+    }
+  }
 }
 
 /** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says (MISC too). */
