@@ -237,6 +237,13 @@ test('a numbered model or mission is a product, with its series name; scores and
   assert.deepEqual(entities('Queen Elizabeth II flew on a Boeing 747 today.', [['Elizabeth II', 'PER'], ['Boeing', 'ORG']]), ['organization:Boeing x1', 'person:Elizabeth II x1']);
 });
 
+test('a market index is no organization: a name ending in "Index", or a name before a large number with an article', () => {
+  assert.deepEqual(entities('The KBW Bank Index rose.', [['KBW Bank Index', 'ORG']]), []);
+  assert.deepEqual(entities('The S&P 500 rose. S&P said so.', [['S&P', 'ORG'], ['S&P', 'ORG', 1]]), []);
+  // A cricket score is not one: "Surrey 429" once, after punctuation.
+  assert.deepEqual(entities('Close: Surrey 429 all out.', [['Surrey', 'ORG']]), ['organization:Surrey x1']);
+});
+
 test('a name before a product noun, with an article or a count, is a product; an owner before equipment is not', () => {
   assert.deepEqual(entities('It flew on the Orion capsule.', [['Orion', 'LOC']]), []);
   assert.deepEqual(entities('Russia launched 465 Shahed drones.', [['Russia', 'LOC'], ['Shahed', 'LOC']]), ['place:Russia x1']);

@@ -44,6 +44,8 @@ export const ORG_DESCRIPTORS = new Set(
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
 /** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
+/** Words that end the name of a market index: MISC ("KBW Bank Index", "Dow Jones Industrial Average"). */
+export const INDEX_HEADS = new Set(['Index', 'Indices', 'Average']);
 export const EVENT_HEADS = new Set('Prix Cup Championship Championships Olympics Paralympics Games Awards Prize Festival Marathon Trophy'.split(' '));
 
 
@@ -400,7 +402,7 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[], isCommonWo
       span.fixed = true;
       continue;
     }
-    if (TREATY_HEADS.has(last) || (EVENT_HEADS.has(last) && span.end - span.start > 1)) {
+    if (TREATY_HEADS.has(last) || ((EVENT_HEADS.has(last) || INDEX_HEADS.has(last)) && span.end - span.start > 1)) {
       span.type = 'MISC';
       span.fixed = true;
       // "Separation" "of" "Forces" "Agreement": the names just before it, joined by nothing or

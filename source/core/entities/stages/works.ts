@@ -102,11 +102,13 @@ export function findWorks(ctx: Pick<ResolveContext, 'text' | 'tokens'>, tagged: 
   // The tagger often leaves a numbered name untagged, so every capitalised run before a number is read.
   for (let n = 1; n < tokens.length; n++) {
     const number = word(n);
-    if (!isModelNumber(number) || !endsModelNumber(n + 1)) continue;
-    if (!/^\p{Lu}[\p{L}\p{N}-]*$/u.test(word(n - 1))) continue;
+    // A larger number ("S&P 500", "FTSE 100") only with an article or twice, as an index's.
+    const large = /^[1-9]\d{2,3}$/u.test(number);
+    if (!(isModelNumber(number) || large) || !endsModelNumber(n + 1)) continue;
+    if (!/^\p{Lu}[\p{L}\p{N}&-]*$/u.test(word(n - 1))) continue;
     // Back over capitalised words, but not over a common word ("Buy Switch 2", "The Artemis II").
     let start = n - 1;
-    while (start > 0 && n - start < 3 && /^\p{Lu}[\p{L}\p{N}-]*$/u.test(word(start - 1)) && !known.isCommonWord(word(start - 1).toLowerCase())) start--;
+    while (start > 0 && n - start < 3 && /^\p{Lu}[\p{L}\p{N}&-]*$/u.test(word(start - 1)) && !known.isCommonWord(word(start - 1).toLowerCase()) && !PRODUCT_DETERMINERS.has(word(start - 1).toLowerCase())) start--;
     const before = word(start - 1).toLowerCase();
     const nameWords = tokens.slice(start, n).map((t) => t.text);
     // A company's model ("Boeing 747"), a broadcaster or group ("Channel 4", "Group 2") is not
@@ -114,7 +116,7 @@ export function findWorks(ctx: Pick<ResolveContext, 'text' | 'tokens'>, tagged: 
     // mission's).
     if ((nameWords.length === 1 && isCompany(nameWords[0]!)) || ORG_HEADS.has(nameWords[nameWords.length - 1]!) || ORG_DESCRIPTORS.has(nameWords[nameWords.length - 1]!.toLowerCase())) continue;
     if (TITLE_WORDS.has(before) || TITLE_WORDS.has(nameWords[0]!.toLowerCase()) || (nameWords.some((w) => known.isPersonName(w)) && !PRODUCT_DETERMINERS.has(before))) continue;
-    if (isPossessiveMark(before) || PRODUCT_DETERMINERS.has(before) || NUMBER_PREPOSITIONS.has(before)) {
+    if (isPossessiveMark(before) || PRODUCT_DETERMINERS.has(before) || (NUMBER_PREPOSITIONS.has(before) && !large)) {
       addModel(start, n);
       continue;
     }
