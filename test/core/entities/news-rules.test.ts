@@ -270,3 +270,11 @@ test('an organization goes on past its head with "of" or "for" and capitalised w
   assert.deepEqual(entities('He ran the Office of Keir Starmer.', [['Office', 'ORG'], ['Keir Starmer', 'PER']]), ['organization:Office x1', 'person:Keir Starmer x1']);
   assert.deepEqual(entities('It sold Ford Motor Co of Detroit.', [['Ford Motor Co', 'ORG'], ['Detroit', 'LOC']]), ['organization:Ford Motor Co x1', 'place:Detroit x1']);
 });
+
+test('a name ending in a building\'s or a site\'s word is a place ("Dolby Theatre", "Kurdistan Region")', () => {
+  assert.deepEqual(entities('They met at the Dolby Theatre.', [['Dolby Theatre', 'ORG']]), ['place:Dolby Theatre x1']);
+  assert.deepEqual(entities('Oil from the Kurdistan Region flows.', [['Kurdistan Region', 'ORG']]), ['place:Kurdistan Region x1']);
+  assert.deepEqual(entities('The rocket left the Vehicle Assembly Building.', [['Vehicle Assembly Building', 'ORG']]), ['place:Vehicle Assembly Building x1']);
+  // An airport may be its company ("Kansai International Airport" in CoNLL-2003).
+  assert.deepEqual(entities('Shares in Kansai International Airport rose.', [['Kansai International Airport', 'ORG']]), ['organization:Kansai International Airport x1']);
+});

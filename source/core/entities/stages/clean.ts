@@ -17,6 +17,12 @@ import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type Resolve
 import { findWorks } from './works.js';
 
 const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
+/**
+ * Words that end a building's or a site's name: a place ("Dolby Theatre", "Vehicle Assembly
+ * Building", "Kurdistan Region"). Each ends no organization or person in CoNLL-2003 train ("Center"
+ * ends organizations there, and an airport may be its operating company, so neither is one).
+ */
+const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple'.split(' '));
 const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
 /**
  * Words that head an organization's name: a name ending in one is an organization, never a person
@@ -346,7 +352,7 @@ export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
     if (span.type === 'LOC') continue;
     const first = tokens[span.start]!.text;
     const last = tokens[span.end - 1]!.text;
-    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
+    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || FACILITY_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
       span.type = 'LOC';
       span.fixed = true;
     }
