@@ -19,6 +19,7 @@ import { collectForms } from './stages/forms.js';
 import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
+import { addKnownCompanies } from './stages/companies.js';
 import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
@@ -36,6 +37,7 @@ export function resolveEntities(
   known: KnownNames = NO_KNOWN_NAMES,
 ): Entity[] {
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
+  addKnownCompanies(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);
   const merged = mergeForms(ctx, forms, spans, blockers);

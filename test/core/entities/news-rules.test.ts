@@ -278,3 +278,10 @@ test('a name ending in a building\'s or a site\'s word is a place ("Dolby Theatr
   // An airport may be its company ("Kansai International Airport" in CoNLL-2003).
   assert.deepEqual(entities('Shares in Kansai International Airport rose.', [['Kansai International Airport', 'ORG']]), ['organization:Kansai International Airport x1']);
 });
+
+test('a word on the company list the tagger left untagged is an organization, unless a person\'s name, a sentence\'s first word or written in lower case', () => {
+  assert.deepEqual(entities('Shares rose at Nvidia on Monday, and Nvidia said so.', []), ['organization:Nvidia x2']);
+  assert.deepEqual(entities('Nvidia rose on Monday.', []), []);
+  assert.deepEqual(entities('He met Ford on Monday.', []), []);
+  assert.deepEqual(entities('He met Boeing staff. The boeing was loud.', []), []);
+});
