@@ -285,3 +285,12 @@ test('a word on the company list the tagger left untagged is an organization, un
   assert.deepEqual(entities('He met Ford on Monday.', []), []);
   assert.deepEqual(entities('He met Boeing staff. The boeing was loud.', []), []);
 });
+
+test('consumer goods need no article ("Air Jordan sneakers", "Brent crude"), an app store is a product, an award won untagged too', () => {
+  assert.deepEqual(entities('Air Jordan sneakers sold well.', [['Air Jordan', 'ORG']]), []);
+  assert.deepEqual(entities('Brent crude rose.', [['Brent', 'ORG']]), []);
+  // A company's or an acronym's goods keep the owner's name.
+  assert.deepEqual(entities('They sold Nvidia consoles. The BBC app is free.', [['Nvidia', 'ORG'], ['BBC', 'ORG']]), ['organization:BBC x1', 'organization:Nvidia x1']);
+  assert.deepEqual(entities('Offers outside the App Store grew.', [['App Store', 'ORG']]), []);
+  assert.deepEqual(entities('She won two Grammys. The Grammy was hers.', [['Grammy', 'PER']]), []);
+});

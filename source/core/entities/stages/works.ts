@@ -34,6 +34,9 @@ const PRODUCT_NOUNS = new Set(
   ).split(' '),
 );
 
+/** Nouns of goods no army or agency owns: a name right before one is the product's ("Air Jordan sneakers", "Brent crude"). */
+const CONSUMER_NOUNS = new Set('sneakers trainers shoes crude smartphone smartphones console consoles'.split(' '));
+
 /** Verbs whose object, with a count or an article, is an award: "won four Oscars", "win an Emmy". */
 const WIN_VERBS = new Set(['won', 'win', 'wins', 'winning']);
 /** Words that introduce one product: "the Orion capsule", "its Switch consoles", "a new Pixel phone". */
@@ -138,12 +141,26 @@ export function findWorks(ctx: Pick<ResolveContext, 'text' | 'tokens'>, tagged: 
     const noun = productNounAfter(span.end);
     const before = word(span.start - 1).toLowerCase();
     const introduced = PRODUCT_DETERMINERS.has(before) || COUNTS.has(before) || /^[\d.,]+$/.test(before) || before === 'million';
-    if (noun && introduced && !(span.end - span.start === 1 && isCompany(word(span.start)))) {
+    // Consumer goods need no article: no army or agency owns "sneakers" ("Air Jordan sneakers", "Brent crude").
+    const consumer = CONSUMER_NOUNS.has(word(span.end));
+    if ((noun && introduced) || consumer) {
+      // A company's goods ("Nvidia chips"), an acronym's app ("the BBC app"): the owner's name.
+      if (span.end - span.start === 1 && (isCompany(word(span.start)) || /^\p{Lu}{2,}$/u.test(word(span.start)))) continue;
       add(span.start, span.end);
       continue;
     }
-    // "won four Oscars", "win an Emmy".
-    if (WIN_VERBS.has(word(span.start - 2).toLowerCase()) && (COUNTS.has(word(span.start - 1).toLowerCase()) || /^\d+$/.test(word(span.start - 1)))) add(span.start, span.end);
+    // "the App Store", "Google's Play Store": a store in an app is a product.
+    if (span.end - span.start === 2 && word(span.end - 1) === 'Store' && (before === 'the' || isPossessiveMark(before))) {
+      add(span.start, span.end);
+      continue;
+    }
+  }
+  // "won four Oscars", "win an Emmy", tagged or not.
+  for (let i = 2; i < tokens.length; i++) {
+    if (!isCapitalised(word(i)) || !WIN_VERBS.has(word(i - 2).toLowerCase()) || !(COUNTS.has(word(i - 1).toLowerCase()) || /^\d+$/.test(word(i - 1)))) continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i < 4 && isCapitalised(word(end))) end++;
+    add(i, end);
   }
   // An award won in the plural is one in the singular too ("Oscars", "Oscar").
   for (const n of [...names]) if (n.endsWith('s') && !n.includes(' ')) names.add(n.slice(0, -1));
