@@ -154,6 +154,7 @@ test('context cues: the phrases news writes only around an organization, or a pl
     ['It was published by Cape, an imprint of Penguin Random House.', 'Penguin Random House'],
     ['Waymo, a unit of Alphabet, said so.', 'Alphabet'],
     ["Meta's chief global affairs officer said so.", 'Meta'],
+    ['Stellantis chief Antonio Filosa said so.', 'Stellantis'],
   ] as const) {
     assert.equal(cue(text, name), 'organization', text);
   }
@@ -282,6 +283,8 @@ test('a name ending in a building\'s or a site\'s word is a place ("Dolby Theatr
 test('a word on the company list the tagger left untagged is an organization, unless a person\'s name, a sentence\'s first word or written in lower case', () => {
   assert.deepEqual(entities('Shares rose at Nvidia on Monday, and Nvidia said so.', []), ['organization:Nvidia x2']);
   assert.deepEqual(entities('Nvidia rose on Monday.', []), []);
+  // ... unless the words around it say organization.
+  assert.deepEqual(entities('Nvidia chief Jensen Huang spoke.', [['Jensen Huang', 'PER']]), ['organization:Nvidia x1', 'person:Jensen Huang x1']);
   assert.deepEqual(entities('He met Ford on Monday.', []), []);
   assert.deepEqual(entities('He met Boeing staff. The boeing was loud.', []), []);
 });

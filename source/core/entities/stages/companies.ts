@@ -6,6 +6,7 @@
  * finds its other mentions.
  */
 import type { ResolveContext, TaggedSpan } from './context.js';
+import { contextCue } from './cues.js';
 
 /** Adds an ORG span for every such word not inside a tagged span (in place). */
 export function addKnownCompanies(ctx: Pick<ResolveContext, 'tokens' | 'known' | 'casing' | 'capsSentence' | 'sentenceStart'>, tagged: TaggedSpan[]): void {
@@ -14,12 +15,13 @@ export function addKnownCompanies(ctx: Pick<ResolveContext, 'tokens' | 'known' |
   for (const t of tagged) covered.fill(1, t.start, t.end);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.text;
-    // A sentence's first capital says nothing.
-    if (covered[i] || ctx.capsSentence[i] || ctx.sentenceStart[i] || !/^\p{Lu}/u.test(w) || w.length < 3) continue;
+    if (covered[i] || ctx.capsSentence[i] || !/^\p{Lu}/u.test(w) || w.length < 3) continue;
     const lower = w.toLowerCase();
     // Part of a longer capitalised name the tagger left out ("Space Launch System") is no company's.
     if (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) continue;
     if (!known.isCompany(w) || known.isPersonName(w) || known.isPlace([w]) || known.isCommonWord(lower) || casing.get(lower)?.includes('L')) continue;
+    // A sentence's first capital says nothing, unless the words around it say organization ("Stellantis chief Antonio Filosa").
+    if (ctx.sentenceStart[i] && contextCue(ctx, i, i + 1) !== 'organization') continue;
     tagged.push({ type: 'ORG', start: i, end: i + 1 });
   }
   tagged.sort((a, b) => a.start - b.start);

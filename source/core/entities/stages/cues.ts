@@ -96,6 +96,7 @@ export function cueAt(ctx: Pick<ResolveContext, 'tokens'> & Partial<Pick<Resolve
   // "Rival Ryanair said it had", "Nokia said its": no person is "it".
   if ((next === 'said' || next === 'says') && (lower(a + 1) === 'it' || lower(a + 1) === 'its')) return ['not-person', `${next} it`];
   if (next === 'chief' && lower(a + 1) === 'executive') return ['organization', 'after chief executive'];
+  if (!possessive && next === 'chief' && /^\p{Lu}/u.test(tokens[a + 1]?.text ?? '')) return ['organization', 'after chief Name'];
   // "Meta's chief global affairs officer"; "Britain's chief negotiator" is a country's.
   if (possessive && next === 'chief' && !known?.isPlace(tokens.slice(start, end).map((t) => t.text))) return ['organization', `after 's chief`];
   // Apposition: "X, a research firm", "X, the state energy company", "X, the capital".
