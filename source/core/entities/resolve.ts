@@ -20,6 +20,7 @@ import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
+import { applyPeopleLists } from './stages/lists.js';
 import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
@@ -38,6 +39,7 @@ export function resolveEntities(
 ): Entity[] {
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
   addKnownCompanies(ctx, tagged);
+  applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);
   const merged = mergeForms(ctx, forms, spans, blockers);

@@ -297,3 +297,24 @@ test('consumer goods need no article ("Air Jordan sneakers", "Brent crude"), an 
   assert.deepEqual(entities('Offers outside the App Store grew.', [['App Store', 'ORG']]), []);
   assert.deepEqual(entities('She won two Grammys. The Grammy was hers.', [['Grammy', 'PER']]), []);
 });
+
+test('a line that lists people makes every name in it a person, tagged or not, bar the team label and known places', () => {
+  const sheet = 'Arsenal: Raya; Timber, Saliba, Gabriel, Calafiori; Rice, Saka (46 Martinelli).';
+  assert.deepEqual(
+    entities(sheet, [['Arsenal', 'ORG'], ['Raya', 'PER'], ['Saliba', 'PER'], ['Gabriel', 'PER'], ['Calafiori', 'PER'], ['Saka', 'LOC'], ['Martinelli', 'ORG']]),
+    ['organization:Arsenal x1', 'person:Calafiori x1', 'person:Gabriel x1', 'person:Martinelli x1', 'person:Raya x1', 'person:Rice x1', 'person:Saka x1', 'person:Saliba x1', 'person:Timber x1'],
+  );
+  // Mostly places: nothing changes; a known place in a list of people stays a place.
+  assert.deepEqual(entities('Stops: Oslo, Rome, Lyon, Porto, Bern, Riga.', [['Oslo', 'LOC'], ['Rome', 'LOC'], ['Lyon', 'LOC'], ['Porto', 'LOC'], ['Bern', 'PER'], ['Riga', 'LOC']]), [
+    'person:Bern x1',
+    'place:Lyon x1',
+    'place:Oslo x1',
+    'place:Porto x1',
+    'place:Riga x1',
+    'place:Rome x1',
+  ]);
+  assert.deepEqual(
+    entities('Leaders: Norman, Price, Els, Faldo, Houston.', [['Norman', 'PER'], ['Price', 'PER'], ['Els', 'PER'], ['Faldo', 'PER'], ['Houston', 'LOC']]),
+    ['person:Els x1', 'person:Faldo x1', 'person:Norman x1', 'person:Price x1', 'place:Houston x1'],
+  );
+});
