@@ -76,6 +76,14 @@ test('a given name is not merged into a place, nor when two full names share it 
   assert.deepEqual(got, ['person:Michael Jordan x1', 'person:Michael Palmer=Michael x2']);
 });
 
+test('person names tagged apart at "bin" or "van" are one name, and so is a known given name left untagged before one', () => {
+  assert.deepEqual(entities('Sheikh Mohammed bin Abdulrahman Al Thani spoke.', [['Mohammed', 'PER'], ['Abdulrahman Al Thani', 'PER']]), ['person:Mohammed bin Abdulrahman Al Thani x1']);
+  assert.deepEqual(entities('Crown Prince Mohammed bin Salman spoke.', [['Salman', 'PER']]), ['person:Mohammed bin Salman x1']);
+  // Not across other words, nor an unknown word.
+  assert.deepEqual(entities('Then Kim and Lee left.', [['Kim', 'PER'], ['Lee', 'PER']]), ['person:Kim x1', 'person:Lee x1']);
+  assert.deepEqual(entities('Crown Prince Zzyx bin Salman spoke.', [['Salman', 'PER']]), ['person:Salman x1']);
+});
+
 test('a name and the name it is "known as" are one entity', () => {
   const got = entities('Its commander, Mohamed Hamdan Dagalo, widely known as Hemedti, spoke. Hemedti left.', [
     ['Mohamed Hamdan Dagalo', 'PER'],

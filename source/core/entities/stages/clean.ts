@@ -289,6 +289,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
   joinHeadOf(ctx, tagged);
+  joinParticleNames(tokens, tagged, known);
   const works = findWorks(ctx, tagged, known);
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
@@ -343,6 +344,33 @@ export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged
       const inner = tagged.splice(k + 1, 1)[0]!;
       span.end = Math.max(span.end, inner.end);
     }
+  }
+}
+
+/** Lower-case words inside Arabic, Iberian or Dutch people's names ("Mohammed bin Salman"). */
+const PERSON_LINKS = new Set(['bin', 'ibn', 'bint', 'ben', 'da', 'de', 'do', 'dos', 'das', 'del', 'della', 'van', 'von', 'der', 'den']);
+
+/**
+ * Two person spans with one such word between them are one person ("Mohammed" "bin" "Salman"
+ * tagged apart), and so is a known given name before one ("Mohammed" untagged). Changes
+ * `tagged` in place.
+ */
+export function joinParticleNames(tokens: Token[], tagged: TaggedSpan[], known: KnownNames = NO_KNOWN_NAMES): void {
+  tagged.sort((a, b) => a.start - b.start);
+  const covered = new Uint8Array(tokens.length);
+  for (const t of tagged) covered.fill(1, t.start, t.end);
+  // An untagged given name before the particle is the person's too ("Mohammed bin" "Salman").
+  for (const t of tagged) {
+    const given = tokens[t.start - 2]?.text ?? '';
+    if (t.type === 'PER' && t.start >= 2 && PERSON_LINKS.has(tokens[t.start - 1]!.text) && !covered[t.start - 2] && known.isPersonName(given) && /^\p{Lu}/u.test(given)) t.start -= 2;
+  }
+  for (let k = 0; k + 1 < tagged.length; k++) {
+    const a = tagged[k]!;
+    const b = tagged[k + 1]!;
+    if (a.type !== 'PER' || b.type !== 'PER' || b.start !== a.end + 1 || !PERSON_LINKS.has(tokens[a.end]!.text)) continue;
+    a.end = b.end;
+    tagged.splice(k + 1, 1);
+    k--;
   }
 }
 
