@@ -326,3 +326,8 @@ test('a line that lists people makes every name in it a person, tagged or not, b
     ['person:Els x1', 'person:Faldo x1', 'person:Norman x1', 'person:Price x1', 'place:Houston x1'],
   );
 });
+
+test('a "+" written onto a name is part of it ("OPEC+"), not one between names', () => {
+  assert.deepEqual(entities('Output from OPEC+ members rose.', [['OPEC', 'ORG']]), ['organization:OPEC+ x1']);
+  assert.deepEqual(entities('OPEC + Russia met.', [['OPEC', 'ORG'], ['Russia', 'LOC']]), ['organization:OPEC x1', 'place:Russia x1']);
+});
