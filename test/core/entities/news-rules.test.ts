@@ -331,3 +331,9 @@ test('a "+" written onto a name is part of it ("OPEC+"), not one between names',
   assert.deepEqual(entities('Output from OPEC+ members rose.', [['OPEC', 'ORG']]), ['organization:OPEC+ x1']);
   assert.deepEqual(entities('OPEC + Russia met.', [['OPEC', 'ORG'], ['Russia', 'LOC']]), ['organization:OPEC x1', 'place:Russia x1']);
 });
+
+test('a possessive no noun follows is the name\'s own ("at Lord\'s on Monday"), not a person\'s', () => {
+  assert.deepEqual(entities('They won at Lord’s on Monday.', [['Lord', 'LOC']]), ['place:Lord’s x1']);
+  assert.deepEqual(entities('Shares in Ford’s rivals fell.', [['Ford', 'ORG']]), ['organization:Ford x1']);
+  assert.deepEqual(entities('He read Arafat’s to them.', [['Arafat', 'PER']]), ['person:Arafat x1']);
+});

@@ -73,13 +73,20 @@ const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'fo
 /** A "+" written onto a name is part of it ("OPEC+", "Disney+"). */
 const isPlusSuffix = (tokens: Token[], i: number) => tokens[i]!.text === '+' && i > 0 && tokens[i - 1]!.end === tokens[i]!.start && /[\p{L}\p{N}]$/u.test(tokens[i - 1]!.text);
 
+/**
+ * Words after a possessive that no possessed noun is: there the "'s" is the name's own
+ * ("Sainsbury's each added", "at Lord's on Monday", "Lord's.").
+ */
+const AFTER_OWN_POSSESSIVE = new Set([',', '.', ';', ')', 'and', 'or', 'said', 'says', 'each', 'is', 'was', 'has', 'had', 'will', 'would', 'on', 'in', 'at', 'for', 'to', 'with', 'where']);
+const isNameOwnPossessive = (tokens: Token[], i: number) => isPossessive(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && AFTER_OWN_POSSESSIVE.has(tokens[i + 1]?.text ?? '.');
+
 /** Cleans a span in place; returns false when nothing name-like is left. */
 export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }, known: KnownNames = NO_KNOWN_NAMES): boolean {
   let { start, end } = span;
   const word = (i: number) => tokens[i]!.text;
   const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
   while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
-  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1))) && !isPlusSuffix(tokens, end - 1)) end--;
+  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1))) && !isPlusSuffix(tokens, end - 1) && !isNameOwnPossessive(tokens, end - 1)) end--;
   // "the" is not part of a name, unless the name is a known place with it ("The Hague").
   if (end - start > 1 && /^the$/i.test(word(start)) && !known.isPlace(words(start, end))) start++;
   // Nor does a name end with a particle ("Kansai Electric Power and").
@@ -293,6 +300,8 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   }
   joinHeadOf(ctx, tagged);
   joinParticleNames(tokens, tagged, known);
+  // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
+  for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
   // "OPEC+" with a space or the end after it (not "A+B").
   for (const span of tagged) if (span.end < tokens.length && isPlusSuffix(tokens, span.end) && (tokens[span.end + 1]?.start ?? Infinity) > tokens[span.end]!.end) span.end++;
   const works = findWorks(ctx, tagged, known);
