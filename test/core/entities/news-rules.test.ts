@@ -128,6 +128,15 @@ test("an organization's first word joins it even where the tagger read it as a p
   );
 });
 
+test('a clipped first word read as an organization joins the one organization it clips ("the Fed" of "Federal Reserve")', () => {
+  assert.deepEqual(entities('The Federal Reserve cut rates. Fed chair Jerome Powell spoke.', [['Federal Reserve', 'ORG'], ['Fed', 'ORG'], ['Jerome Powell', 'PER']]), [
+    'organization:Federal Reserve=Fed x2',
+    'person:Jerome Powell x1',
+  ]);
+  // Two organizations it could clip: neither.
+  assert.equal(entities('The Federal Reserve and the Federal Court met. The Fed spoke.', [['Federal Reserve', 'ORG'], ['Federal Court', 'ORG'], ['Fed', 'ORG']]).length, 3);
+});
+
 test('an acronym the article does not define joins the one name it fits ("UAE"), an Arabic particle giving no letter', () => {
   assert.deepEqual(entities('The United Arab Emirates denied it. The UAE said so.', [['United Arab Emirates', 'LOC'], ['UAE', 'LOC']]), [
     'place:United Arab Emirates=UAE x2',

@@ -153,8 +153,14 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
   const mayBeShort = (f: FormInfo) =>
     isOrg(f) ||
     (f.words.length === 1 && !aliasGroupOf(f.key) && ((orgVotes(f) > 0 && orgVotes(f) >= (f.votes.get('place') ?? 0)) || (majority(f.votes) === 'person' && !surnames.has(f.key))));
+  // A clipped first word, read as an organization: "the Fed" of "Federal Reserve".
+  const clippedOf = (f: FormInfo) => {
+    if (f.words.length !== 1 || f.key.length < 3 || !isOrg(f)) return undefined;
+    const roots = new Set(long.filter((l) => l.words[0]!.length > f.key.length && l.words[0]!.startsWith(f.key)).map((l) => uf.find(l.key)));
+    return roots.size > 0 ? roots : undefined;
+  };
   for (const f of forms.values()) {
-    const roots = shortOf.get(f.key);
+    const roots = shortOf.get(f.key) ?? clippedOf(f);
     if (!roots || roots.size !== 1 || !mayBeShort(f) || long.includes(f) || (f.words.length === 1 && known.isPlace([[...f.surfaces][0]!]))) continue;
     uf.union([...roots][0]!, f.key);
     // Its mentions read as a person's or a place's were the organization's ("Goldman has since agreed").
