@@ -346,3 +346,15 @@ test('a possessive no noun follows is the name\'s own ("at Lord\'s on Monday"), 
   assert.deepEqual(entities('Shares in Ford’s rivals fell.', [['Ford', 'ORG']]), ['organization:Ford x1']);
   assert.deepEqual(entities('He read Arafat’s to them.', [['Arafat', 'PER']]), ['person:Arafat x1']);
 });
+
+test('a dateline in capitals before a dash opens a paragraph with a place; a section head with a hyphen does not', () => {
+  assert.deepEqual(entities('DETROIT — Ford said so.', [['DETROIT', 'ORG'], ['Ford', 'ORG']]), ['organization:Ford x1', 'place:DETROIT x1']);
+  assert.deepEqual(entities('CAPE CANAVERAL, Florida — NASA said so.', [['CAPE CANAVERAL', 'ORG'], ['Florida', 'LOC'], ['NASA', 'ORG']]), [
+    'organization:NASA x1',
+    'place:CAPE CANAVERAL x1',
+    'place:Florida x1',
+  ]);
+  assert.deepEqual(entities('RUGBY UNION - Wigan won.', [['RUGBY UNION', 'ORG'], ['Wigan', 'ORG']]), ['organization:RUGBY UNION x1', 'organization:Wigan x1']);
+  // Not inside a paragraph.
+  assert.deepEqual(entities('He said NOKIA — not Apple.', [['NOKIA', 'ORG'], ['Apple', 'ORG']]), ['organization:Apple x1', 'organization:NOKIA x1']);
+});

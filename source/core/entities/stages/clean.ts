@@ -299,6 +299,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
   joinHeadOf(ctx, tagged);
+  applyDatelines(ctx, tagged);
   joinParticleNames(tokens, tagged, known);
   // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
   for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
@@ -358,6 +359,32 @@ export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged
       const inner = tagged.splice(k + 1, 1)[0]!;
       span.end = Math.max(span.end, inner.end);
     }
+  }
+}
+
+/** Dashes after a dateline ("DETROIT — Ford said"); a hyphen after capitals heads a CoNLL-style section ("RUGBY UNION -"). */
+const DATELINE_DASHES = new Set(['—', '–']);
+
+/**
+ * A dateline is a place: a name in capitals opening a paragraph, before a dash ("DETROIT —",
+ * "LOS ANGELES —", "CAPE CANAVERAL, Florida —"). Changes `tagged` in place.
+ */
+export function applyDatelines(ctx: Pick<ResolveContext, 'tokens' | 'text' | 'sentenceStart'>, tagged: TaggedSpan[]): void {
+  const { tokens, text } = ctx;
+  for (const span of tagged) {
+    const first = tokens[span.start]!;
+    const opensParagraph = span.start === 0 || /\n\s*$/u.test(text.slice(Math.max(0, first.start - 4), first.start));
+    if (!opensParagraph || !ctx.sentenceStart[span.start]) continue;
+    if (!tokens.slice(span.start, span.end).every((t) => /^\p{Lu}[\p{Lu}.'’-]*$/u.test(t.text) && /\p{Lu}{2}/u.test(t.text))) continue;
+    let next = span.end;
+    // "CAPE CANAVERAL, Florida —": a state or country may follow.
+    if (tokens[next]?.text === ',') {
+      next++;
+      while (next < tokens.length && /^\p{Lu}/u.test(tokens[next]!.text)) next++;
+    }
+    if (!DATELINE_DASHES.has(tokens[next]?.text ?? '')) continue;
+    span.type = 'LOC';
+    span.fixed = true;
   }
 }
 
