@@ -308,7 +308,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const works = findWorks(ctx, tagged, known);
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
-  const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || works.names.has(normalizeName(surfaceOf(ctx, span)));
+  const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || (works.names.size > 0 && works.names.has(normalizeName(surfaceOf(ctx, span))));
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
   for (const raw of splitSpans(ctx, tagged)) {

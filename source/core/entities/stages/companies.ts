@@ -19,7 +19,7 @@ export function addKnownCompanies(ctx: Pick<ResolveContext, 'tokens' | 'known' |
     const lower = w.toLowerCase();
     // Part of a longer capitalised name the tagger left out ("Space Launch System") is no company's.
     if (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) continue;
-    if (!known.isCompany(w) || known.isPersonName(w) || known.isPlace([w]) || known.isCommonWord(lower) || casing.get(lower)?.includes('L')) continue;
+    if (known.isCommonWord(lower) || casing.get(lower)?.includes('L') || !known.isCompany(w) || known.isPersonName(w) || known.isPlace([w])) continue;
     // A sentence's first capital says nothing, unless the words around it say organization ("Stellantis chief Antonio Filosa").
     if (ctx.sentenceStart[i] && contextCue(ctx, i, i + 1) !== 'organization') continue;
     tagged.push({ type: 'ORG', start: i, end: i + 1 });

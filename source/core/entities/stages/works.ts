@@ -38,7 +38,7 @@ const PRODUCT_NOUNS = new Set(
 const CONSUMER_NOUNS = new Set('sneakers trainers shoes crude smartphone smartphones console consoles'.split(' '));
 
 /** Verbs whose object, with a count or an article, is an award: "won four Oscars", "win an Emmy". */
-const WIN_VERBS = new Set(['won', 'win', 'wins', 'winning']);
+const WIN_VERBS = new Set(['won', 'win', 'wins', 'winning', 'Won', 'Win', 'Wins', 'Winning']);
 /** Words that introduce one product: "the Orion capsule", "its Switch consoles", "a new Pixel phone". */
 const PRODUCT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'our', 'this', 'that', 'these', 'those', 'more', 'some', 'several', 'many']);
 /** What may follow a model's number: a lower-case word or the end of a clause, not a score's "-1" or a time's ": 25". */
@@ -105,6 +105,9 @@ export function findWorks(ctx: Pick<ResolveContext, 'text' | 'tokens'>, tagged: 
   // The tagger often leaves a numbered name untagged, so every capitalised run before a number is read.
   for (let n = 1; n < tokens.length; n++) {
     const number = word(n);
+    // Cheap test first: a number or a Roman numeral starts with a digit, I, V or X.
+    const c = number.charCodeAt(0);
+    if (!((c >= 49 && c <= 57) || c === 73 || c === 86 || c === 88)) continue;
     // A larger number ("S&P 500", "FTSE 100") only with an article or twice, as an index's.
     const large = /^[1-9]\d{2,3}$/u.test(number);
     if (!(isModelNumber(number) || large) || !endsModelNumber(n + 1)) continue;
@@ -157,7 +160,7 @@ export function findWorks(ctx: Pick<ResolveContext, 'text' | 'tokens'>, tagged: 
   }
   // "won four Oscars", "win an Emmy", tagged or not.
   for (let i = 2; i < tokens.length; i++) {
-    if (!isCapitalised(word(i)) || !WIN_VERBS.has(word(i - 2).toLowerCase()) || !(COUNTS.has(word(i - 1).toLowerCase()) || /^\d+$/.test(word(i - 1)))) continue;
+    if (!WIN_VERBS.has(word(i - 2)) || !isCapitalised(word(i)) || !(COUNTS.has(word(i - 1).toLowerCase()) || /^\d+$/.test(word(i - 1)))) continue;
     let end = i + 1;
     while (end < tokens.length && end - i < 4 && isCapitalised(word(end))) end++;
     add(i, end);
