@@ -14,7 +14,10 @@ import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 import { findWorks } from './works.js';
+
+export { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 
 const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
 /**
@@ -24,29 +27,6 @@ const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Moun
  */
 const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple'.split(' '));
 const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
-/**
- * Words that head an organization's name: a name ending in one is an organization, never a person
- * or a place ("the Prime Minister's Office", "Defense Ministry", "Security Council").
- */
-export const ORG_HEADS = new Set(
-  (
-    'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
-    'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
-    'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
-    'Airlines Airways Foundation Fund Society Church Network Times Post Journal Observatory Alliance Confederation ' +
-    'Coalition Guild Academy Records Federation'
-  ).split(' '),
-);
-/**
- * Common nouns that introduce an organization's name in apposition: "Italian newspaper Il
- * Giornale", "news agency Interfax", "militant group Hamas".
- */
-export const ORG_DESCRIPTORS = new Set(
-  (
-    'newspaper daily weekly magazine tabloid agency broadcaster network channel party group company firm ' +
-    'militia movement organisation organization bank airline carrier publisher insurer conglomerate brokerage club'
-  ).split(' '),
-);
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
 /** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */

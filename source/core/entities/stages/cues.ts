@@ -6,7 +6,7 @@
  * news in general (measured on CoNLL-2003 train: test/tools/cue-precision.ts), not for any name.
  */
 import type { EntityType } from '../types.js';
-import { ORG_DESCRIPTORS } from './clean.js';
+import { ORG_DESCRIPTORS } from './heads.js';
 import type { ResolveContext } from './context.js';
 
 /**

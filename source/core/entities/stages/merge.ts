@@ -11,7 +11,7 @@
  */
 import { aliasGroupOf, PLACE_SHORT_HEADS, surnameOf } from '../normalize.js';
 import type { EntityType } from '../types.js';
-import { ORG_HEADS } from './clean.js';
+import { ORG_HEADS } from './heads.js';
 import { majority, surfaceOf, type ResolveContext, type TaggedSpan } from './context.js';
 import type { FormInfo, Forms } from './forms.js';
 

@@ -8,7 +8,7 @@
  */
 import { TITLE_WORDS } from '../aliases.js';
 import { normalizeName } from '../normalize.js';
-import { ORG_DESCRIPTORS, ORG_HEADS } from './clean.js';
+import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 import type { KnownNames, ResolveContext, TaggedSpan } from './context.js';
 
 const OPEN_QUOTES = new Set(['“', '‘', '"', '«']);
