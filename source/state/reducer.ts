@@ -65,7 +65,10 @@ export function activeContext(state: State): Context {
 
 export function reducer(state: State, action: Action): State {
   // What the move means for the marks (read on open, where it was left), whatever made it.
-  return followReading(state, reduce(state, action));
+  const next = followReading(state, reduce(state, action));
+  // A mentions screen brought back from the jump history (Esc, Ctrl+O) has the cursor it was left
+  // with; corrections since may have taken mentions away.
+  return next.mentionsScreen !== state.mentionsScreen && next.screen.name === 'entityMentions' ? clampMentionsScreen(next) : next;
 }
 
 function reduce(state: State, action: Action): State {
