@@ -41,7 +41,7 @@ test('a progress tick rewrites only the status line, never the whole screen', as
     // The line rewritten is the status line at the bottom, and the rest of the screen survived.
     const screen = t.screen();
     assert.match(screen[0] ?? '', /lede/, screen.join('\n'));
-    assert.match(screen.findLast((line) => line.trim() !== '') ?? '', /^ ?1\/400/, screen.join('\n'));
+    assert.match(screen.findLast((line) => line.trim() !== '') ?? '', /^ ?article 1 of 400/, screen.join('\n'));
     await t.press('q');
     assert.equal((await t.exited()).exitCode, 0);
   } finally {
