@@ -8,8 +8,9 @@ import { test } from 'node:test';
 import { docCasing, type TagType } from '../../../source/core/entities/features.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { contextCue } from '../../../source/core/entities/stages/cues.js';
-import type { KnownNames, TaggedSpan } from '../../../source/core/entities/stages/context.js';
-import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
+import type { KnownNames } from '../../../source/core/entities/stages/context.js';
+import { sentenceRanges, tokenize } from '../../../source/core/entities/tokenize.js';
+import { spanOf } from '../../helpers/entities.js';
 
 const PLACES = new Set(['washington', 'london', 'helsinki', 'qatar', 'detroit', 'turin', 'syria', 'finland', 'brooklyn', 'houston', 'florida']);
 const NAMES = new Set(['washington', 'keir', 'gordon', 'lee', 'kim', 'michael', 'jordan', 'mohammed', 'salman', 'bill', 'ford', 'mark', 'cole', 'palmer']);
@@ -21,16 +22,6 @@ const known: KnownNames = {
   isCommonWord: (lower) => ['switch', 'next', 'game', 'said'].includes(lower),
   isCompany: (word) => COMPANIES.has(word),
 };
-
-/** Token span of the `nth` occurrence of `phrase` (whole tokens). */
-function spanOf(tokens: Token[], phrase: string, type: TagType, nth = 0): TaggedSpan {
-  const parts = tokenize(phrase).map((t) => t.text);
-  let seen = 0;
-  for (let i = 0; i + parts.length <= tokens.length; i++) {
-    if (parts.every((p, k) => tokens[i + k]!.text === p) && seen++ === nth) return { type, start: i, end: i + parts.length };
-  }
-  throw new Error(`no ${phrase} #${nth}`);
-}
 
 /**
  * Entities of `text` when the tagger found `spans` ([phrase, type, nth]), as

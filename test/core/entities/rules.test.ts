@@ -8,22 +8,11 @@ import { test } from 'node:test';
 import { docCasing } from '../../../source/core/entities/features.js';
 import { EvidenceCollector } from '../../../source/core/entities/evidence.js';
 import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
-import { libraryIndexOf } from '../../helpers/entities.js';
+import { libraryIndexOf, spanOf } from '../../helpers/entities.js';
 import { entityKey } from '../../../source/core/entities/normalize.js';
 import { applyNameRules, resolveEntities, type TaggedSpan } from '../../../source/core/entities/resolve.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { Entity, EntityType } from '../../../source/core/entities/types.js';
-import type { TagType } from '../../../source/core/entities/features.js';
-
-/** Token span of the `nth` occurrence of `phrase` (whole tokens). */
-function spanOf(tokens: Token[], phrase: string, type: TagType, nth = 0): TaggedSpan {
-  const parts = tokenize(phrase).map((t) => t.text);
-  let seen = 0;
-  for (let i = 0; i + parts.length <= tokens.length; i++) {
-    if (parts.every((p, k) => tokens[i + k]!.text === p) && seen++ === nth) return { type, start: i, end: i + parts.length };
-  }
-  throw new Error(`no ${phrase} #${nth}`);
-}
 
 function setup(text: string) {
   const tokens = tokenize(text);
