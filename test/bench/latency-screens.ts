@@ -49,7 +49,8 @@ export function showsFirstTitle(term: TimedTerminal, title: string): boolean {
   const start = title.slice(0, 20).trim();
   for (let y = 0; y < Math.min(4, term.term.rows); y++) {
     const line = term.line(y);
-    if (line.startsWith('› ') && line.includes(start)) return true;
+    // The cursor row: "› Title", after the read-state column's one character ("N› Title") if any.
+    if (/^.?› /u.test(line) && line.includes(start)) return true;
   }
   return false;
 }
