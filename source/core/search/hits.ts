@@ -1,4 +1,5 @@
 /** A search hit as the list shows it: its matches and snippet, computed only when read (a screenful). */
+import type { WordedText } from './folded-bodies.js';
 import { computeMatches, type FieldMatch, type TermMatcher } from './highlight.js';
 import type { ParsedQuery } from './query.js';
 import type { Doc } from './search-index.js';
@@ -24,7 +25,8 @@ export const SNIPPET_LENGTH = 120;
 /**
  * A hit whose `matches` and `snippet` are computed when first read (the body is decoded once for
  * both). `entityRanges` gives where the query's @name terms match in it (their mentions): they are
- * highlighted with the rest, and the snippet is the first body one.
+ * highlighted with the rest, and the snippet is the first body one. `foldedBody` gives the body
+ * folded, when the caller keeps folded bodies (FoldedBodies): its `original` is the body.
  */
 export function makeHit(
   doc: Doc,
@@ -32,15 +34,16 @@ export function makeHit(
   score: number,
   matchers: readonly TermMatcher[],
   entityRanges?: (body: string) => FieldMatch[],
+  foldedBody?: () => WordedText,
 ): SearchHit {
   let matches: FieldMatch[] | undefined;
   let snippet: Snippet | undefined;
   let entities: FieldMatch[] | undefined;
   const hit = { index, score } as SearchHit;
   let text: string | undefined;
-  const body = (): string => (text ??= doc.text);
+  const body = (): string => (text ??= foldedBody ? foldedBody().original : doc.text);
   const ofEntities = (): FieldMatch[] => (entities ??= entityRanges ? entityRanges(body()) : []);
-  const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers, ofEntities()));
+  const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers, ofEntities(), foldedBody?.()));
   Object.defineProperty(hit, 'matches', { enumerable: true, configurable: true, get: getMatches });
   const snippetOf = (width: number, measure?: Measure) => computeSnippet(body(), getMatches(), width, ofEntities().find((m) => m.field === 'text'), measure);
   Object.defineProperty(hit, 'snippet', {

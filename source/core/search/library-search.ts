@@ -13,7 +13,7 @@
 import { type EntityTermEval, type EntityTermSource, entityRanges, evalEntityTerm } from './entity-terms.js';
 import type { FieldMatch, TermMatcher } from './highlight.js';
 import type { Measure, Snippet } from './snippet.js';
-import { fold } from './fold.js';
+import { FoldedBodies, type WordedText } from './folded-bodies.js';
 import { groupMatchers, makeHit, type SearchHit } from './hits.js';
 import { PROXIMITY_POOL, proximityBonus } from './proximity.js';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -73,6 +73,8 @@ export class LibrarySearch {
   private readonly totals = new Scratch((n) => new Float64Array(n));
   private matcherCache: { parsed: ParsedQuery; groups: TermMatcher[][]; matchers: TermMatcher[] } | undefined;
   private entities: EntityTermSource | null = null;
+  /** Bodies read for hits and proximity, folded once for the keys that read them again. */
+  private readonly bodies = new FoldedBodies();
 
   /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.start`. */
   constructor(articles: readonly Doc[], options: { defer?: boolean } = {}) {
@@ -194,7 +196,7 @@ export class LibrarySearch {
     const slots = this.matchersFor(parsed).groups.filter((matchers) => matchers.length > 0);
     if (slots.length < 2) return;
     for (const d of selectTop(scored.slice(), scores, PROXIMITY_POOL)) {
-      scores[d]! += proximityBonus(this.index.foldedTitles[d]!, () => fold(this.index.docs[d]!.text), slots);
+      scores[d]! += proximityBonus(this.index.foldedTitles[d]!, () => this.foldedBody(d), slots);
     }
   }
 
@@ -211,8 +213,12 @@ export class LibrarySearch {
     return (d, score) => {
       const doc = this.index.docs[d]!;
       const ranges = source && evals.length > 0 ? (text: string) => entityRanges(source, evals, d, { title: doc.title, text }) : undefined;
-      return makeHit(doc, d, score, matchers, ranges);
+      return makeHit(doc, d, score, matchers, ranges, () => this.foldedBody(d));
     };
+  }
+
+  private foldedBody(d: number): WordedText {
+    return this.bodies.get(d, () => this.index.docs[d]!.text);
   }
 
   /**

@@ -4,8 +4,8 @@
  * PROXIMITY_POOL hits by term scores are re-read: each one's title and folded body, the closest
  * window that holds a match of every group of the query, measured in words between them.
  */
-import { forEachToken } from './fold.js';
-import { foldedRanges, type TermMatcher } from './highlight.js';
+import { wordBounds } from './folded-bodies.js';
+import { foldedRanges, type FoldedWords, type TermMatcher } from './highlight.js';
 import { firstIndexWhere } from '../sorted.js';
 
 /** The bonus for the query's words side by side, in their order or not: less than a match level (ranking.ts). */
@@ -20,13 +20,12 @@ interface Occurrence {
 }
 
 /** Every match of every slot in a folded text, by the word it starts in, in text order. */
-function occurrences(folded: string, slots: readonly (readonly TermMatcher[])[]): Occurrence[] {
-  const ends: number[] = [];
-  forEachToken(folded, (_, end) => ends.push(end));
+function occurrences(text: FoldedWords, slots: readonly (readonly TermMatcher[])[]): Occurrence[] {
+  const words = text.words();
   const out: Occurrence[] = [];
   slots.forEach((matchers, slot) => {
     for (const m of matchers) {
-      for (const range of foldedRanges(folded, m)) out.push({ word: firstIndexWhere(ends.length, (k) => ends[k]! > range.start), slot });
+      for (const range of foldedRanges(text, m)) out.push({ word: firstIndexWhere(words.length / 2, (k) => words[2 * k + 1]! > range.start), slot });
     }
   });
   return out.sort((a, b) => a.word - b.word || a.slot - b.slot);
@@ -36,9 +35,9 @@ function occurrences(folded: string, slots: readonly (readonly TermMatcher[])[])
  * The fewest words between matches of all `slots` in the folded text (0: side by side), or
  * Infinity when some slot has no match in it. The classic smallest window over the occurrences.
  */
-export function smallestGap(folded: string, slots: readonly (readonly TermMatcher[])[]): number {
+export function smallestGap(text: FoldedWords, slots: readonly (readonly TermMatcher[])[]): number {
   const k = slots.length;
-  const found = occurrences(folded, slots);
+  const found = occurrences(text, slots);
   const inWindow = new Int32Array(k);
   let covered = 0;
   let best = Infinity;
@@ -56,9 +55,10 @@ export function smallestGap(folded: string, slots: readonly (readonly TermMatche
 }
 
 /** The proximity bonus of an article: PROXIMITY_MAX for the words side by side, less the more words between them. */
-export function proximityBonus(foldedTitle: string, foldedBody: () => string, slots: readonly (readonly TermMatcher[])[]): number {
+export function proximityBonus(foldedTitle: string, foldedBody: () => FoldedWords, slots: readonly (readonly TermMatcher[])[]): number {
   if (slots.length < 2) return 0;
-  const inTitle = smallestGap(foldedTitle, slots);
+  let titleWords: Int32Array | undefined;
+  const inTitle = smallestGap({ folded: foldedTitle, words: () => (titleWords ??= wordBounds(foldedTitle)) }, slots);
   // A title with the words side by side needs no body read.
   const gap = inTitle === 0 ? 0 : Math.min(inTitle, smallestGap(foldedBody(), slots));
   return gap === Infinity ? 0 : PROXIMITY_MAX / (1 + gap);

@@ -5,6 +5,7 @@
  * `--json`), so the window is cut to the width it is shown at, never cut again to a narrower one.
  */
 import type { Span } from '../article.js';
+import { isSingleColumnUnit } from '../layout/text-width.js';
 import type { FieldMatch } from './highlight.js';
 
 export interface Snippet {
@@ -42,21 +43,46 @@ function skipMarks(text: string, i: number, limit: number): number {
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** Units segmented at a time: a window is at most a few hundred columns, so rarely more than one piece. */
-const CHUNK = 1024;
+/** Units segmented at first to find one grapheme: longer clusters (a pile of marks) double it. */
+const PIECE = 32;
+
+/**
+ * The end of the grapheme that starts at `i` (a boundary), looking no further than `limit`. A
+ * single-column character followed by another (or by `limit`) is a grapheme by itself, which is
+ * almost every character of news: only the others are segmented, a short piece at a time.
+ */
+function graphemeEnd(text: string, i: number, limit: number): number {
+  if (isSingleColumnUnit(text.charCodeAt(i)) && (i + 1 >= limit || isSingleColumnUnit(text.charCodeAt(i + 1)))) return i + 1;
+  for (let size = PIECE; ; size *= 2) {
+    const to = Math.min(limit, i + size);
+    const first = graphemes.segment(text.slice(i, to))[Symbol.iterator]().next().value!.segment;
+    // A cluster that fills the piece may go on past it, unless the piece ends at the limit.
+    if (i + first.length < to || to === limit) return i + first.length;
+  }
+}
+
+/** The start of the grapheme that ends at `i` (a boundary), looking no further back than `limit`. */
+function graphemeStart(text: string, i: number, limit: number): number {
+  if (isSingleColumnUnit(text.charCodeAt(i - 1)) && (i - 1 <= limit || isSingleColumnUnit(text.charCodeAt(i - 2)))) return i - 1;
+  for (let size = PIECE; ; size *= 2) {
+    const from = Math.max(limit, i - size);
+    let last = '';
+    for (const { segment } of graphemes.segment(text.slice(from, i))) last = segment;
+    // The piece may start inside a cluster: its last grapheme is whole unless it is also its first.
+    if (i - last.length > from || from === limit) return i - last.length;
+  }
+}
 
 /** The furthest end ≤ limit such that text[from, end) takes at most `budget`, a grapheme at a time. */
 function advance(text: string, from: number, limit: number, budget: number, measure: Measure): number {
   let used = 0;
   let i = from;
   while (i < limit) {
-    const piece = text.slice(i, Math.min(limit, i + CHUNK));
-    for (const { segment } of graphemes.segment(piece)) {
-      const w = measure(segment);
-      if (used + w > budget) return i;
-      used += w;
-      i += segment.length;
-    }
+    const end = graphemeEnd(text, i, limit);
+    const w = measure(text.slice(i, end));
+    if (used + w > budget) return i;
+    used += w;
+    i = end;
   }
   return i;
 }
@@ -66,14 +92,11 @@ function retreat(text: string, to: number, limit: number, budget: number, measur
   let used = 0;
   let i = to;
   while (i > limit) {
-    const from = Math.max(limit, i - CHUNK);
-    const pieces = Array.from(graphemes.segment(text.slice(from, i)), (g) => g.segment);
-    for (let k = pieces.length - 1; k >= 0; k--) {
-      const w = measure(pieces[k]!);
-      if (used + w > budget) return i;
-      used += w;
-      i -= pieces[k]!.length;
-    }
+    const start = graphemeStart(text, i, limit);
+    const w = measure(text.slice(start, i));
+    if (used + w > budget) return i;
+    used += w;
+    i = start;
   }
   return i;
 }

@@ -84,4 +84,21 @@ describe('snippets', () => {
     assert.ok(snippet.text.endsWith('Golan.'));
     assert.ok(displayWidth(snippet.text) >= 55, snippet.text);
   });
+
+  it('cut only between graphemes, however long a cluster is and wherever a cut falls', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const clusters = (t: string) => Array.from(segmenter.segment(t), (g) => g.segment);
+    // A pile of marks longer than the pieces segmented at a time, flags and a family beside Latin text.
+    const pieces = ['word', ' ', 'e' + '\u0301'.repeat(70), '👩\u200d'.repeat(12) + '👧', '🇩🇪🇫🇷', '👩‍👩‍👧', 'Erdoğan', 'ñ', '—', 'a\u0308'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 80 }), fc.nat(), fc.integer({ min: 4, max: 120 }), (parts, pick, width) => {
+        const text = parts.join('');
+        const whole = new Set(clusters(text));
+        const snippet = computeSnippet(text, matchesIn(text, [pick]), width, undefined, displayWidth);
+        const inner = snippet.text.replace(/^…/, '').replace(/…$/, '');
+        for (const g of clusters(inner)) assert.ok(whole.has(g), `${JSON.stringify(g)} is not a whole grapheme of the text`);
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
