@@ -215,7 +215,8 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
           {filterSummary}
         </Styled>
       </Text>
-      <Box flexDirection="column" height={height} overflow="hidden">
+      {/* Clipped below only: every row is cut to the width already, and a horizontal clip would make Ink re-slice each line of every frame. */}
+      <Box flexDirection="column" height={height} overflowY="hidden">
         {body}
       </Box>
       {state.prompt ? (

@@ -1,12 +1,12 @@
 /**
  * What one frame of the library list costs the main thread, away from any terminal and any other
  * process's load: the app of a source tree (this one, or a throwaway copy with a change to try),
- * bundled the way dist is (esbuild, production React, code splitting, the entity worker beside
+ * bundled the way dist is (esbuild with the tree's own build plugins, production React, code splitting, the entity worker beside
  * it), rendered by ink-testing-library (every commit is a frame, nothing throttled), and queries
  * typed key by key. Reported: the main thread's CPU time (/proc, so other processes' load does
  * not count) per frame and per key, while typing.
  *
- *   npm run bench -- latency --frame-cost [--tree DIR] [--generate N] [--alias PKG=FILE] [--json]
+ *   npm run bench -- latency --frame-cost [--tree DIR] [--generate N] [--alias PKG=FILE] [--cpu-prof DIR] [--json]
  *
  * --alias is esbuild's, to try a dependency changed in the copy (e.g. string-width=./sw/index.js).
  */
@@ -53,8 +53,10 @@ app.unmount();
 process.exit(0);
 `;
 
-export async function frameCost(options: { tree: string; corpus: string; alias: Record<string, string> }): Promise<Record<string, number>> {
+export async function frameCost(options: { tree: string; corpus: string; alias: Record<string, string>; cpuProf?: string }): Promise<Record<string, number>> {
   const esbuild = await import('esbuild');
+  // The tree's own bundle-time changes to its dependencies (Ink's Output caches, its string-width), as in its dist.
+  const treeBuild = (await import(join(options.tree, 'test/tools/build.mjs'))) as { DIST_OPTIONS?: { plugins?: unknown[] } };
   const tmp = mkdtempSync(join(tmpdir(), 'lede-frame-cost-'));
   try {
     const entry = join(tmp, 'frame-cost.mjs');
@@ -73,11 +75,13 @@ export async function frameCost(options: { tree: string; corpus: string; alias: 
       // One Ink, the tree's: ink-testing-library must render with the copy that is being tried.
       alias: { ink: join(options.tree, 'node_modules/ink/build/index.js'), ...options.alias },
       external: ['react-devtools-core'],
+      plugins: (treeBuild.DIST_OPTIONS?.plugins ?? []) as never[],
       define: { 'process.env.NODE_ENV': '"production"' },
       banner: { js: "import{createRequire as __lede_createRequire}from'node:module';const require=__lede_createRequire(import.meta.url);" },
     });
     const env = { ...process.env, NODE_OPTIONS: '', LEDE_CACHE_DIR: join(tmp, 'cache'), LEDE_CONFIG_DIR: join(tmp, 'config'), LEDE_STATE_DIR: join(tmp, 'state') };
-    const r = spawnSync(process.execPath, [join(tmp, 'frame-cost.js')], { encoding: 'utf8', env, maxBuffer: 64 * 2 ** 20 });
+    const profile = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [];
+    const r = spawnSync(process.execPath, [...profile, join(tmp, 'frame-cost.js')], { encoding: 'utf8', env, maxBuffer: 64 * 2 ** 20 });
     if (r.status !== 0) throw new Error(`frame-cost probe failed (${r.status}): ${(r.stderr ?? '').slice(-400)}`);
     const { keys, frames, cpu_ms } = JSON.parse(r.stdout) as { keys: number; frames: number; cpu_ms: number };
     const round = (n: number) => Math.round(n * 10) / 10;
@@ -94,7 +98,7 @@ export async function benchFrameCost(argv: string[], context: { root: string; co
   const alias = Object.fromEntries(
     argv.flatMap((a, i) => (a === '--alias' && argv[i + 1] ? [argv[i + 1]!.split('=') as [string, string]] : [])).map(([k, v]) => [k, resolve(tree, v)]),
   );
-  return { tree, articles: count, ...(await frameCost({ tree, corpus: context.corpusDir(count), alias })) };
+  return { tree, articles: count, ...(await frameCost({ tree, corpus: context.corpusDir(count), alias, cpuProf: arg(argv, '--cpu-prof') })) };
 }
 
 /** Run directly (`node --import tsx test/bench/latency-frame-cost.ts …`): the same, the corpus made here. */
