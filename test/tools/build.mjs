@@ -67,7 +67,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await build({
     ...DIST_OPTIONS,
     absWorkingDir: root,
-    entryPoints: ['source/cli.tsx', 'source/core/entities/entity-worker.ts', 'source/core/load/html/page-worker.ts'],
+    // dist/cli.js is source/start.ts: it turns the code cache on, then imports the CLI (a chunk).
+    entryPoints: { cli: 'source/start.ts', 'entity-worker': 'source/core/entities/entity-worker.ts', 'page-worker': 'source/core/load/html/page-worker.ts' },
     outdir: 'dist',
   });
 }
