@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { type Article, readingMinutes } from '../core/article';
+import { groupedCount } from '../core/count-format';
 import { segmentField } from '../core/layout/segments';
 import { displayWidth, truncateToWidth } from '../core/layout/text-width';
 import { hasEntityTerms, type SearchHit } from '../core/search';
@@ -18,7 +19,7 @@ import { glyphs } from './theme';
 
 function articleMeta(article: Article): string {
   const parts = [article.date, article.source].filter((p): p is string => Boolean(p));
-  parts.push(`${article.words.toLocaleString('en-US')} words`, `${readingMinutes(article.words)} min`);
+  parts.push(`${groupedCount(article.words)} words`, `${readingMinutes(article.words)} min`);
   return parts.join(' · ');
 }
 
@@ -132,8 +133,6 @@ function backgroundNote(state: State): string {
   return notes.map((note) => ` · ${note}`).join('');
 }
 
-const formatCount = (n: number) => n.toLocaleString('en-US');
-
 /** Said when typo tolerance let articles in, so a count that grows as a word is typed is explained. */
 function typosNote(state: State): string {
   return (state.filter.result?.withTypos ?? 0) > 0 ? ' (with typos)' : '';
@@ -142,21 +141,21 @@ function typosNote(state: State): string {
 /** What the prompt says while a query is typed: "12 of 2,225 articles match (with typos)", with indexing progress. */
 function filterNote(state: State): string {
   const n = state.library.articles.length;
-  const articles = `${formatCount(n)} article${n === 1 ? '' : 's'}`;
+  const articles = `${groupedCount(n)} article${n === 1 ? '' : 's'}`;
   const indexing = backgroundNote(state);
   if (!state.filter.query.trim()) return `${articles}${indexing}`;
   const result = state.filter.result;
   const pending = state.filter.resultQuery !== state.filter.query ? '…' : '';
   // The list holds the best hits only; say so when there are more.
-  const capped = result && result.hits.length < result.total ? ` · best ${formatCount(result.hits.length)} shown` : '';
+  const capped = result && result.hits.length < result.total ? ` · best ${groupedCount(result.hits.length)} shown` : '';
   const total = result?.total ?? 0;
-  return `${formatCount(total)} of ${articles} match${total === 1 ? 'es' : ''}${typosNote(state)}${pending}${capped}${indexing}`;
+  return `${groupedCount(total)} of ${articles} match${total === 1 ? 'es' : ''}${typosNote(state)}${pending}${capped}${indexing}`;
 }
 
 /** Where the cursor is, said as what it counts: "article 3 of 2,225", or "match 3 of 12 · 12 of 2,225 articles match". */
 function positionNote(state: State, cursor: number, listed: number, filtering: boolean): string {
-  if (filtering) return `match ${formatCount(cursor + 1)} of ${formatCount(listed)} · ${filterNote(state)}`;
-  return `article ${formatCount(cursor + 1)} of ${formatCount(listed)}${backgroundNote(state)}`;
+  if (filtering) return `match ${groupedCount(cursor + 1)} of ${groupedCount(listed)} · ${filterNote(state)}`;
+  return `article ${groupedCount(cursor + 1)} of ${groupedCount(listed)}${backgroundNote(state)}`;
 }
 
 export function ListView({ state, viewport }: { state: State; viewport: Viewport }) {
@@ -171,7 +170,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
     Math.floor(viewport.cols / 2),
     Math.max(0, ...shown.map((i) => displayWidth(articleMeta(articles[i] as Article)))),
   );
-  const count = `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}`;
+  const count = `${groupedCount(articles.length)} article${articles.length === 1 ? '' : 's'}`;
   const skippedNote = skipped.length > 0 ? ` · ${skipped.length} skipped (s)` : '';
   const filterSummary = state.filter.query && !state.prompt ? ` · filter “${state.filter.query}”` : '';
   const { order, show } = state.reading;

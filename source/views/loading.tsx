@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { groupedCount } from '../core/count-format';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { Styled } from './styled';
 
@@ -12,8 +13,8 @@ export interface LoadingProgress {
 /** The first frame while a large library is read: something on screen at once, with progress. */
 export function Loading({ label, done, total, articles }: LoadingProgress) {
   // A big collection is one file: the articles read so far are what moves.
-  const files = total > 0 ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files` : '';
-  const progress = articles > 0 ? `${files} · ${articles.toLocaleString('en-US')} articles` : files;
+  const files = total > 0 ? ` ${groupedCount(done)}/${groupedCount(total)} files` : '';
+  const progress = articles > 0 ? `${files} · ${groupedCount(articles)} articles` : files;
   return (
     <Box>
       <Text wrap="truncate">

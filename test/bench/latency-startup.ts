@@ -10,15 +10,20 @@
  *   the first title is written (Ink's first render);
  * - the cost of importing each library, bundled the way dist is, each in a fresh process: meow,
  *   React, Yoga (a WebAssembly module), string-width (its emoji regex), Ink (all of these);
+ * - the CPU the process used until it wrote that frame (all its threads: process.cpuUsage), which
+ *   load on a shared machine inflates far less than the wall time, and the load average beside;
+ * - Node's own code cache (module.enableCompileCache, Node ≥ 22.1: dist/cli.js turns it on), cold
+ *   and warm, when the Node running the bench has it;
  * - a V8 code cache for the bundle (latency-code-cache.ts), and a startup snapshot attempt.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { codeCacheExperiment } from './latency-code-cache.js';
 import { BUNDLED_FIRST_TITLE, firstFrameOnce } from './latency-first-frame.js';
 import { loadPty } from './pty.js';
+import type { Pty } from './timed-terminal.js';
 import { arg, percentile, round } from './stats.js';
 
 const median = (values: number[]) => round(percentile(values, 50), 1);
@@ -32,7 +37,11 @@ const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
   const text = String(chunk);
   if (marks.altScreen === undefined && text.includes('\\x1b[?1049h')) marks.altScreen = performance.now();
-  if (marks.firstFrame === undefined && text.includes(${JSON.stringify(BUNDLED_FIRST_TITLE.slice(0, 7))})) marks.firstFrame = performance.now();
+  if (marks.firstFrame === undefined && text.includes(${JSON.stringify(BUNDLED_FIRST_TITLE.slice(0, 7))})) {
+    marks.firstFrame = performance.now();
+    const cpu = process.cpuUsage();
+    marks.cpuAtFirstFrame = (cpu.user + cpu.system) / 1000;
+  }
   return write(chunk, ...rest);
 };
 process.on('exit', () => writeFileSync(process.env.LEDE_MARKS_FILE, JSON.stringify(marks)));
@@ -97,6 +106,28 @@ async function importCosts(runs: number, tmp: string, root: string): Promise<Rec
   return result;
 }
 
+/**
+ * dist/cli.js with Node's code cache off (LEDE_CODE_CACHE=off) and warm (a cache directory an
+ * earlier start filled), interleaved: CPU until the first frame and the frame itself, medians.
+ */
+async function nodeCompileCacheRuns(pty: Pty, context: { root: string; cli: string; runs: number; tmp: string; preload: string }): Promise<Record<string, unknown> | string> {
+  const probe = spawnSync(process.execPath, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' });
+  if (probe.stdout.trim() !== 'function') return `not in Node ${process.version} (module.enableCompileCache is Node ≥ 22.1)`;
+  const cacheDir = join(context.tmp, 'lede-cache');
+  const marksFile = join(context.tmp, 'compile-cache-marks.json');
+  const variants = { off: { LEDE_CODE_CACHE: 'off' }, warm: { LEDE_CACHE_DIR: cacheDir } } as const;
+  await firstFrameOnce(pty, [context.cli], context.root, variants.warm);
+  const results: Record<string, { frame: number[]; cpu: number[] }> = { off: { frame: [], cpu: [] }, warm: { frame: [], cpu: [] } };
+  for (let i = 0; i < context.runs; i++) {
+    for (const [name, env] of Object.entries(variants)) {
+      results[name]!.frame.push(await firstFrameOnce(pty, [context.cli], context.root, env));
+      await firstFrameOnce(pty, ['--import', context.preload, context.cli], context.root, { ...env, LEDE_MARKS_FILE: marksFile });
+      results[name]!.cpu.push((JSON.parse(readFileSync(marksFile, 'utf8')) as { cpuAtFirstFrame: number }).cpuAtFirstFrame);
+    }
+  }
+  return Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { first_frame_ms_p50: median(r.frame), cpu_ms_until_first_frame_p50: median(r.cpu) }]));
+}
+
 export async function benchStartupSplit(argv: string[], context: { root: string; cli: string }): Promise<Record<string, unknown>> {
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };
@@ -108,6 +139,7 @@ export async function benchStartupSplit(argv: string[], context: { root: string;
     const marks: Record<string, number>[] = [];
     const preload = join(tmp, 'marks.mjs');
     writeFileSync(preload, MARKS_PRELOAD);
+    const loadBefore = loadavg();
     for (let i = 0; i < runs; i++) {
       const start = process.hrtime.bigint();
       spawnSync(process.execPath, ['-e', '0']);
@@ -120,8 +152,11 @@ export async function benchStartupSplit(argv: string[], context: { root: string;
     const mark = (name: string) => median(marks.map((m) => m[name]!).filter((v) => v !== undefined));
     return {
       runs,
+      load_average_1m: { before: round(loadBefore[0]!, 2), after: round(loadavg()[0]!, 2) },
       first_frame_ms: { p50: median(firstFrames), min: round(Math.min(...firstFrames), 1), max: round(Math.max(...firstFrames), 1) },
+      cpu_ms_until_first_frame: mark('cpuAtFirstFrame'),
       node_e0_ms: median(nodeAlone),
+      node_compile_cache: await nodeCompileCacheRuns(pty, { ...context, runs, tmp, preload }),
       inside_the_cli_ms_since_process_start: {
         node_bootstrap_complete: mark('bootstrap'),
         preload_runs: mark('preload'),

@@ -1,8 +1,10 @@
 // Builds dist/ (npm run build): the CLI and its two workers bundled by esbuild, split into chunks
-// that load only when used, with one change to Ink at bundle time (patchInkOutput, below).
+// that load only when used, with one change to Ink at bundle time (patchInkOutput, below) and three
+// so the first frame waits for less (startup-patches.mjs).
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { startupPatches } from './startup-patches.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -78,7 +80,7 @@ export const DIST_OPTIONS = {
   external: ['react-devtools-core'],
   // Bundled CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import{createRequire as __lede_createRequire}from'node:module';const require=__lede_createRequire(import.meta.url);" },
-  plugins: [inkOutputCaches, inkStringWidth],
+  plugins: [inkOutputCaches, inkStringWidth, startupPatches(readFile)],
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -86,7 +88,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await build({
     ...DIST_OPTIONS,
     absWorkingDir: root,
-    entryPoints: ['source/cli.tsx', 'source/core/entities/entity-worker.ts', 'source/core/load/html/page-worker.ts'],
+    // dist/cli.js is source/start.ts: it turns the code cache on, then imports the CLI (a chunk).
+    entryPoints: { cli: 'source/start.ts', 'entity-worker': 'source/core/entities/entity-worker.ts', 'page-worker': 'source/core/load/html/page-worker.ts' },
     outdir: 'dist',
   });
 }

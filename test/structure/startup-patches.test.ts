@@ -1,0 +1,140 @@
+// dist/ is built with three changes to dependencies so the first frame waits for less
+// (test/tools/startup-patches.mjs). Each must keep what the dependency does, skip the work it
+// means to skip, and be in what ships. The patched modules are bundled here as dist bundles them.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+// @ts-expect-error: a plain .mjs build script, no types
+import { NARROW_TEXT_SOURCE, patchMeowDependencies, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'lede-startup-patches-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Width = (text: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
+
+/** `export ... from 'specifier'` resolved from `from` (a folder of root), bundled with the patches or without. */
+async function bundle(name: string, code: string, from: string, patched: boolean): Promise<string> {
+  const outfile = join(tmp, `${name}-${patched ? 'patched' : 'original'}.mjs`);
+  await build({
+    stdin: { contents: code, resolveDir: join(root, from), loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+    banner: { js: "import{createRequire as __lede_createRequire}from'node:module';const require=__lede_createRequire(import.meta.url);" },
+    plugins: patched ? [startupPatches(readFile)] : [],
+  });
+  return outfile;
+}
+
+/** Runs `script` (an ES module) in a fresh node and returns what it printed, parsed. */
+function runFresh(script: string): unknown {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+// Both string-widths in the bundle: Ink's own (8) and wrap-ansi's (7).
+for (const from of ['.', 'node_modules/wrap-ansi']) {
+  test(`string-width (from ${from}) counts every string as before the change`, async () => {
+    const original = (await import(pathToFileURL(await bundle('sw', "export { default } from 'string-width';", from, false)).href)).default as Width;
+    const patched = (await import(pathToFileURL(await bundle('sw', "export { default } from 'string-width';", from, true)).href)).default as Width;
+    const narrow = fc.constantFrom(...'aZ 09~·›—–‘’“”…•€£éñßŁœƒ─│┌'.split(''), '\x1b[1m', '\x1b[0m', '\x1b[38;5;12m');
+    const any = fc.oneof(narrow, fc.constantFrom('\u00ad', '\u0301', '\u200b', '\u200d', '\ufe0f', '\u2028', '\u202e', '😀', '🇫🇷', '中', 'ᄀ', '\t', '\x9b1m', '\u2190', '\u203c', '\u2049', '\u2122', '\u24c2'));
+    const texts = fc.oneof(fc.array(narrow).map((p) => p.join('')), fc.array(any).map((p) => p.join('')), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(texts, fc.boolean(), fc.boolean(), (text, ambiguousIsNarrow, countAnsiEscapeCodes) => {
+        assert.equal(patched(text), original(text));
+        assert.equal(patched(text, { ambiguousIsNarrow, countAnsiEscapeCodes }), original(text, { ambiguousIsNarrow, countAnsiEscapeCodes }));
+      }),
+      { numRuns: 2000 },
+    );
+    // Every character the fast path takes, one at a time, and side by side.
+    const alphabet = [...Array(0x10000).keys()].map((c) => String.fromCharCode(c)).filter((c) => new RegExp(NARROW_TEXT_SOURCE as string).test(c));
+    for (const c of alphabet) assert.equal(patched(c), original(c), `U+${c.charCodeAt(0).toString(16)}`);
+    assert.equal(patched(alphabet.join('')), original(alphabet.join('')));
+  });
+
+  test(`string-width (from ${from}) builds no segmenter and no regex of emoji for narrow text`, async () => {
+    const file = await bundle('sw', "export { default } from 'string-width';", from, true);
+    const made = runFresh(`
+      const made = { segmenters: 0, regexps: 0 };
+      const Segmenter = Intl.Segmenter;
+      Intl.Segmenter = class extends Segmenter { constructor(...a) { super(...a); made.segmenters++; } };
+      const RegExpBefore = RegExp;
+      globalThis.RegExp = new Proxy(RegExpBefore, { construct(target, args) { if (String(args[0]).includes('\\\\p{')) made.regexps++; return new target(...args); } });
+      const { default: stringWidth } = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const widths = [stringWidth('N› How the war started · 604 words'), stringWidth('\\x1b[1m—\\x1b[0m')];
+      made.before = { ...made };
+      widths.push(stringWidth('中文'));
+      console.log(JSON.stringify({ ...made, widths }));
+    `) as { before: { segmenters: number; regexps: number }; segmenters: number; widths: number[] };
+    assert.deepEqual(made.before, { segmenters: 0, regexps: 0 }, 'nothing built for narrow text');
+    assert.ok(made.segmenters >= 1, 'built on the first wide text');
+    assert.deepEqual(made.widths, [34, 1, 4]);
+  });
+}
+
+test('Yoga loads its WebAssembly without fetch(), and lays out', async () => {
+  const file = await bundle('yoga', "export { default } from 'yoga-layout';", '.', true);
+  const laidOut = runFresh(`
+    let fetched = 0;
+    globalThis.fetch = () => { fetched++; return Promise.reject(new Error('no fetch')); };
+    const { default: Yoga } = await import(${JSON.stringify(pathToFileURL(file).href)});
+    const node = Yoga.Node.create();
+    node.setWidth(42);
+    node.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
+    console.log(JSON.stringify({ fetched, width: node.getComputedWidth() }));
+  `);
+  assert.deepEqual(laidOut, { fetched: 0, width: 42 });
+});
+
+test('meow parses without building a collator, and still normalizes package.json when asked', async () => {
+  const file = await bundle('meow', "export { default } from 'meow';", '.', true);
+  const result = runFresh(`
+    let compared = 0;
+    const localeCompare = String.prototype.localeCompare;
+    String.prototype.localeCompare = function (...a) { compared++; return localeCompare.apply(this, a); };
+    const { default: meow } = await import(${JSON.stringify(pathToFileURL(file).href)});
+    const cli = meow('help', { importMeta: { url: ${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.js')).href)} }, argv: ['x', '--json'], flags: { json: { type: 'boolean' } } });
+    const parsing = compared;
+    console.log(JSON.stringify({ parsing, input: cli.input, json: cli.flags.json, id: cli.pkg._id, compared: compared > 0 }));
+  `);
+  assert.deepEqual(result, { parsing: 0, input: ['x'], json: true, id: 'lede@0.1.0', compared: true });
+});
+
+test('each patch applies to the dependency installed, and refuses a source it does not know', async () => {
+  const sources = {
+    meow: await readFile(join(root, 'node_modules/meow/build/dependencies.js'), 'utf8'),
+    yoga: await readFile(join(root, 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'), 'utf8'),
+    width: await readFile(join(root, 'node_modules/string-width/index.js'), 'utf8'),
+  };
+  assert.notEqual((patchMeowDependencies as (s: string) => string)(sources.meow), sources.meow);
+  assert.notEqual((patchYogaLoader as (s: string) => string)(sources.yoga), sources.yoga);
+  assert.notEqual((patchStringWidth as (s: string) => string)(sources.width), sources.width);
+  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth] as ((s: string) => string)[]) {
+    assert.throws(() => patch('export default function x() {}'), /review patch\w+ in test\/tools\/startup-patches\.mjs/);
+  }
+});
+
+test('what ships has the three changes', () => {
+  const shipped = readdirSync(join(root, 'dist'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(root, 'dist', f), 'utf8'));
+  const count = (marker: string) => shipped.filter((text) => text.includes(marker)).length;
+  assert.equal(count('getDefaultExportFromCjs(requireNormalize())(...args)'), 1, 'meow (dist/ is built by npm run build)');
+  assert.equal(count('w = Buffer.from(H.slice(H.indexOf(",") + 1), "base64")'), 1, 'yoga');
+  assert.ok(count('fullStringWidth ??=') >= 2, 'both string-widths');
+  const topLevelEmojiRegex = /^var \w+ = new RegExp\("\^\\\\p\{RGI_Emoji\}/m;
+  assert.equal(shipped.filter((text) => topLevelEmojiRegex.test(text)).length, 0, 'no chunk builds the emoji regex as it is imported');
+});

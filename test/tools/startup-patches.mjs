@@ -1,0 +1,92 @@
+// Changes made at bundle time (test/tools/build.mjs) to three dependencies, so the reader's first
+// frame does not wait for work it does not need. Each one throws when the installed source no
+// longer looks as it expects, so an upgrade is reviewed instead of silently unpatched.
+
+/**
+ * Characters string-width counts as one column each, taken alone or side by side (test/structure/
+ * startup-patches.test.ts holds this to string-width itself): printable ASCII, Latin-1 without the
+ * soft hyphen, Latin Extended-A and -B, the dashes, quotes, bullets and ellipsis of General
+ * Punctuation (none of its zero-width or direction marks), box drawing. Only with
+ * ambiguousIsNarrow, string-width's default: several of these are East Asian Ambiguous.
+ */
+export const NARROW_TEXT_SOURCE = '^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u024F\\u2010-\\u2027\\u2030-\\u205E\\u2500-\\u257F]*$';
+
+const STRING_WIDTH_EXPORT = /^export default function stringWidth\((\w+), options = \{\}\) \{$/m;
+
+/**
+ * string-width builds an Intl.Segmenter and its emoji regexes (`\p{RGI_Emoji}`, a large set of
+ * strings) as it is imported, and compiles them on the first string with one non-ASCII character,
+ * such as the list's "·": tens of milliseconds before the first frame. The module's body is
+ * moved into a function run on the first string that needs it, and strings of narrow characters
+ * only, the bulk of English news and of lede's own lines (their colours stripped first, as
+ * string-width does), are counted without it.
+ */
+export function patchStringWidth(source) {
+  const exported = STRING_WIDTH_EXPORT.exec(source);
+  const imports = source.match(/^import [^\n]+;\n/gm) ?? [];
+  const bodyStart = imports.length > 0 ? source.lastIndexOf(imports.at(-1)) + imports.at(-1).length : -1;
+  if (!exported || bodyStart < 0 || !imports.some((line) => line.startsWith('import stripAnsi from ')) || source.indexOf('export ') !== exported.index || source.lastIndexOf('export ') !== exported.index) {
+    throw new Error('string-width changed: review patchStringWidth in test/tools/startup-patches.mjs');
+  }
+  const body = source.slice(bodyStart).replace(exported[0], `function stringWidth(${exported[1]}, options = {}) {`);
+  return `${source.slice(0, bodyStart)}
+// lede: built on first need (test/tools/startup-patches.mjs).
+let fullStringWidth;
+const narrowText = new RegExp(${JSON.stringify(NARROW_TEXT_SOURCE)});
+export default function stringWidth(input, options = {}) {
+  if (typeof input === 'string' && options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes) {
+    const visible = input.includes('\\x1B') || input.includes('\\x9B') ? stripAnsi(input) : input;
+    if (narrowText.test(visible)) return visible.length;
+  }
+  fullStringWidth ??= (() => {
+${body}
+return stringWidth;
+  })();
+  return fullStringWidth(input, options);
+}
+`;
+}
+
+/** Yoga's Emscripten loader, where it decides how to get its WebAssembly bytes. */
+const YOGA_FETCH_OR_DECODE = 'function ya(){return w||"function"!=typeof fetch?';
+
+/**
+ * Yoga's WebAssembly is a base64 data: URL inside its loader, which it fetch()es when fetch exists:
+ * on Node that loads and runs undici (the whole fetch implementation) to decode a string. The
+ * bytes are decoded with Buffer instead, which the loader then takes as if given `wasmBinary`.
+ */
+export function patchYogaLoader(source) {
+  if (source.split(YOGA_FETCH_OR_DECODE).length !== 2 || !source.includes('H="data:application/octet-stream;base64,')) {
+    throw new Error('yoga-layout changed: review patchYogaLoader in test/tools/startup-patches.mjs');
+  }
+  return source.replace(YOGA_FETCH_OR_DECODE, `function ya(){if(!w&&ua(H))w=Buffer.from(H.slice(H.indexOf(",")+1),"base64");return w||"function"!=typeof fetch?`);
+}
+
+/** How meow's bundled dependencies make normalize-package-data, at import. */
+const MEOW_EAGER_NORMALIZE = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\n';
+
+/**
+ * meow normalizes package.json only when asked for it (cli.pkg, --help), but its bundled
+ * dependencies load normalize-package-data as they are imported, and with it spdx-correct, which
+ * sorts its table with localeCompare: the first localeCompare builds ICU's collator, the longest
+ * single step of `lede list` (~50 ms of CPU at load 11). It is loaded on the first call instead.
+ */
+export function patchMeowDependencies(source) {
+  if (source.split(MEOW_EAGER_NORMALIZE).length !== 2) throw new Error('meow changed: review patchMeowDependencies in test/tools/startup-patches.mjs');
+  return source.replace(MEOW_EAGER_NORMALIZE, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);\n');
+}
+
+/** The esbuild plugin that applies them. */
+export function startupPatches(readFile) {
+  return {
+    name: 'startup-patches',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/ }, async (args) => ({ contents: patchMeowDependencies(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => ({ contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
+        contents: patchYogaLoader(await readFile(args.path, 'utf8')),
+        loader: 'js',
+      }));
+    },
+  };
+}
