@@ -26,12 +26,3 @@ test('what ships has the shared caches', () => {
   const holding = chunks.filter((f) => readFileSync(join(root, 'dist', f), 'utf8').includes('function sharedOutputCaches()'));
   assert.equal(holding.length, 1, `dist/ is built by npm run build (${holding.join(', ')})`);
 });
-
-test("what ships measures Ink's lines with lede's string-width, and only the packages that use the installed one", () => {
-  const chunks = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'));
-  const source = chunks.map((f) => readFileSync(join(root, 'dist', f), 'utf8')).join('\n');
-  assert.match(source, /function inkStringWidth\(/, 'dist/ is built by npm run build');
-  // Ink's Output caches a line's width from it, widest-line measures a block's lines with it.
-  assert.match(source, /cached = inkStringWidth\(/);
-  assert.match(source, /lineWidth = Math\.max\(lineWidth, inkStringWidth\(line\)\)/);
-});

@@ -43,27 +43,6 @@ const inkOutputCaches = {
   },
 };
 
-/** The string-width Ink and its helpers import, and what dist gives them instead (source/terminal/ink-string-width.ts). */
-const STRING_WIDTH = `${root}node_modules/string-width/index.js`;
-const INK_STRING_WIDTH = `${root}source/terminal/ink-string-width.ts`;
-
-/**
- * Packages under node_modules that import the installed string-width (Ink's Output and text
- * measure, widest-line, cli-truncate) get lede's, which answers the same sooner for rows of
- * single-column text. Our own modules and packages with a string-width of their own (wrap-ansi's
- * nested copy) keep theirs.
- */
-export const inkStringWidth = {
-  name: 'ink-string-width',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.pluginData?.inkStringWidth || !args.importer.includes('/node_modules/')) return undefined;
-      const resolved = await esbuild.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { inkStringWidth: true } });
-      return resolved.path === STRING_WIDTH ? { path: INK_STRING_WIDTH } : undefined;
-    });
-  },
-};
-
 /** The options dist is built with (the benches that bundle a probe "as dist is" use them too). */
 export const DIST_OPTIONS = {
   bundle: true,
@@ -80,7 +59,7 @@ export const DIST_OPTIONS = {
   external: ['react-devtools-core'],
   // Bundled CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import{createRequire as __lede_createRequire}from'node:module';const require=__lede_createRequire(import.meta.url);" },
-  plugins: [inkOutputCaches, inkStringWidth, startupPatches(readFile)],
+  plugins: [inkOutputCaches, startupPatches(readFile)],
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

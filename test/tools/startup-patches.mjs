@@ -1,15 +1,13 @@
 // Changes made at bundle time (test/tools/build.mjs) to three dependencies, so the reader's first
 // frame does not wait for work it does not need. Each one throws when the installed source no
 // longer looks as it expects, so an upgrade is reviewed instead of silently unpatched.
+import { fileURLToPath } from 'node:url';
 
 /**
- * Characters string-width counts as one column each, taken alone or side by side (test/structure/
- * startup-patches.test.ts holds this to string-width itself): printable ASCII, Latin-1 without the
- * soft hyphen, Latin Extended-A and -B, the dashes, quotes, bullets and ellipsis of General
- * Punctuation (none of its zero-width or direction marks), box drawing. Only with
- * ambiguousIsNarrow, string-width's default: several of these are East Asian Ambiguous.
+ * The single-column characters, defined once in lede's source (their width is their length; only
+ * with ambiguousIsNarrow, string-width's default: several are East Asian Ambiguous).
  */
-export const NARROW_TEXT_SOURCE = '^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u024F\\u2010-\\u2027\\u2030-\\u205E\\u2500-\\u257F]*$';
+const SINGLE_COLUMN_MODULE = fileURLToPath(new URL('../../source/core/layout/single-column.ts', import.meta.url));
 
 const STRING_WIDTH_EXPORT = /^export default function stringWidth\((\w+), options = \{\}\) \{$/m;
 
@@ -17,8 +15,8 @@ const STRING_WIDTH_EXPORT = /^export default function stringWidth\((\w+), option
  * string-width builds an Intl.Segmenter and its emoji regexes (`\p{RGI_Emoji}`, a large set of
  * strings) as it is imported, and compiles them on the first string with one non-ASCII character,
  * such as the list's "·": tens of milliseconds before the first frame. The module's body is
- * moved into a function run on the first string that needs it, and strings of narrow characters
- * only, the bulk of English news and of lede's own lines (their colours stripped first, as
+ * moved into a function run on the first string that needs it, and strings of single-column
+ * characters only, the bulk of English news and of lede's own lines (their colours stripped first, as
  * string-width does), are counted without it.
  */
 export function patchStringWidth(source) {
@@ -31,12 +29,12 @@ export function patchStringWidth(source) {
   const body = source.slice(bodyStart).replace(exported[0], `function stringWidth(${exported[1]}, options = {}) {`);
   return `${source.slice(0, bodyStart)}
 // lede: built on first need (test/tools/startup-patches.mjs).
+import { isSingleColumnText as __lede_isSingleColumnText } from ${JSON.stringify(SINGLE_COLUMN_MODULE)};
 let fullStringWidth;
-const narrowText = new RegExp(${JSON.stringify(NARROW_TEXT_SOURCE)});
 export default function stringWidth(input, options = {}) {
   if (typeof input === 'string' && options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes) {
     const visible = input.includes('\\x1B') || input.includes('\\x9B') ? stripAnsi(input) : input;
-    if (narrowText.test(visible)) return visible.length;
+    if (__lede_isSingleColumnText(visible)) return visible.length;
   }
   fullStringWidth ??= (() => {
 ${body}

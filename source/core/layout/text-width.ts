@@ -1,26 +1,5 @@
 import stringWidth from 'string-width';
-
-/**
- * Characters that take one column each and are each a grapheme of their own beside one another:
- * printable ASCII, Latin-1 but the soft hyphen, Latin Extended and the spacing modifier letters
- * (up to the combining marks at U+0300), and general punctuation from the dashes to before the
- * invisible operators (quotes, …, ‹ ›, ·), but not the line and paragraph separators nor the bidi
- * controls. Almost every line of news is made of them only, and so needs no segmenter and no
- * width table: wrapping a large article and each frame's rows stay fast. A test checks every one
- * of them, and every pair, against string-width and Intl.Segmenter.
- */
-const SINGLE_COLUMN_CLASS = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e';
-const SINGLE_COLUMN_RUN = new RegExp(`^[${SINGLE_COLUMN_CLASS}]*$`);
-
-/** Whether the UTF-16 unit `code` is one of the single-column characters above. */
-export function isSingleColumnUnit(code: number): boolean {
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0x2ff && code !== 0xad) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e);
-}
-
-/** Whether every character of `text` is a single-column one: its width is its length. */
-export function isSingleColumnText(text: string): boolean {
-  return SINGLE_COLUMN_RUN.test(text);
-}
+import { isSingleColumnText } from './single-column.js';
 
 /**
  * Columns a string takes in a terminal (CJK and emoji count two, combining marks none). For text
@@ -29,14 +8,14 @@ export function isSingleColumnText(text: string): boolean {
  * Ink measures rows with the same string-width, so its layout and this count agree.
  */
 export function displayWidth(text: string): number {
-  return SINGLE_COLUMN_RUN.test(text) ? text.length : stringWidth(text);
+  return isSingleColumnText(text) ? text.length : stringWidth(text);
 }
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** User-perceived characters, so a split never cuts an emoji sequence or a combining mark. */
 export function graphemes(text: string): string[] {
-  if (SINGLE_COLUMN_RUN.test(text)) return text.split('');
+  if (isSingleColumnText(text)) return text.split('');
   return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
 

@@ -5,7 +5,7 @@
  * `--json`), so the window is cut to the width it is shown at, never cut again to a narrower one.
  */
 import type { Span } from '../article.js';
-import { isSingleColumnUnit } from '../layout/text-width.js';
+import { isSingleColumnUnit } from '../layout/single-column.js';
 import type { FieldMatch } from './highlight.js';
 
 export interface Snippet {
