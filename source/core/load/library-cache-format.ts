@@ -18,7 +18,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash, webcrypto } from 'node:crypto';
-import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat, type ArticleMeta } from '../article.js';
+import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat } from '../article.js';
+import { sanitizeSingleLine } from '../sanitize.js';
 import { cleanLine, dropConsecutiveDuplicates } from './build-article.js';
 import type { FileOutcome } from './file-articles.js';
 import { defineCachedText, storedTextBytes, storedTextLength } from './text-store.js';
@@ -56,19 +57,17 @@ export interface CacheMiss {
   tampered: boolean;
 }
 
-interface ArticleRecord extends ArticleMeta {
-  id: string;
-  format: ArticleFormat;
-  title: string;
-  words: number;
-  notes: string[];
-  /** The body's span in the blob, in bytes, and its length in UTF-16 units. */
-  start: number;
-  end: number;
-  length: number;
-}
+/**
+ * An article as the header holds it: an array, not an object, so 20,000 of them parse quickly
+ * and make few objects. ARTICLE_FIELDS names the positions; `id` is what follows the path in the
+ * article's id ("" or "#N"); start and end are the body's span in the blob, in bytes, and length
+ * its length in UTF-16 units; a metadata field the article lacks is null.
+ */
+export const ARTICLE_FIELDS = ['id', 'format', 'title', 'words', 'notes', 'start', 'end', 'length', 'date', 'source', 'url', 'author'] as const;
+type ArticleRecord = [string, ArticleFormat, string, number, string[], number, number, number, string | null, string | null, string | null, string | null];
 
-type FileRecord = { path: string; identity: string; reason: string } | { path: string; identity: string; articles: ArticleRecord[] };
+/** A file as the header holds it: [path, identity, skip reason] or [path, identity, its articles]. */
+type FileRecord = [string, string, string | ArticleRecord[]];
 
 interface CacheHeader {
   key: string;
@@ -88,17 +87,16 @@ export function encodeLibraryCache(key: string, generation: string, files: reado
   const bodies: Buffer[] = [];
   let blobBytes = 0;
   const records: FileRecord[] = files.map(({ path, identity, outcome }) => {
-    if ('reason' in outcome) return { path, identity, reason: outcome.reason };
+    if ('reason' in outcome) return [path, identity, outcome.reason];
     const articles = outcome.articles.map((article): ArticleRecord => {
       const bytes = storedTextBytes(article);
       appendPiece(bodies, bytes);
       const start = blobBytes;
       blobBytes += bytes.length;
-      const record: ArticleRecord = { id: article.id, format: article.format, title: article.title, words: article.words, notes: article.notes, start, end: blobBytes, length: storedTextLength(article) };
-      for (const meta of META_KEYS) if (article[meta] !== undefined) record[meta] = article[meta];
-      return record;
+      const { id, format, title, words, notes, date, source, url, author } = article;
+      return [id.slice(path.length), format, title, words, notes, start, blobBytes, storedTextLength(article), date ?? null, source ?? null, url ?? null, author ?? null];
     });
-    return { path, identity, articles };
+    return [path, identity, articles];
   });
   const blobChunks = chunkDigests(bodies, blobBytes);
   const header = Buffer.from(JSON.stringify({ key, generation, blobBytes, blobChunks, files: records } satisfies CacheHeader), 'utf8');
@@ -199,35 +197,38 @@ export function decodeLibraryCache(bytes: Buffer, expected: CacheExpectation, bo
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every key one of `allowed` and every `required` one present: a field lede never writes is tampering. */
-function hasExactKeys(value: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): boolean {
+function hasExactKeys(value: Record<string, unknown>, required: readonly string[]): boolean {
   for (const key of required) if (!(key in value)) return false;
-  for (const key of Object.keys(value)) if (!required.includes(key) && !optional.includes(key)) return false;
-  return true;
+  return Object.keys(value).length === required.length;
 }
 
-/** One line as the loader leaves every field it keeps: sanitised, single-spaced, trimmed. */
+/**
+ * One line as the loader leaves every field it keeps (cleanLine's fixed points): trimmed, single
+ * spaces, nothing the sanitiser would change. Checked without cleanLine's copy: this runs on
+ * every title of the library at start.
+ */
 function isCleanLine(value: unknown, maxChars: number): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= maxChars && cleanLine(value) === value;
+  if (typeof value !== 'string' || value.length === 0 || value.length > maxChars) return false;
+  return value.charCodeAt(0) !== 0x20 && value.charCodeAt(value.length - 1) !== 0x20 && !value.includes('  ') && sanitizeSingleLine(value) === value;
 }
 
 const MAX_LINE_CHARS = 4096;
 const MAX_PATH_CHARS = 64 * 1024;
 const FORMATS: ReadonlySet<unknown> = new Set<ArticleFormat>(['txt', 'md', 'json', 'jsonl', 'html']);
+const IDENTITY = /^\d+:\d+:\d+:\d+:\d+$/;
+const RECORD_SUFFIX = /^#[1-9]\d{0,9}$/;
 
 /** The file a record describes, or what is wrong with it. */
 function fileFromRecord(record: unknown, blob: Buffer, bodies: BodyCheckContext): CachedFile | string {
-  if (!isRecord(record)) return 'a file entry is not an object';
-  const { path, identity } = record;
+  if (!Array.isArray(record) || record.length !== 3) return 'a file entry is not one';
+  const [path, identity, outcome] = record as unknown[];
   if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH_CHARS) return 'bad path';
-  if (typeof identity !== 'string' || !/^\d+:\d+:\d+:\d+:\d+$/.test(identity)) return 'bad identity';
-  if ('reason' in record) {
-    if (!hasExactKeys(record, ['path', 'identity', 'reason'])) return 'unexpected file fields';
-    return isCleanLine(record.reason, MAX_LINE_CHARS) ? { path, identity, outcome: { reason: record.reason } } : 'bad skip reason';
-  }
-  if (!hasExactKeys(record, ['path', 'identity', 'articles']) || !Array.isArray(record.articles) || record.articles.length === 0) return 'bad article list';
+  if (typeof identity !== 'string' || !IDENTITY.test(identity)) return 'bad identity';
+  if (typeof outcome === 'string') return isCleanLine(outcome, MAX_LINE_CHARS) ? { path, identity, outcome: { reason: outcome } } : 'bad skip reason';
+  if (!Array.isArray(outcome) || outcome.length === 0) return 'bad article list';
   const articles: Article[] = [];
   const ids = new Set<string>();
-  for (const value of record.articles as unknown[]) {
+  for (const value of outcome as unknown[]) {
     const article = articleFromRecord(value, path, blob, bodies);
     if (typeof article === 'string') return article;
     if (ids.has(article.id)) return 'an article listed twice';
@@ -237,29 +238,27 @@ function fileFromRecord(record: unknown, blob: Buffer, bodies: BodyCheckContext)
   return { path, identity, outcome: { articles } };
 }
 
-/** `path` itself, or `path#N`: the ids the loader gives a file's articles. */
-function isIdOf(id: unknown, path: string): id is string {
-  if (id === path) return true;
-  return typeof id === 'string' && id.startsWith(path) && /^#[1-9]\d{0,9}$/.test(id.slice(path.length));
-}
+const META_AT = 8;
 
 function articleFromRecord(value: unknown, path: string, blob: Buffer, bodies: BodyCheckContext): Article | string {
-  if (!isRecord(value) || !hasExactKeys(value, ['id', 'format', 'title', 'words', 'notes', 'start', 'end', 'length'], META_KEYS)) return 'bad article fields';
-  const { id, format, title, words, notes, start, end, length } = value;
-  if (!isIdOf(id, path)) return 'bad article id';
+  if (!Array.isArray(value) || value.length !== ARTICLE_FIELDS.length) return 'bad article fields';
+  const [suffix, format, title, words, notes, start, end, length] = value as unknown[];
+  // `path` itself, or `path#N`: the ids the loader gives a file's articles.
+  if (typeof suffix !== 'string' || (suffix !== '' && !RECORD_SUFFIX.test(suffix))) return 'bad article id';
   if (!FORMATS.has(format)) return 'bad article format';
   if (!isCleanLine(title, MAX_LINE_CHARS)) return 'bad title';
   if (!Array.isArray(notes) || notes.length > 16 || !notes.every((note) => isCleanLine(note, MAX_LINE_CHARS))) return 'bad notes';
   if (!isCount(words) || !isCount(start) || !isCount(end) || !isCount(length)) return 'bad counts';
   // UTF-8 takes one to three bytes for each UTF-16 unit.
   if (start > end || end > blob.length || length > end - start || length * 3 < end - start) return 'body outside the blob';
-  const article = { id, path, format: format as ArticleFormat, title, words, notes: notes as string[] };
-  const body = blob.subarray(start, end);
-  const built: Article = defineCachedText(article, body, length, (text) => checkedBody(text, { bytes: body, length }, built, bodies));
-  for (const meta of META_KEYS) {
-    if (value[meta] === undefined) continue;
-    if (!isCleanLine(value[meta], MAX_LINE_CHARS)) return `bad ${meta}`;
-    built[meta] = value[meta];
+  for (let at = META_AT; at < value.length; at++) {
+    if (value[at] !== null && !isCleanLine(value[at], MAX_LINE_CHARS)) return `bad ${ARTICLE_FIELDS[at]}`;
+  }
+  // Built as buildArticle builds it: the same fields in the same order, so the same shape.
+  const article = { id: suffix === '' ? path : path + suffix, path, format: format as ArticleFormat, title, words, notes: notes as string[] };
+  const built: Article = defineCachedText(article, blob, start, end, length, (text, bytes) => checkedBody(text, { bytes, length }, built, bodies));
+  for (let at = META_AT; at < value.length; at++) {
+    if (value[at] !== null) built[META_KEYS[at - META_AT]!] = value[at] as string;
   }
   return built;
 }
@@ -284,7 +283,7 @@ function isLoaderBody(text: string): boolean {
   if (text.length === 0) return true;
   let previous: string | undefined;
   for (const paragraph of text.split(PARAGRAPH_SEPARATOR)) {
-    if (paragraph.length === 0 || paragraph === previous || cleanLine(paragraph) !== paragraph) return false;
+    if (paragraph === previous || !isCleanLine(paragraph, Infinity)) return false;
     previous = paragraph;
   }
   return true;

@@ -95,6 +95,11 @@ function isLasting(outcome: FileOutcome): boolean {
 }
 
 
+/** Whether every article is `path`'s, with the ids the cache can store (the path, or path#N). */
+function hasIdsOf(path: string, outcome: FileOutcome): boolean {
+  return 'reason' in outcome || outcome.articles.every((a) => a.path === path && (a.id === path || /^#[1-9]\d{0,9}$/.test(a.id.slice(path.length))) && a.id.startsWith(path));
+}
+
 /** One load's use of the cache: opened once the paths are walked, finished once every file is read. */
 export class LibraryCacheRun {
   private readonly known = new Map<string, CachedFile>();
@@ -175,7 +180,7 @@ export class LibraryCacheRun {
   /** What reading a file the cache missed gave; kept for the next start when it can be trusted to last. */
   noteLoaded(file: FoundFile, identity: FileIdentity | undefined, outcome: FileOutcome): void {
     const settled = identity !== undefined && isSettled(identity.mtimeMs, Date.now(), this.options.settleMs ?? DEFAULT_SETTLE_MS);
-    if (identity && settled && isLasting(outcome)) {
+    if (identity && settled && isLasting(outcome) && hasIdsOf(file.path, outcome)) {
       this.kept.push({ path: file.path, identity: identity.identity, outcome });
       this.lastingMisses++;
       return;

@@ -28,7 +28,7 @@ let slabUsed = 0;
  * A check a body read from lede's own cache gets the first time it is read: it returns the text
  * to keep, the same string when the body is what the loader makes, else a repaired one.
  */
-export type StoredTextCheck = (text: string) => string;
+export type StoredTextCheck = (text: string, bytes: Buffer) => string;
 
 export class StoredText {
   constructor(
@@ -73,7 +73,7 @@ export class StoredText {
   /** Runs the pending check once; a repaired text replaces the stored one. */
   private settle(text: string, check: StoredTextCheck): string {
     this.check = undefined;
-    const kept = check(text);
+    const kept = check(text, this.bytesView());
     if (kept !== text) {
       const repaired = storeText(kept);
       this.bytes = repaired.bytes;
@@ -151,11 +151,11 @@ export function storedTextBytes(article: { readonly text: string }): Buffer {
 }
 
 /**
- * defineStoredText for a body already stored as UTF-8 (`bytes`, from lede's library cache): not
- * copied, and checked by `check` the first time it is read (see StoredTextCheck).
+ * defineStoredText for a body already stored as UTF-8 (`bytes` from `start` to `end`, in lede's
+ * library cache): not copied, and checked by `check` the first time it is read (StoredTextCheck).
  */
-export function defineCachedText<T extends object>(target: T, bytes: Buffer, length: number, check: StoredTextCheck): T & { readonly text: string } {
-  Object.defineProperty(target, STORED, { value: new StoredText(bytes, 0, bytes.length, length, check) });
+export function defineCachedText<T extends object>(target: T, bytes: Buffer, start: number, end: number, length: number, check: StoredTextCheck): T & { readonly text: string } {
+  Object.defineProperty(target, STORED, { value: new StoredText(bytes, start, end, length, check) });
   Object.defineProperty(target, 'text', { get: readStoredText, enumerable: true, configurable: true });
   return target as T & { readonly text: string };
 }

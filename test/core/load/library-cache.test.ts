@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Library } from '../../../source/core/article.js';
+import { ARTICLE_FIELDS } from '../../../source/core/load/library-cache-format.js';
 import { generationOf, MAX_LIBRARY_CACHE_BYTES, type LibraryCacheOptions } from '../../../source/core/load/library-cache.js';
 import { loadLibrary } from '../../../source/core/load/library.js';
 import { containsTerminalControls } from '../../../source/core/sanitize.js';
@@ -156,8 +157,11 @@ describe('library cache: a warm start is a cold start', () => {
 const MAGIC_BYTES = 'lede library cache\n'.length;
 const HEADER_AT = MAGIC_BYTES + 32 + 4;
 
+type ArticleRecord = unknown[];
+type FileRecord = [string, string, string | ArticleRecord[]];
+
 interface Parsed {
-  header: { key: string; generation: string; blobBytes: number; blobChunks: string[]; files: Array<Record<string, unknown>> };
+  header: { key: string; generation: string; blobBytes: number; blobChunks: string[]; files: FileRecord[] };
   blob: Buffer;
 }
 
@@ -177,8 +181,11 @@ function forge({ header, blob }: Parsed): Buffer {
   return Buffer.concat([Buffer.from('lede library cache\n'), createHash('sha256').update(json).digest(), length, json, blob]);
 }
 
-type FirstArticle = Record<string, unknown> & { start: number; end: number; length: number };
-const firstArticle = (parsed: Parsed): FirstArticle => (parsed.header.files.find((f) => 'articles' in f)!.articles as FirstArticle[])[0]!;
+/** One field of an article record, by name (the header holds arrays: ARTICLE_FIELDS names their positions). */
+const field = (name: (typeof ARTICLE_FIELDS)[number]) => ARTICLE_FIELDS.indexOf(name);
+const articlesOf = (parsed: Parsed, n: number): ArticleRecord[] => parsed.header.files.filter((f) => Array.isArray(f[2]))[n]![2] as ArticleRecord[];
+const firstArticle = (parsed: Parsed): ArticleRecord => articlesOf(parsed, 0)[0]!;
+const set = (record: unknown[], name: (typeof ARTICLE_FIELDS)[number], value: unknown) => void (record[field(name)] = value);
 
 describe('library cache: a tampered cache is a miss with the right library', () => {
   async function setUp() {
@@ -247,18 +254,18 @@ describe('library cache: a tampered cache is a miss with the right library', () 
       }),
       /header past the end/,
     ));
-  test('a forged title with an escape sequence', () => assertMiss(forged((p) => void (firstArticle(p).title = 'Putin \x1b]0;pwned\x07meets')), /bad title/));
-  test('a forged title with a newline', () => assertMiss(forged((p) => void (firstArticle(p).title = 'Two\nlines')), /bad title/));
-  test('a forged url with an escape sequence', () => assertMiss(forged((p) => void ((p.header.files[1]!.articles as FirstArticle[])[0]!.url = '\x1b[2Jhttps://x')), /bad url/));
-  test('a forged note with a control', () => assertMiss(forged((p) => void (firstArticle(p).notes = ['\x07'])), /bad notes/));
-  test('a forged body span past the blob', () => assertMiss(forged((p) => void (firstArticle(p).end = p.blob.length + 10)), /body outside the blob/));
-  test('a forged body span with a negative start', () => assertMiss(forged((p) => void (firstArticle(p).start = -1)), /bad counts/));
-  test('a forged length that cannot be the span’s', () => assertMiss(forged((p) => void (firstArticle(p).length = 10 ** 6)), /body outside the blob/));
-  test('a forged id of another file', () => assertMiss(forged((p) => void (firstArticle(p).id = '/etc/passwd')), /bad article id/));
-  test('a forged extra field', () => assertMiss(forged((p) => void (firstArticle(p).duplicates = ['x'])), /bad article fields/));
+  test('a forged title with an escape sequence', () => assertMiss(forged((p) => set(firstArticle(p), 'title', 'Putin \x1b]0;pwned\x07meets')), /bad title/));
+  test('a forged title with a newline', () => assertMiss(forged((p) => set(firstArticle(p), 'title', 'Two\nlines')), /bad title/));
+  test('a forged url with an escape sequence', () => assertMiss(forged((p) => set(articlesOf(p, 1)[0]!, 'url', '\x1b[2Jhttps://x')), /bad url/));
+  test('a forged note with a control', () => assertMiss(forged((p) => set(firstArticle(p), 'notes', ['\x07'])), /bad notes/));
+  test('a forged body span past the blob', () => assertMiss(forged((p) => set(firstArticle(p), 'end', p.blob.length + 10)), /body outside the blob/));
+  test('a forged body span with a negative start', () => assertMiss(forged((p) => set(firstArticle(p), 'start', -1)), /bad counts/));
+  test('a forged length that cannot be the span’s', () => assertMiss(forged((p) => set(firstArticle(p), 'length', 10 ** 6)), /body outside the blob/));
+  test('a forged id of another file', () => assertMiss(forged((p) => set(firstArticle(p), 'id', '/../../etc/passwd')), /bad article id/));
+  test('a forged extra field', () => assertMiss(forged((p) => void firstArticle(p).push(['x'])), /bad article fields/));
   test('a forged file listed twice', () => assertMiss(forged((p) => void p.header.files.push(p.header.files[0]!)), /listed twice/));
-  test('a forged identity', () => assertMiss(forged((p) => void (p.header.files[0]!.identity = 'x')), /bad identity/));
-  test('a forged skip reason with an escape sequence', () => assertMiss(forged((p) => void (p.header.files.find((f) => 'reason' in f)!.reason = '\x1b[31mred')), /bad skip reason/));
+  test('a forged identity', () => assertMiss(forged((p) => void (p.header.files[0]![1] = 'x')), /bad identity/));
+  test('a forged skip reason with an escape sequence', () => assertMiss(forged((p) => void (p.header.files.find((f) => typeof f[2] === 'string')![2] = '\x1b[31mred')), /bad skip reason/));
   test('a forged count of blob digests', () =>
     assertMiss(
       rewrite((bytes) => {
@@ -306,7 +313,7 @@ describe('library cache: a tampered cache is a miss with the right library', () 
     const setup = await setUp();
     const parsed = parse(setup.original);
     const article = firstArticle(parsed);
-    const body = parsed.blob.subarray(article.start, article.end);
+    const body = parsed.blob.subarray(article[field('start')] as number, article[field('end')] as number);
     // The same number of bytes and UTF-16 units, so every header check passes.
     const hostile = Buffer.from('\x1b]0;pwned\x07'.padEnd(body.length, 'x'), 'utf8');
     assert.equal(hostile.length, body.length);
