@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import type { Library } from '../article.js';
+import type { Article, Library } from '../article.js';
 import { ensureOwnDirectory, errnoCode, ownDirectory, readOwnBytes, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
@@ -66,8 +66,15 @@ export function libraryCacheKey(paths: readonly string[], load: LoadKey): string
 /** Directories found unwritable in this process: the cache stays off there for the rest of the run. */
 const offDirectories = new Map<string, string>();
 
-/** Each loaded library's generation (see generationOf). */
-const generations = new WeakMap<object, string>();
+/** Each loaded library's generation and cache file (see libraryCacheOf). */
+const generations = new WeakMap<object, LibraryCacheInfo>();
+
+export interface LibraryCacheInfo {
+  /** The same string on every start that gave exactly this library, another as soon as anything in it changed. */
+  generation: string;
+  /** The library cache's file: caches built on the library live beside it, under the same name. */
+  file: string;
+}
 
 /**
  * The generation of the library a load returned (or of its articles array): the same string on
@@ -75,7 +82,12 @@ const generations = new WeakMap<object, string>();
  * Undefined when the library was not cached. A cache built on a library (the search index) is
  * valid only for its generation.
  */
-export function generationOf(library: Library | Library['articles']): string | undefined {
+export function generationOf(library: Library | readonly Article[]): string | undefined {
+  return generations.get(library)?.generation;
+}
+
+/** The generation (generationOf) and cache file of a loaded library, or of its articles array. */
+export function libraryCacheOf(library: Library | readonly Article[]): LibraryCacheInfo | undefined {
   return generations.get(library);
 }
 
@@ -200,8 +212,9 @@ export class LibraryCacheRun {
     if (changed) generation = worthKeeping ? this.write() : undefined;
     if (generation === undefined) return;
     if (this.passingCount > 0) generation = createHash('sha256').update(generation).update(this.passing.digest('hex')).digest('hex').slice(0, 32);
-    generations.set(library, generation);
-    generations.set(library.articles, generation);
+    const info = { generation, file: this.file };
+    generations.set(library, info);
+    generations.set(library.articles, info);
   }
 
   /** The new generation, or undefined when the cache could not be written. */

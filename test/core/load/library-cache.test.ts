@@ -16,6 +16,7 @@ import { generationOf, MAX_LIBRARY_CACHE_BYTES, type LibraryCacheOptions } from 
 import { loadLibrary } from '../../../source/core/load/library.js';
 import { containsTerminalControls } from '../../../source/core/sanitize.js';
 import { faultyFs } from '../../helpers/faulty-fs.js';
+import { forge, HEADER_AT, MAGIC_BYTES, parse, type ArticleRecord, type Parsed } from '../../helpers/library-cache-file.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-library-cache-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -153,33 +154,6 @@ describe('library cache: a warm start is a cold start', () => {
 });
 
 // --- Tampering -------------------------------------------------------------------------------
-
-const MAGIC_BYTES = 'lede library cache\n'.length;
-const HEADER_AT = MAGIC_BYTES + 32 + 4;
-
-type ArticleRecord = unknown[];
-type FileRecord = [string, string, string | ArticleRecord[]];
-
-interface Parsed {
-  header: { key: string; generation: string; blobBytes: number; blobChunks: string[]; files: FileRecord[] };
-  blob: Buffer;
-}
-
-function parse(bytes: Buffer): Parsed {
-  const length = bytes.readUInt32LE(MAGIC_BYTES + 32);
-  return { header: JSON.parse(bytes.subarray(HEADER_AT, HEADER_AT + length).toString('utf8')), blob: bytes.subarray(HEADER_AT + length) };
-}
-
-/** A cache file as a forger with the format in hand would write it: every digest right. */
-function forge({ header, blob }: Parsed): Buffer {
-  const chunk = 4 * 1024 * 1024;
-  const blobChunks: string[] = [];
-  for (let at = 0; at < Math.max(1, blob.length); at += chunk) blobChunks.push(createHash('sha256').update(blob.subarray(at, at + chunk)).digest('hex'));
-  const json = Buffer.from(JSON.stringify({ ...header, blobBytes: blob.length, blobChunks }), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
-  return Buffer.concat([Buffer.from('lede library cache\n'), createHash('sha256').update(json).digest(), length, json, blob]);
-}
 
 /** One field of an article record, by name (the header holds arrays: ARTICLE_FIELDS names their positions). */
 const field = (name: (typeof ARTICLE_FIELDS)[number]) => ARTICLE_FIELDS.indexOf(name);

@@ -1,0 +1,188 @@
+/**
+ * The built search index, saved beside the library cache (`<cache>/library/<key>.search`) and
+ * loaded instead of built on a start that gave exactly the library it was built from (the library
+ * cache's generation, libraryCacheOf). Entity names, the index's extra words, are not part of it.
+ *
+ *   "lede search index\n"   the magic, 18 bytes
+ *   32 bytes                SHA-256 of everything after it
+ *   u32 little-endian       H, the header's length in bytes
+ *   H bytes                 the header, JSON: version, generation, article count, the vocabulary,
+ *                           the folded titles and the body edges
+ *   the rest                the postings, int32 little-endian: for each term in vocabulary order,
+ *                           its count, then its postings (search-index.ts says what one holds)
+ *
+ * Read with own-files' rules and checked before anything is put in the index: the digest, every
+ * field's type and size, the vocabulary's invariants (each term a folded word, no two alike), the
+ * folded titles against the articles' titles, every posting's article, flags and count, in order.
+ * Anything amiss is a miss (the index is built in slices as without a cache), said in one line
+ * when it is not a plain miss. Saving is best effort: a full disk leaves the old file or none.
+ */
+import { createHash, webcrypto } from 'node:crypto';
+import { dirname } from 'node:path';
+import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic } from '../own-files.js';
+import { sanitizeSingleLine } from '../sanitize.js';
+import { fold, isWordUnit } from './fold.js';
+import { BODY, DOC_STRIDE, EDGE, type SearchIndex, TF_MAX } from './search-index.js';
+
+/** Bump whenever folding, tokenising or what the index holds changes: every saved index is then a miss. */
+export const SEARCH_INDEX_VERSION = 1;
+
+/** No saved index is read past this (20,000 articles make ~30 MB). */
+export const MAX_SEARCH_INDEX_BYTES = 1024 * 1024 * 1024;
+
+const MAGIC = Buffer.from('lede search index\n', 'utf8');
+const DIGEST_BYTES = 32;
+const PREFIX_BYTES = MAGIC.length + DIGEST_BYTES + 4;
+
+export interface SearchIndexCacheOptions {
+  /** Told one line when a saved index is found tampered with, or cannot be written. */
+  onProblem?: (problem: string) => void;
+}
+
+interface Header {
+  version: number;
+  generation: string;
+  docs: number;
+  terms: string[];
+  foldedTitles: string[];
+  bodyHeads: string[];
+  bodyTails: string[];
+}
+
+/** Where the index of the library cached in `libraryFile` is saved. */
+export function searchIndexFile(libraryFile: string): string {
+  return libraryFile.replace(/\.cache$/, '') + '.search';
+}
+
+/** Writes `index` (complete) for the library of `generation`; a failure is told, never thrown. */
+export function saveSearchIndex(index: SearchIndex, file: string, generation: string, options: SearchIndexCacheOptions = {}): void {
+  if (!index.ready) return;
+  const header: Header = {
+    version: SEARCH_INDEX_VERSION,
+    generation,
+    docs: index.docs.length,
+    terms: index.vocab.terms,
+    foldedTitles: index.foldedTitles,
+    bodyHeads: index.bodyHeads,
+    bodyTails: index.bodyTails,
+  };
+  let total = 0;
+  for (let id = 0; id < index.vocab.size; id++) total += 1 + index.postings.count(id);
+  const postings = new Int32Array(total);
+  let at = 0;
+  for (let id = 0; id < index.vocab.size; id++) {
+    postings[at++] = index.postings.count(id);
+    index.postings.forEach(id, (value) => (postings[at++] = value));
+  }
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  const body = Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength);
+  const digest = createHash('sha256').update(length).update(json).update(body).digest();
+  const problem = ensureOwnDirectory(dirname(file));
+  if (problem) return options.onProblem?.(`search index cache off: ${problem}`);
+  try {
+    writeOwnFileAtomic(file, [MAGIC, digest, length, json, body]);
+  } catch (error) {
+    options.onProblem?.(`search index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
+  }
+}
+
+/**
+ * Puts the saved index of the library of `generation` into `index` (empty, over that library's
+ * articles) and returns true; false, with `index` untouched, when there is none or it is not right.
+ */
+export async function loadSearchIndex(index: SearchIndex, file: string, generation: string, options: SearchIndexCacheOptions = {}): Promise<boolean> {
+  if (index.indexedCount !== 0 || index.vocab.size !== 0) return false;
+  const read = readOwnBytes(file, MAX_SEARCH_INDEX_BYTES);
+  const tampered = (why: string): false => {
+    options.onProblem?.(`search index cache: ignored ${sanitizeSingleLine(file)} (${why}); rebuilt`);
+    return false;
+  };
+  if (!read.ok) return read.reason === 'missing' ? false : tampered(read.reason);
+  const bytes = read.bytes;
+  if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not a search index');
+  // Worked out in libuv's pool: 30 MB would otherwise hold the first keystrokes up.
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes.subarray(MAGIC.length + DIGEST_BYTES)));
+  if (!digest.equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('bytes changed since written');
+  const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
+  const rest = bytes.length - PREFIX_BYTES - headerBytes;
+  if (rest < 0 || rest % 4 !== 0) return tampered('sizes do not add up');
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerBytes));
+  } catch {
+    return tampered('header not JSON');
+  }
+  if (!isRecord(header) || header.version !== SEARCH_INDEX_VERSION || header.generation !== generation) return false;
+  // Copied out: the postings start wherever the header ends, not on a four-byte boundary.
+  const postings = new Int32Array(rest / 4);
+  Buffer.from(postings.buffer).set(bytes.subarray(PREFIX_BYTES + headerBytes));
+  const problem = checkIndex(header, index, postings);
+  if (problem) return tampered(problem);
+  fill(index, header as unknown as Header, postings);
+  return true;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown, length: number, maxChars: number): v is string[] =>
+  Array.isArray(v) && v.length === length && v.every((s) => typeof s === 'string' && s.length <= maxChars);
+
+/** What is wrong with a saved index for `index`'s articles, or undefined when nothing is. */
+function checkIndex(header: Record<string, unknown>, index: SearchIndex, postings: Int32Array): string | undefined {
+  const docs = index.docs.length;
+  if (header.docs !== docs) return 'another number of articles';
+  if (!isStringArray(header.foldedTitles, docs, Infinity) || !isStringArray(header.bodyHeads, docs, EDGE + 1) || !isStringArray(header.bodyTails, docs, EDGE)) return 'bad titles or edges';
+  for (let doc = 0; doc < docs; doc++) if (header.foldedTitles[doc] !== fold(index.docs[doc]!.title)) return 'a title differs from the library';
+  const { terms } = header;
+  if (!Array.isArray(terms) || terms.length > postings.length) return 'bad vocabulary';
+  const seen = new Set<string>();
+  for (const term of terms as unknown[]) {
+    if (!isFoldedWord(term) || seen.has(term)) return 'bad vocabulary';
+    seen.add(term);
+  }
+  return checkPostings(postings, terms.length, docs);
+}
+
+/** A vocabulary term: a non-empty folded word, every unit of it a word unit. */
+function isFoldedWord(term: unknown): term is string {
+  if (typeof term !== 'string' || term.length === 0 || fold(term) !== term) return false;
+  for (let k = 0; k < term.length; k++) if (!isWordUnit(term, k)) return false;
+  return true;
+}
+
+/** Each term's postings as the index makes them: at least one, articles in order, flags and counts that can be. */
+function checkPostings(postings: Int32Array, terms: number, docs: number): string | undefined {
+  let at = 0;
+  for (let id = 0; id < terms; id++) {
+    const count = postings[at++];
+    if (count === undefined || count < 1 || at + count > postings.length) return 'bad posting count';
+    let previous = -1;
+    for (const end = at + count; at < end; at++) {
+      const value = postings[at]!;
+      const doc = Math.floor(value / DOC_STRIDE);
+      const flags = (value >> 10) & 3;
+      const tf = value & TF_MAX;
+      if (value < 0 || doc <= previous || doc >= docs) return 'bad posting';
+      // A title-only word counts nothing; a body word counts its occurrences (search-index.ts).
+      if (flags === 0 || ((flags & BODY) !== 0 ? tf === 0 : tf !== 0)) return 'bad posting';
+      previous = doc;
+    }
+  }
+  return at === postings.length ? undefined : 'postings past the vocabulary';
+}
+
+function fill(index: SearchIndex, header: Header, postings: Int32Array): void {
+  for (const term of header.terms) index.vocab.intern(term);
+  let at = 0;
+  for (let id = 0; id < header.terms.length; id++) {
+    const count = postings[at++]!;
+    for (const end = at + count; at < end; at++) index.postings.add(id, postings[at]!);
+  }
+  for (let doc = 0; doc < header.docs; doc++) {
+    index.foldedTitles.push(header.foldedTitles[doc]!);
+    index.bodyHeads.push(header.bodyHeads[doc]!);
+    index.bodyTails.push(header.bodyTails[doc]!);
+  }
+  index.indexedCount = header.docs;
+}
