@@ -13,6 +13,11 @@
  *   one_changed       one file rewritten since the last start
  *
  *   npm run bench -- warm-start [--generate N[,N…]] [--corpus PATH] [--reuters] [--runs N] [--json]
+ *                               [--until-index] [--filter QUERY]
+ *
+ * --until-index stops each start once the index is ready (no entity pass waited for, none primed);
+ * --filter then types QUERY (filter_ms: until the counter shows its result) and opens the first
+ * hit (open_ms: until the list is gone).
  *
  * Default: --generate 2000,20000 --reuters. The entity cache lives in a directory kept between
  * bench runs (the first run ever at a size fills it, which takes minutes), the library cache in
@@ -37,9 +42,18 @@ interface StartTimes {
   /** The process's CPU time (user + system) when the list was complete and when the index was: robust to a busy machine. */
   list_cpu_ms?: number;
   index_cpu_ms?: number;
+  /** With --filter Q: from typing the query (after the index is ready) until the counter shows its result; then from Enter, Enter until the article is open. */
+  filter_ms?: number;
+  open_ms?: number;
   rss_mb?: number;
   peak_rss_mb?: number;
   failure?: string;
+}
+
+interface StartPlan {
+  /** Stop once the index is ready: the entity pass of 100,000 articles takes too long to wait for. */
+  untilIndex: boolean;
+  filter?: string;
 }
 
 type Pty = Exclude<Awaited<ReturnType<typeof loadPty>>, { unavailable: string }>;
@@ -62,6 +76,9 @@ function memoryOf(pid: number): { rss_mb?: number; peak_rss_mb?: number } {
   }
 }
 
+/** The list's status line: "1/20000", then what still runs in the background. */
+const STATUS_LINE = /^\s*\d+\/[\d,]+/m;
+
 /** CPU time a process has used, from /proc (in clock ticks of 10 ms). */
 function cpuMsOf(pid: number): number | undefined {
   try {
@@ -74,7 +91,7 @@ function cpuMsOf(pid: number): number | undefined {
 }
 
 /** One start of `cli` on `target`, watched until its entity pass is done. */
-function timeStart(pty: Pty, cli: string, target: string, cacheDir: string): Promise<StartTimes> {
+function timeStart(pty: Pty, cli: string, target: string, cacheDir: string, plan: StartPlan): Promise<StartTimes> {
   return new Promise((resolve) => {
     const term = new xterm.Terminal({ cols: 250, rows: 30, allowProposedApi: true });
     const started = process.hrtime.bigint();
@@ -88,8 +105,17 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string): Pro
     const times: StartTimes = {};
     // The list's header: "20,000 articles" (the loading screen says "lede reading …" before it).
     const listed = (screen: string) => /\d articles/.test(screen) && !/lede reading /.test(screen);
-    let sawEntities = false;
     let done = false;
+    let phase: 'starting' | 'filtering' | 'opening' = 'starting';
+    let phaseStart = 0;
+    const since = () => round(Number(process.hrtime.bigint() - started) / 1e6 - phaseStart, 0);
+    const startFilter = (): boolean => {
+      if (!plan.filter) return false;
+      phase = 'filtering';
+      phaseStart = Number(process.hrtime.bigint() - started) / 1e6;
+      child.write(`/${plan.filter}`);
+      return true;
+    };
     const finish = (failure?: string) => {
       if (done) return;
       done = true;
@@ -108,8 +134,26 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string): Pro
       term.write(data, () => {
         if (done) return;
         const screen = screenText(term);
+        if (phase === 'filtering') {
+          if (/[\d,]+ of [\d,]+(?!…)/.test(screen) && !screen.includes('…')) {
+            times.filter_ms = since();
+            phase = 'opening';
+            phaseStart = Number(process.hrtime.bigint() - started) / 1e6;
+            child.write('\r');
+            setTimeout(() => child.write('\r'), 50);
+          }
+          return;
+        }
+        if (phase === 'opening') {
+          if (!/[\d,]+ of [\d,]+/.test(screen) && !/\d articles/.test(screen)) {
+            times.open_ms = since();
+            finish();
+          }
+          return;
+        }
         if (times.first_frame_ms === undefined && screen.trim() !== '') times.first_frame_ms = elapsed();
-        if (!listed(screen)) return;
+        // A frame can arrive in pieces: the list counts as drawn once its status line ("1/20000 · …") is.
+        if (!listed(screen) || !STATUS_LINE.test(screen)) return;
         if (times.list_ms === undefined) {
           times.list_ms = elapsed();
           times.list_cpu_ms = cpuMsOf(child.pid);
@@ -117,11 +161,14 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string): Pro
         if (times.index_ms === undefined && !screen.includes('indexing')) {
           times.index_ms = elapsed();
           times.index_cpu_ms = cpuMsOf(child.pid);
+          if (plan.untilIndex) {
+            if (!startFilter()) finish();
+            return;
+          }
         }
-        if (screen.includes('finding entities')) sawEntities = true;
-        else if (sawEntities && times.index_ms !== undefined) {
+        if (times.index_ms !== undefined && !screen.includes('finding entities')) {
           times.entities_ms = elapsed();
-          finish();
+          if (!startFilter()) finish();
         }
       });
     });
@@ -135,7 +182,7 @@ function median(runs: StartTimes[], key: keyof StartTimes): number | undefined {
 }
 
 function summary(runs: StartTimes[]): Record<string, unknown> {
-  const keys = ['first_frame_ms', 'list_ms', 'index_ms', 'entities_ms', 'list_cpu_ms', 'index_cpu_ms', 'rss_mb', 'peak_rss_mb'] as const;
+  const keys = ['first_frame_ms', 'list_ms', 'index_ms', 'entities_ms', 'list_cpu_ms', 'index_cpu_ms', 'filter_ms', 'open_ms', 'rss_mb', 'peak_rss_mb'] as const;
   const failures = runs.map((r) => r.failure).filter(Boolean);
   return { ...Object.fromEntries(keys.map((k) => [k, median(runs, k)])), runs: runs.length, ...(failures.length ? { failures } : {}) };
 }
@@ -149,22 +196,22 @@ function changeOneFile(target: string, changed: string | undefined): () => void 
   return () => writeFileSync(file, original);
 }
 
-async function benchTarget(pty: Pty, cli: string, name: string, target: string, changedFile: string | undefined, runs: number) {
+async function benchTarget(pty: Pty, cli: string, name: string, target: string, changedFile: string | undefined, runs: number, plan: StartPlan) {
   const cacheRoot = join(tmpdir(), `lede-bench-warm-cache-${name}`);
   mkdirSync(cacheRoot, { recursive: true });
   const libraryCache = join(cacheRoot, 'library');
   // The entity cache is filled once (minutes at 20,000), then kept: the library cache is what is measured.
-  const prime = existsSync(join(cacheRoot, 'entities')) ? undefined : await timeStart(pty, cli, target, cacheRoot);
+  const prime = plan.untilIndex || existsSync(join(cacheRoot, 'entities')) ? undefined : await timeStart(pty, cli, target, cacheRoot, plan);
   const cold: StartTimes[] = [];
   const warm: StartTimes[] = [];
   const oneChanged: StartTimes[] = [];
   for (let i = 0; i < runs; i++) {
     rmSync(libraryCache, { recursive: true, force: true });
-    cold.push(await timeStart(pty, cli, target, cacheRoot));
-    warm.push(await timeStart(pty, cli, target, cacheRoot));
+    cold.push(await timeStart(pty, cli, target, cacheRoot, plan));
+    warm.push(await timeStart(pty, cli, target, cacheRoot, plan));
     const restore = changeOneFile(target, changedFile);
     try {
-      oneChanged.push(await timeStart(pty, cli, target, cacheRoot));
+      oneChanged.push(await timeStart(pty, cli, target, cacheRoot, plan));
     } finally {
       restore();
     }
@@ -177,18 +224,19 @@ export async function benchWarmStart(argv: string[], cli: string, corpusDir: (co
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };
   const runs = Number(arg(argv, '--runs') ?? 1);
+  const plan: StartPlan = { untilIndex: argv.includes('--until-index'), ...(arg(argv, '--filter') ? { filter: arg(argv, '--filter') } : {}) };
   const explicit = arg(argv, '--generate') !== undefined || arg(argv, '--corpus') !== undefined || argv.includes('--reuters');
   const sizes = (arg(argv, '--generate') ?? (explicit ? '' : '2000,20000')).split(',').filter(Boolean).map(Number);
   const report: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString() };
   for (const size of sizes) {
     const dir = corpusDir(size);
     const first = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()[0]!;
-    report[`generated_${size}`] = await benchTarget(pty, cli, `generated-${size}`, dir, join(dir, first), runs);
+    report[`generated_${size}`] = await benchTarget(pty, cli, `generated-${size}`, dir, join(dir, first), runs, plan);
   }
   const corpus = arg(argv, '--corpus');
-  if (corpus) report.corpus = await benchTarget(pty, cli, 'corpus', corpus, undefined, runs);
+  if (corpus) report.corpus = await benchTarget(pty, cli, 'corpus', corpus, undefined, runs, plan);
   if ((argv.includes('--reuters') || !explicit) && existsSync(REUTERS)) {
-    report.reuters = await benchTarget(pty, cli, 'reuters', REUTERS, undefined, runs);
+    report.reuters = await benchTarget(pty, cli, 'reuters', REUTERS, undefined, runs, plan);
   }
   return report;
 }
