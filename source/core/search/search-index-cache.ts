@@ -177,7 +177,8 @@ function fill(index: SearchIndex, header: Header, postings: Int32Array): void {
   let at = 0;
   for (let id = 0; id < header.terms.length; id++) {
     const count = postings[at++]!;
-    for (const end = at + count; at < end; at++) index.postings.add(id, postings[at]!);
+    index.postings.addAll(id, postings, at, at + count);
+    at += count;
   }
   for (let doc = 0; doc < header.docs; doc++) {
     index.foldedTitles.push(header.foldedTitles[doc]!);
