@@ -2,7 +2,7 @@
 // search index) and shows the same list as the first; a cache forged to carry escape sequences
 // never gets one to the terminal.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { forge, parse, type ArticleRecord } from '../helpers/library-cache-file.js';
@@ -23,7 +23,9 @@ before(() => {
   const past = Date.now() / 1000 - 3600;
   for (let i = 0; i < ARTICLES; i++) {
     const path = join(tree, `${String(i).padStart(3, '0')}.txt`);
-    writeFileSync(path, `Headline number ${i} about Moscow\n\nThe talks in Moscow went on for ${i} hours.\n\nNothing was signed.`);
+    // Over 50,000 characters in all, so the entity pass runs in its worker, as a real library's does.
+    const more = 'Vladimir Putin met Benjamin Netanyahu in Moscow, and the United Nations said nothing of it. '.repeat(10);
+    writeFileSync(path, `Headline number ${i} about Moscow\n\nThe talks in Moscow went on for ${i} hours.\n\nNothing was signed.\n\n${more}`);
     utimesSync(path, past, past);
   }
 });
@@ -34,6 +36,11 @@ const start = () => startLede([tree], { cols: 100, rows: 30, env: { LEDE_CACHE_D
 /** The list, complete and indexed: its rows are what a second start must show again. */
 async function listed(t: TerminalSession): Promise<string> {
   return t.waitFor((s) => s.includes(`${ARTICLES} articles`) && !s.includes('indexing') && s.includes('Headline number 0'), { timeout: 30_000 });
+}
+
+/** The status line says nothing runs in the background any more: the entity pass is done too. */
+async function settled(t: TerminalSession): Promise<void> {
+  await t.waitFor((s) => /^\s*1\/\d+\s*$/m.test(s.split('\n').at(-2) ?? '') || /^\s*1\/60(?! ·)/m.test(s), { timeout: 60_000 });
 }
 
 async function quit(t: TerminalSession) {
@@ -47,29 +54,29 @@ const forbidden = (output: Buffer) => ESCAPES.filter((e) => output.includes(e));
 describe('a second interactive start', () => {
   let first = '';
 
-  test('the first start writes the library cache and the search index beside it', async () => {
+  test('the first start writes the library cache, and the search index and entity index inputs beside it', async () => {
     const t = start();
     first = await listed(t);
+    await settled(t);
     await quit(t);
     const names = readdirSync(libraryDir);
-    assert.equal(names.filter((n) => n.endsWith('.cache')).length, 1, names.join(', '));
-    assert.equal(names.filter((n) => n.endsWith('.search')).length, 1, names.join(', '));
+    for (const ext of ['.cache', '.search', '.entities']) assert.equal(names.filter((n) => n.endsWith(ext)).length, 1, `${ext}: ${names.join(', ')}`);
   });
 
   test('shows the same list, and a search over it finds what the first would', async () => {
-    const before = readdirSync(libraryDir).map((n) => readFileSync(join(libraryDir, n)));
+    // Each file's inode too: every write is a rename over it, so one rewritten with the same bytes shows.
+    const files = () => readdirSync(libraryDir).map((n) => [n, statSync(join(libraryDir, n)).ino, readFileSync(join(libraryDir, n))]);
+    const before = files();
     const t = start();
     assert.equal(await listed(t), first);
+    await settled(t);
     await t.press('/', ...'hours 7');
     await t.waitFor((s) => s.includes('Headline number 7 about Moscow') && !s.includes('Headline number 8 '));
     await t.press('esc');
     await t.waitFor((s) => !/^\//m.test(s));
     await quit(t);
     // Nothing changed, so nothing was rewritten.
-    assert.deepEqual(
-      readdirSync(libraryDir).map((n) => readFileSync(join(libraryDir, n))),
-      before,
-    );
+    assert.deepEqual(files(), before);
   });
 
   test('a cache forged with escape sequences in a title is ignored, and none reaches the terminal', async () => {

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import type { Article, Library } from '../article.js';
+import type { Library } from '../article.js';
 import { ensureOwnDirectory, errnoCode, ownDirectory, readOwnBytes, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
@@ -82,12 +82,12 @@ export interface LibraryCacheInfo {
  * Undefined when the library was not cached. A cache built on a library (the search index) is
  * valid only for its generation.
  */
-export function generationOf(library: Library | readonly Article[]): string | undefined {
+export function generationOf(library: Library | readonly object[]): string | undefined {
   return generations.get(library)?.generation;
 }
 
 /** The generation (generationOf) and cache file of a loaded library, or of its articles array. */
-export function libraryCacheOf(library: Library | readonly Article[]): LibraryCacheInfo | undefined {
+export function libraryCacheOf(library: Library | readonly object[]): LibraryCacheInfo | undefined {
   return generations.get(library);
 }
 
