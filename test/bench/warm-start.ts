@@ -10,7 +10,8 @@
  * peak (peak_rss_mb), for three starts:
  *   cold              no library cache (the entity cache kept: it is not what is measured here)
  *   warm              nothing changed since the last start
- *   one_changed       one file rewritten since the last start
+ *   one_changed       one file rewritten since the last start (generated corpora only: the Reuters
+ *                     file and a --corpus are never written to)
  *
  *   npm run bench -- warm-start [--generate N[,N…]] [--corpus PATH] [--reuters] [--runs N] [--json]
  *                               [--until-index] [--filter QUERY]
@@ -187,12 +188,10 @@ function summary(runs: StartTimes[]): Record<string, unknown> {
   return { ...Object.fromEntries(keys.map((k) => [k, median(runs, k)])), runs: runs.length, ...(failures.length ? { failures } : {}) };
 }
 
-/** A file whose content the one-changed start finds rewritten (the same bytes and one more sentence). */
-function changeOneFile(target: string, changed: string | undefined): () => void {
-  const file = changed ?? target;
+/** A generated file the one-changed start finds rewritten (one more sentence); put back after. */
+function changeOneFile(file: string): () => void {
   const original = readFileSync(file);
-  const addition = file.endsWith('.jsonl') ? '' : '\n\nOne more sentence, written since the last start.\n';
-  writeFileSync(file, Buffer.concat([original, Buffer.from(addition || '\n')]));
+  writeFileSync(file, Buffer.concat([original, Buffer.from('\n\nOne more sentence, written since the last start.\n')]));
   return () => writeFileSync(file, original);
 }
 
@@ -209,14 +208,16 @@ async function benchTarget(pty: Pty, cli: string, name: string, target: string, 
     rmSync(libraryCache, { recursive: true, force: true });
     cold.push(await timeStart(pty, cli, target, cacheRoot, plan));
     warm.push(await timeStart(pty, cli, target, cacheRoot, plan));
-    const restore = changeOneFile(target, changedFile);
+    // Only a corpus the bench generated is changed: the Reuters file and a --corpus are not the bench's to write.
+    if (changedFile === undefined) continue;
+    const restore = changeOneFile(changedFile);
     try {
       oneChanged.push(await timeStart(pty, cli, target, cacheRoot, plan));
     } finally {
       restore();
     }
   }
-  return { target, ...(prime ? { prime_entity_cache: prime } : {}), cold: summary(cold), warm: summary(warm), one_changed: summary(oneChanged) };
+  return { target, ...(prime ? { prime_entity_cache: prime } : {}), cold: summary(cold), warm: summary(warm), one_changed: changedFile ? summary(oneChanged) : { skipped: 'not a generated corpus: never written to' } };
 }
 
 export async function benchWarmStart(argv: string[], cli: string, corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
