@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { useApp } from 'ink';
 import { type Dispatch, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Library } from './core/article';
@@ -5,6 +6,7 @@ import { loadEntityExtractor } from './core/entities';
 import { entityCacheDir } from './core/entities/cache';
 import { type Correction, type CorrectionSet, describeCorrection } from './core/entities/corrections';
 import { entitySourceFor } from './core/entities/entity-source';
+import type { OpenResult } from './core/open-url';
 import type { ArticleMark } from './core/reading';
 import { useEntities } from './hooks/use-entities';
 import { useEntityMentions } from './hooks/use-entity-mentions';
@@ -18,6 +20,8 @@ import type { Action, Effect } from './state/types';
 import type { InputEvent } from './terminal/input-decoder';
 import { DrawingGuard } from './views/drawing-guard';
 import { Screen } from './views/screen';
+import { ThemeProvider } from './views/styled';
+import { PLAIN_THEME, type Theme } from './views/theme';
 
 /**
  * Where the user's corrections are kept (interactive.tsx gives the corrections file; tests an
@@ -48,6 +52,14 @@ export interface TerminalControl {
   onResume(listener: () => void): () => void;
 }
 
+/** What lede asks of the system around it (interactive.tsx gives the real ones; tests record them). */
+export interface SystemPort {
+  /** Starts the browser on a checked URL; `report` says whether it started, or why not. */
+  openUrl(url: string, report: (result: OpenResult) => void): void;
+  /** Puts text on the clipboard through the terminal (OSC 52). */
+  copy(text: string): void;
+}
+
 export interface AppProps {
   library: Library;
   /** A fixed terminal size; without it the app follows the real terminal. */
@@ -57,13 +69,16 @@ export interface AppProps {
   /** Open this article straight away (standard input, like less). */
   openArticle?: number;
   terminal?: TerminalControl;
+  system?: SystemPort;
   corrections?: CorrectionsStore;
   reading?: ReadingStorePort;
   /** Told the exit status when the user quits (0, or 130 after Ctrl+C). */
   onExitStatus?: (status: number) => void;
+  /** How the screen is drawn: interactive.tsx reads it from the environment at start. */
+  theme?: Theme;
 }
 
-export function App({ library, viewport: fixedViewport, width, openArticle, terminal, corrections, reading, onExitStatus }: AppProps) {
+export function App({ library, viewport: fixedViewport, width, openArticle, terminal, system, corrections, reading, onExitStatus, theme = PLAIN_THEME }: AppProps) {
   const { exit } = useApp();
   const viewport = useViewport(fixedViewport);
   // The marks are read before the first frame, so the list never shows everything unread first.
@@ -76,6 +91,10 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   useEffect(() => {
     if (loadedMarks?.problem) dispatch({ type: 'notice', notice: { kind: 'error', text: loadedMarks.problem } });
   }, [loadedMarks]);
+  useEffect(() => {
+    const problem = theme.problems[0];
+    if (problem) dispatch({ type: 'notice', notice: { kind: 'error', text: problem } });
+  }, [theme]);
 
   // Adjusting during render means no frame is ever drawn for the old size after a resize.
   if (viewport.cols !== state.viewport.cols || viewport.rows !== state.viewport.rows) {
@@ -112,18 +131,20 @@ export function App({ library, viewport: fixedViewport, width, openArticle, term
   useEffect(() => {
     if (state.effects.length === 0) return;
     const effects = state.effects;
-    for (const effect of effects) runEffect(effect, { terminal, corrections, dispatch, marks });
+    for (const effect of effects) runEffect(effect, { terminal, system, corrections, dispatch, marks });
     dispatch({ type: 'effectsDone', effects });
-  }, [state.effects, terminal, corrections, marks]);
+  }, [state.effects, terminal, system, corrections, marks]);
 
   useEffect(() => terminal?.onResume(() => dispatch({ type: 'repaint' })), [terminal]);
 
   useTerminalInput(useCallback((events: InputEvent[]) => dispatch({ type: 'input', events }), []));
 
   return (
-    <DrawingGuard generation={state} viewport={state.viewport}>
-      <Screen state={state} />
-    </DrawingGuard>
+    <ThemeProvider theme={theme}>
+      <DrawingGuard generation={state} viewport={state.viewport}>
+        <Screen state={state} />
+      </DrawingGuard>
+    </ThemeProvider>
   );
 }
 
@@ -155,13 +176,22 @@ function useMarksSaver(store: ReadingStorePort | undefined, dispatch: Dispatch<A
 
 interface EffectContext {
   terminal: TerminalControl | undefined;
+  system: SystemPort | undefined;
   corrections: CorrectionsStore | undefined;
   dispatch: Dispatch<Action>;
   marks: { save(marks: ReadonlyMap<string, ArticleMark>): void };
 }
 
-function runEffect(effect: Effect, { terminal, corrections, dispatch, marks }: EffectContext): void {
+function runEffect(effect: Effect, { terminal, system, corrections, dispatch, marks }: EffectContext): void {
+  const notice = (kind: 'info' | 'error', text: string) => dispatch({ type: 'notice', notice: { kind, text } });
   switch (effect.type) {
+    case 'openUrl':
+      if (!system) notice('error', 'no browser can be started here');
+      else system.openUrl(effect.url, (result) => ('opened' in result ? notice('info', `opened in ${basename(result.opened)}: ${effect.url}`) : notice('error', result.problem)));
+      return;
+    case 'copy':
+      system?.copy(effect.text);
+      return;
     case 'saveReading':
       marks.save(effect.marks);
       return;

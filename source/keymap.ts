@@ -46,6 +46,10 @@ export type Command =
   | 'mergeEntity'
   | 'splitEntity'
   | 'undoCorrection'
+  | 'pageOrNextArticle'
+  | 'showPath'
+  | 'openUrl'
+  | 'copyWithSource'
   | 'toggleFlag'
   | 'toggleRead'
   | 'cycleOrder'
@@ -71,6 +75,8 @@ const MOVING: readonly ['list', 'reader', 'panel', 'entities', 'entityMentions',
   'mentions',
   'skipped',
 ];
+/** The reader's Space is its own (pageOrNextArticle). */
+const MOVING_BUT_READER: readonly ['list', 'panel', 'entities', 'entityMentions', 'help', 'mentions', 'skipped'] = ['list', 'panel', 'entities', 'entityMentions', 'help', 'mentions', 'skipped'];
 /** Where the user's corrections are made: on the entity selected in the panel, or in the library's entities. */
 const CORRECTING: readonly ['panel', 'entities'] = ['panel', 'entities'];
 
@@ -108,9 +114,23 @@ const table = [
   {
     command: 'pageDown',
     keys: ['pgdn', 'space', 'f', 'ctrl+f'],
-    contexts: MOVING,
-    help: { list: 'next page', reader: 'next page', panel: 'ten entities down', help: 'next page', mentions: 'next page', skipped: 'next page' },
-    hint: { list: 'page', reader: 'page', panel: 'down the list', help: 'page' },
+    contexts: MOVING_BUT_READER,
+    help: { list: 'next page', panel: 'ten entities down', help: 'next page', mentions: 'next page', skipped: 'next page' },
+    hint: { list: 'page', panel: 'down the list', help: 'page' },
+  },
+  {
+    command: 'pageDown',
+    keys: ['pgdn', 'f', 'ctrl+f'],
+    contexts: ['reader'],
+    help: { reader: 'next page' },
+    hint: { reader: 'page' },
+  },
+  {
+    // As in newsboat, and less's :n: reading on with one key from the end of an article.
+    command: 'pageOrNextArticle',
+    keys: ['space'],
+    contexts: ['reader'],
+    help: { reader: 'next page; on the last page, the next article in the list' },
   },
   {
     command: 'pageUp',
@@ -153,8 +173,8 @@ const table = [
     command: 'open',
     keys: ['enter'],
     contexts: ['panel', 'mentions'],
+    // No footer hint: at 80 columns it would push out what Space/PgDn do in the panel.
     help: { panel: 'go to the entity’s first mention', mentions: 'go to this mention' },
-    hint: { panel: 'first mention' },
   },
   {
     command: 'open',
@@ -367,10 +387,32 @@ const table = [
     help: {},
   },
   {
+    command: 'openUrl',
+    keys: ['o'],
+    contexts: ['reader', 'panel'],
+    help: { reader: 'open the article’s URL in the browser ($BROWSER, else xdg-open / open)' },
+  },
+  {
+    command: 'copyWithSource',
+    keys: ['y'],
+    contexts: ['reader', 'panel', 'mentions', 'entityMentions'],
+    help: {
+      reader: 'copy the paragraph with its source (title, date, URL or file)',
+      mentions: 'copy the mention’s line with its source',
+      entityMentions: 'copy the mention’s line with its source',
+    },
+  },
+  {
+    command: 'showPath',
+    keys: ['p'],
+    contexts: ['reader', 'panel'],
+    help: { reader: 'the file the article was read from' },
+  },
+  {
     command: 'toggleFlag',
     keys: ['F'],
     contexts: ['list', 'reader', 'panel'],
-    help: { list: 'flag or unflag the article (!)', reader: 'flag or unflag the article' },
+    help: { list: 'flag or unflag the article (!), a bookmark kept between sessions', reader: 'flag or unflag the article (a bookmark)' },
   },
   {
     command: 'toggleRead',

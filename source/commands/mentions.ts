@@ -9,8 +9,11 @@ import { mentionContext } from '../core/entities/mention-context';
 import { entityNames } from '../core/entities/name-search';
 import { truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
+import { entityNameArgument } from '../core/search/query';
 import { toCsv } from './csv';
 import type { LibraryEntitySource } from './entities';
+
+export { entityNameArgument };
 
 /** Columns of context around each mention: a line of a wide terminal, enough to read the sentence. */
 export const MENTION_CONTEXT_COLUMNS = 100;
@@ -28,9 +31,9 @@ export interface MentionsJson {
   articles: { path: string; id: string; title: string; mentions: MentionJson[] }[];
 }
 
-/** The entity `name` matches best, or undefined when none does (`@name` is taken as the name). */
+/** The entity `name` matches best, or undefined when none does (`@name` is read as the query term is). */
 export function bestEntity(sourced: LibraryEntitySource, name: string) {
-  return entityNames(sourced.index).match(name.replace(/^@/, ''))[0]?.entity;
+  return entityNames(sourced.index).match(entityNameArgument(name))[0]?.entity;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { Article, Library } from '../core/article';
 import { UsageError } from '../core/errors';
+import { sanitizeSingleLine } from '../core/sanitize';
 import { DEFAULT_MAX_FILE_BYTES, loadLibrary, readLibraryFromBytes, readStreamCapped, type LoadOptions } from '../core/load';
+import { colorOutput } from './color';
 import { toJson } from './json';
-import { listJson, listPlain } from './list';
+import { skippedNote } from './list';
+import { listArticles } from './list-command';
 
 // Each subcommand imports what only it needs when it runs: text measuring (string-width),
 // search and entities each cost start-up time that `lede list` should not pay.
@@ -31,11 +34,25 @@ export interface CommandOptions {
   library?: boolean;
   /** `mentions --csv`. */
   csv?: boolean;
+  /** `list --sort`: date, title, words or path. */
+  sort?: string;
+  /** `list --reverse`. */
+  reverse?: boolean;
+  /** `list --unread`, `list --flagged`. */
+  unread?: boolean;
+  flagged?: boolean;
   bundledArticles: string;
 }
 
+/** Data, on stdout; nothing at all for none. */
 function print(text: string): void {
+  if (text.length === 0) return;
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** A diagnostic (skipped files, more results than shown), on stderr, so `2>/dev/null` leaves only data. */
+export function note(text: string | undefined): void {
+  if (text) process.stderr.write(`lede: ${sanitizeSingleLine(text)}\n`);
 }
 
 function validateWidth(width: number | undefined): number | undefined {
@@ -64,6 +81,9 @@ function validateOwnOptions(command: string | undefined, options: CommandOptions
   if (options.library && command !== 'entities') throw new UsageError('--library goes with lede entities');
   if (options.csv && command !== 'mentions') throw new UsageError('--csv goes with lede mentions');
   if (options.csv && options.json) throw new UsageError('lede mentions prints --json or --csv, not both');
+  for (const [flag, given] of [['--sort', options.sort !== undefined], ['--reverse', options.reverse], ['--unread', options.unread], ['--flagged', options.flagged]] as const) {
+    if (given && command !== 'list') throw new UsageError(`${flag} goes with lede list`);
+  }
 }
 
 export async function runCommand(options: CommandOptions): Promise<number> {
@@ -93,25 +113,36 @@ export async function runCommand(options: CommandOptions): Promise<number> {
 async function list(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
-  print(options.json ? listJson(library) : listPlain(library));
+  const { text, notes } = await listArticles(library, { json: options.json, sort: options.sort, reverse: options.reverse, unread: options.unread, flagged: options.flagged });
+  for (const line of notes) note(line);
+  print(text);
   return 0;
 }
 
 async function search(args: string[], options: CommandOptions): Promise<number> {
   const [query, ...rest] = args;
   if (query === undefined) throw new UsageError('search needs a query, e.g. lede search "netanyahu putin" ~/news');
-  const { DEFAULT_SEARCH_LIMIT, searchLibrary, searchPlain } = await import('./search');
+  const { DEFAULT_SEARCH_LIMIT, searchJson, searchLibrary, searchPlain } = await import('./search');
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
-  const result = await searchLibrary(await loadLibrary(paths, loadOptions(options, label)), query, limit);
-  print(options.json ? toJson(result) : searchPlain(result));
+  const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
+  const result = await searchLibrary(library, query, limit);
+  // As grep and fzf --filter: nothing found is exit 1 with nothing on stdout, said on stderr.
+  if (result.total === 0) {
+    note(`no article matches “${query}”`);
+    return 1;
+  }
+  print(options.json ? searchJson(result) : searchPlain(result, colorOutput(process.stdout, process.env)));
+  if (!options.json && result.total > result.results.length) note(`${result.total - result.results.length} more; --limit N shows more`);
   return 0;
 }
 
 async function entities(args: string[], options: CommandOptions): Promise<number> {
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
+  note(skippedNote(library));
   if (options.library) {
     const [{ libraryEntitySource }, { libraryEntitiesJson, libraryEntitiesPlain }] = await Promise.all([import('./entities'), import('./library-entities')]);
     const json = libraryEntitiesJson((await libraryEntitySource(library)).index);
@@ -126,10 +157,12 @@ async function entities(args: string[], options: CommandOptions): Promise<number
 
 async function mentions(args: string[], options: CommandOptions): Promise<number> {
   const [name, ...rest] = args;
-  if (name === undefined || name.replace(/^@/, '').trim() === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
+  const m = await import('./mentions');
+  if (name === undefined || m.entityNameArgument(name) === '') throw new UsageError('mentions needs a name, e.g. lede mentions netanyahu ~/news');
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
-  const [{ libraryEntitySource }, m] = await Promise.all([import('./entities'), import('./mentions')]);
+  note(skippedNote(library));
+  const { libraryEntitySource } = await import('./entities');
   const sourced = await libraryEntitySource(library);
   const entity = m.bestEntity(sourced, name);
   // Nothing found is exit 1, said on stderr, so a script reading stdout gets nothing rather than an empty result.
@@ -207,7 +240,9 @@ async function browse(args: string[], options: CommandOptions, width: number | u
   if (!interactive) {
     // Neither a terminal to draw on: do what a script would want, print the list.
     const library = await loadLibrary(paths, loadOptions(options, label));
-    print(options.json ? listJson(library) : listPlain(library));
+    const { text, notes } = await listArticles(library, { json: options.json });
+    for (const line of notes) note(line);
+    print(text);
     return 0;
   }
   // Fail on a missing path before switching screens, so the error lands on the normal screen.

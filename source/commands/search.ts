@@ -1,8 +1,9 @@
-import type { Library } from '../core/article';
+import type { Library, Span } from '../core/article';
 import { entityTermSource } from '../core/entities/entity-term-source';
 import { hasEntityTerms, LibrarySearch } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { libraryEntitySource } from './entities';
+import { toJson } from './json';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 
@@ -24,6 +25,8 @@ export async function searchLibrary(library: Library, query: string, limit: numb
   return {
     query,
     total,
+    // Where each result's title and snippet match, for a terminal to highlight; not part of --json.
+    marks: hits.map((hit) => ({ title: hit.matches.filter((m) => m.field === 'title'), snippet: hit.snippet.highlights })),
     results: hits.map((hit) => {
       const article = library.articles[hit.index];
       return {
@@ -38,9 +41,45 @@ export async function searchLibrary(library: Library, query: string, limit: numb
   };
 }
 
-export function searchPlain(result: Awaited<ReturnType<typeof searchLibrary>>): string {
-  if (result.results.length === 0) return `no article matches “${sanitizeSingleLine(result.query)}”`;
-  const blocks = result.results.map((r) => `${r.title}\n  ${sanitizeSingleLine(r.id)}\n  ${r.snippet}`);
-  const more = result.total > result.results.length ? `\n(${result.total - result.results.length} more; --limit N)` : '';
-  return blocks.join('\n\n') + more;
+export type SearchOutput = Awaited<ReturnType<typeof searchLibrary>>;
+
+/** What `--json` prints: the query, how many match, and the results shown. */
+export function searchJson({ query, total, results }: SearchOutput): string {
+  return toJson({ query, total, results });
+}
+
+// As rg draws them: matches bold red, the path magenta; each attribute reset where it ends.
+const MATCH = ['\x1b[1;31m', '\x1b[22;39m'] as const;
+const PATH = ['\x1b[35m', '\x1b[39m'] as const;
+const TITLE = ['\x1b[1m', '\x1b[22m'] as const;
+
+/**
+ * `text` made safe for one terminal line, with `spans` wrapped in the match colour when `color`.
+ * Each piece is sanitised on its own, so offsets into the text stay right whatever it holds.
+ */
+function marked(text: string, spans: readonly Span[], color: boolean, around?: readonly [string, string]): string {
+  if (!color) return sanitizeSingleLine(text);
+  let out = '';
+  let at = 0;
+  const inside = around ? around[0] : '';
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(at, span.start);
+    const end = Math.min(text.length, span.end);
+    if (end <= start) continue;
+    out += sanitizeSingleLine(text.slice(at, start)) + MATCH[0] + sanitizeSingleLine(text.slice(start, end)) + MATCH[1] + inside;
+    at = end;
+  }
+  out += sanitizeSingleLine(text.slice(at));
+  return around ? around[0] + out + around[1] : out;
+}
+
+/** Each result as its title, path and snippet, a blank line between; matches highlighted when `color`. */
+export function searchPlain(result: SearchOutput, color = false): string {
+  const blocks = result.results.map((r, i) => {
+    const marks = result.marks[i];
+    const title = marked(r.title, marks?.title ?? [], color, TITLE);
+    const id = color ? PATH[0] + sanitizeSingleLine(r.id) + PATH[1] : sanitizeSingleLine(r.id);
+    return `${title}\n  ${id}\n  ${marked(r.snippet, marks?.snippet ?? [], color)}`;
+  });
+  return blocks.join('\n\n');
 }

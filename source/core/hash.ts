@@ -1,4 +1,4 @@
-/** FNV-1a, the one string hash lede uses (the search vocabulary's table, the tagger's feature buckets). */
+/** FNV-1a, the one string hash lede uses (the search vocabulary's table, duplicates, the tagger's word hashes). */
 
 export const FNV_OFFSET = 0x811c9dc5;
 

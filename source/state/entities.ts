@@ -127,7 +127,8 @@ function stepArticle(state: State, direction: 1 | -1): State {
   // Its entities are not at hand (the index keeps only keys and names): the entities hook reads
   // them, and receiveEntities carries out the pending selection.
   const opened = openArticle(pushHistory(state), nextIndex);
-  return withEntities(opened, { whenLoaded: { type: 'selectEntity', ...target, mention: 0 }, focus: state.entities.focus });
+  // The new article starts with its page focused, as any opened article does (openArticle).
+  return withEntities(opened, { whenLoaded: { type: 'selectEntity', ...target, mention: 0 } });
 }
 
 /** Reader and panel commands that belong to the entity panel. */

@@ -1,6 +1,7 @@
 import type { Article } from '../core/article';
 import { truncateToWidth } from '../core/layout/text-width';
 import { type WrappedLine, wrapText } from '../core/layout/wrap';
+import { metadataLayout } from './article-meta';
 
 /** Where every part of the screen goes for a terminal size: views only draw what this says. */
 export interface Viewport {
@@ -123,8 +124,10 @@ export function readerGeometry(
 ): ReaderGeometry {
   const measure = readerMeasure(viewport, widthOverride, panel);
   const title = titleLines(article.title, measure);
-  // Title lines, one rule under them, the status bar, and the panel when it sits below.
-  const chrome = title.length + 1 + 1 + (panel === 'below' ? panelRowsBelow(viewport) : 0);
+  // Title lines, the metadata lines (when the article has any), one rule under them, the status
+  // bar, and the panel when it sits below.
+  const meta = metadataLayout(article, measure).lines;
+  const chrome = title.length + meta + 1 + 1 + (panel === 'below' ? panelRowsBelow(viewport) : 0);
   const textColumns = textColumnWidth(viewport, panel);
   return {
     measure,

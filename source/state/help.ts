@@ -7,6 +7,7 @@ import { wrapText } from '../core/layout/wrap';
 import { querySyntaxLines } from '../core/search/syntax';
 import { type CommandIn, type Context, helpRows, isMotion, unreachable } from '../keymap';
 import { frameHeight } from './geometry';
+import { type HelpMatch, searchHelpLines } from './help-search';
 import { moveCursor } from './position';
 import type { HelpPage, State } from './types';
 
@@ -85,15 +86,23 @@ export function openHelp(state: State): State {
   return { ...state, overlay: 'help', help: { from, top: 0, query: '', match: -1 } };
 }
 
-/** Lines of the help page that hold the query (case-insensitive). */
-export function helpMatches(state: State): number[] {
-  const q = state.help.query.toLowerCase();
-  if (!q) return [];
-  const out: number[] = [];
-  helpLines(state.help.from, state.viewport.cols).forEach((line, i) => {
-    if (line.text.toLowerCase().includes(q)) out.push(i);
-  });
-  return out;
+const textsOf = new WeakMap<HelpLine[], string[]>();
+let lastSearch: { lines: HelpLine[]; query: string; matches: HelpMatch[] } | null = null;
+
+/** Lines of the help page that hold the query (case-insensitive), exact ones first, then those close to it. */
+export function helpMatches(state: State): HelpMatch[] {
+  const lines = helpLines(state.help.from, state.viewport.cols);
+  const { query } = state.help;
+  // Asked for by the reducer and the view with the same page and query: searched once.
+  if (lastSearch && lastSearch.lines === lines && lastSearch.query === query) return lastSearch.matches;
+  let texts = textsOf.get(lines);
+  if (!texts) {
+    texts = lines.map((line) => line.text);
+    textsOf.set(lines, texts);
+  }
+  const matches = searchHelpLines(texts, query);
+  lastSearch = { lines, query, matches };
+  return matches;
 }
 
 function withHelp(state: State, patch: Partial<HelpPage>): State {
@@ -113,16 +122,19 @@ export function searchHelp(state: State, query: string): State {
   const searching = withHelp(state, { query, match: -1 });
   const matches = helpMatches(searching);
   if (matches.length === 0) return searching;
-  const at = matches.findIndex((line) => line >= state.help.top);
+  // The first line holding it as typed from the top of the page on (else the first above);
+  // only when none does, the closest line with typos.
+  const exact = matches.filter((m) => !m.typos);
+  const at = exact.findIndex((m) => m.line >= state.help.top);
   const match = at >= 0 ? at : 0;
-  return showLine(withHelp(searching, { match }), matches[match]!);
+  return showLine(withHelp(searching, { match }), matches[match]!.line);
 }
 
 function stepHelpMatch(state: State, direction: 1 | -1): State {
   const matches = helpMatches(state);
   if (matches.length === 0) return { ...state, notice: { kind: 'info', text: state.help.query ? `no line holds “${state.help.query}”` : '/ searches the help' } };
   const match = (((state.help.match + direction) % matches.length) + matches.length) % matches.length;
-  return showLine(withHelp(state, { match }), matches[match]!);
+  return showLine(withHelp(state, { match }), matches[match]!.line);
 }
 
 export function helpCommand(state: State, cmd: Exclude<CommandIn<'help'>, 'quit' | 'suspend' | 'help'>): State {

@@ -4,48 +4,20 @@
  * did (core/reading.ts). Selectors with caches, nothing more.
  */
 import type { Article } from '../core/article';
+// The order itself is the core's, shared with `lede list --sort` (core/library-order.ts).
+import { isShown, orderedIndices } from '../core/library-order';
 import { type ArticleMark, readingKey } from '../core/reading';
 import type { SearchHit, SearchResult } from '../core/search';
-import type { ListOrder, ListShow, ReadingState, State } from './types';
+import type { ListShow, ReadingState, State } from './types';
 
 /** An article's mark, or the unread, unflagged default. */
 export function markOf(state: Pick<State, 'reading'>, article: Article): ArticleMark | undefined {
   return state.reading.marks.size === 0 ? undefined : state.reading.marks.get(readingKey(article));
 }
 
-/** A date's time for sorting, newest first; articles without a date (or one that does not parse) go last. */
-function dateValue(article: Article): number {
-  if (!article.date) return Number.NEGATIVE_INFINITY;
-  const time = Date.parse(article.date);
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
-}
-
-const orderCache = new WeakMap<object, Map<ListOrder, number[]>>();
-
-/** The library's article indices in an order (path order is the library's own). */
-export function orderedIndices(articles: readonly Article[], order: ListOrder): number[] {
-  let byOrder = orderCache.get(articles);
-  if (!byOrder) orderCache.set(articles, (byOrder = new Map()));
-  let indices = byOrder.get(order);
-  if (!indices) {
-    indices = articles.map((_, i) => i);
-    const compare: Record<ListOrder, ((a: number, b: number) => number) | null> = {
-      path: null,
-      date: (a, b) => dateValue(articles[b]!) - dateValue(articles[a]!) || a - b,
-      title: (a, b) => articles[a]!.title.localeCompare(articles[b]!.title) || a - b,
-      words: (a, b) => articles[b]!.words - articles[a]!.words || a - b,
-    };
-    const cmp = compare[order];
-    if (cmp) indices.sort((a, b) => (Number.isNaN(cmp(a, b)) ? a - b : cmp(a, b)));
-    byOrder.set(order, indices);
-  }
-  return indices;
-}
-
 function shows(state: Pick<State, 'reading'>, article: Article, show: ListShow): boolean {
-  if (show === 'all') return true;
-  const mark = markOf(state, article);
-  return show === 'unread' ? !mark?.read : mark?.flagged === true;
+  // `all` needs no mark, so no article is hashed for it.
+  return show === 'all' || isShown(markOf(state, article), show);
 }
 
 const narrowedCache = new WeakMap<ReadingState, { articles: readonly Article[]; indices: number[] }>();

@@ -47,7 +47,7 @@ export function listCommand(
     case 'search':
       return { ...state, prompt: { target: 'library', text: state.filter.query } };
     case 'back':
-      return state.filter.query ? clearFilter(state) : state;
+      return state.filter.query ? clearFilter(state) : info(state, 'no filter to clear · q quits');
     case 'skipped':
       return state.library.skipped.length > 0 ? { ...state, overlay: 'skipped', skippedTop: 0 } : info(state, 'no file was skipped');
     default:

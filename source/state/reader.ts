@@ -2,8 +2,9 @@
 import { findInText } from '../core/search';
 import { isMotion, unreachable } from '../keymap';
 import { popHistory } from './history';
-import { returnToList } from './navigation';
-import { firstVisibleOffset, readerLayout, readerTopFor, revealOffset, scrollReader } from './position';
+import { openArticle, returnToList } from './navigation';
+import { lastTop } from '../core/layout/paginate';
+import { firstVisibleOffset, readerLayout, readerTopFor, revealOffset, scrollReader, visibleArticles } from './position';
 import type { ArticleSearch, State } from './types';
 
 /** The reader's own commands (the entity panel's are entities.ts'). */
@@ -19,6 +20,7 @@ export type ReaderCommand =
   | 'search'
   | 'nextMatch'
   | 'previousMatch'
+  | 'pageOrNextArticle'
   | 'back';
 
 /** Runs an in-article search and goes to the first match at or after the top of the page. */
@@ -46,6 +48,26 @@ function stepMatch(state: State, direction: 1 | -1): State {
   return match ? revealOffset({ ...state, find: { ...find, current } }, match.start) : state;
 }
 
+const info = (state: State, text: string): State => ({ ...state, notice: { kind: 'info', text } });
+
+/**
+ * Space: the next page, and from the last page the next article in the list (as it is ordered
+ * and filtered now), saying so, since the page changes under the reader's eyes.
+ */
+function pageOrNextArticle(state: State): State {
+  const layout = readerLayout(state);
+  if (!layout) return state;
+  const { screen, geometry } = layout;
+  if (screen.top < lastTop(geometry.lines.length, geometry.pageHeight)) return readerCommand(state, 'pageDown');
+  const order = visibleArticles(state);
+  const here = order.indexOf(screen.articleIndex);
+  // An article the list no longer shows (filtered out since) goes on from the list's cursor.
+  const next = order[here >= 0 ? here + 1 : state.list.cursor];
+  if (next === undefined) return info(state, 'end of the last article · Esc back to the list');
+  const opened = openArticle(state, next);
+  return info(opened, `end of the article: on to the next (${order.indexOf(next) + 1}/${order.length}) · Esc back to the list`);
+}
+
 export function readerCommand(state: State, cmd: ReaderCommand): State {
   const layout = readerLayout(state);
   if (!layout) return { ...state, screen: { name: 'list' } };
@@ -58,6 +80,8 @@ export function readerCommand(state: State, cmd: ReaderCommand): State {
       return stepMatch(state, 1);
     case 'previousMatch':
       return stepMatch(state, -1);
+    case 'pageOrNextArticle':
+      return pageOrNextArticle(state);
     case 'back':
       // Like less and vim: Esc first clears what the search highlights, then goes back where the
       // user came from (another article, an entity's mentions), else to the list.

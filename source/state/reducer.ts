@@ -19,6 +19,7 @@ import { clampMentionsScreen, mentionsScreenCommand, openEntityMentions, receive
 import { editPrompt, insertText } from './prompt';
 import { followReading, readingCommand, type ReadingCommand } from './reading';
 import { readerCommand } from './reader';
+import { copyWithSource, openArticleUrl, showPath } from './article-source';
 import type { Action, State } from './types';
 
 export type { Action, State } from './types';
@@ -64,7 +65,10 @@ export function activeContext(state: State): Context {
 
 export function reducer(state: State, action: Action): State {
   // What the move means for the marks (read on open, where it was left), whatever made it.
-  return followReading(state, reduce(state, action));
+  const next = followReading(state, reduce(state, action));
+  // A mentions screen brought back from the jump history (Esc, Ctrl+O) has the cursor it was left
+  // with; corrections since may have taken mentions away.
+  return next.mentionsScreen !== state.mentionsScreen && next.screen.name === 'entityMentions' ? clampMentionsScreen(next) : next;
 }
 
 function reduce(state: State, action: Action): State {
@@ -111,6 +115,11 @@ function reduce(state: State, action: Action): State {
   }
 }
 
+/** The exit status of quitting with this key: 130 after Ctrl+C, as a shell reports a program interrupted by SIGINT. */
+export function quitStatus(key: string): number {
+  return key === 'ctrl+c' ? 130 : 0;
+}
+
 /**
  * The reducer, with the rule that no input ends a session: an exception while handling an action
  * leaves the state as it was, with the error on the status line.
@@ -144,8 +153,7 @@ function isGlobal(cmd: string): cmd is GlobalCommand {
 function globalCommand(state: State, cmd: GlobalCommand, name: string): State {
   switch (cmd) {
     case 'quit':
-      // 130 after Ctrl+C, as a shell reports a program interrupted by SIGINT.
-      return { ...state, exitStatus: name === 'ctrl+c' ? 130 : 0 };
+      return { ...state, exitStatus: quitStatus(name) };
     case 'suspend':
       return { ...state, effects: [...state.effects, { type: 'suspend' }] };
     case 'help':
@@ -166,6 +174,7 @@ function key(state: State, name: string): State {
     case 'mentions': {
       const cmd = commandFor('mentions', name);
       if (cmd !== undefined && isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'copyWithSource') return copyWithSource(state);
       return mentionsCommand(state, cmd);
     }
     case 'skipped': {
@@ -180,7 +189,7 @@ function key(state: State, name: string): State {
     }
     case 'list': {
       const cmd = commandFor('list', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (isReadingCommand(cmd)) return readingCommand(state, cmd);
@@ -188,8 +197,9 @@ function key(state: State, name: string): State {
     }
     case 'reader': {
       const cmd = commandFor('reader', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (isSourceCommand(cmd)) return sourceCommand(state, cmd);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
       if (cmd === 'toggleFlag') return readingCommand(state, cmd);
@@ -197,8 +207,9 @@ function key(state: State, name: string): State {
     }
     case 'panel': {
       const cmd = commandFor('panel', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (isSourceCommand(cmd)) return sourceCommand(state, cmd);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'libraryMentions') return mentionsOfSelected(state);
       if (isCorrectionCommand(cmd)) return correctionCommand(state, cmd);
@@ -207,7 +218,7 @@ function key(state: State, name: string): State {
     }
     case 'entities': {
       const cmd = commandFor('entities', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
       if (cmd === 'jumpBack') return jumpBack(state);
       if (cmd === 'back') return state.entitiesScreen.query ? filterEntities(state, '') : jumpBack(state);
@@ -216,14 +227,21 @@ function key(state: State, name: string): State {
     }
     case 'entityMentions': {
       const cmd = commandFor('entityMentions', name);
-      if (cmd === undefined) return state;
+      if (cmd === undefined) return unboundKey(state, name);
       if (isGlobal(cmd)) return globalCommand(state, cmd, name);
+      if (cmd === 'copyWithSource') return copyWithSource(state);
       if (cmd === 'jumpBack' || cmd === 'back') return jumpBack(state);
       return mentionsScreenCommand(state, cmd);
     }
     default:
       return unreachable(context);
   }
+}
+
+/** A letter that means nothing here says so, rather than nothing happening (function keys and the like stay silent). */
+function unboundKey(state: State, name: string): State {
+  if (Array.from(name).length !== 1) return state;
+  return { ...state, notice: { kind: 'info', text: `${name} does nothing here · ? lists the keys` } };
 }
 
 /** Esc on a screen reached by a jump, and Ctrl+O anywhere: back to where the user was; the list when nothing is remembered. */
@@ -254,12 +272,33 @@ function isReadingCommand(cmd: string): cmd is ReadingCommand {
   return READING_COMMANDS.includes(cmd);
 }
 
-function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | 'toggleFlag'>): State {
+type SourceCommand = 'showPath' | 'openUrl' | 'copyWithSource';
+
+function isSourceCommand(cmd: string): cmd is SourceCommand {
+  return cmd === 'showPath' || cmd === 'openUrl' || cmd === 'copyWithSource';
+}
+
+function sourceCommand(state: State, cmd: SourceCommand): State {
+  switch (cmd) {
+    case 'showPath':
+      return showPath(state);
+    case 'openUrl':
+      return openArticleUrl(state);
+    case 'copyWithSource':
+      return copyWithSource(state);
+    default:
+      return unreachable(cmd);
+  }
+}
+
+function readerKey(state: State, cmd: Exclude<CommandIn<'reader'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | 'toggleFlag' | SourceCommand>): State {
   return isEntityCommand(cmd) ? entityCommand(state, cmd) : readerCommand(state, cmd);
 }
 
-function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand | 'toggleFlag'>): State {
+function panelKey(state: State, cmd: Exclude<CommandIn<'panel'>, GlobalCommand | 'jumpBack' | 'libraryMentions' | CorrectionCommand | 'toggleFlag' | SourceCommand>): State {
   if (isEntityCommand(cmd)) return entityCommand(state, cmd);
+  // Esc undoes the last thing first: the search highlight, then the panel's focus, then the page.
+  if (cmd === 'back' && state.find) return { ...state, find: null };
   if (isMotion(cmd) || cmd === 'open' || cmd === 'back') return panelCommand(state, cmd);
   return readerCommand(state, cmd);
 }

@@ -141,6 +141,10 @@ export type Effect =
   | { type: 'suspend' }
   | { type: 'correct'; correction: Correction }
   | { type: 'undoCorrection' }
+  /** o: start the browser on a URL already checked (core/osc.ts safeHttpUrl). */
+  | { type: 'openUrl'; url: string }
+  /** y: put text on the clipboard through the terminal (OSC 52). */
+  | { type: 'copy'; text: string }
   /** The marks changed: keep them (the app writes them, a little later, and on the way out). */
   | { type: 'saveReading'; marks: ReadonlyMap<string, ArticleMark> };
 

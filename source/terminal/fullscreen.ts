@@ -16,6 +16,7 @@ const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
  * Signals whose default action ends the process (signal-exit's list, which Ink registers for, so
  * without a handler of lede's they killed it with the terminal still raw and on the alternate
  * screen). SIGKILL and SIGSTOP cannot be caught; SIGSEGV and friends are faults, not requests.
+ * SIGPROF is left out: V8's CPU profiler (`node --cpu-prof`) ticks with it, and nothing else sends it.
  */
 const ENDING_SIGNALS: NodeJS.Signals[] = [
   'SIGTERM',
@@ -25,7 +26,6 @@ const ENDING_SIGNALS: NodeJS.Signals[] = [
   'SIGUSR2',
   'SIGALRM',
   'SIGVTALRM',
-  'SIGPROF',
   'SIGXCPU',
   'SIGXFSZ',
   'SIGTRAP',

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, type Viewport } from '../state/geometry';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 interface Props {
   /** Changes whenever the state does: a new state is a new chance to draw. */
@@ -33,12 +33,12 @@ export class DrawingGuard extends Component<Props, { error: string | null }> {
     const { viewport } = this.props;
     return (
       <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-        <Text bold color={theme.accent} wrap="truncate">
-          lede could not draw this screen
+        <Text wrap="truncate">
+          <Styled role="accent">lede could not draw this screen</Styled>
         </Text>
         <Text wrap="truncate">{sanitizeSingleLine(error.split('\n')[0] ?? '')}</Text>
-        <Text color={theme.dim} wrap="truncate">
-          Esc goes back · q quits
+        <Text wrap="truncate">
+          <Styled role="dim">Esc goes back · q quits</Styled>
         </Text>
       </Box>
     );

@@ -8,7 +8,8 @@ import { frameHeight, type Viewport } from '../state/geometry';
 import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
-import { entityHeadings, entityMarkers, spanStyles, theme } from './theme';
+import { Styled } from './styled';
+import { entityHeadings, entityMarkers, glyphs } from './theme';
 
 /** Columns of the "appears with" column beside the list, when the terminal is wide enough for both. */
 const WITH_WIDTH = 34;
@@ -30,9 +31,11 @@ function EntityRow({ entity, selected, width }: { entity: LibraryEntity; selecte
   const counts = `${entity.articles.toLocaleString('en-US')} art ${entity.mentions.toLocaleString('en-US')}`;
   const nameWidth = Math.max(1, width - 4 - counts.length - 1);
   return (
-    <Text wrap="truncate" inverse={selected}>
-      {selected ? theme.selectedMarker : ' '}
-      <Text {...spanStyles[entity.type]}>{entityMarkers[entity.type]}</Text> {padToWidth(sanitizeSingleLine(entity.name), nameWidth)} {counts}
+    <Text wrap="truncate">
+      <Styled role={selected ? 'selected' : undefined}>
+        {selected ? glyphs.selectedMarker : ' '}
+        <Styled role={entity.type}>{entityMarkers[entity.type]}</Styled> {padToWidth(sanitizeSingleLine(entity.name), nameWidth)} {counts}
+      </Styled>
     </Text>
   );
 }
@@ -60,27 +63,31 @@ export function EntitiesView({ state, viewport }: { state: State; viewport: View
       : '';
   const withColumn = (
     <Box flexDirection="column" width={besides ? WITH_WIDTH : viewport.cols} height={withRows}>
-      <Text bold={view.focus === 'with'} inverse={view.focus === 'with'} color={view.focus === 'with' ? undefined : theme.dim} wrap="truncate">
-        {padToWidth('Appears with', besides ? WITH_WIDTH : viewport.cols)}
+      <Text wrap="truncate">
+        <Styled role={view.focus === 'with' ? 'focus' : 'dim'}>{padToWidth('Appears with', besides ? WITH_WIDTH : viewport.cols)}</Styled>
       </Text>
       {others.slice(0, Math.max(0, withRows - 1)).map(({ entity, articles }, i) => (
-        <Text key={entity.key} wrap="truncate" inverse={view.focus === 'with' && i === view.withCursor}>
-          {view.focus === 'with' && i === view.withCursor ? theme.selectedMarker : ' '}
-          <Text {...spanStyles[entity.type]}>{entityMarkers[entity.type]}</Text>{' '}
-          {truncateToWidth(`${sanitizeSingleLine(entity.name)} · ${articles}`, Math.max(1, (besides ? WITH_WIDTH : viewport.cols) - 4))}
+        <Text key={entity.key} wrap="truncate">
+          <Styled role={view.focus === 'with' && i === view.withCursor ? 'selected' : undefined}>
+            {view.focus === 'with' && i === view.withCursor ? glyphs.selectedMarker : ' '}
+            <Styled role={entity.type}>{entityMarkers[entity.type]}</Styled>{' '}
+            {truncateToWidth(`${sanitizeSingleLine(entity.name)} · ${articles}`, Math.max(1, (besides ? WITH_WIDTH : viewport.cols) - 4))}
+          </Styled>
         </Text>
       ))}
     </Box>
   );
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-      <Text bold color={theme.accent} wrap="truncate">
-        {truncateToWidth(heading, viewport.cols)}
+      <Text wrap="truncate">
+        <Styled role="accent">{truncateToWidth(heading, viewport.cols)}</Styled>
       </Text>
       <Box flexDirection={besides ? 'row' : 'column'} height={height}>
         <Box flexDirection="column" width={listWidth} height={listHeight}>
           {empty ? (
-            <Text color={theme.dim}>{truncateToWidth(empty, listWidth)}</Text>
+            <Text>
+              <Styled role="dim">{truncateToWidth(empty, listWidth)}</Styled>
+            </Text>
           ) : (
             shown.map((entity, i) => <EntityRow key={entity.key} entity={entity} selected={view.focus === 'list' && top + i === view.cursor} width={listWidth} />)
           )}

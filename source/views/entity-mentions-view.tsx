@@ -7,7 +7,8 @@ import { articlePosition, cursorRow, mentionCount, mentionRows, mentionsPageSize
 import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled } from './styled';
+import { glyphs } from './theme';
 
 /** One entity's mentions across the library: each article, most about it first, with its mentions in context. */
 export function EntityMentionsView({ state, viewport }: { state: State; viewport: Viewport }) {
@@ -32,8 +33,8 @@ export function EntityMentionsView({ state, viewport }: { state: State; viewport
   const contextWidth = Math.max(1, viewport.cols - 6);
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-      <Text bold color={theme.accent} wrap="truncate">
-        {truncateToWidth(heading, viewport.cols)}
+      <Text wrap="truncate">
+        <Styled role="accent">{truncateToWidth(heading, viewport.cols)}</Styled>
       </Text>
       <Box flexDirection="column" height={height}>
         {rows.slice(top, top + height).map((row, i) => {
@@ -42,8 +43,8 @@ export function EntityMentionsView({ state, viewport }: { state: State; viewport
           if (row.kind === 'article') {
             const count = `${row.article.mentions} mention${row.article.mentions === 1 ? '' : 's'}${row.article.inTitle ? ', in the title' : ''}`;
             return (
-              <Text key={`a:${row.article.id}`} bold wrap="truncate">
-                {truncateToWidth(`${article?.title ?? row.article.id} · ${count}`, viewport.cols)}
+              <Text key={`a:${row.article.id}`} wrap="truncate">
+                <Styled role="strong">{truncateToWidth(`${article?.title ?? row.article.id} · ${count}`, viewport.cols)}</Styled>
               </Text>
             );
           }
@@ -51,14 +52,16 @@ export function EntityMentionsView({ state, viewport }: { state: State; viewport
           const mention = row.mention;
           const source = mention?.field === 'title' ? article?.title : article?.text;
           return (
-            <Text key={`m:${row.article.id}:${row.within}`} wrap="truncate" inverse={selected}>
-              {selected ? theme.selectedMarker : ' '}
-              {'    '}
-              {mention && source !== undefined ? (
-                <Segments segments={mentionContextSegments(source, mention.start, mention.end, contextWidth, entity.type)} />
-              ) : (
-                <Text color={theme.dim}>reading…</Text>
-              )}
+            <Text key={`m:${row.article.id}:${row.within}`} wrap="truncate">
+              <Styled role={selected ? 'selected' : undefined}>
+                {selected ? glyphs.selectedMarker : ' '}
+                {'    '}
+                {mention && source !== undefined ? (
+                  <Segments segments={mentionContextSegments(source, mention.start, mention.end, contextWidth, entity.type)} />
+                ) : (
+                  <Styled role="dim">reading…</Styled>
+                )}
+              </Styled>
             </Text>
           );
         })}

@@ -5,7 +5,8 @@ import { padToWidth, truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { panelEntities } from '../state/panel';
 import type { State } from '../state/types';
-import { entityHeadings, entityMarkers, spanStyles, theme } from './theme';
+import { Styled } from './styled';
+import { entityHeadings, entityMarkers, glyphs } from './theme';
 
 interface PanelRow {
   heading?: string;
@@ -39,6 +40,13 @@ function statusLine(state: State): string {
   return done < total && total > 1 ? `finding entities… ${done}/${total}` : 'finding entities…';
 }
 
+function DimLine({ text, width }: { text: string; width: number }) {
+  return (
+    <Text wrap="truncate">
+      <Styled role="dim">{truncateToWidth(text, width)}</Styled>
+    </Text>
+  );
+}
 
 export function EntityPanel({ state, width, height }: { state: State; width: number; height: number }) {
   const entities = panelEntities(state);
@@ -51,14 +59,14 @@ export function EntityPanel({ state, width, height }: { state: State; width: num
   const pending = statusLine(state);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold inverse={focused} wrap="truncate">
-        {padToWidth(heading, width)}
+      <Text wrap="truncate">
+        <Styled role={focused ? 'focus' : 'strong'}>{padToWidth(heading, width)}</Styled>
       </Text>
-      {capped ? <Text color={theme.dim}>{truncateToWidth(CAPPED_NOTE, width)}</Text> : null}
+      {capped ? <DimLine text={CAPPED_NOTE} width={width} /> : null}
       {pending ? (
-        <Text color={theme.dim}>{truncateToWidth(pending, width)}</Text>
+        <DimLine text={pending} width={width} />
       ) : entities.length === 0 ? (
-        <Text color={theme.dim}>{truncateToWidth('no people, places or organizations', width)}</Text>
+        <DimLine text="no people, places or organizations" width={width} />
       ) : (
         rows.map((row) =>
           row.entity ? (
@@ -69,9 +77,7 @@ export function EntityPanel({ state, width, height }: { state: State; width: num
               width={width}
             />
           ) : (
-            <Text key={`h${row.heading}`} color={theme.dim} wrap="truncate">
-              {truncateToWidth(row.heading ?? '', width)}
-            </Text>
+            <DimLine key={`h${row.heading}`} text={row.heading ?? ''} width={width} />
           ),
         )
       )}
@@ -83,10 +89,11 @@ function EntityRow({ entity, selected, width }: { entity: Entity; selected: bool
   const count = mentionCountLabel(entity);
   const nameWidth = Math.max(1, width - 4 - count.length - 1);
   return (
-    <Text wrap="truncate" inverse={selected}>
-      {selected ? theme.selectedMarker : ' '}
-      <Text {...spanStyles[entity.type]}>{entityMarkers[entity.type]}</Text> {padToWidth(sanitizeSingleLine(entity.name), nameWidth)}{' '}
-      {count}
+    <Text wrap="truncate">
+      <Styled role={selected ? 'selected' : undefined}>
+        {selected ? glyphs.selectedMarker : ' '}
+        <Styled role={entity.type}>{entityMarkers[entity.type]}</Styled> {padToWidth(sanitizeSingleLine(entity.name), nameWidth)} {count}
+      </Styled>
     </Text>
   );
 }

@@ -3,7 +3,7 @@ import { displayWidth, truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { type Context, footerHints } from '../keymap';
 import type { Notice } from '../state/types';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 /**
  * The keymap's hints that fit in `room` columns. The table lists the most basic hints last
@@ -30,14 +30,12 @@ export function StatusLine({ left: status, context, cols, notice }: StatusLinePr
   const gap = Math.max(1, cols - displayWidth(left) - displayWidth(right));
   return (
     <Text wrap="truncate">
-      <Text bold inverse={notice?.kind === 'error'}>
-        {truncateToWidth(left, cols)}
-      </Text>
+      <Styled role={notice?.kind === 'error' ? 'error' : 'strong'}>{truncateToWidth(left, cols)}</Styled>
       {right ? (
-        <Text color={theme.dim}>
+        <Styled role="dim">
           {' '.repeat(gap)}
           {right}
-        </Text>
+        </Styled>
       ) : null}
     </Text>
   );

@@ -6,17 +6,7 @@ import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
-import { theme } from './theme';
-
-/** Where the query occurs in a line (case-insensitive), as highlights. */
-function queryHighlights(text: string, query: string) {
-  const out: { start: number; end: number; kind: string; priority: number }[] = [];
-  if (!query) return out;
-  const lower = text.toLowerCase();
-  const q = query.toLowerCase();
-  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + q.length)) out.push({ start: at, end: at + q.length, kind: 'match', priority: 1 });
-  return out;
-}
+import { Styled } from './styled';
 
 /** The help page, generated from the keymap: the current screen's keys first, scrolled like a page. */
 export function HelpView({ state }: { state: State }) {
@@ -26,17 +16,21 @@ export function HelpView({ state }: { state: State }) {
   const top = Math.min(help.top, Math.max(0, lines.length - height));
   const shown = lines.slice(top, top + height);
   const matches = helpMatches(state);
+  const spansByLine = new Map(matches.map((m) => [m.line, m.spans.map((span) => ({ ...span, kind: 'match', priority: 1 }))]));
+  const typos = matches.some((m) => m.typos) ? ' (with typos)' : '';
   const position = lines.length > height ? `lines ${top + 1}–${top + shown.length} of ${lines.length}` : '';
-  const found = help.query ? ` · “${help.query}” ${matches.length === 0 ? 'not found' : `${Math.max(1, help.match + 1)}/${matches.length}`}` : '';
+  const found = help.query ? ` · “${help.query}” ${matches.length === 0 ? 'not found' : `${Math.max(1, help.match + 1)}/${matches.length}${typos}`}` : '';
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-      <Text bold color={theme.accent}>
-        Keys
+      <Text>
+        <Styled role="accent">Keys</Styled>
       </Text>
       <Box flexDirection="column" height={height}>
         {shown.map((line, i) => (
-          <Text key={`${top + i}`} bold={line.heading} wrap="truncate">
-            <Segments segments={segmentField(line.text, queryHighlights(line.text, help.query), viewport.cols)} />
+          <Text key={`${top + i}`} wrap="truncate">
+            <Styled role={line.heading ? 'strong' : undefined}>
+              <Segments segments={segmentField(line.text, spansByLine.get(top + i) ?? [], viewport.cols)} />
+            </Styled>
           </Text>
         ))}
       </Box>

@@ -13,7 +13,8 @@ import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled } from './styled';
+import { glyphs } from './theme';
 
 function articleMeta(article: Article): string {
   const parts = [article.date, article.source].filter((p): p is string => Boolean(p));
@@ -40,7 +41,7 @@ function stateMarker(mark: ArticleMark | undefined): string {
 function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps) {
   const meta = truncateToWidth(articleMeta(article), metaWidth).padStart(metaWidth);
   const titleWidth = Math.max(1, cols - 3 - metaWidth - 2);
-  const marker = `${stateMarker(mark)}${selected ? theme.selectedMarker : ' '}`;
+  const marker = `${stateMarker(mark)}${selected ? glyphs.selectedMarker : ' '}`;
   const titleHighlights = (hit?.matches ?? [])
     .filter((m) => m.field === 'title')
     .map((m) => ({ start: m.start, end: m.end, kind: 'titleMatch', priority: 1 }));
@@ -48,25 +49,32 @@ function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps)
   const titlePad = ' '.repeat(Math.max(0, titleWidth - displayWidth(title.map((s) => s.text).join(''))));
   return (
     <>
-      <Text wrap="truncate" inverse={selected}>
-        {marker} <Segments segments={title} />
-        {titlePad}
-        {'  '}
-        <Text color={selected ? undefined : theme.dim}>{meta}</Text>
+      <Text wrap="truncate">
+        <Styled role={selected ? 'selected' : undefined}>
+          {marker} <Segments segments={title} />
+          {titlePad}
+          {'  '}
+          <Styled role={selected ? undefined : 'dim'}>{meta}</Styled>
+        </Styled>
       </Text>
-      {hit ? (
-        <Text wrap="truncate" color={theme.dim}>
-          {'    '}
-          <Segments
-            segments={segmentField(
-              hit.snippet.text,
-              hit.snippet.highlights.map((h) => ({ ...h, kind: 'match', priority: 1 })),
-              Math.max(1, cols - 4),
-            )}
-          />
-        </Text>
-      ) : null}
+      {hit ? <SnippetLine hit={hit} width={Math.max(1, cols - SNIPPET_INDENT.length)} /> : null}
     </>
+  );
+}
+
+const SNIPPET_INDENT = '    ';
+
+/** The hit's line of context, cut by the core to the columns it is drawn in, so its match is on screen. */
+function SnippetLine({ hit, width }: { hit: SearchHit; width: number }) {
+  const snippet = hit.snippetAt(width, displayWidth);
+  const highlights = snippet.highlights.map((h) => ({ ...h, kind: 'match' as const, priority: 1 }));
+  return (
+    <Text wrap="truncate">
+      <Styled role="dim">
+        {SNIPPET_INDENT}
+        <Segments segments={segmentField(snippet.text, highlights, width)} />
+      </Styled>
+    </Text>
   );
 }
 
@@ -77,8 +85,10 @@ function EmptyState({ state }: { state: State }) {
       <Text bold>No articles found in {sanitizeSingleLine(label)}.</Text>
       <Text>lede reads .txt, .md, .json and .jsonl files; folders are searched recursively.</Text>
       {skipped.length > 0 ? (
-        <Text color={theme.dim}>
-          {skipped.length} file{skipped.length === 1 ? ' was' : 's were'} skipped (press s to see why).
+        <Text>
+          <Styled role="dim">
+            {skipped.length} file{skipped.length === 1 ? ' was' : 's were'} skipped (press s to see why).
+          </Styled>
         </Text>
       ) : null}
     </Box>
@@ -89,8 +99,10 @@ function WaitingForEntities({ state }: { state: State }) {
   const { done, total } = state.entities.progress;
   return (
     <Box paddingX={1} paddingY={1}>
-      <Text color={theme.dim}>
-        @names need the library’s entities: finding them… {done}/{total}
+      <Text>
+        <Styled role="dim">
+          @names need the library’s entities: finding them… {done}/{total}
+        </Styled>
       </Text>
     </Box>
   );
@@ -100,12 +112,13 @@ function NoMatch({ query }: { query: string }) {
   return (
     <Box flexDirection="column" paddingX={1} paddingY={1}>
       <Text bold>No article matches “{query}”.</Text>
-      <Text color={theme.dim}>Esc clears the filter; ? shows the search syntax.</Text>
+      <Text>
+        <Styled role="dim">Esc clears the filter; ? shows the search syntax.</Styled>
+      </Text>
     </Box>
   );
 }
 
-/** "12 of 2,225", with indexing progress while the index is still being built. */
 const percent = (done: number, total: number) => Math.floor((done / Math.max(1, total)) * 100);
 
 /** Work still running in the background: the search index, and the library's entities. */
@@ -119,15 +132,31 @@ function backgroundNote(state: State): string {
   return notes.map((note) => ` · ${note}`).join('');
 }
 
+const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** Said when typo tolerance let articles in, so a count that grows as a word is typed is explained. */
+function typosNote(state: State): string {
+  return (state.filter.result?.withTypos ?? 0) > 0 ? ' (with typos)' : '';
+}
+
+/** What the prompt says while a query is typed: "12 of 2,225 articles match (with typos)", with indexing progress. */
 function filterNote(state: State): string {
-  const n = state.library.articles.length.toLocaleString('en-US');
+  const n = state.library.articles.length;
+  const articles = `${formatCount(n)} article${n === 1 ? '' : 's'}`;
   const indexing = backgroundNote(state);
-  if (!state.filter.query.trim()) return `${n} articles${indexing}`;
+  if (!state.filter.query.trim()) return `${articles}${indexing}`;
   const result = state.filter.result;
   const pending = state.filter.resultQuery !== state.filter.query ? '…' : '';
   // The list holds the best hits only; say so when there are more.
-  const capped = result && result.hits.length < result.total ? ` · best ${result.hits.length} shown` : '';
-  return `${(result?.total ?? 0).toLocaleString('en-US')} of ${n}${pending}${capped}${indexing}`;
+  const capped = result && result.hits.length < result.total ? ` · best ${formatCount(result.hits.length)} shown` : '';
+  const total = result?.total ?? 0;
+  return `${formatCount(total)} of ${articles} match${total === 1 ? 'es' : ''}${typosNote(state)}${pending}${capped}${indexing}`;
+}
+
+/** Where the cursor is, said as what it counts: "article 3 of 2,225", or "match 3 of 12 · 12 of 2,225 articles match". */
+function positionNote(state: State, cursor: number, listed: number, filtering: boolean): string {
+  if (filtering) return `match ${formatCount(cursor + 1)} of ${formatCount(listed)} · ${filterNote(state)}`;
+  return `article ${formatCount(cursor + 1)} of ${formatCount(listed)}${backgroundNote(state)}`;
 }
 
 export function ListView({ state, viewport }: { state: State; viewport: Viewport }) {
@@ -175,18 +204,16 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
       <Text wrap="truncate">
-        <Text bold color={theme.accent}>
-          lede
-        </Text>
+        <Styled role="accent">lede</Styled>
         <Text>
           {' '}
           {truncateToWidth(sanitizeSingleLine(label), Math.max(1, viewport.cols - 30))} · {count}
         </Text>
-        <Text color={theme.dim}>
+        <Styled role="dim">
           {skippedNote}
           {readingSummary}
           {filterSummary}
-        </Text>
+        </Styled>
       </Text>
       <Box flexDirection="column" height={height} overflow="hidden">
         {body}
@@ -195,11 +222,7 @@ export function ListView({ state, viewport }: { state: State; viewport: Viewport
         <PromptLine prompt={state.prompt} note={state.notice?.text ?? filterNote(state)} cols={viewport.cols} />
       ) : (
         <StatusLine
-          left={
-            visible.length > 0
-              ? `${cursor + 1}/${visible.length}${filtering ? ` · ${filterNote(state)}` : backgroundNote(state)}`
-              : ''
-          }
+          left={visible.length > 0 ? positionNote(state, cursor, visible.length, filtering) : ''}
           context="list"
           cols={viewport.cols}
           notice={state.notice}

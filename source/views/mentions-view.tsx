@@ -8,7 +8,8 @@ import { selectedEntity } from '../state/panel';
 import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled } from './styled';
+import { glyphs } from './theme';
 
 export function MentionsView({ state, viewport }: { state: State; viewport: Viewport }) {
   const entity = selectedEntity(state);
@@ -22,26 +23,28 @@ export function MentionsView({ state, viewport }: { state: State; viewport: View
   const numberWidth = String(entity.mentions.length).length * 2 + 2;
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-      <Text bold color={theme.accent} wrap="truncate">
-        {truncateToWidth(`Mentions of ${sanitizeSingleLine(entity.name)} (${entity.mentions.length})`, viewport.cols)}
+      <Text wrap="truncate">
+        <Styled role="accent">{truncateToWidth(`Mentions of ${sanitizeSingleLine(entity.name)} (${entity.mentions.length})`, viewport.cols)}</Styled>
       </Text>
       <Box flexDirection="column" height={height}>
         {shown.map((mention, i) => {
           const position = top + i;
           const label = `${position + 1}/${entity.mentions.length}`.padStart(numberWidth - 1);
           return (
-            <Text key={`${fieldOf(mention)}:${mention.start}`} wrap="truncate" inverse={position === cursor}>
-              {position === cursor ? theme.selectedMarker : ' '}
-              {label}{' '}
-              <Segments
-                segments={mentionContextSegments(
-                  fieldOf(mention) === 'title' ? article.title : article.text,
-                  mention.start,
-                  mention.end,
-                  Math.max(1, viewport.cols - numberWidth - 2),
-                  entity.type,
-                )}
-              />
+            <Text key={`${fieldOf(mention)}:${mention.start}`} wrap="truncate">
+              <Styled role={position === cursor ? 'selected' : undefined}>
+                {position === cursor ? glyphs.selectedMarker : ' '}
+                {label}{' '}
+                <Segments
+                  segments={mentionContextSegments(
+                    fieldOf(mention) === 'title' ? article.title : article.text,
+                    mention.start,
+                    mention.end,
+                    Math.max(1, viewport.cols - numberWidth - 2),
+                    entity.type,
+                  )}
+                />
+              </Styled>
             </Text>
           );
         })}

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { displayWidth, tailToWidth, truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import type { Prompt } from '../state/types';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 /** The prompt being typed, "/query▏", with a note (counter, progress) on the right. */
 export function PromptLine({ prompt, note: fullNote, cols }: { prompt: Prompt; note: string; cols: number }) {
@@ -14,14 +14,12 @@ export function PromptLine({ prompt, note: fullNote, cols }: { prompt: Prompt; n
   const gap = Math.max(1, cols - displayWidth(left) - 1 - displayWidth(note));
   return (
     <Text wrap="truncate">
-      <Text bold color={theme.accent}>
-        {left}
-      </Text>
-      <Text inverse> </Text>
-      <Text color={theme.dim}>
+      <Styled role="accent">{left}</Styled>
+      <Styled role="selected"> </Styled>
+      <Styled role="dim">
         {' '.repeat(gap)}
         {note}
-      </Text>
+      </Styled>
     </Text>
   );
 }

@@ -4,7 +4,11 @@ import { mentionCountLabel } from '../core/entities/chunked';
 import { type HighlightLayer, visibleHighlights } from '../core/layout/highlights';
 import { pagePosition } from '../core/layout/paginate';
 import { segmentLine } from '../core/layout/segments';
+import { hyperlink } from '../core/osc';
 import { sanitizeSingleLine } from '../core/sanitize';
+import type { Article } from '../core/article';
+import { displayWidth, truncateToWidth } from '../core/layout/text-width';
+import { metadataLayout } from '../state/article-meta';
 import { panelHasFocus, selectedEntity } from '../state/panel';
 import { frameHeight, panelRowsBelow, readerPage, type Viewport } from '../state/geometry';
 import { readerLayout } from '../state/position';
@@ -13,7 +17,8 @@ import { EntityPanel } from './entity-panel';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
 import { Segments } from './segments';
-import { theme } from './theme';
+import { Styled, useTheme } from './styled';
+import { glyphs } from './theme';
 
 /**
  * What is highlighted in the title or the text, as sorted lists (not yet highlights): find
@@ -59,6 +64,36 @@ function mentionStatus(state: State): string {
   return mention >= 0 ? `${name} ${mention + 1}/${count}` : `${name} ·${count}`;
 }
 
+/**
+ * Under the title: "date · source · author · URL", the URL on a line of its own when it does not
+ * fit after the rest; the URL is a link (OSC 8) where the terminal shows links, and only ever a
+ * clean http(s) one (state/article-meta.ts).
+ */
+function MetadataLines({ article, pad, measure }: { article: Article; pad: string; measure: number }) {
+  const { features } = useTheme();
+  const { meta, url, urlOwnLine } = metadataLayout(article, measure);
+  const shownMeta = truncateToWidth(meta, measure);
+  const shownUrl = url ? truncateToWidth(url, urlOwnLine || !meta ? measure : measure - displayWidth(meta) - 3) : '';
+  const link = url ? <Styled role="link">{features.hyperlinks ? hyperlink(url, shownUrl) : shownUrl}</Styled> : null;
+  return (
+    <>
+      {meta ? (
+        <Text wrap="truncate">
+          {pad}
+          <Styled role="dim">{shownMeta}{url && !urlOwnLine ? ' · ' : ''}</Styled>
+          {urlOwnLine ? null : link}
+        </Text>
+      ) : null}
+      {url && (urlOwnLine || !meta) ? (
+        <Text wrap="truncate">
+          {pad}
+          {link}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 export function ReaderView({ state, viewport }: { state: State; viewport: Viewport }) {
   const layout = readerLayout(state);
   if (!layout) return null;
@@ -75,15 +110,18 @@ export function ReaderView({ state, viewport }: { state: State; viewport: Viewpo
   const text = (
     <Box flexDirection="column" width={textColumns}>
       {titleLines.map((line) => (
-        <Text key={line.start} bold wrap="truncate">
+        <Text key={line.start} wrap="truncate">
           {pad}
-          <Segments segments={segmentLine(article.title, { start: line.start, end: line.end, paragraph: 0 }, titleHighlights)} />
-          {line.cut ? '…' : ''}
+          <Styled role="strong">
+            <Segments segments={segmentLine(article.title, { start: line.start, end: line.end, paragraph: 0 }, titleHighlights)} />
+            {line.cut ? '…' : ''}
+          </Styled>
         </Text>
       ))}
-      <Text color={theme.dim} wrap="truncate">
+      <MetadataLines article={article} pad={pad} measure={measure} />
+      <Text wrap="truncate">
         {pad}
-        {theme.rule.repeat(measure)}
+        <Styled role="dim">{glyphs.rule.repeat(measure)}</Styled>
       </Text>
       <Box flexDirection="column" height={pageHeight}>
         {page.lines.map((line) => (

@@ -4,7 +4,7 @@ import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, type Viewport } from '../state/geometry';
 import { skippedPageSize } from '../state/list';
 import type { State } from '../state/types';
-import { theme } from './theme';
+import { Styled } from './styled';
 
 /** Files that were not read, and why: one key away from the list footer. */
 export function SkippedView({ state, viewport }: { state: State; viewport: Viewport }) {
@@ -15,8 +15,8 @@ export function SkippedView({ state, viewport }: { state: State; viewport: Viewp
   const range = skipped.length > height ? `${top + 1}–${top + shown.length} of ${skipped.length} · j/k scroll · ` : '';
   return (
     <Box flexDirection="column" height={frameHeight(viewport)} width={viewport.cols}>
-      <Text bold color={theme.accent}>
-        Skipped files ({skipped.length})
+      <Text>
+        <Styled role="accent">Skipped files ({skipped.length})</Styled>
       </Text>
       <Box flexDirection="column" height={height}>
         {shown.map((file) => (
@@ -25,8 +25,10 @@ export function SkippedView({ state, viewport }: { state: State; viewport: Viewp
           </Text>
         ))}
       </Box>
-      <Text color={theme.dim} wrap="truncate">
-        {range}Esc closes · q quits
+      <Text wrap="truncate">
+        <Styled role="dim">
+          {range}Esc closes · q quits
+        </Styled>
       </Text>
     </Box>
   );

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -75,6 +76,43 @@ describe('read state', () => {
     assert.equal(kept.size, MAX_MARKS);
     assert.equal(kept.has('0'.repeat(22)), false, 'the oldest went first');
     assert.equal(kept.has(String(MAX_MARKS + 9).padStart(22, '0')), true);
+  });
+
+  test('a state file that is a FIFO, a link, a folder or over 16 MiB is refused without hanging or growing, and never replaced', () => {
+    const dir = tempDir();
+    try {
+      const cases: [string, (file: string) => void][] = [
+        ['a FIFO with no writer', (file) => assert.equal(spawnSync('mkfifo', [file]).status, 0)],
+        ['a link to /dev/zero', (file) => symlinkSync('/dev/zero', file)],
+        ['a link to a real state file', (file) => {
+          writeFileSync(`${file}.real`, JSON.stringify({ version: 1, articles: {} }));
+          symlinkSync(`${file}.real`, file);
+        }],
+        ['a folder', (file) => mkdirSync(file)],
+        ['a file over the cap', (file) => {
+          writeFileSync(file, '');
+          truncateSync(file, 16 * 1024 * 1024 + 1);
+        }],
+      ];
+      for (const [what, make] of cases) {
+        const sub = join(dir, what.replace(/\W+/g, '-'));
+        mkdirSync(sub);
+        const file = join(sub, 'read-state.json');
+        make(file);
+        const before = lstatSync(file);
+        const store = new ReadingStore(sub);
+        const loaded = store.load();
+        assert.equal(loaded.marks.size, 0, what);
+        assert.match(loaded.problem ?? '', /^read state ignored: \S+ is .+$/, what);
+        assert.doesNotMatch(loaded.problem ?? '', /\n/, `${what}: one line`);
+        assert.match(store.save(new Map([['a'.repeat(22), mark({ read: true })]])) ?? '', /not saved/, what);
+        const after = lstatSync(file);
+        assert.equal(after.ino, before.ino, `${what}: left in place`);
+        assert.equal(after.mode, before.mode, `${what}: still what it was`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a state directory that cannot be created turns it off with one line', () => {

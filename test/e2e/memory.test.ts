@@ -69,8 +69,8 @@ async function peakWithPanelOpen(file: string): Promise<number> {
   return Number(readFileSync(peakFile, 'utf8')) / 1024;
 }
 
-describe('lede entities on a dense article', () => {
-  test('each count at the cap says "+", and a line says the article was capped; --json says `capped`', () => {
+describe('lede entities on a dense article', { timeout: READ_GUARD_MS * 2 }, () => {
+  test('each count at the cap says "+", and a line says the article was capped', () => {
     const path = join(temp.dir, 'dense-small.txt');
     writeFileSync(path, `Dense names\n\n${'US, UN, EU, UK. '.repeat(MAX_MENTIONS_PER_ENTITY + 100)}`);
     const env = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', LEDE_CACHE_DIR: join(temp.dir, 'cli-cache') };
@@ -78,10 +78,18 @@ describe('lede entities on a dense article', () => {
     assert.equal(plain.status, 0, plain.stderr);
     assert.match(plain.stdout, /place +5000\+ +US\n/);
     assert.ok(plain.stdout.trimEnd().endsWith(`(${CAPPED_NOTE})`), plain.stdout);
-    const json = spawnSync(process.execPath, [cliPath, 'entities', path, '--json'], { encoding: 'utf8', env, timeout: READ_GUARD_MS, maxBuffer: 64 * 1024 * 1024 });
+  });
+
+  test(`--json on 16 MiB of dense names: \`capped\`, every entity at the cap, and a peak RSS under ${PEAK_RSS_BOUND_MIB} MiB (3.9 GB before)`, () => {
+    const env = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', LEDE_CACHE_DIR: join(temp.dir, 'cli-cache-dense') };
+    const json = spawnSync(process.execPath, [reportPeakRss, cliPath, 'entities', denseFile(), '--json'], { encoding: 'utf8', env, timeout: READ_GUARD_MS, maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(json.status, 0, json.stderr);
     const [article] = JSON.parse(json.stdout) as Array<{ capped?: boolean; entities: Array<{ mentions: unknown[] }> }>;
     assert.equal(article!.capped, true);
-    assert.ok(article!.entities.every((e) => e.mentions.length === MAX_MENTIONS_PER_ENTITY));
+    assert.ok(article!.entities.length > 0 && article!.entities.every((e) => e.mentions.length === MAX_MENTIONS_PER_ENTITY));
+    const peak = Number(readFileSync(peakFile, 'utf8')) / 1024;
+    console.log(`lede entities --json, 16 MiB of dense names: peak RSS ${peak.toFixed(0)} MiB`);
+    assert.ok(peak > 0 && peak <= PEAK_RSS_BOUND_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
   });
 });
 

@@ -160,7 +160,7 @@ test('kill -TSTP suspends lede the same way, and SIGCONT resumes it even after t
     t.write('fg\r');
     await listReady(t);
     await t.press('j');
-    await t.waitFor((s) => /2\/2/.test(s));
+    await t.waitFor((s) => /article 2 of 2/.test(s));
     await t.press('q');
     await t.waitFor(/PROMPT\$ *$/m);
   } finally {

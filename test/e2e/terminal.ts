@@ -100,6 +100,7 @@ export class TerminalSession {
   private readonly oscs: { id: number; data: string }[] = [];
   private bells = 0;
   private cursorHidden = false;
+  private inFrame = false;
   private exitStatus: ExitStatus | undefined;
   private readonly exitPromise: Promise<ExitStatus>;
   private lastDataAt = Date.now();
@@ -130,8 +131,13 @@ export class TerminalSession {
         return false;
       });
     }
+    const hasMode = (params: (number | number[])[], mode: number) =>
+      params.some((p) => p === mode || (Array.isArray(p) && p[0] === mode));
     const trackCursor = (hidden: boolean) => (params: (number | number[])[]) => {
-      if (params.some((p) => p === 25 || (Array.isArray(p) && p[0] === 25))) this.cursorHidden = hidden;
+      if (hasMode(params, 25)) this.cursorHidden = hidden;
+      // DEC 2026, synchronized output: Ink brackets each frame with it. A frame can arrive in
+      // more than one read; until its end the screen is half old, half new.
+      if (hasMode(params, 2026)) this.inFrame = !hidden;
       return false;
     };
     parser.registerCsiHandler({ prefix: '?', final: 'h' }, trackCursor(false));
@@ -305,7 +311,7 @@ export class TerminalSession {
     return Buffer.concat(this.chunks);
   }
 
-  /** Polls the rendered screen until it matches; on timeout the error shows what was on screen. */
+  /** Polls the rendered screen, between frames (never inside a synchronized update), until it matches; on timeout the error shows what was on screen. */
   async waitFor(
     expected: string | RegExp | ((screen: string) => boolean),
     options: WaitOptions = {},
@@ -321,7 +327,7 @@ export class TerminalSession {
     for (;;) {
       await this.settled();
       const text = this.screenText();
-      if (matches(text)) return text;
+      if (!this.inFrame && matches(text)) return text;
       const exited = this.exitStatus;
       if (Date.now() > deadline || (exited && Date.now() - this.lastDataAt > 300)) {
         const what = typeof expected === 'function' ? 'the condition' : JSON.stringify(String(expected));

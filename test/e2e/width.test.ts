@@ -137,7 +137,8 @@ test('the reader keeps its shape on every page of each, with the entity panel be
       assert.ok(pages > 1, `Width-${n} takes more than a page`);
       assert.match(t.screen()[0] ?? '', new RegExp(`Width-${n}`), `the title on top:\n${t.screenText()}`);
       await t.press('e');
-      await t.waitFor((s) => /Entities \(\d+\)/.test(s));
+      // The whole frame, not its first rows: a frame can arrive in more than one read.
+      await t.waitFor((s) => /Entities \(\d+\)/.test(s) && pageStatus.test(s));
       for (let page = 1; ; page++) {
         const where = `Width-${n}, page ${page}/${pages}`;
         assertNothingWrapped(t, where);

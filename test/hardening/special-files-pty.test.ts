@@ -54,3 +54,21 @@ test('a FIFO named on the command line with no writer: the loading frame is draw
     await t.dispose();
   }
 });
+
+for (const [key, exitCode] of [['q', 0], ['ctrl-c', 130]] as const) {
+  test(`a FIFO named on the command line with no writer: ${key} on the loading frame quits (exit ${exitCode}) and gives the terminal back`, { skip: spawnSync('mkfifo', ['--version']).status !== 0 && 'no mkfifo', timeout: 60_000 }, async () => {
+    const fifo = join(root, `never-written-${exitCode}`);
+    spawnSync('mkfifo', [fifo]);
+    const t = startLede([fifo]);
+    try {
+      await t.waitFor((s) => s.includes('reading') && s.includes('never-written'));
+      await t.waitForRawMode();
+      await t.press(key);
+      const status = await t.exited();
+      assert.equal(status.exitCode, exitCode);
+      assert.equal(t.isAlternateScreen(), false, 'the main screen is back');
+    } finally {
+      await t.dispose();
+    }
+  });
+}

@@ -57,7 +57,7 @@ describe('keymap', () => {
     );
     assert.deepEqual(
       footerHints('panel').map((h) => `${h.keys} ${h.hint}`),
-      ['PgDn down the list', 'Enter first mention', 'Tab page', 'Esc back', '? help', 'q quit'],
+      ['PgDn down the list', 'Tab page', 'Esc back', '? help', 'q quit'],
     );
   });
 });

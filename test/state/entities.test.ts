@@ -90,3 +90,29 @@ test('}: before the library pass has finished, or with nothing selected, a notic
   assert.match(noEntities.notice?.text ?? '', /no entity selected/);
   assert.equal(keys(noEntities, 'j').notice, null, 'the next key clears the notice');
 });
+
+test('}: from the panel’s focus, the next article opens with its page focused (the focus does not carry over)', () => {
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index, complete: true });
+  const focused = keys(reading, 'tab');
+  assert.equal(focused.entities.focus, 'panel');
+  const jumped = receive(keys(focused, '}'), 2);
+  assert.equal(articleOf(jumped), 2);
+  assert.equal(jumped.entities.focus, 'page', 'j scrolls the new page, not the panel');
+  assert.equal(jumped.entities.panelOpen, true, 'the panel stays open');
+  assert.equal(selectedEntity(jumped)?.name, 'Benjamin Netanyahu');
+});
+
+test('y on a mention across the library copies its context line with the source of its article', () => {
+  const reading = run(receive(keys(initialState(library, { cols: 80, rows: 24 }), 'enter'), 0), { type: 'libraryEntities', index, complete: true });
+  const screen = keys(reading, 'M');
+  assert.equal(screen.screen.name, 'entityMentions');
+  const key = screen.mentionsScreen!.key;
+  const withMentions = run(
+    screen,
+    ...[moscow, golan].map((article) => ({ type: 'entityMentions' as const, key, articleId: article.id, mentions: entitiesOf.get(article.id)!.find((e) => e.type === 'person' && e.name.endsWith('Netanyahu'))!.mentions })),
+  );
+  const copied = keys(withMentions, 'y').effects.flatMap((e) => (e.type === 'copy' ? [e.text] : []));
+  assert.equal(copied.length, 1, JSON.stringify(keys(withMentions, 'y').notice));
+  assert.match(copied[0]!, /Netanyahu/);
+  assert.match(copied[0]!, /\n\n— (Moscow|Golan)\n(moscow|golan)\.txt\n$/);
+});

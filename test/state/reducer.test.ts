@@ -49,7 +49,7 @@ describe('typing into a prompt', () => {
 });
 
 describe('library filter results', () => {
-  const hit = (index: number) => ({ index, score: 1, matches: [], snippet: { text: '', highlights: [] } });
+  const hit = (index: number) => ({ index, score: 1, matches: [], snippet: { text: '', highlights: [] }, snippetAt: () => ({ text: '', highlights: [] }) });
   const result = (...indices: number[]) => ({ hits: indices.map(hit), total: indices.length });
 
   test('a new query starts at the best hit; the same query run again keeps the cursor on its article', () => {

@@ -7,9 +7,11 @@
  * - the modern-news gold set (test/fixtures/modern-news/gold.json, or --modern DIR) when it exists:
  *   mention bags (type + field + exact span), entity-level F1 (an entity is right when its type
  *   matches and one of its forms is one of the gold entity's), and non-entities in the panel;
+ * - the held-out modern-news set (test/fixtures/modern-news-heldout/, or --heldout DIR), annotated
+ *   blind and scored the same way; like CoNLL's held-out part, its errors are never printed;
  * - the seed gold set (test/fixtures/seed-entities.json): exact spans, titles included.
  *
- *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--weights FILE.ts] [--json] [--errors]
+ *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--heldout DIR] [--weights FILE.ts] [--json] [--errors]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -98,7 +100,8 @@ interface ModernGold {
   }>;
 }
 
-async function modernSets(dir: string, extractor: EntityExtractor, errors: string[]): Promise<SetResult[]> {
+/** Scores a modern-news-style gold set (`label` names it); its errors go to `errors`, or nowhere when it is held out (null). */
+async function modernSets(label: string, dir: string, extractor: EntityExtractor, errors: string[] | null): Promise<SetResult[]> {
   const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as ModernGold;
   const mentions = new TypedCounts();
   const entityCounts = new TypedCounts();
@@ -132,16 +135,18 @@ async function modernSets(dir: string, extractor: EntityExtractor, errors: strin
     const bad = new Set((article.notEntities ?? []).map(normalizeName));
     for (const e of entities) if ([e.name, ...e.aliases].some((f) => bad.has(normalizeName(f)))) nonEntities.push(`${article.file}: ${e.type} ${e.name}`);
   }
-  errors.push(...mentions.errors.map((e) => `modern mentions: ${e}`), ...entityCounts.errors.map((e) => `modern entities: ${e}`), ...nonEntities.map((e) => `modern non-entity: ${e}`));
+  errors?.push(...mentions.errors.map((e) => `${label} mentions: ${e}`), ...entityCounts.errors.map((e) => `${label} entities: ${e}`), ...nonEntities.map((e) => `${label} non-entity: ${e}`));
   const n = gold.articles.length;
   return [
-    { name: 'modern-news mentions', documents: n, ...mentions.result() },
-    { name: 'modern-news entities', documents: n, ...entityCounts.result(), nonEntitiesInPanel: nonEntities.length, nonEntities },
+    { name: `${label} mentions`, documents: n, ...mentions.result() },
+    // A held-out set's non-entities are counted, not named: naming them would be looking at its errors.
+    { name: `${label} entities`, documents: n, ...entityCounts.result(), nonEntitiesInPanel: nonEntities.length, ...(errors ? { nonEntities } : {}) },
   ];
 }
 
 const conllPath = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
 const modernDir = arg('--modern') ?? join(root, 'test/fixtures/modern-news');
+const heldOutDir = arg('--heldout') ?? join(root, 'test/fixtures/modern-news-heldout');
 const json = process.argv.includes('--json');
 const extractor = await extractorFrom(arg('--weights'));
 const errors: string[] = [];
@@ -151,7 +156,8 @@ if (conllPath) {
   const { dev, heldOut } = splitValidation(docs);
   sets.push(conllSet('CoNLL validation', docs, extractor, []), conllSet('CoNLL dev part', dev, extractor, errors), conllSet('CoNLL held-out part', heldOut, extractor, []));
 }
-if (existsSync(join(modernDir, 'gold.json'))) sets.push(...(await modernSets(modernDir, extractor, errors)));
+if (existsSync(join(modernDir, 'gold.json'))) sets.push(...(await modernSets('modern-news', modernDir, extractor, errors)));
+if (existsSync(join(heldOutDir, 'gold.json'))) sets.push(...(await modernSets('modern-news held-out', heldOutDir, extractor, null)));
 sets.push(seedSet(extractor, errors));
 
 // Held-out errors are never printed: looking at them would be tuning on them.

@@ -150,7 +150,9 @@ export class InThreadSource implements EntitySource {
         builder.add(article.id, this.extract(extractor, article));
         handlers.onProgress(i + 1, this.articles.length);
       }
-      if (!cancelled) handlers.onDone(builder.finish(this.articles.map((a) => a.id), this.options.corrections));
+      if (cancelled) return;
+      const index = await builder.finishInSlices(this.articles.map((a) => a.id), SLICE_MS, this.options.corrections);
+      if (!cancelled) handlers.onDone(index);
     };
     run().catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
     return {

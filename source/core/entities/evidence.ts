@@ -39,31 +39,7 @@ export class EvidenceCollector {
   }
 }
 
-/** The evidence over every article's entities. */
-export function collectLibraryEvidence(lists: Iterable<readonly Pick<Entity, 'name' | 'type'>[]>): LibraryEvidence {
-  const collector = new EvidenceCollector();
-  for (const entities of lists) collector.add(entities);
-  return collector.finish();
-}
-
 /** Whether the evidence makes this entity a person. */
 export function retypedByEvidence(evidence: LibraryEvidence, e: Pick<Entity, 'name' | 'type'>): boolean {
   return e.type !== 'person' && evidence.surnames.size > 0 && evidence.surnames.has(normalizeName(e.name));
-}
-
-/**
- * One article's entities with the library's evidence applied: only the type (and id) of the
- * bare surnames change. Returns `entities` itself when nothing changes, else a new list.
- */
-export function applyEvidence(evidence: LibraryEvidence, entities: Entity[]): Entity[] {
-  if (!entities.some((e) => retypedByEvidence(evidence, e))) return entities;
-  const ids = new Set(entities.map((e) => e.id));
-  return entities.map((e) => {
-    if (!retypedByEvidence(evidence, e)) return e;
-    ids.delete(e.id);
-    let newId = `person:${normalizeName(e.name)}`;
-    for (let n = 2; ids.has(newId); n++) newId = `person:${normalizeName(e.name)}#${n}`;
-    ids.add(newId);
-    return { ...e, id: newId, type: 'person' as const };
-  });
 }

@@ -21,7 +21,7 @@ import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 5;
+export const RULES_VERSION = 21;
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
@@ -60,7 +60,7 @@ export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] 
  * Headlines in title case: common words are read as the lower-case words they are, so that
  * "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
  */
-function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined, isTitle: boolean): string[] {
+function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined, isTitle: boolean, bodyLower: (lower: string) => boolean = () => false): string[] {
   // An article's title in title case is a headline even when short or with a number in it.
   const headline = isTitle ? !sentenceIsCaps(words) && sentenceIsTitleCase(words) : isHeadline(words);
   if (!lexicon || !headline) return words;
@@ -68,7 +68,7 @@ function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined
     const lower = w.toLowerCase();
     // A verb's -s form ("Hails", "Cancels") is as common as the verb.
     const verb = /^\p{L}{3,}s$/u.test(lower) && lexicon.has(lower.slice(0, -1));
-    return i > 0 && (lexicon.has(lower) || verb || HEADLINE_WORDS.has(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) ? lower : w;
+    return i > 0 && (lexicon.has(lower) || verb || HEADLINE_WORDS.has(lower) || bodyLower(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) ? lower : w;
   });
 }
 
@@ -80,11 +80,15 @@ function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bo
     for (let i = s; i < e; i += MAX_SENTENCE_TOKENS) sentences.push([i, Math.min(e, i + MAX_SENTENCE_TOKENS)]);
   }
   const isTitle = (s: number) => tokens[s]!.start < bodyStart;
-  const words = sentences.map(([s, e]) => headlineWords(tokens.slice(s, e).map((t) => t.text), model.lexicon, isTitle(s)));
+  const raw = sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text));
+  const bodyWords = raw.map((w, k) => (isTitle(sentences[k]![0]) ? null : headlineWords(w, model.lexicon, false)));
   // Casing evidence from the body; a word only the title has gets the title's (as read, its
   // common words already lower case), as the tagger learnt from sentences that count themselves
   // in. A headline's capitals say nothing about the body's words.
-  const casing = docCasing(words.filter((_, k) => !isTitle(sentences[k]![0])));
+  const casing = docCasing(bodyWords.filter((w): w is string[] => w !== null));
+  // A title's word the body writes in lower case is a common word there ("Digital Rules", "Basketball Booms").
+  const bodyLower = (lower: string) => casing.get(lower)?.includes('L') ?? false;
+  const words = raw.map((w, k) => bodyWords[k] ?? headlineWords(w, model.lexicon, true, bodyLower));
   for (const [word, flags] of docCasing(words.filter((_, k) => isTitle(sentences[k]![0])))) if (!casing.has(word)) casing.set(word, flags);
   const doc = new DocFeatures(model, casing);
   const tagged: TaggedSpan[] = [];

@@ -1,16 +1,9 @@
 /**
  * The tagger's hashing, shared by training and the app. Words are hashed once (FNV-1a over the
  * string); every feature is then an integer mix of a template id and one or two such hashes, so
- * no feature string is ever built per token.
+ * no feature string is ever built per token. The word hash is lede's one FNV-1a.
  */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a } from '../hash.js';
 
 /** A 32-bit mix of a template id and up to two values (murmur3's finaliser steps). */
 export function mix(template: number, a: number, b = 0): number {

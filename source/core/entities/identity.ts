@@ -17,6 +17,7 @@
  *   alias table (entityKey: "U.S." is the United States).
  */
 import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
+import { runSteps } from '../load/time-slices.js';
 import { type LibraryEvidence, NO_EVIDENCE, retypedByEvidence } from './evidence.js';
 import { entityKey, normalizeName, surnameOf } from './normalize.js';
 import type { EntityType } from './types.js';
@@ -176,6 +177,14 @@ const TYPE_INDEX: Record<EntityType, 0 | 1 | 2> = { person: 0, place: 1, organiz
  * that is at least one and no other candidate shares as many.
  */
 export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string[]>): Map<string, Map<string, string>> {
+  return runSteps(linkBareNamesInSteps(keysByArticle));
+}
+
+/** Articles between two places where the library-wide steps below may pause. */
+export const ARTICLES_PER_STEP = 32;
+
+/** linkBareNames, pausing every ARTICLES_PER_STEP articles (the end of a pass runs it on the UI thread). */
+export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonly string[]>): Generator<void, Map<string, Map<string, string>>> {
   const fullBySurname = new Map<string, Set<string>>();
   const articlesOf = new Map<string, string[]>();
   for (const [id, keys] of keysByArticle) {
@@ -215,7 +224,9 @@ export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string
     return index;
   };
   const links = new Map<string, Map<string, string>>();
+  let articles = 0;
   for (const [id, keys] of keysByArticle) {
+    if (++articles % ARTICLES_PER_STEP === 0) yield;
     for (const key of keys) {
       if (!isBareKey(key)) continue;
       const surname = key.slice('person:'.length);

@@ -6,6 +6,7 @@
  *   tokenize() splits it) has a bit set of the lists it is on.
  * Lookups are binary searches over sorted key arrays, so loading costs one base64 decode.
  */
+import { firstIndexWhere } from '../sorted.js';
 import { fnv1a, phraseStep } from './hashing.js';
 
 export interface ClusterTable {
@@ -27,17 +28,10 @@ export interface GazetteerTable {
 /** The gazetteer lists, by bit. */
 export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region'] as const;
 
+/** The index of `key` in the sorted `keys`, or -1. */
 export function findKey(keys: Uint32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  const i = firstIndexWhere(keys.length, (j) => keys[j]! >= key);
+  return i < keys.length && keys[i] === key ? i : -1;
 }
 
 /** The hash a gazetteer stores for a phrase given as its tokens' texts. */

@@ -10,7 +10,8 @@
  */
 import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
 import { EvidenceCollector } from './evidence.js';
-import { type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNames, ownKey, resolveCorrected, TypeVote } from './identity.js';
+import { runSteps, runStepsInSlices } from '../load/time-slices.js';
+import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
 
 /** One entity of the library. */
@@ -122,6 +123,14 @@ export class LibraryIndexBuilder {
     return buildIndex(order, this.found, this.cacheDir, corrections);
   }
 
+  /**
+   * The same, built in slices of `sliceMs` with the event loop's turns between them: at the end
+   * of a pass over thousands of articles the build is seconds of work on the UI thread.
+   */
+  finishInSlices(order: string[], sliceMs: number, corrections: CorrectionSet = NO_CORRECTIONS): Promise<LibraryEntityIndex> {
+    return runStepsInSlices(buildIndexInSteps(order, this.found, this.cacheDir, corrections), sliceMs);
+  }
+
   /** The index of the articles added so far, in the order they came: what is known while the pass runs. */
   snapshot(corrections: CorrectionSet = NO_CORRECTIONS): LibraryEntityIndex {
     return buildIndex([...this.found.keys()], new Map(this.found), this.cacheDir, corrections);
@@ -158,11 +167,20 @@ function correctedEntries(found: readonly Found[], corrections: CorrectionSet): 
 }
 
 function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
+  return runSteps(buildIndexInSteps(order, found, cacheDir, corrections));
+}
+
+/** Whether the step over the `n`th article may pause. */
+const mayPause = (n: number) => n % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1;
+
+function* buildIndexInSteps(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): Generator<void, LibraryEntityIndex> {
   // 1. The corrections, then what every article says about people and about each name's type.
   const entries = new Map<string, Entry[]>();
   const evidence = new EvidenceCollector();
   const votes = new TypeVote();
+  let n = 0;
   for (const id of order) {
+    if (mayPause(n++)) yield;
     const list = correctedEntries(found.get(id) ?? [], corrections);
     entries.set(id, list);
     evidence.add(list.map((e) => e.corrected));
@@ -171,11 +189,15 @@ function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]
   const typed = { corrections, evidence: evidence.finish(), typeByName: votes.finish() };
   // 2. Each entity's own key under those types; then bare surnames tied to full names by context.
   const ownKeys = new Map<string, string[]>();
-  for (const [id, list] of entries) ownKeys.set(id, list.map((e) => ownKey(e.corrected.name, libraryType(typed, e.corrected))));
-  const keyed = { ...typed, links: linkBareNames(ownKeys) };
+  for (const [id, list] of entries) {
+    if (mayPause(n++)) yield;
+    ownKeys.set(id, list.map((e) => ownKey(e.corrected.name, libraryType(typed, e.corrected))));
+  }
+  const keyed = { ...typed, links: yield* linkBareNamesInSteps(ownKeys) };
   // 3. Each key's name: the one most of its articles use.
   const nameVotes = new Map<string, Map<string, number>>();
   for (const [id, list] of entries) {
+    if (mayPause(n++)) yield;
     for (const e of list) {
       const key = libraryKey(keyed, id, e.corrected);
       let forKey = nameVotes.get(key);
@@ -187,6 +209,7 @@ function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]
   // 4. Every entity as the library shows it (resolveCorrected, as an opened article's are).
   const resolved = new Map<string, ResolvedEntry[]>();
   for (const [id, list] of entries) {
+    if (mayPause(n++)) yield;
     const here: ResolvedEntry[] = [];
     for (const e of list) {
       if (e.hidden) continue;
@@ -195,7 +218,7 @@ function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]
     }
     resolved.set(id, here);
   }
-  return assemble(order, resolved, identity, cacheDir, found, corrections);
+  return yield* assembleInSteps(order, resolved, identity, cacheDir, found, corrections);
 }
 
 interface ResolvedEntry {
@@ -212,21 +235,23 @@ function bestName(votes: ReadonlyMap<string, number>): string {
   return [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
 }
 
-function assemble(
+function* assembleInSteps(
   order: string[],
   resolvedByArticle: ReadonlyMap<string, ResolvedEntry[]>,
   identity: LibraryIdentity,
   cacheDir: string | null,
   found: ReadonlyMap<string, readonly Found[]>,
   corrections: CorrectionSet,
-): LibraryEntityIndex {
+): Generator<void, LibraryEntityIndex> {
   const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
   const articles = new Map<string, string[]>();
   const counts = new Map<string, number[]>();
   const titles = new Map<string, number[]>();
   const keysByArticle = new Map<string, readonly string[]>();
   const namesByArticle = new Map<string, readonly string[]>();
+  let n = 0;
   for (const id of order) {
+    if (mayPause(n++)) yield;
     const resolved = resolvedByArticle.get(id) ?? [];
     const here = new Map<string, { mentions: number; inTitle: boolean }>();
     const terms = new Set<string>();

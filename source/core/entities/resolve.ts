@@ -19,7 +19,9 @@ import { collectForms } from './stages/forms.js';
 import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
-import { retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
+import { addKnownCompanies } from './stages/companies.js';
+import { applyPeopleLists } from './stages/lists.js';
+import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
 
@@ -36,13 +38,17 @@ export function resolveEntities(
   known: KnownNames = NO_KNOWN_NAMES,
 ): Entity[] {
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
+  addKnownCompanies(ctx, tagged);
+  applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);
   const merged = mergeForms(ctx, forms, spans, blockers);
   const candidates = rescanCandidates(ctx, spans, spanForm, blockers, forms, merged);
   const accepted = resolveOverlaps(candidates, tokens.length, merged);
   const votes = voteTypes(accepted, starts);
-  splitConfidentTypes(accepted, votes, starts);
+  const decided = applyContextCues(ctx, accepted, votes);
+  for (const root of new Set(merged.organizationForms.map((f) => merged.uf.find(f)))) decideType(votes, root, 'organization', decided);
+  splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, (c) => tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text), known);
   return buildEntities(text, accepted, votes, merged.groupVotes);
 }

@@ -68,6 +68,8 @@ export function extractInWorker(
  */
 export const WORKER_BATCH = 100;
 const BATCHES_AHEAD = 2;
+/** The index is built at the end of the pass on the UI thread, in slices this long (as the search index is). */
+const FINISH_SLICE_MS = 8;
 
 export interface LibraryExtractionOptions {
   /** Cache directory; defaults to the XDG location (null: no cache). */
@@ -121,10 +123,13 @@ export function startLibraryExtraction(
     for (const waiting of asked.values()) for (const a of waiting) a.reject(new Error(why));
     asked.clear();
   };
+  let cancelled = false;
   const finish = () => {
     if (finished) return;
     finished = true;
-    onDone(builder.finish(order));
+    void builder.finishInSlices(order, FINISH_SLICE_MS).then((index) => {
+      if (!cancelled) onDone(index);
+    });
   };
   let worker: Worker;
   try {
@@ -191,6 +196,7 @@ export function startLibraryExtraction(
   return {
     cancel() {
       finished = true;
+      cancelled = true;
       void worker.terminate();
     },
     exited,

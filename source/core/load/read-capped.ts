@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
 import { Socket } from 'node:net';
-import { notRegularFileError } from './read-errors.js';
+import { isADirectory } from './read-errors.js';
 
 export interface CappedBytes {
   bytes: Uint8Array;
@@ -88,22 +88,6 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Ca
     throw isADirectory(path);
   }
   return readAsyncCapped(opened, maxBytes);
-}
-
-/** The same for a regular file, synchronously; anything else is refused (see readRegularSync). */
-export function readFileCappedSync(path: string, maxBytes: number): CappedBytes {
-  const opened = openForReading(path);
-  try {
-    if (opened.stats.isDirectory()) throw isADirectory(path);
-    if (!opened.stats.isFile()) throw notRegularFileError(path);
-    return readRegularSync(opened, maxBytes);
-  } finally {
-    closeSync(opened.fd);
-  }
-}
-
-function isADirectory(path: string): Error {
-  return Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR' });
 }
 
 /** The first `maxBytes` of a stream (standard input, a pipe), consuming no more of it than that. */

@@ -6,6 +6,11 @@ export function notRegularFileError(path: string): Error {
   return Object.assign(new Error(`not a regular file: ${path}`), { code: NOT_REGULAR_FILE });
 }
 
+/** A directory where a file was asked for, as the fs would say it. */
+export function isADirectory(path: string): Error {
+  return Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR' });
+}
+
 export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }

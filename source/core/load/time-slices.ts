@@ -15,3 +15,24 @@ export class TimeSlices {
     this.sliceStart = performance.now();
   }
 }
+
+/**
+ * Work written as a generator that yields wherever it may pause (`yield` gives nothing and takes
+ * nothing): run to its end at once, for callers that are not on a UI thread or need the result now.
+ */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same, with a turn for the event loop whenever a slice has run `sliceMs`, so keys are answered meanwhile. */
+export async function runStepsInSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
+  const slices = new TimeSlices(sliceMs);
+  let step = steps.next();
+  while (!step.done) {
+    await slices.pauseIfDue();
+    step = steps.next();
+  }
+  return step.value;
+}

@@ -127,7 +127,7 @@ class Walker {
     for (const entry of entries) {
       await this.slices?.pauseIfDue();
       if (isIgnoredName(entry.name)) continue;
-      const child = join(path, entry.name);
+      const child = childPath(path, entry.name);
       if (entry.isDirectory()) await this.visitDirectory(child, join(real, entry.name));
       else if (entry.isFile()) this.addWalkedFile(child, join(real, entry.name));
       else if (entry.isSymbolicLink()) await this.visitLink(child);
@@ -185,3 +185,11 @@ function explainPathError(code: string | undefined): string {
 }
 
 export { readErrorReason } from './read-errors.js';
+
+/**
+ * A folder's entry, its path written the way the folder was given (`./news/` gives
+ * `./news/a.txt`, as grep prints it; path.join would drop the `./`).
+ */
+export function childPath(folder: string, name: string): string {
+  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
+}

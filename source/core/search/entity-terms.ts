@@ -12,7 +12,7 @@ import { firstIndexWhere } from '../sorted.js';
 import { fold } from './fold.js';
 import { computeMatches, type FieldMatch } from './highlight.js';
 import type { QueryTerm } from './query.js';
-import { bodyQuality, compact, type TermEval, type TermScratch } from './term-evaluation.js';
+import { compact, keepBodyMatch, type TermEval, termArrays, type TermScratch } from './term-evaluation.js';
 
 /** One entity a typed name matches, with the articles that mention it. */
 export interface EntityMatch {
@@ -49,8 +49,7 @@ const NOTHING: EntityMatch[] = [];
 
 /** The articles among the first n that mention an entity the term's name matches, with their title and body qualities. */
 export function evalEntityTerm(source: EntityTermSource | null, term: QueryTerm, n: number, scratch: TermScratch): EntityTermEval {
-  const title = scratch.quality.get(0, n);
-  const body = scratch.quality.get(1, n);
+  const { title, body, count } = termArrays(scratch, n);
   const matches = source ? source.match(term.folded) : NOTHING;
   for (const m of matches) {
     for (let k = 0; k < m.docs.length; k++) {
@@ -60,13 +59,10 @@ export function evalEntityTerm(source: EntityTermSource | null, term: QueryTerm,
       if (inTitle && m.quality > title[d]!) title[d] = m.quality;
       // A title mention is counted in `mentions`: the body's are the rest.
       const bodyMentions = m.mentions[k]! - (inTitle ? 1 : 0);
-      if (bodyMentions > 0) {
-        const q = bodyQuality(m.quality, bodyMentions);
-        if (q > body[d]!) body[d] = q;
-      }
+      if (bodyMentions > 0) keepBodyMatch(body, count, d, m.quality, bodyMentions);
     }
   }
-  return { ...compact(title, body, n), matches };
+  return { ...compact(title, body, count, n), matches };
 }
 
 /** The keys of the entities the evaluations matched: made once per evaluation (cached per term) or query, not per hit. */

@@ -11,11 +11,6 @@ export interface FieldMatch {
   end: number;
 }
 
-export interface Snippet {
-  text: string;
-  highlights: Span[];
-}
-
 export type TermMatcher =
   | { kind: 'fuzzy'; q: string; typos: ReadonlySet<string> }
   | { kind: Exclude<TermKind, 'fuzzy' | 'entity'>; q: string };
@@ -89,80 +84,4 @@ export function computeMatches(
   fieldMatches('title', foldWithMap(doc.title), matchers, extra, out);
   fieldMatches('text', foldWithMap(doc.text), matchers, extra, out);
   return out;
-}
-
-const ELLIPSIS = '…';
-
-/**
- * One line of body context: the paragraph window (about `length` units) that holds the most body
- * matches, starting a little before the first of them, cut at spaces, with `…` where cut; or, given
- * `prefer` (a body range: an entity's first mention), the window around that range.
- */
-export function computeSnippet(text: string, matches: readonly FieldMatch[], length: number, prefer?: FieldMatch): Snippet {
-  const body = matches.filter((m) => m.field === 'text');
-  const width = Math.max(16, length);
-  let anchor: FieldMatch | undefined = prefer?.field === 'text' && prefer.end <= text.length ? prefer : undefined;
-  let bestCount = anchor ? Infinity : 0;
-  const consider = Math.min(body.length, 200);
-  for (let i = 0, j = 0; i < consider; i++) {
-    const from = body[i]!.start;
-    if (j < i) j = i;
-    while (j + 1 < body.length && body[j + 1]!.end <= from + width * 0.75) j++;
-    if (j - i + 1 > bestCount) {
-      bestCount = j - i + 1;
-      anchor = body[i];
-    }
-  }
-  const at = anchor ? anchor.start : 0;
-  const sep = text.lastIndexOf('\n\n', at - 1);
-  const ps = at === 0 ? 0 : sep < 0 ? 0 : sep + 2;
-  let pe = text.indexOf('\n\n', anchor ? anchor.end : 0);
-  if (pe < 0) pe = text.length;
-  if (!anchor) {
-    // No body match: the beginning of the first paragraph.
-    pe = text.indexOf('\n\n');
-    if (pe < 0) pe = text.length;
-  }
-  let start = anchor ? Math.max(ps, at - Math.floor(width / 4)) : ps;
-  if (start > ps) {
-    const space = text.indexOf(' ', start);
-    start = space >= 0 && space < at ? space + 1 : at;
-  }
-  if (anchor && pe - width + 2 < start) {
-    // Near the end of the paragraph: show more of what comes before instead of blank space.
-    let earlier = Math.max(ps, pe - width + 2);
-    if (earlier > ps) {
-      const space = text.indexOf(' ', earlier);
-      earlier = space >= 0 && space < at ? space + 1 : earlier;
-    }
-    if (earlier < start) start = earlier;
-  }
-  let end = Math.min(pe, start + width - (start > ps ? 1 : 0) - 1);
-  if (end < pe) {
-    const space = text.lastIndexOf(' ', end);
-    const minEnd = anchor ? anchor.end : start + 1;
-    if (space > start && space >= minEnd) end = space;
-  } else end = pe;
-  if (end < start) end = start;
-  start = alignStart(text, start);
-  end = alignEnd(text, end);
-  const prefix = start > ps ? ELLIPSIS : '';
-  const suffix = end < pe ? ELLIPSIS : '';
-  const highlights: Span[] = [];
-  for (const m of body) {
-    if (m.end <= start || m.start >= end) continue;
-    highlights.push({ start: Math.max(m.start, start) - start + prefix.length, end: Math.min(m.end, end) - start + prefix.length });
-  }
-  return { text: prefix + text.slice(start, end) + suffix, highlights };
-}
-
-/** Does not start a slice on the second half of a surrogate pair. */
-function alignStart(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return i > 0 && c >= 0xdc00 && c <= 0xdfff ? i + 1 : i;
-}
-
-function alignEnd(text: string, i: number): number {
-  const c = text.charCodeAt(i - 1);
-  return i > 0 && i < text.length && c >= 0xd800 && c <= 0xdbff ? i + 1 : i;
 }

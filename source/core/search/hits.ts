@@ -1,7 +1,8 @@
 /** A search hit as the list shows it: its matches and snippet, computed only when read (a screenful). */
-import { computeMatches, computeSnippet, type FieldMatch, type Snippet, type TermMatcher } from './highlight.js';
+import { computeMatches, type FieldMatch, type TermMatcher } from './highlight.js';
 import type { ParsedQuery } from './query.js';
 import type { Doc } from './search-index.js';
+import { computeSnippet, type Measure, type Snippet } from './snippet.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface SearchHit {
@@ -11,12 +12,14 @@ export interface SearchHit {
   score: number;
   /** Every match of a positive term, sorted by field (title first) then offset, non-overlapping. */
   matches: FieldMatch[];
-  /** One line of body context around the best body match; highlights are offsets into `snippet.text`. */
+  /** One line of body context around the best body match, SNIPPET_LENGTH units; highlights are offsets into `snippet.text`. */
   snippet: Snippet;
+  /** The same line cut to `width` as `measure` counts it (the list: terminal columns), the match kept whole. */
+  snippetAt(width: number, measure: Measure): Snippet;
 }
 
 /** Snippet length in UTF-16 units, ellipses included. */
-const SNIPPET_LENGTH = 120;
+export const SNIPPET_LENGTH = 120;
 
 /**
  * A hit whose `matches` and `snippet` are computed when first read (the body is decoded once for
@@ -39,18 +42,28 @@ export function makeHit(
   const ofEntities = (): FieldMatch[] => (entities ??= entityRanges ? entityRanges(body()) : []);
   const getMatches = (): FieldMatch[] => (matches ??= computeMatches({ title: doc.title, text: body() }, matchers, ofEntities()));
   Object.defineProperty(hit, 'matches', { enumerable: true, configurable: true, get: getMatches });
+  const snippetOf = (width: number, measure?: Measure) => computeSnippet(body(), getMatches(), width, ofEntities().find((m) => m.field === 'text'), measure);
   Object.defineProperty(hit, 'snippet', {
     enumerable: true,
     configurable: true,
-    get: () => (snippet ??= computeSnippet(body(), getMatches(), SNIPPET_LENGTH, ofEntities().find((m) => m.field === 'text'))),
+    get: () => (snippet ??= snippetOf(SNIPPET_LENGTH)),
   });
+  // The list draws a hit at one width until a resize: the last one is kept.
+  let sized: { width: number; measure: Measure; snippet: Snippet } | undefined;
+  hit.snippetAt = (width, measure) => {
+    if (sized?.width !== width || sized.measure !== measure) sized = { width, measure, snippet: snippetOf(width, measure) };
+    return sized.snippet;
+  };
   return hit;
 }
 
-/** How each positive term of a query is found in a text, for highlights (typos as the vocabularies expand them). */
-export function matchersFor(parsed: ParsedQuery, vocabularies: readonly Vocabulary[]): TermMatcher[] {
-  const matchers: TermMatcher[] = [];
-  for (const group of parsed.groups) {
+/**
+ * How each positive term of a query is found in a text, for highlights and proximity (typos as the
+ * vocabularies expand them): one list per OR group, empty for a group of only negated or @name terms.
+ */
+export function groupMatchers(parsed: ParsedQuery, vocabularies: readonly Vocabulary[]): TermMatcher[][] {
+  return parsed.groups.map((group) => {
+    const matchers: TermMatcher[] = [];
     for (const term of group) {
       // An entity's mentions are found from the article's entities, not by matching text (entity-terms.ts).
       if (term.negated || term.kind === 'entity') continue;
@@ -65,6 +78,6 @@ export function matchersFor(parsed: ParsedQuery, vocabularies: readonly Vocabula
         matchers.push({ kind: term.kind, q: term.folded });
       }
     }
-  }
-  return matchers;
+    return matchers;
+  });
 }

@@ -11,15 +11,18 @@
  * (`setEntities`); until then they match nothing, and the result says it is waiting for them.
  */
 import { type EntityTermEval, type EntityTermSource, entityRanges, evalEntityTerm } from './entity-terms.js';
-import type { FieldMatch, Snippet, TermMatcher } from './highlight.js';
-import { makeHit, matchersFor, type SearchHit } from './hits.js';
+import type { FieldMatch, TermMatcher } from './highlight.js';
+import type { Measure, Snippet } from './snippet.js';
+import { fold } from './fold.js';
+import { groupMatchers, makeHit, type SearchHit } from './hits.js';
+import { PROXIMITY_POOL, proximityBonus } from './proximity.js';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { evalGroup, GroupScratch, selectTop } from './ranking.js';
 import { Scratch } from './scratch.js';
 import { type Doc, SearchIndex } from './search-index.js';
 import { type TermEval, TermScratch, termSteps } from './term-evaluation.js';
 
-export type { FieldMatch, SearchHit, Snippet };
+export type { FieldMatch, Measure, SearchHit, Snippet };
 
 export interface SearchOptions {
   /** Most hits to return (default 50); `total` still counts them all. */
@@ -32,6 +35,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Number of matching articles (after `filter`), not just the returned ones. */
   total: number;
+  /** How many of `total` match only with typos forgiven (a plain word within its typo budget); absent: none. */
+  withTypos?: number;
   /** The query has @name terms and the library's entities are not known yet: they matched nothing. */
   waitingForEntities?: true;
 }
@@ -68,7 +73,7 @@ export class LibrarySearch {
   private readonly terms = new TermScratch();
   private readonly groups = new GroupScratch();
   private readonly totals = new Scratch((n) => new Float64Array(n));
-  private matcherCache: { parsed: ParsedQuery; matchers: TermMatcher[] } | undefined;
+  private matcherCache: { parsed: ParsedQuery; groups: TermMatcher[][]; matchers: TermMatcher[] } | undefined;
   private entities: EntityTermSource | null = null;
 
   /** Builds the whole index now (synchronously). For a large library use `LibrarySearch.start`. */
@@ -159,7 +164,7 @@ export class LibrarySearch {
         total++;
         if (hits.length < limit) hits.push(hit(d, 0));
       }
-      return { hits, total };
+      return { hits, total, withTypos: 0 };
     }
 
     // Evaluate each group: match flags and summed scores.
@@ -168,9 +173,11 @@ export class LibrarySearch {
     const scored: number[] = [];
     const scores = this.totals.get(0, n);
     const first = groups[0]!;
+    let withTypos = 0;
     for (const d of first.docs) {
       let ok = true;
       let score = first.score[d]!;
+      let typo = first.typoOnly[d]!;
       for (let g = 1; g < groups.length; g++) {
         const group = groups[g]!;
         if (!group.match[d]) {
@@ -178,18 +185,30 @@ export class LibrarySearch {
           break;
         }
         score += group.score[d]!;
+        typo |= group.typoOnly[d]!;
       }
       if (!ok || (filter && !filter(d))) continue;
       scores[d] = score;
       scored.push(d);
+      withTypos += typo;
     }
+    this.addProximity(parsed, scored, scores);
     const top = selectTop(scored, scores, limit);
-    return done({ hits: top.map((d) => hit(d, scores[d]!)), total: scored.length });
+    return done({ hits: top.map((d) => hit(d, scores[d]!)), total: scored.length, withTypos });
+  }
+
+  /** Adds to the scores of the best PROXIMITY_POOL articles how close together the query's words stand in them. */
+  private addProximity(parsed: ParsedQuery, scored: number[], scores: Float64Array): void {
+    const slots = this.matchersFor(parsed).groups.filter((matchers) => matchers.length > 0);
+    if (slots.length < 2) return;
+    for (const d of selectTop(scored.slice(), scores, PROXIMITY_POOL)) {
+      scores[d]! += proximityBonus(this.index.foldedTitles[d]!, () => fold(this.index.docs[d]!.text), slots);
+    }
   }
 
   /** Makes the hits of a query: lazily highlighted, @name terms by the mentions of what they matched. */
   private hitMaker(parsed: ParsedQuery, n: number): (d: number, score: number) => SearchHit {
-    const matchers = this.matchersFor(parsed);
+    const { matchers } = this.matchersFor(parsed);
     const source = this.entities;
     const evals: EntityTermEval[] = [];
     if (source) {
@@ -270,11 +289,12 @@ export class LibrarySearch {
     if (this.termCache.size > TERM_CACHE_SIZE) this.termCache.delete(this.termCache.keys().next().value as string);
   }
 
-  /** How each positive term is found in a text, for highlights. */
-  private matchersFor(parsed: ParsedQuery): TermMatcher[] {
-    if (this.matcherCache?.parsed === parsed) return this.matcherCache.matchers;
-    const matchers = matchersFor(parsed, [this.index.vocab, this.index.extraVocab]);
-    this.matcherCache = { parsed, matchers };
-    return matchers;
+  /** How each positive term is found in a text, for highlights (all of them) and proximity (by group). */
+  private matchersFor(parsed: ParsedQuery): { groups: TermMatcher[][]; matchers: TermMatcher[] } {
+    if (this.matcherCache?.parsed !== parsed) {
+      const groups = groupMatchers(parsed, [this.index.vocab, this.index.extraVocab]);
+      this.matcherCache = { parsed, groups, matchers: groups.flat() };
+    }
+    return this.matcherCache;
   }
 }

@@ -7,6 +7,9 @@
  * case- and diacritics-insensitive; a plain word with punctuation (`u.s.`, `al-assad`) is matched
  * exactly, since there is no single word to fuzz.
  *
+ * `"words in quotes"` (after an optional `!`) is a phrase: the words in that order, as whole words
+ * (`'words\ in\ quotes'`); unclosed, while it is being typed, it is matched anywhere, as `'`.
+ *
  * `@name` (after an optional `!`) is an entity term: articles that mention an entity of that name.
  * Its name is one word (`@putin`), words joined by `_` (`@vladimir_putin`) or an escaped space, or
  * quoted (`@"vladimir putin"`: the quote may contain spaces, and ends at the next `"` or at the end
@@ -34,9 +37,16 @@ export interface ParsedQuery {
 const ESCAPED_SPACE = '\u0000';
 const WHITESPACE = /[ \t\n\r]/;
 
+/** Where the quoted part of a token starting at `i` opens (`"`, `!"`, `@"`, `!@"`), or -1. */
+function quoteOpening(source: string, i: number): number {
+  for (const opener of ['"', '!"', '@"', '!@"']) if (source.startsWith(opener, i)) return i + opener.length;
+  return -1;
+}
+
 /**
  * The query cut into terms at unescaped whitespace, each with escaped spaces restored, except that
- * `@"` (or `!@"`) at the start of a token opens a quote that runs to the next `"`, spaces included.
+ * `"`, `@"` (or `!"`, `!@"`) at the start of a token opens a quote that runs to the next `"`,
+ * spaces included.
  */
 function tokenize(query: string): string[] {
   const source = query.replace(/\\ /g, ESCAPED_SPACE);
@@ -46,7 +56,7 @@ function tokenize(query: string): string[] {
     while (i < source.length && WHITESPACE.test(source[i]!)) i++;
     if (i >= source.length) break;
     const start = i;
-    const opening = source.startsWith('@"', i) ? i + 2 : source.startsWith('!@"', i) ? i + 3 : -1;
+    const opening = quoteOpening(source, i);
     if (opening >= 0) {
       const close = source.indexOf('"', opening);
       i = close < 0 ? source.length : close + 1;
@@ -67,9 +77,26 @@ function entityName(afterAt: string): string {
   return afterAt.replace(/_/g, ' ').trim();
 }
 
+/** A name as `lede mentions` takes it: plain (`vladimir putin`) or written as the query term (`@vladimir_putin`, `@"vladimir putin"`). */
+export function entityNameArgument(argument: string): string {
+  return argument.startsWith('@') ? entityName(argument.slice(1)) : argument.trim();
+}
+
+/**
+ * A quoted phrase (the opening `"` removed): whole words when the quote is closed, anywhere while
+ * it is still being typed, so the count does not drop to nothing before the last word is finished.
+ */
+function readPhrase(afterQuote: string, negated: boolean): QueryTerm | null {
+  const closed = afterQuote.endsWith('"');
+  const text = (closed ? afterQuote.slice(0, -1) : afterQuote).trim().replace(/\s+/g, ' ');
+  if (text.length === 0) return null;
+  return { kind: closed ? 'boundary' : 'exact', text, folded: fold(text), negated };
+}
+
 /** One token as a term (its `!` already removed when `negated`), or null when nothing is left of it. */
 function readTerm(token: string, negated: boolean): QueryTerm | null {
   let text = token;
+  if (text.startsWith('"')) return readPhrase(text.slice(1), negated);
   if (text.startsWith('@')) {
     const name = entityName(text.slice(1));
     return name.length === 0 ? null : { kind: 'entity', text: name, folded: fold(name), negated };

@@ -15,7 +15,7 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
   { example: '^netanyahu', meaning: 'a title or text that starts with it (as in fzf)' },
   { example: 'syria$', meaning: 'a title or text that ends with it' },
   { example: '!russia', meaning: 'articles without it' },
-  { example: "'prime\\ minister", meaning: 'a phrase: an escaped space is part of the term' },
+  { example: '"prime minister"', meaning: 'these words in this order, as whole words' },
   { example: '@netanyahu', meaning: 'articles that mention that entity, most about it first (typos forgiven)' },
   { example: '@"benjamin netanyahu"', meaning: 'an entity by its full name (or @benjamin_netanyahu)' },
   { example: '!@putin', meaning: 'articles that do not mention it; iran | @putin: either' },

@@ -10,29 +10,37 @@ import { Scratch } from './scratch.js';
 import { BODY, DOC_STRIDE, EDGE, type SearchIndex, TF_MAX, TITLE } from './search-index.js';
 import { type Expansion, QUALITY } from './vocabulary.js';
 
-/** Per-term evaluation: the articles matched, ascending, and for each the best title and body match quality (0 = none). */
+/**
+ * Per-term evaluation: the articles matched, ascending, and for each the best title and body match
+ * quality (0 = none; see QUALITY) and how often the body holds its best match.
+ */
 export interface TermEval {
   docs: Int32Array;
-  /** title[k] and body[k] are the qualities of article docs[k]. */
+  /** title[k], body[k] and bodyCount[k] are those of article docs[k]. */
   title: Float32Array;
   body: Float32Array;
-}
-
-const TF_BONUS = 0.09;
-/** Body-frequency bonus by term count: 0 … 0.09, saturating at 31 occurrences. */
-const TF_TABLE = Float32Array.from({ length: TF_MAX + 1 }, (_, tf) => TF_BONUS * Math.min(1, Math.log(1 + tf) / Math.log(32)));
-
-/** A body match's quality: the match's own, plus the bonus for occurring `count` times. */
-export function bodyQuality(quality: number, count: number): number {
-  return quality + TF_TABLE[Math.max(0, Math.min(TF_MAX, count))]!;
+  bodyCount: Uint16Array;
 }
 
 /** Arrays the size of the library, reused from one term to the next (see scratch.ts). */
 export class TermScratch {
-  /** Slot 0: title qualities, slot 1: body qualities. */
+  /** Slot 0: title qualities, slot 1: body qualities, slot 2: body counts. */
   readonly quality = new Scratch((n) => new Float32Array(n));
   /** Article marks: candidates, and the articles a negated term matches. */
   readonly marks = new Scratch((n) => new Uint8Array(n));
+}
+
+/** The arrays one term is evaluated into: title and body qualities, body counts (zeroed). */
+export function termArrays(scratch: TermScratch, n: number): { title: Float32Array; body: Float32Array; count: Float32Array } {
+  return { title: scratch.quality.get(0, n), body: scratch.quality.get(1, n), count: scratch.quality.get(2, n) };
+}
+
+/** Keeps in article `doc`'s body the better match: higher quality, or as good and more frequent. */
+export function keepBodyMatch(body: Float32Array, count: Float32Array, doc: number, quality: number, occurrences: number): void {
+  if (quality > body[doc]! || (quality === body[doc]! && occurrences > count[doc]!)) {
+    body[doc] = quality;
+    count[doc] = occurrences;
+  }
 }
 
 /**
@@ -40,64 +48,64 @@ export class TermScratch {
  * bodies one by one (phrase and punctuated terms).
  */
 export function* termSteps(index: SearchIndex, scratch: TermScratch, term: QueryTerm, n: number): Generator<void, TermEval, void> {
-  const title = scratch.quality.get(0, n);
-  const body = scratch.quality.get(1, n);
+  const { title, body, count } = termArrays(scratch, n);
   const q = term.folded;
   const word = isSingleWord(q);
   switch (term.kind) {
     case 'fuzzy':
-      accumulate(index.vocab.expand(q), index.postings, title, body, n);
-      accumulate(index.extraVocab.expand(q), index.extraPostings, title, body, n);
+      accumulate(index.vocab.expand(q), index.postings, title, body, count, n);
+      accumulate(index.extraVocab.expand(q), index.extraPostings, title, body, count, n);
       break;
     case 'exact':
       if (word) {
-        accumulate(index.vocab.containing(q), index.postings, title, body, n);
-        accumulate(index.extraVocab.containing(q), index.extraPostings, title, body, n);
+        accumulate(index.vocab.containing(q), index.postings, title, body, count, n);
+        accumulate(index.extraVocab.containing(q), index.extraPostings, title, body, count, n);
       } else {
-        yield* verify(index, scratch, q, n, title, body, (text) => text.includes(q), /^[\x00-\x7f]*$/.test(q));
+        yield* verify(index, scratch, q, n, title, body, count, (text) => text.includes(q), /^[\x00-\x7f]*$/.test(q));
       }
       break;
     case 'boundary':
       if (word) {
         const exact = (ids: number[]): Expansion => ({ ids, quality: ids.map(() => QUALITY.word), kinds: ids.map(() => 'word' as const) });
         const id = index.vocab.id(q);
-        if (id !== undefined) accumulate(exact([id]), index.postings, title, body, n);
+        if (id !== undefined) accumulate(exact([id]), index.postings, title, body, count, n);
         const extraId = index.extraVocab.id(q);
-        if (extraId !== undefined) accumulate(exact([extraId]), index.extraPostings, title, body, n);
+        if (extraId !== undefined) accumulate(exact([extraId]), index.extraPostings, title, body, count, n);
       } else {
-        yield* verify(index, scratch, q, n, title, body, (text) => findBoundary(text, q, 0) >= 0);
+        yield* verify(index, scratch, q, n, title, body, count, (text) => findBoundary(text, q, 0) >= 0);
       }
       break;
     case 'prefix':
     case 'suffix':
     case 'equal':
-      anchored(index, scratch, term.kind, q, n, title, body);
+      anchored(index, scratch, term.kind, q, n, title, body, count);
       break;
     case 'entity':
       // Not in the index: LibrarySearch evaluates it from the library's entities (entity-terms.ts).
       break;
   }
-  return compact(title, body, n);
+  return compact(title, body, count, n);
 }
 
 /** The term's result kept (in the term cache) only for the articles matched, not as arrays the size of the library. */
-export function compact(title: Float32Array, body: Float32Array, n: number): TermEval {
-  let count = 0;
-  for (let d = 0; d < n; d++) if (title[d]! > 0 || body[d]! > 0) count++;
-  const result = { docs: new Int32Array(count), title: new Float32Array(count), body: new Float32Array(count) };
+export function compact(title: Float32Array, body: Float32Array, count: Float32Array, n: number): TermEval {
+  let matched = 0;
+  for (let d = 0; d < n; d++) if (title[d]! > 0 || body[d]! > 0) matched++;
+  const result = { docs: new Int32Array(matched), title: new Float32Array(matched), body: new Float32Array(matched), bodyCount: new Uint16Array(matched) };
   for (let d = 0, k = 0; d < n; d++) {
     if (title[d]! > 0 || body[d]! > 0) {
       result.docs[k] = d;
       result.title[k] = title[d]!;
       result.body[k] = body[d]!;
+      result.bodyCount[k] = Math.min(0xffff, count[d]!);
       k++;
     }
   }
   return result;
 }
 
-/** Folds into `title`/`body` the best quality per article over the postings of `expansion`. */
-function accumulate(expansion: Expansion, postings: PostingStore, title: Float32Array, body: Float32Array, n: number): void {
+/** Folds into `title`/`body`/`count` the best match per article over the postings of `expansion`. */
+function accumulate(expansion: Expansion, postings: PostingStore, title: Float32Array, body: Float32Array, count: Float32Array, n: number): void {
   const { ids, quality } = expansion;
   for (let k = 0; k < ids.length; k++) {
     const q = quality[k]!;
@@ -106,10 +114,7 @@ function accumulate(expansion: Expansion, postings: PostingStore, title: Float32
       if (doc >= n) return;
       const v = p - doc * DOC_STRIDE;
       if (v & (TITLE << 10) && q > title[doc]!) title[doc] = q;
-      if (v & (BODY << 10)) {
-        const s = bodyQuality(q, v & TF_MAX);
-        if (s > body[doc]!) body[doc] = s;
-      }
+      if (v & (BODY << 10)) keepBodyMatch(body, count, doc, q, v & TF_MAX);
     });
   }
 }
@@ -139,6 +144,7 @@ function* verify(
   n: number,
   title: Float32Array,
   body: Float32Array,
+  count: Float32Array,
   test: (text: string) => boolean,
   asciiSubstring = false,
 ): Generator<void, void, void> {
@@ -167,7 +173,7 @@ function* verify(
     const text = index.docs[d]!.text;
     // An ASCII substring found in the lower-cased body is in the folded body too (folding only
     // changes non-ASCII characters), and lower-casing is several times cheaper than folding.
-    if ((asciiSubstring && test(text.toLowerCase())) || test(fold(text))) body[d] = QUALITY.word;
+    if ((asciiSubstring && test(text.toLowerCase())) || test(fold(text))) keepBodyMatch(body, count, d, QUALITY.word, 1);
   }
 }
 
@@ -180,6 +186,7 @@ function anchored(
   n: number,
   title: Float32Array,
   body: Float32Array,
+  count: Float32Array,
 ): void {
   // Candidates from the vocabulary when the term's first (for ^) or last (for $) run is a word piece.
   let candidates: Uint8Array | undefined;
@@ -202,7 +209,7 @@ function anchored(
   for (let d = 0; d < n; d++) {
     if (candidates && !candidates[d]) continue;
     if (anchoredMatch(kind, index.foldedTitles[d]!, q)) title[d] = QUALITY.word;
-    if (bodyAnchored(index, kind, d, q)) body[d] = QUALITY.word;
+    if (bodyAnchored(index, kind, d, q)) keepBodyMatch(body, count, d, QUALITY.word, 1);
   }
 }
 

@@ -21,6 +21,24 @@ export const QUALITY = {
   infix: 0.7,
 } as const;
 
+/**
+ * How a match quality ranks: 5 the word itself (or an exact substring, a phrase), 4 a word it
+ * starts, 3 inside a word, 2 one typo, 1 two typos, 0 a typo in an unfinished word.
+ */
+export function matchLevel(quality: number): number {
+  if (quality >= QUALITY.word) return 5;
+  if (quality >= QUALITY.prefix) return 4;
+  if (quality >= QUALITY.infix) return 3;
+  if (quality >= QUALITY.typo1) return 2;
+  if (quality >= QUALITY.typo2) return 1;
+  return 0;
+}
+
+/** A match quality below which the match forgives typos (see matchLevel). */
+export function isTypoQuality(quality: number): boolean {
+  return quality > 0 && quality < QUALITY.infix;
+}
+
 export type ExpansionKind = 'word' | 'prefix' | 'typo' | 'typoPrefix' | 'infix';
 
 export interface Expansion {

@@ -122,13 +122,20 @@ test('while the pass runs, an article asked for first is read by the pass’s wo
   ];
   const events: string[] = [];
   const progress: number[] = [];
-  const pass = startLibraryExtraction(articles, () => {}, () => events.push('pass done'), { cacheDir: null });
+  let passDone: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    passDone = resolve;
+  });
+  const pass = startLibraryExtraction(articles, () => {}, () => {
+    events.push('pass done');
+    passDone();
+  }, { cacheDir: null });
   const first = pass.readFirst(articles[300]!, { onProgress: (done) => progress.push(done) }).then((entities) => {
     events.push('long read');
     return entities;
   });
   const entities = await first;
-  await pass.exited;
+  await Promise.all([done, pass.exited]);
   assert.deepEqual(events, ['long read', 'pass done'], 'the last article of the pass, read before the pass ended');
   assert.deepEqual(entities, ex.extract(long, 'Merkel and Macron'));
   assert.deepEqual(progress, chunkRanges(long).map(([, end]) => end), 'its progress, chunk by chunk, once: read once');

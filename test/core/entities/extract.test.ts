@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { entityKey, loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
 import { MAX_MENTIONS_PER_ENTITY } from '../../../source/core/entities/chunked.js';
-import { readSeed } from './helpers.js';
+import { readSeed, root } from './helpers.js';
 
 const SEED1 = 'articles/000_09270935bd4655ee.txt';
 const SEED2 = 'articles/004_eaf6071b633d695b.txt';
@@ -259,4 +260,16 @@ test('a pathological text (one short line of acronyms repeated) extracts in boun
     ['UN', MAX_MENTIONS_PER_ENTITY],
     ['US', MAX_MENTIONS_PER_ENTITY],
   ]);
+});
+
+test('a title-case title reads a word as common where the body writes it in lower case ("Digital Rules", "Fastest-Selling")', async () => {
+  const ex = await loadEntityExtractor();
+  for (const [file, word] of [
+    ['08-eu-fines-apple-meta.txt', 'Digital'],
+    ['25-switch2-launch.txt', 'Fastest-Selling'],
+  ] as const) {
+    const [title, ...body] = readFileSync(`${root}test/fixtures/modern-news/${file}`, 'utf8').split('\n');
+    const names = ex.extract(body.join('\n').trim(), title).map((e) => e.name);
+    assert.ok(!names.includes(word), `${file}: ${JSON.stringify(names)}`);
+  }
 });

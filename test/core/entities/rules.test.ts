@@ -6,23 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docCasing } from '../../../source/core/entities/features.js';
-import { applyEvidence, collectLibraryEvidence, EvidenceCollector } from '../../../source/core/entities/evidence.js';
-import { libraryIndexOf } from '../../helpers/entities.js';
+import { EvidenceCollector } from '../../../source/core/entities/evidence.js';
+import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
+import { libraryIndexOf, spanOf } from '../../helpers/entities.js';
 import { entityKey } from '../../../source/core/entities/normalize.js';
 import { applyNameRules, resolveEntities, type TaggedSpan } from '../../../source/core/entities/resolve.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { Entity, EntityType } from '../../../source/core/entities/types.js';
-import type { TagType } from '../../../source/core/entities/features.js';
-
-/** Token span of the `nth` occurrence of `phrase` (whole tokens). */
-function spanOf(tokens: Token[], phrase: string, type: TagType, nth = 0): TaggedSpan {
-  const parts = tokenize(phrase).map((t) => t.text);
-  let seen = 0;
-  for (let i = 0; i + parts.length <= tokens.length; i++) {
-    if (parts.every((p, k) => tokens[i + k]!.text === p) && seen++ === nth) return { type, start: i, end: i + parts.length };
-  }
-  throw new Error(`no ${phrase} #${nth}`);
-}
 
 function setup(text: string) {
   const tokens = tokenize(text);
@@ -181,12 +171,11 @@ test('library evidence: a one-word "place" that another article names in full as
   ]);
   const index = libraryIndexOf(['a', 'b'], byArticle);
   assert.deepEqual([...index.identity.evidence.surnames], ['putin']);
-  // Applied to one article's entities when they are shown, as a new list; the original is kept.
-  const b = applyEvidence(index.identity.evidence, byArticle.get('b')!);
-  assert.notEqual(b, byArticle.get('b'));
-  const putin = b.find((e) => e.name === 'Putin')!;
+  // Shown in article b, the bare "Putin" is the library's Vladimir Putin; the extraction is kept.
+  const b = entitiesAsShown(byArticle.get('b')!, index, 'b');
+  const putin = b.find((e) => e.mentions[0]?.text === 'Putin')!;
   assert.equal(putin.type, 'person');
-  assert.equal(putin.id, 'person:putin');
+  assert.equal(putin.id, 'person:vladimir putin');
   assert.equal(byArticle.get('b')![0]!.type, 'place');
   // In the library, the bare "Putin" of b (which shares Moscow with a) is Vladimir Putin.
   assert.deepEqual(index.articlesByKey.get('person:vladimir putin'), ['a', 'b']);
@@ -194,7 +183,7 @@ test('library evidence: a one-word "place" that another article names in full as
   assert.equal(index.byKey.get('person:vladimir putin')?.type, 'person');
   // Moscow is nobody's surname: untouched; an article with nothing to change is the same list.
   assert.equal(b.find((e) => e.name === 'Moscow')!.type, 'place');
-  assert.equal(applyEvidence(index.identity.evidence, byArticle.get('a')!), byArticle.get('a'));
+  assert.deepEqual(entitiesAsShown(byArticle.get('a')!, index, 'a').map((e) => [e.name, e.type]), [['Moscow', 'place'], ['Vladimir Putin', 'person']]);
 });
 
 test('library evidence: collected an article at a time, the same as over the whole library at once', () => {
@@ -211,7 +200,9 @@ test('library evidence: collected an article at a time, the same as over the who
   assert.deepEqual([...collector.finish().surnames], []);
   collector.add([entity('Vladimir Putin', 'person')]);
   assert.deepEqual([...collector.finish().surnames], ['putin']);
-  assert.deepEqual(collectLibraryEvidence([...lists, [entity('Vladimir Putin', 'person')]]), collector.finish());
+  const ids = [...lists, []].map((_, i) => String(i));
+  const whole = libraryIndexOf(ids, new Map([...lists, [entity('Vladimir Putin', 'person')]].map((list, i) => [String(i), list])));
+  assert.deepEqual(whole.identity.evidence, collector.finish());
 });
 
 test('library evidence: a place most articles agree on stays a place beside one person of that surname', () => {
@@ -222,5 +213,5 @@ test('library evidence: a place most articles agree on stays a place beside one 
   ]);
   const index = libraryIndexOf(['a', 'b', 'c'], byArticle);
   assert.deepEqual([...index.identity.evidence.surnames], []);
-  assert.equal(applyEvidence(index.identity.evidence, byArticle.get('b')!), byArticle.get('b'), 'Jordan stays a place');
+  assert.deepEqual(entitiesAsShown(byArticle.get('b')!, index, 'b').map((e) => [e.name, e.type]), [['Jordan', 'place']], 'Jordan stays a place');
 });

@@ -18,6 +18,7 @@ import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.j
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
 import { CONFIDENT_TYPE, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
+import { spanOf } from '../../helpers/entities.js';
 
 /** A tiny gazetteer: what the shipped one says about these words. */
 const PLACES = new Set(['st. louis', 'ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan', 'bosnia and herzegovina', 'the hague', 'adria']);
@@ -36,16 +37,6 @@ function context(text: string, starts?: Float32Array) {
   const sentences = sentenceRanges(text, tokens);
   const casing = docCasing(sentences.map(([s, e]) => tokens.slice(s, e).map((t) => t.text)));
   return makeContext(text, tokens, sentences, casing, starts, known);
-}
-
-/** Token span of the `nth` occurrence of `phrase` (whole tokens). */
-function spanOf(tokens: Token[], phrase: string, type: TagType, nth = 0): TaggedSpan {
-  const parts = tokenize(phrase).map((t) => t.text);
-  let seen = 0;
-  for (let i = 0; i + parts.length <= tokens.length; i++) {
-    if (parts.every((p, k) => tokens[i + k]!.text === p) && seen++ === nth) return { type, start: i, end: i + parts.length };
-  }
-  throw new Error(`no ${phrase} #${nth}`);
 }
 
 const text = (ctx: { text: string; tokens: Token[] }, s: { start: number; end: number }) => ctx.text.slice(ctx.tokens[s.start]!.start, ctx.tokens[s.end - 1]!.end);

@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { libraryFromBytes, loadLibrary } from '../../../source/core/load/library.js';
-import { readFileCapped, readFileCappedSync, readStreamCapped } from '../../../source/core/load/read-capped.js';
+import { readFileCapped, readStreamCapped } from '../../../source/core/load/read-capped.js';
+import { readFileCappedSync } from '../../helpers/read-sync.js';
 import { readErrorReason } from '../../../source/core/load/walk.js';
 import { makeTree } from './tmp-tree.js';
 

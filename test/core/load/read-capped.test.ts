@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readFileCapped, readFileCappedSync } from '../../../source/core/load/read-capped.js';
+import { readFileCapped } from '../../../source/core/load/read-capped.js';
+import { readFileCappedSync } from '../../helpers/read-sync.js';
 import { makeTree } from './tmp-tree.js';
 
 const CAP = 100;

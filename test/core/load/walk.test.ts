@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { relative as relativeTo } from 'node:path';
 import { describe, test } from 'node:test';
 import { UsageError } from '../../../source/core/errors.js';
 import { LINK_LEAVES_TREE, NOT_REGULAR, walkPaths } from '../../../source/core/load/walk.js';
@@ -49,6 +50,12 @@ describe('walkPaths', () => {
     try {
       const { files } = await walkPaths([root + '/']);
       assert.deepEqual(files.map((f) => f.path), [`${root}/one.txt`]);
+      // As grep prints them: a leading ./ and a doubled / are kept, not normalised away.
+      const relative = relativeTo(process.cwd(), root);
+      for (const given of [`./${relative}`, `./${relative}/`, `${relative}//`]) {
+        const walked = await walkPaths([given]);
+        assert.deepEqual(walked.files.map((f) => f.path), [`${given}${given.endsWith('/') ? '' : '/'}one.txt`], given);
+      }
     } finally {
       await cleanup();
     }

@@ -41,8 +41,55 @@ describe('LibrarySearch ranking', () => {
   it('scores stay within the documented scale for one term', () => {
     const docs = [doc('Shoigu', 'Shoigu Shoigu Shoigu'), doc('x', 'Shoigu')];
     const hits = new LibrarySearch(docs).search('shoigu').hits;
-    assert.ok(hits[0]!.score > 3 && hits[0]!.score <= 4.09 + 1e-6);
-    assert.ok(hits[1]!.score >= 1 && hits[1]!.score < 2);
+    // The word itself: 60, +3 for title and body, +1 its quality, + the frequency bonus of 3 occurrences.
+    assert.ok(hits[0]!.score > 64 && hits[0]!.score <= 64.09 + 1e-6, String(hits[0]!.score));
+    assert.ok(hits[1]!.score > 62 && hits[1]!.score < 62.09, String(hits[1]!.score));
+  });
+
+  it('ranks a whole word in the body above a word it starts in the title', () => {
+    // "war" inside "warns" in a title ranked 9th for `iraq war`, above the articles saying "Iraq war".
+    const docs = [
+      doc('Mandelson warns BBC', 'The former minister spoke about Iraq and the coverage of the conflict.'),
+      doc('Inquiry report', 'The report on the Iraq war was published on Monday.'),
+      doc('Budget', 'The war in Iraq cost billions, the report says.'),
+    ];
+    assert.deepEqual(order(docs, 'iraq war'), [1, 2, 0]);
+    assert.deepEqual(order(docs, 'war'), [1, 2, 0], 'one term: the word in the body above the prefix in the title');
+  });
+
+  it('ranks query words side by side above the same words close together, and those above scattered ones', () => {
+    const filler = 'The committee met again on Tuesday and heard evidence from several witnesses. ';
+    const docs = [
+      doc('Scattered', `The minister resigned. ${filler.repeat(3)}He was once prime of his class.`),
+      doc('Close', `The prime and respected minister spoke. ${filler}`),
+      doc('Adjacent', `${filler}The prime minister spoke.`),
+    ];
+    assert.deepEqual(order(docs, 'prime minister'), [2, 1, 0]);
+    assert.deepEqual(order(docs, 'minister prime'), [2, 1, 0], 'the order typed does not matter');
+    const [adjacent, close, scattered] = new LibrarySearch(docs).search('prime minister').hits;
+    assert.ok(adjacent!.score > close!.score && close!.score > scattered!.score);
+  });
+
+  it('proximity counts in the title too, and never outranks a better match level', () => {
+    const docs = [
+      doc('Prime minister visits', 'Nothing else here.'),
+      doc('Notes', 'A prime example, said the minister.'),
+      doc('Notes', 'The primer was read by the prime minister.'),
+    ];
+    assert.deepEqual(order(docs, 'prime minister'), [0, 2, 1]);
+    // "primes" starts with "prime": a prefix right beside "minister" still ranks below whole words far apart.
+    const levels = [doc('a', 'The primes minister.'), doc('b', `The prime ${'word '.repeat(30)}minister.`)];
+    assert.deepEqual(order(levels, 'prime minister'), [1, 0]);
+  });
+
+  it('says how many results are there only with typos forgiven', () => {
+    const docs = [doc('a', 'Shoigu spoke.'), doc('b', 'Shiogu spoke.'), doc('c', 'Nobody spoke.')];
+    const search = new LibrarySearch(docs);
+    assert.deepEqual([search.search('shoigu').total, search.search('shoigu').withTypos], [2, 1]);
+    assert.equal(search.search("'shoigu").withTypos, 0);
+    assert.equal(search.search('spoke').withTypos, 0);
+    assert.equal(search.search('shoigu | nobody').withTypos, 1, 'an OR group matched exactly by another term is not a typo match');
+    assert.equal(search.search('spoke shoigu').withTypos, 1, 'one AND group matched with typos is enough');
   });
 });
 
@@ -97,6 +144,23 @@ describe('LibrarySearch matching', () => {
 
   it("'exact' matches only at word boundaries", () => {
     assert.deepEqual(indices("'rain'"), [2]);
+  });
+
+  it('"a phrase" matches its words in order as whole words; unclosed, while typed, anywhere', () => {
+    const phrases = [
+      doc('a', 'Prime Minister Benjamin Netanyahu spoke.'),
+      doc('b', 'The minister, a prime candidate, spoke.'),
+      doc('c', 'Former prime ministers met.'),
+      doc('d', 'A prime-minister-in-waiting.'),
+    ];
+    const found = (q: string) => new LibrarySearch(phrases).search(q).hits.map((h) => h.index).sort();
+    assert.deepEqual(found('"prime minister"'), [0]);
+    assert.deepEqual(found('"prime minister'), [0, 2], 'unclosed: a substring, so the count holds while the last word is typed');
+    assert.deepEqual(found('"prime   minister"'), [0], 'spaces inside the quotes are one space');
+    assert.deepEqual(found('!"prime minister"'), [1, 2, 3]);
+    assert.deepEqual(found('"golan"'), [], 'a quoted word is a whole word');
+    const [hit] = new LibrarySearch(phrases).search('"prime minister"').hits;
+    assert.deepEqual(matchedText(phrases, hit!), ['Prime Minister']);
   });
 
   it('^ and $ anchor to the start and end of the title or body', () => {

@@ -52,8 +52,8 @@ describe('search properties', () => {
         // A term that certainly occurs: a piece of one article's folded text (spaces escaped in the query).
         const source = fold(docs[pick % docs.length]!.text);
         const term = source.slice(at % Math.max(1, source.length), (at % Math.max(1, source.length)) + len);
-        // (Leading ' ! ^ | or a trailing ' or $ would be read as operators.)
-        fc.pre(term.trim().length > 0 && !term.includes('\n') && !/^['!^|]/.test(term) && !/['$\\]$/.test(term));
+        // (Leading ' " ! ^ | or a trailing ' or $ would be read as operators.)
+        fc.pre(term.trim().length > 0 && !term.includes('\n') && !/^['!^|"]/.test(term) && !/['$\\]$/.test(term));
         const search = new LibrarySearch(docs);
         const result = search.search(`'${term.replace(/ /g, '\\ ')}`, { limit: 50 });
         assert.ok(result.total >= 1, 'the article the term came from is found');
@@ -125,8 +125,8 @@ describe('search properties', () => {
         (docs, pick, kind, len) => {
           const source = fold(docs[pick % docs.length]!.text).trim();
           const term = kind === 'equal' ? source : kind === 'prefix' ? source.slice(0, len) : source.slice(-len);
-          // Terms the query syntax can carry: no line breaks or tabs, no leading or trailing operator characters.
-          fc.pre(term.length > 0 && term.trim() === term && !/[\n\t\\]/.test(term) && !/^['!^|]/.test(term) && !term.endsWith('$'));
+          // Terms the query syntax can carry: no line breaks or tabs, no leading or trailing operator characters (a leading " opens a phrase).
+          fc.pre(term.length > 0 && term.trim() === term && !/[\n\t\\]/.test(term) && !/^['!^|"]/.test(term) && !term.endsWith('$'));
           const query = `${kind === 'suffix' ? '' : '^'}${term.replace(/ /g, '\\ ')}${kind === 'prefix' ? '' : '$'}`;
           const expected = docs.flatMap((doc, i) => (anchoredMatch(kind, fold(doc.title), term) || anchoredMatch(kind, fold(doc.text), term) ? [i] : []));
           const result = new LibrarySearch(docs).search(query, { limit: 50 });

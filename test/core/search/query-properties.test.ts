@@ -32,7 +32,8 @@ function write(t: Spec): string {
     case 'exact':
       return t.negated ? `!${escaped}` : `'${escaped}`;
     case 'boundary':
-      return `${bang}'${escaped}'`;
+      // Both documented forms: 'escaped\ words' and "a phrase".
+      return t.form === 0 ? `${bang}"${t.text}"` : `${bang}'${escaped}'`;
     case 'prefix':
       return `${bang}^${escaped}`;
     case 'suffix':

@@ -45,6 +45,14 @@ describe('parseQuery', () => {
     assert.deepEqual(groups('a |'), [['fuzzy:a']]);
   });
 
+  it('reads "a phrase" as whole words in order, unclosed as a substring, and a quoted word as that word', () => {
+    assert.deepEqual(groups('"prime minister" putin'), [['boundary:prime minister'], ['fuzzy:putin']]);
+    assert.deepEqual(groups('putin "prime  minis'), [['fuzzy:putin'], ['exact:prime minis']]);
+    assert.deepEqual(groups('!"prime minister" | "golan"'), [['!boundary:prime minister', 'boundary:golan']]);
+    assert.deepEqual(groups('"" " "'), [], 'an empty phrase is no term');
+    assert.deepEqual(groups('"Erdoğan"'), [['boundary:erdogan']]);
+  });
+
   it('keeps an escaped space inside a term', () => {
     assert.deepEqual(groups("'prime\\ minister putin"), [['exact:prime minister'], ['fuzzy:putin']]);
   });
@@ -109,5 +117,18 @@ describe('parseQuery', () => {
       for (const query of ['@putin', 'iran !@putin', 'a | @"b c', 'x @y_z']) assert.ok(hasEntityTerms(query), query);
       for (const query of ['', 'putin', '@', "'@putin", 'mail@example', '^@x', '@"']) assert.ok(!hasEntityTerms(query), query);
     });
+  });
+});
+
+describe('entityNameArgument (lede mentions NAME)', () => {
+  it('reads a plain name as it is, and @name exactly as the @ term of a query reads it', async () => {
+    const { entityNameArgument } = await import('../../../source/core/search/query.js');
+    assert.equal(entityNameArgument(' vladimir putin '), 'vladimir putin');
+    assert.equal(entityNameArgument('under_score'), 'under_score', 'only the @ form turns _ into a space');
+    for (const written of ['@vladimir_putin', '@"vladimir putin"', '@"vladimir putin']) {
+      const [term] = parseQuery(written).groups[0]!;
+      assert.equal(entityNameArgument(written), term!.text, written);
+    }
+    assert.equal(entityNameArgument('@'), '');
   });
 });

@@ -6,7 +6,7 @@ import { makeArticle } from '../../helpers/articles.js';
 
 describe('one definition of "a single word" for query parsing and library search', () => {
   it('query.ts keeps isSingleWord and no unused helpers', () => {
-    assert.deepEqual(Object.keys(query).sort(), ['hasEntityTerms', 'isSingleWord', 'parseQuery']);
+    assert.deepEqual(Object.keys(query).sort(), ['entityNameArgument', 'hasEntityTerms', 'isSingleWord', 'parseQuery']);
   });
 
   it('isSingleWord: letters and digits of any script, nothing else', () => {

@@ -11,38 +11,27 @@
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
 import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
-import { aliasGroupOf } from '../normalize.js';
+import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
-import { NO_KNOWN_NAMES, preferredType, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
+import { findWorks } from './works.js';
+
+export { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 
 const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
+/**
+ * Words that end a building's or a site's name: a place ("Dolby Theatre", "Vehicle Assembly
+ * Building", "Kurdistan Region"). Each ends no organization or person in CoNLL-2003 train ("Center"
+ * ends organizations there, and an airport may be its operating company, so neither is one).
+ */
+const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple'.split(' '));
 const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
-/**
- * Words that head an organization's name: a name ending in one is an organization, never a person
- * or a place ("the Prime Minister's Office", "Defense Ministry", "Security Council").
- */
-export const ORG_HEADS = new Set(
-  (
-    'Office Ministry Council Agency Party Newspaper Committee Commission Department Bureau Authority Board ' +
-    'Institute University College Corporation Corp Company Co Inc Ltd Group Association Organization Organisation ' +
-    'Court Parliament Assembly Senate Congress Police Service Services Bank Club Movement Front Brigade Brigades ' +
-    'Airlines Airways Foundation Fund Society Church Network Times Post Journal Observatory Alliance Confederation ' +
-    'Coalition Guild Academy Records Federation'
-  ).split(' '),
-);
-/**
- * Common nouns that introduce an organization's name in apposition: "Italian newspaper Il
- * Giornale", "news agency Interfax", "militant group Hamas".
- */
-export const ORG_DESCRIPTORS = new Set(
-  (
-    'newspaper daily weekly magazine tabloid agency broadcaster network channel party group company firm ' +
-    'militia movement organisation organization bank airline carrier publisher insurer conglomerate brokerage club'
-  ).split(' '),
-);
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
 /** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
+/** Words that end the name of a market index: MISC ("KBW Bank Index", "Dow Jones Industrial Average"). */
+export const INDEX_HEADS = new Set(['Index', 'Indices', 'Average']);
 export const EVENT_HEADS = new Set('Prix Cup Championship Championships Olympics Paralympics Games Awards Prize Festival Marathon Trophy'.split(' '));
 
 
@@ -61,13 +50,23 @@ const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'cro
 /** Lower-case words that never begin a name ("and Treasury"); "al", "de", "van" may. */
 const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
 
+/** A "+" written onto a name is part of it ("OPEC+", "Disney+"). */
+const isPlusSuffix = (tokens: Token[], i: number) => tokens[i]!.text === '+' && i > 0 && tokens[i - 1]!.end === tokens[i]!.start && /[\p{L}\p{N}]$/u.test(tokens[i - 1]!.text);
+
+/**
+ * Words after a possessive that no possessed noun is: there the "'s" is the name's own
+ * ("Sainsbury's each added", "at Lord's on Monday", "Lord's.").
+ */
+const AFTER_OWN_POSSESSIVE = new Set([',', '.', ';', ')', 'and', 'or', 'said', 'says', 'each', 'is', 'was', 'has', 'had', 'will', 'would', 'on', 'in', 'at', 'for', 'to', 'with', 'where']);
+const isNameOwnPossessive = (tokens: Token[], i: number) => isPossessive(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && AFTER_OWN_POSSESSIVE.has(tokens[i + 1]?.text ?? '.');
+
 /** Cleans a span in place; returns false when nothing name-like is left. */
 export function cleanSpan(tokens: Token[], span: { type: TagType; start: number; end: number; fixed?: boolean }, known: KnownNames = NO_KNOWN_NAMES): boolean {
   let { start, end } = span;
   const word = (i: number) => tokens[i]!.text;
   const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text);
   while (start < end && (!hasLetterOrDigit(word(start)) || isPossessive(word(start)))) start++;
-  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1)))) end--;
+  while (end > start && (!hasLetterOrDigit(word(end - 1)) || isPossessive(word(end - 1))) && !isPlusSuffix(tokens, end - 1) && !isNameOwnPossessive(tokens, end - 1)) end--;
   // "the" is not part of a name, unless the name is a known place with it ("The Hague").
   if (end - start > 1 && /^the$/i.test(word(start)) && !known.isPlace(words(start, end))) start++;
   // Nor does a name end with a particle ("Kansai Electric Power and").
@@ -208,6 +207,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     // or place, titles, then a person's name: the name is a person of its own.
     for (let i = span.type === 'PER' ? start + 1 : start; i < end - 1; i++) {
       if (!TITLE_WORDS.has(word(i).toLowerCase()) || (i > start && TITLE_WORDS.has(word(i - 1).toLowerCase()))) continue;
+      // After "of" a title word is the name's own ("Office of Foreign Assets Control").
+      if (i > start && HEAD_LINKS.has(word(i - 1))) continue;
       let j = i;
       while (j < end && TITLE_WORDS.has(word(j).toLowerCase())) j++;
       let k = j;
@@ -277,6 +278,17 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     const before = tokens[span.start - 1]?.text ?? '';
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
+  joinHeadOf(ctx, tagged);
+  applyDatelines(ctx, tagged);
+  joinParticleNames(tokens, tagged, known);
+  // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
+  for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
+  // "OPEC+" with a space or the end after it (not "A+B").
+  for (const span of tagged) if (span.end < tokens.length && isPlusSuffix(tokens, span.end) && (tokens[span.end + 1]?.start ?? Infinity) > tokens[span.end]!.end) span.end++;
+  const works = findWorks(ctx, tagged, known);
+  const inWork = new Uint8Array(tokens.length);
+  for (const w of works.spans) inWork.fill(1, w.start, w.end);
+  const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || (works.names.size > 0 && works.names.has(normalizeName(surfaceOf(ctx, span))));
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
   for (const raw of splitSpans(ctx, tagged)) {
@@ -286,10 +298,101 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
-    if (isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isWork(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
-  return { spans, blockers };
+  return { spans, blockers: [...works.spans, ...blockers] };
+}
+
+/** A company's legal suffix: "Co of the United States" is the company and where it is. */
+const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
+/** Words after an organization's head that its name goes on with: "Office of", "Fund for". */
+const HEAD_LINKS = new Set(['of', 'for']);
+
+/**
+ * An organization's name goes on past its head word with "of" or "for" and capitalised words
+ * ("Office of Foreign Assets Control", "Qatar Fund for Development", "Writers Guild of
+ * America"), however the tagger cut it: the span is extended, and the spans inside it dropped.
+ * Not into a person's name ("the Office of Joe Biden"), nor a company's place ("Dow Chemical Co
+ * of the United States"). Changes `tagged` in place.
+ */
+export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged: TaggedSpan[]): void {
+  const { tokens, known } = ctx;
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const isNameWord = (w: string) => /^\p{Lu}/u.test(w);
+  tagged.sort((a, b) => a.start - b.start);
+  for (let k = 0; k < tagged.length; k++) {
+    const span = tagged[k]!;
+    if (span.type === 'MISC' || !ORG_HEADS.has(word(span.end - 1)) || !HEAD_LINKS.has(word(span.end))) continue;
+    let j = span.end + 1;
+    if (word(j) === 'the') j++;
+    if (!isNameWord(word(j)) || known.isPersonName(word(j))) continue;
+    let end = j;
+    // Capitalised words and the particles between them ("Control and Prevention").
+    while (end < tokens.length && (isNameWord(word(end)) || ((word(end) === 'and' || word(end) === 'of') && isNameWord(word(end + 1))))) end++;
+    // "Dow Chemical Co of the United States": a company's place is not its name.
+    if (CORPORATE_SUFFIXES.has(word(span.end - 1)) && known.isPlace(tokens.slice(j, end).map((t) => t.text))) continue;
+    span.end = end;
+    span.type = 'ORG';
+    span.fixed = true;
+    while (k + 1 < tagged.length && tagged[k + 1]!.start < end) {
+      const inner = tagged.splice(k + 1, 1)[0]!;
+      span.end = Math.max(span.end, inner.end);
+    }
+  }
+}
+
+/** Dashes after a dateline ("DETROIT — Ford said"); a hyphen after capitals heads a CoNLL-style section ("RUGBY UNION -"). */
+const DATELINE_DASHES = new Set(['—', '–']);
+
+/**
+ * A dateline is a place: a name in capitals opening a paragraph, before a dash ("DETROIT —",
+ * "LOS ANGELES —", "CAPE CANAVERAL, Florida —"). Changes `tagged` in place.
+ */
+export function applyDatelines(ctx: Pick<ResolveContext, 'tokens' | 'text' | 'sentenceStart'>, tagged: TaggedSpan[]): void {
+  const { tokens, text } = ctx;
+  for (const span of tagged) {
+    const first = tokens[span.start]!;
+    const opensParagraph = span.start === 0 || /\n\s*$/u.test(text.slice(Math.max(0, first.start - 4), first.start));
+    if (!opensParagraph || !ctx.sentenceStart[span.start]) continue;
+    if (!tokens.slice(span.start, span.end).every((t) => /^\p{Lu}[\p{Lu}.'’-]*$/u.test(t.text) && /\p{Lu}{2}/u.test(t.text))) continue;
+    let next = span.end;
+    // "CAPE CANAVERAL, Florida —": a state or country may follow.
+    if (tokens[next]?.text === ',') {
+      next++;
+      while (next < tokens.length && /^\p{Lu}/u.test(tokens[next]!.text)) next++;
+    }
+    if (!DATELINE_DASHES.has(tokens[next]?.text ?? '')) continue;
+    span.type = 'LOC';
+    span.fixed = true;
+  }
+}
+
+/** Lower-case words inside Arabic, Iberian or Dutch people's names ("Mohammed bin Salman"). */
+const PERSON_LINKS = new Set(['bin', 'ibn', 'bint', 'ben', 'da', 'de', 'do', 'dos', 'das', 'del', 'della', 'van', 'von', 'der', 'den']);
+
+/**
+ * Two person spans with one such word between them are one person ("Mohammed" "bin" "Salman"
+ * tagged apart), and so is a known given name before one ("Mohammed" untagged). Changes
+ * `tagged` in place.
+ */
+export function joinParticleNames(tokens: Token[], tagged: TaggedSpan[], known: KnownNames = NO_KNOWN_NAMES): void {
+  tagged.sort((a, b) => a.start - b.start);
+  const covered = new Uint8Array(tokens.length);
+  for (const t of tagged) covered.fill(1, t.start, t.end);
+  // An untagged given name before the particle is the person's too ("Mohammed bin" "Salman").
+  for (const t of tagged) {
+    const given = tokens[t.start - 2]?.text ?? '';
+    if (t.type === 'PER' && t.start >= 2 && PERSON_LINKS.has(tokens[t.start - 1]!.text) && !covered[t.start - 2] && known.isPersonName(given) && /^\p{Lu}/u.test(given)) t.start -= 2;
+  }
+  for (let k = 0; k + 1 < tagged.length; k++) {
+    const a = tagged[k]!;
+    const b = tagged[k + 1]!;
+    if (a.type !== 'PER' || b.type !== 'PER' || b.start !== a.end + 1 || !PERSON_LINKS.has(tokens[a.end]!.text)) continue;
+    a.end = b.end;
+    tagged.splice(k + 1, 1);
+    k--;
+  }
 }
 
 /** Place words: "Sea of Galilee", "Euphrates River" are places whatever the tagger says (MISC too). */
@@ -298,7 +401,7 @@ export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
     if (span.type === 'LOC') continue;
     const first = tokens[span.start]!.text;
     const last = tokens[span.end - 1]!.text;
-    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
+    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || FACILITY_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
       span.type = 'LOC';
       span.fixed = true;
     }
@@ -354,7 +457,7 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[], isCommonWo
       span.fixed = true;
       continue;
     }
-    if (TREATY_HEADS.has(last) || (EVENT_HEADS.has(last) && span.end - span.start > 1)) {
+    if (TREATY_HEADS.has(last) || ((EVENT_HEADS.has(last) || INDEX_HEADS.has(last)) && span.end - span.start > 1)) {
       span.type = 'MISC';
       span.fixed = true;
       // "Separation" "of" "Forces" "Agreement": the names just before it, joined by nothing or

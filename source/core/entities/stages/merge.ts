@@ -11,6 +11,7 @@
  */
 import { aliasGroupOf, PLACE_SHORT_HEADS, surnameOf } from '../normalize.js';
 import type { EntityType } from '../types.js';
+import { ORG_HEADS } from './heads.js';
 import { majority, surfaceOf, type ResolveContext, type TaggedSpan } from './context.js';
 import type { FormInfo, Forms } from './forms.js';
 
@@ -46,9 +47,11 @@ export interface Merged {
   forcedPerson: Set<string>;
   /** Group root -> the forms' summed votes. */
   groupVotes: Map<string, Map<EntityType, number>>;
+  /** Short forms the tagger read as no organization that joined an organization's name: their groups are organizations. */
+  organizationForms: string[];
 }
 
-const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&', 'on', 'in']);
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&', 'on', 'in', 'al', 'el']);
 
 /** Whether `acronym` ("ISIS", "U.N.") can stand for `words`: its letters are their initials. */
 export function acronymFits(acronym: string, words: string[]): boolean {
@@ -57,7 +60,7 @@ export function acronymFits(acronym: string, words: string[]): boolean {
   const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
   if (letters === initials(words) || letters === initials(major)) return true;
   // Hyphenated or compound words may give more than one letter ("Al-Qaeda" -> AQ, "FedEx").
-  const parts = major.flatMap((w) => w.split(/[-\s]/).filter(Boolean));
+  const parts = major.flatMap((w) => w.split(/[-\s]/).filter((p) => p && !MINOR_WORDS.has(p.toLowerCase())));
   if (letters === initials(parts)) return true;
   // Otherwise every major initial in order, each word giving a prefix of itself ("Interpol", "NASDAQ").
   let k = 0;
@@ -73,6 +76,9 @@ export function acronymFits(acronym: string, words: string[]): boolean {
   return k === letters.length;
 }
 
+/** Name particles that are no one's given name ("bin" in "Mohammed bin Salman", "da" in "Lula da Silva"). */
+const PERSON_PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'da', 'de', 'do', 'dos', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
+
 function mergePeople(forms: Forms, uf: UnionFind, known: ResolveContext['known']): { forcedPerson: Set<string>; ambiguousSurnames: Map<string, string[]> } {
   const formType = (f: FormInfo) => majority(f.votes);
   const people = [...forms.values()].filter((f) => formType(f) === 'person' && f.words.length >= 2);
@@ -81,7 +87,7 @@ function mergePeople(forms: Forms, uf: UnionFind, known: ResolveContext['known']
   const forcedPerson = new Set<string>();
   const isKnownCountry = (f: FormInfo) => f.words.length === 1 && known.isCountry([[...f.surfaces][0]!]);
   for (const f of forms.values()) {
-    if (f.words.length === 1 && surnames.has(f.words[0]!) && !aliasGroupOf(f.key) && !isKnownCountry(f)) {
+    if (f.words.length === 1 && surnames.has(surnameOf(f.words)) && !aliasGroupOf(f.key) && !isKnownCountry(f)) {
       forcedPerson.add(f.key);
       if (formType(f) === 'person') continue;
       let n = 0;
@@ -91,18 +97,113 @@ function mergePeople(forms: Forms, uf: UnionFind, known: ResolveContext['known']
     }
   }
   const ambiguousSurnames = new Map<string, string[]>();
-  for (const f of forms.values()) {
-    if (!(f.votes.get('person') ?? 0) || aliasGroupOf(f.key)) continue;
-    const last = f.words[f.words.length - 1]!;
-    const candidates = people.filter(
-      (p) => p !== f && p.words.length > f.words.length && p.words[p.words.length - 1] === last && (f.words.length === 1 || p.words[0] === f.words[0]),
-    );
+  const resolve = (f: FormInfo, candidates: FormInfo[]): boolean => {
     // Candidates that are themselves one person ("Ali Khamenei" / "Ayatollah Ali Khamenei") count once.
     const roots = [...new Set(candidates.map((p) => uf.find(p.key)))];
     if (roots.length === 1) uf.union(roots[0]!, f.key);
     else if (roots.length > 1) ambiguousSurnames.set(f.key, candidates.map((p) => p.key));
+    return roots.length > 0;
+  };
+  for (const f of forms.values()) {
+    if (!(f.votes.get('person') ?? 0) || aliasGroupOf(f.key)) continue;
+    // "al-Burhan" and "Burhan" are one surname.
+    const last = surnameOf(f.words);
+    const bySurname = people.filter((p) => p !== f && p.words.length > f.words.length && surnameOf(p.words) === last && (f.words.length === 1 || p.words[0] === f.words[0]));
+    if (resolve(f, bySurname) || f.words.length !== 1 || formType(f) !== 'person' || known.isPlace([[...f.surfaces][0]!])) continue;
+    // A person named by a given name or another word of a full name the article gives: "Sir Keir"
+    // (Keir Starmer), "Lee" (Lee Jae-myung: family name first), "Lula" (Luiz Inácio Lula da Silva).
+    const word = f.words[0]!;
+    resolve(f, people.filter((p) => p.words.slice(0, -1).some((w) => w === word && !PERSON_PARTICLES.has(w))));
   }
   return { forcedPerson, ambiguousSurnames };
+}
+
+const ORG_HEAD_WORDS = new Set([...ORG_HEADS].map((w) => w.toLowerCase()));
+
+/**
+ * An organization's short forms, where the article gives the long one: without its organization
+ * word ("Treasury" = "Treasury Department"), the organization word alone ("the Commission" =
+ * "European Commission"), its first word ("JPMorgan" = "JPMorgan Chase"). Only forms the article
+ * reads as an organization, and only when one organization has that short form.
+ */
+function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['known']): string[] {
+  const joined: string[] = [];
+  const isOrg = (f: FormInfo) => majority(f.votes) === 'organization' && !aliasGroupOf(f.key);
+  const long = [...forms.values()].filter((f) => isOrg(f) && f.words.length >= 2);
+  const shortOf = new Map<string, Set<string>>();
+  const offer = (short: string, f: FormInfo) => {
+    let roots = shortOf.get(short);
+    if (!roots) shortOf.set(short, (roots = new Set()));
+    roots.add(uf.find(f.key));
+  };
+  for (const f of long) {
+    const last = f.words[f.words.length - 1]!;
+    if (ORG_HEAD_WORDS.has(last)) {
+      offer(f.words.slice(0, -1).join(' '), f);
+      offer(last, f);
+    }
+    offer(f.words[0]!, f);
+  }
+  // Surnames of the people the article names in full: "Goldman" may be one, unless none is.
+  const surnames = new Set<string>();
+  for (const f of forms.values()) if (f.words.length >= 2 && majority(f.votes) === 'person') surnames.add(f.words[f.words.length - 1]!.toLowerCase());
+  // A short form the tagger reads as an organization no less than as a place ("JPMorgan" once
+  // each), or as a person nobody in the article is ("Goldman's pipeline" of "Goldman Sachs").
+  const orgVotes = (f: FormInfo) => f.votes.get('organization') ?? 0;
+  const mayBeShort = (f: FormInfo) =>
+    isOrg(f) ||
+    (f.words.length === 1 && !aliasGroupOf(f.key) && ((orgVotes(f) > 0 && orgVotes(f) >= (f.votes.get('place') ?? 0)) || (majority(f.votes) === 'person' && !surnames.has(f.key))));
+  // A clipped first word, read as an organization: "the Fed" of "Federal Reserve".
+  const clippedOf = (f: FormInfo) => {
+    if (f.words.length !== 1 || f.key.length < 3 || !isOrg(f)) return undefined;
+    const roots = new Set(long.filter((l) => l.words[0]!.length > f.key.length && l.words[0]!.startsWith(f.key)).map((l) => uf.find(l.key)));
+    return roots.size > 0 ? roots : undefined;
+  };
+  for (const f of forms.values()) {
+    const roots = shortOf.get(f.key) ?? clippedOf(f);
+    if (!roots || roots.size !== 1 || !mayBeShort(f) || long.includes(f) || (f.words.length === 1 && known.isPlace([[...f.surfaces][0]!]))) continue;
+    uf.union([...roots][0]!, f.key);
+    // Its mentions read as a person's or a place's were the organization's ("Goldman has since agreed").
+    if (majority(f.votes) !== 'organization') joined.push(f.key);
+  }
+  return joined;
+}
+
+/** "known as" and its adverbs: "Mohamed Hamdan Dagalo, widely known as Hemedti". */
+const KNOWN_AS = /^,?\s*(?:(?:widely|also|better|commonly|popularly|universally)\s+)?(?:known|nicknamed)\s+as\s+$/u;
+
+/** A name and the name it is "known as" are one entity. */
+function mergeNicknames(ctx: ResolveContext, forms: Forms, uf: UnionFind, spans: TaggedSpan[]): void {
+  const { text, tokens } = ctx;
+  const byStart = new Map(spans.map((s) => [s.start, s]));
+  for (const a of spans) {
+    if (a.type === 'MISC') continue;
+    // The next span within five tokens.
+    for (let k = a.end + 1; k <= a.end + 5 && k < tokens.length; k++) {
+      const b = byStart.get(k);
+      if (!b) continue;
+      if (KNOWN_AS.test(text.slice(tokens[a.end - 1]!.end, tokens[k]!.start))) {
+        const nick = forms.of(surfaceOf(ctx, b));
+        uf.union(forms.of(surfaceOf(ctx, a)).key, nick.key);
+      }
+      break;
+    }
+  }
+}
+
+/**
+ * An acronym the article uses without defining it, for a name it gives in full ("UAE" and
+ * "United Arab Emirates"): one group when exactly one other name fits it. Never for people.
+ */
+function mergeUndefinedAcronyms(forms: Forms, uf: UnionFind): void {
+  const notPerson = (f: FormInfo) => majority(f.votes) !== 'person';
+  const named = [...forms.values()].filter((f) => f.words.length >= 2 && notPerson(f));
+  for (const f of forms.values()) {
+    const acr = [...f.surfaces].find((s) => /^\p{Lu}{2,6}$/u.test(s));
+    if (!acr || !notPerson(f) || aliasGroupOf(f.key)) continue;
+    const roots = new Set(named.filter((n) => acronymFits(acr, [...n.surfaces][0]!.split(/\s+/))).map((n) => uf.find(n.key)));
+    if (roots.size === 1) uf.union([...roots][0]!, f.key);
+  }
 }
 
 /** The acronym written in parentheses right after a span, if any: "<span> ( ACR )". */
@@ -140,6 +241,9 @@ export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[
     if (acr && !aliasGroupOf(acr) && acronymFits(acr, tokens.slice(b.start, b.end).map((t) => t.text))) miscAcronyms.push(acr);
   }
   const { forcedPerson, ambiguousSurnames } = mergePeople(forms, uf, ctx.known);
+  const organizationForms = mergeOrganizations(forms, uf, ctx.known);
+  mergeUndefinedAcronyms(forms, uf);
+  mergeNicknames(ctx, forms, uf, spans);
   // Places: "Golan" joins "Golan Heights" when the article has the longer form.
   for (const f of forms.values()) {
     if (majority(f.votes) !== 'place' || f.words.length < 2 || !PLACE_SHORT_HEADS.has(f.words[f.words.length - 1]!)) continue;
@@ -153,5 +257,5 @@ export function mergeForms(ctx: ResolveContext, forms: Forms, spans: TaggedSpan[
     if (!v) groupVotes.set(root, (v = new Map()));
     for (const [t, c] of f.votes) v.set(t, (v.get(t) ?? 0) + c);
   }
-  return { uf, acronyms, miscAcronyms, ambiguousSurnames, forcedPerson, groupVotes };
+  return { uf, acronyms, miscAcronyms, ambiguousSurnames, forcedPerson, groupVotes, organizationForms };
 }

@@ -1,0 +1,135 @@
+/**
+ * The library's entities screen as a person feels it (issue 10: at 20,000 articles, opening it and
+ * every key of its filter answer within 50 ms): the built CLI in a pseudo-terminal read by an
+ * emulator (timed-terminal.ts), its entity pass done (a first run fills the entity cache), then
+ *
+ * - open: `e` in the list → the screen drawn with every entity (no "finding entities" left);
+ * - filter: `/` and names typed key by key (a person's 60–100 ms a key) → the prompt showing the
+ *   key, with the count of the names it leaves (the filter is applied in the same frame);
+ * - mentions: `Enter` on the first entity → its mentions across the library on screen.
+ *
+ *   npm run bench -- latency-entities [--generate N | --corpus DIR | --jsonl FILE] [--rounds N] [--json]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isFindingEntities, ledePrompt, ledeStatus } from './latency-screens.js';
+import { showsWholeList } from './latency-targets.js';
+import { keyGaps, type KeySample, typeQuery, type TypingTarget } from './latency-typing.js';
+import { loadPty } from './pty.js';
+import { arg, percentile, round } from './stats.js';
+import { TimedTerminal, userTerminalEnv } from './timed-terminal.js';
+
+/** Hang guards for a large library on a busy machine, not targets. */
+const START_TIMEOUT_MS = 10 * 60_000;
+const PASS_TIMEOUT_MS = 60 * 60_000;
+const SCREEN_TIMEOUT_MS = 60_000;
+
+/** Names of the generated corpus (generate-corpus.ts), one with a typo; Reuters' own for the rest. */
+const GENERATED_NAMES = ['putin', 'shoigu', 'netanyhau'];
+const OTHER_NAMES = ['reagan', 'opec', 'japan'];
+
+const entitiesHeading = (term: TimedTerminal) => /^Entities · \d/.test(term.line(0));
+const entitiesComplete = (term: TimedTerminal) => entitiesHeading(term) && !/finding entities/.test(term.line(0));
+
+function entitiesFilter(term: TimedTerminal): TypingTarget {
+  return {
+    async open() {
+      const opened = term.until(() => ledePrompt(term)?.query === '', SCREEN_TIMEOUT_MS, 'the filter prompt');
+      term.write('/');
+      await opened;
+    },
+    shownQuery: () => ledePrompt(term)?.query ?? null,
+    // The filter runs in the reducer: the frame that shows the key shows its count.
+    resultIsCurrent: () => /\d[\d,]* entities/.test(ledePrompt(term)?.note ?? ''),
+    async clear() {
+      const cleared = term.until(() => ledePrompt(term) === null && entitiesComplete(term), SCREEN_TIMEOUT_MS, 'the whole screen after Esc');
+      term.write('\x1b');
+      await cleared;
+    },
+  };
+}
+
+/** Waits (a hang guard) until the list is up and the entity pass is over. */
+async function untilPassDone(term: TimedTerminal): Promise<void> {
+  await term.until(() => showsWholeList(term), START_TIMEOUT_MS, 'the list');
+  const deadline = performance.now() + PASS_TIMEOUT_MS;
+  while (isFindingEntities(ledeStatus(term)) || !showsWholeList(term)) {
+    if (performance.now() > deadline) throw new Error('the entity pass did not finish');
+    await sleep(250);
+  }
+}
+
+const stats = (ms: number[]) => ({ p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), max: round(Math.max(...ms), 1), n: ms.length });
+
+async function session(pty: Awaited<ReturnType<typeof loadPty>>, cli: string, paths: string[], dirs: Record<string, string>, measure: boolean, names: string[], rounds: number) {
+  if ('unavailable' in pty) throw new Error(pty.unavailable);
+  const env = userTerminalEnv({ LEDE_CACHE_DIR: dirs.cache, LEDE_CONFIG_DIR: dirs.config, LEDE_STATE_DIR: dirs.state, FORCE_COLOR: '1' });
+  const term = new TimedTerminal(pty, process.execPath, [cli, ...paths], { cols: 120, rows: 40, env });
+  try {
+    await untilPassDone(term);
+    if (!measure) return null;
+    const opens: number[] = [];
+    const mentions: number[] = [];
+    const keys: KeySample[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const opened = term.until(() => entitiesComplete(term), SCREEN_TIMEOUT_MS, 'the library’s entities');
+      const pressedAt = term.write('e');
+      opens.push((await opened) - pressedAt);
+      for (const [i, name] of names.entries()) keys.push(...(await typeQuery(term, entitiesFilter(term), name, keyGaps('person', name.length, r * 10 + i + 1))));
+      const shown = term.until(() => /^Mentions of /.test(term.line(0)), SCREEN_TIMEOUT_MS, 'the entity’s mentions');
+      const enterAt = term.write('\r');
+      mentions.push((await shown) - enterAt);
+      // Back to the entities, then to the list.
+      const back = term.until(() => entitiesComplete(term), SCREEN_TIMEOUT_MS, 'the entities again');
+      term.write('\x1b');
+      await back;
+      const list = term.until(() => showsWholeList(term), SCREEN_TIMEOUT_MS, 'the list again');
+      term.write('\x1b');
+      await list;
+    }
+    const rss = term.rssMb();
+    term.write('q');
+    await term.exited(60_000);
+    return {
+      open_ms: stats(opens),
+      filter_key_ms: stats(keys.map((k) => k.echoMs ?? Number.NaN).filter((ms) => !Number.isNaN(ms))),
+      keys_never_seen: keys.filter((k) => k.echoMs === null).length,
+      mentions_open_ms: stats(mentions),
+      rss_mb: rss === undefined ? null : Math.round(rss),
+    };
+  } finally {
+    await term.dispose();
+  }
+}
+
+export async function benchLatencyEntities(argv: string[], context: { cli: string; corpusDir: (count: number) => string }): Promise<Record<string, unknown>> {
+  const pty = await loadPty();
+  if ('unavailable' in pty) return { skipped: pty.unavailable };
+  const generate = arg(argv, '--generate');
+  const corpus = arg(argv, '--corpus') ?? arg(argv, '--jsonl');
+  const paths = corpus ? [resolve(corpus)] : [context.corpusDir(Number(generate ?? 2000))];
+  const names = arg(argv, '--names')?.split(',') ?? (corpus ? OTHER_NAMES : GENERATED_NAMES);
+  const rounds = Number(arg(argv, '--rounds') ?? 3);
+  const tmp = mkdtempSync(join(tmpdir(), 'lede-latency-entities-'));
+  const dirs = { cache: join(tmp, 'cache'), config: join(tmp, 'config'), state: join(tmp, 'state') };
+  try {
+    const warmStart = performance.now();
+    await session(pty, context.cli, paths, dirs, false, names, rounds);
+    const warmed = performance.now() - warmStart;
+    const measured = await session(pty, context.cli, paths, dirs, true, names, rounds);
+    return {
+      date: new Date().toISOString(),
+      machine: { nproc: availableParallelism(), loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
+      corpus: corpus ?? `generated ${generate ?? 2000}`,
+      first_run_entity_pass_ms: Math.round(warmed),
+      names,
+      ...measured,
+      target: 'open and every filter key ≤ 50 ms at 20,000 articles',
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+  }
+}

@@ -1,0 +1,57 @@
+// The end of a library pass builds the entity index on the UI thread; built in slices, it gives
+// the event loop turns (keys are answered meanwhile) and the very index the one-go build gives.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LibraryIndexBuilder } from '../../../source/core/entities/library-index';
+import type { Entity, EntityType } from '../../../source/core/entities/types';
+import { prng } from '../../helpers/prng';
+
+const NAMES: [string, EntityType][] = [
+  ['Gordon Brown', 'person'], ['Brown', 'person'], ['Wes Brown', 'person'], ['Manchester United', 'organization'],
+  ['London', 'place'], ['Vladimir Putin', 'person'], ['Putin', 'place'], ['Moscow', 'place'], ['Labour', 'organization'],
+];
+
+function entity(name: string, type: EntityType): Entity {
+  return { id: `${type}:${name.toLowerCase()}`, name, type, aliases: [], mentions: [{ start: 0, end: name.length, text: name }] };
+}
+
+function builderOf(count: number, seed: number): { builder: LibraryIndexBuilder; order: string[] } {
+  const random = prng(seed);
+  const builder = new LibraryIndexBuilder(null);
+  const order = Array.from({ length: count }, (_, i) => `a${i}`);
+  for (const id of order) {
+    const picked = new Map(NAMES.filter(() => random() < 0.4).map(([name, type]) => [name, entity(name, type)]));
+    builder.add(id, [...picked.values()]);
+  }
+  return { builder, order };
+}
+
+/** What an index says, as plain data. */
+const contents = (index: ReturnType<LibraryIndexBuilder['finish']>) => ({
+  order: index.order,
+  entities: index.entities,
+  articlesByKey: [...index.articlesByKey],
+  mentionsByKey: [...index.mentionsByKey].map(([k, v]) => [k, [...v]]),
+  keysByArticle: [...index.keysByArticle],
+  names: [...index.identity.names],
+  links: [...index.identity.links].map(([id, m]) => [id, [...m]]),
+});
+
+test('built in slices: the same index as built at once, with turns for the event loop between slices', async () => {
+  for (const seed of [1, 2, 3]) {
+    const { builder, order } = builderOf(1_000, seed);
+    const whole = builder.finish(order);
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const sliced = await builder.finishInSlices(order, 0);
+    counting = false;
+    assert.ok(turns > 10, `the event loop had turns while it was built (${turns})`);
+    assert.deepEqual(contents(sliced), contents(whole), `seed ${seed}`);
+  }
+});
