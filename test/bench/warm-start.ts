@@ -77,8 +77,14 @@ function memoryOf(pid: number): { rss_mb?: number; peak_rss_mb?: number } {
   }
 }
 
-/** The list's status line: "1/20000", then what still runs in the background. */
-const STATUS_LINE = /^\s*\d+\/[\d,]+/m;
+/** The list's status line: "article 1 of 20,000", then what still runs in the background ("· indexing 40%"). */
+const STATUS_LINE = /^article \d[\d,]* of \d/m;
+/** The prompt's counter once the query's result is on screen: "12 of 20,000 articles match" (an ellipsis: not yet). */
+const COUNTER = /\d[\d,]* of \d[\d,]* articles? match(?:es)?(?: \(with typos\))?(…)?/;
+const showsResult = (screen: string): boolean => {
+  const counter = COUNTER.exec(screen);
+  return counter !== null && counter[1] === undefined;
+};
 
 /** CPU time a process has used, from /proc (in clock ticks of 10 ms). */
 function cpuMsOf(pid: number): number | undefined {
@@ -136,7 +142,7 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string, plan
         if (done) return;
         const screen = screenText(term);
         if (phase === 'filtering') {
-          if (/[\d,]+ of [\d,]+(?!…)/.test(screen) && !screen.includes('…')) {
+          if (showsResult(screen)) {
             times.filter_ms = since();
             phase = 'opening';
             phaseStart = Number(process.hrtime.bigint() - started) / 1e6;
@@ -146,14 +152,14 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string, plan
           return;
         }
         if (phase === 'opening') {
-          if (!/[\d,]+ of [\d,]+/.test(screen) && !/\d articles/.test(screen)) {
+          if (!STATUS_LINE.test(screen) && !/ of [\d,]+ articles? match/.test(screen) && !/\d articles/.test(screen)) {
             times.open_ms = since();
             finish();
           }
           return;
         }
         if (times.first_frame_ms === undefined && screen.trim() !== '') times.first_frame_ms = elapsed();
-        // A frame can arrive in pieces: the list counts as drawn once its status line ("1/20000 · …") is.
+        // A frame can arrive in pieces: the list counts as drawn once its status line ("article 1 of 20,000 · …") is.
         if (!listed(screen) || !STATUS_LINE.test(screen)) return;
         if (times.list_ms === undefined) {
           times.list_ms = elapsed();

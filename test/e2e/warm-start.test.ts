@@ -40,7 +40,7 @@ async function listed(t: TerminalSession): Promise<string> {
 
 /** The status line says nothing runs in the background any more: the entity pass is done too. */
 async function settled(t: TerminalSession): Promise<void> {
-  await t.waitFor((s) => /^\s*1\/\d+\s*$/m.test(s.split('\n').at(-2) ?? '') || /^\s*1\/60(?! ·)/m.test(s), { timeout: 60_000 });
+  await t.waitFor((s) => /^article 1 of 60(?! ·)/m.test(s), { timeout: 60_000 });
 }
 
 async function quit(t: TerminalSession) {

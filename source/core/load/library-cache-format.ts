@@ -22,6 +22,7 @@ import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat } fro
 import { sanitizeSingleLine } from '../sanitize.js';
 import { cleanLine, dropConsecutiveDuplicates } from './build-article.js';
 import type { FileOutcome } from './file-articles.js';
+import type { OwnFileOutput } from '../own-files.js';
 import { defineCachedText, storedTextBytes, storedTextLength } from './text-store.js';
 
 const MAGIC = Buffer.from('lede library cache\n', 'utf8');
@@ -77,32 +78,83 @@ interface CacheHeader {
   files: FileRecord[];
 }
 
+/** The header's fields, in the order writeLibraryCache writes them. */
+const HEADER_KEYS: readonly (keyof CacheHeader)[] = ['key', 'generation', 'blobBytes', 'blobChunks', 'files'];
+
 const META_KEYS = ['date', 'source', 'url', 'author'] as const;
 
 /**
- * The file's bytes, as pieces written one after another (writeOwnFileAtomic): bodies are not
- * copied, and neighbours in one text-store slab go out as one piece.
+ * A cache file about to be written: its blob's pieces (views of the bodies where they are stored,
+ * neighbours in one text-store slab as one piece, none copied) and their digests.
  */
-export function encodeLibraryCache(key: string, generation: string, files: readonly CachedFile[]): Uint8Array[] {
+export interface LibraryCachePlan {
+  blobBytes: number;
+  blobChunks: string[];
+  bodies: Buffer[];
+}
+
+export function planLibraryCache(files: readonly CachedFile[]): LibraryCachePlan {
   const bodies: Buffer[] = [];
   let blobBytes = 0;
-  const records: FileRecord[] = files.map(({ path, identity, outcome }) => {
-    if ('reason' in outcome) return [path, identity, outcome.reason];
-    const articles = outcome.articles.map((article): ArticleRecord => {
+  for (const { outcome } of files) {
+    if ('reason' in outcome) continue;
+    for (const article of outcome.articles) {
       const bytes = storedTextBytes(article);
       appendPiece(bodies, bytes);
-      const start = blobBytes;
       blobBytes += bytes.length;
-      const { id, format, title, words, notes, date, source, url, author } = article;
-      return [id.slice(path.length), format, title, words, notes, start, blobBytes, storedTextLength(article), date ?? null, source ?? null, url ?? null, author ?? null];
-    });
-    return [path, identity, articles];
+    }
+  }
+  return { blobBytes, blobChunks: chunkDigests(bodies, blobBytes), bodies };
+}
+
+/** Records gathered into one string up to this many characters before they are hashed and written. */
+const HEADER_PIECE_CHARS = 64 * 1024;
+
+/**
+ * Writes the cache file through `out`, streamed: the header a file record at a time (its digest
+ * and length worked out as it goes, put in front at the end), then the bodies where they are
+ * stored. Nothing the size of the file, nor of its header, is built in memory.
+ */
+export function writeLibraryCache(out: OwnFileOutput, key: string, generation: string, files: readonly CachedFile[], plan: LibraryCachePlan): void {
+  const start = out.written;
+  out.write(MAGIC);
+  out.write(Buffer.alloc(DIGEST_BYTES + 4));
+  const digest = createHash('sha256');
+  let headerBytes = 0;
+  let piece = '';
+  const emit = (text: string) => {
+    piece += text;
+    if (piece.length < HEADER_PIECE_CHARS) return;
+    digest.update(piece, 'utf8');
+    headerBytes += Buffer.byteLength(piece, 'utf8');
+    out.write(piece);
+    piece = '';
+  };
+  // The same text JSON.stringify gives the whole CacheHeader, in the same key order.
+  emit(`{"key":${JSON.stringify(key)},"generation":${JSON.stringify(generation)},"blobBytes":${plan.blobBytes},"blobChunks":${JSON.stringify(plan.blobChunks)},"files":[`);
+  let blobAt = 0;
+  files.forEach(({ path, identity, outcome }, index) => {
+    let record: FileRecord;
+    if ('reason' in outcome) record = [path, identity, outcome.reason];
+    else {
+      const articles = outcome.articles.map((article): ArticleRecord => {
+        const start = blobAt;
+        blobAt += storedTextBytes(article).length;
+        const { id, format, title, words, notes, date, source, url, author } = article;
+        return [id.slice(path.length), format, title, words, notes, start, blobAt, storedTextLength(article), date ?? null, source ?? null, url ?? null, author ?? null];
+      });
+      record = [path, identity, articles];
+    }
+    emit((index === 0 ? '' : ',') + JSON.stringify(record));
   });
-  const blobChunks = chunkDigests(bodies, blobBytes);
-  const header = Buffer.from(JSON.stringify({ key, generation, blobBytes, blobChunks, files: records } satisfies CacheHeader), 'utf8');
+  emit(']}');
+  digest.update(piece, 'utf8');
+  headerBytes += Buffer.byteLength(piece, 'utf8');
+  out.write(piece);
+  for (const body of plan.bodies) out.write(body);
   const length = Buffer.alloc(4);
-  length.writeUInt32LE(header.length);
-  return [MAGIC, sha256(header), length, header, ...bodies];
+  length.writeUInt32LE(headerBytes);
+  out.writeAt(Buffer.concat([digest.digest(), length]), start + MAGIC.length);
 }
 
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
@@ -174,7 +226,7 @@ export function decodeLibraryCache(bytes: Buffer, expected: CacheExpectation, bo
   // Another version or other paths: a plain miss (the file is overwritten with this library's).
   if (header.key !== expected.key) return { miss: 'another library', tampered: false };
   const blob = bytes.subarray(PREFIX_BYTES + headerBytes);
-  if (!hasExactKeys(header, ['key', 'generation', 'blobBytes', 'blobChunks', 'files'])) return tampered('unexpected header fields');
+  if (!hasExactKeys(header, HEADER_KEYS)) return tampered('unexpected header fields');
   if (header.blobBytes !== blob.length) return tampered('blob size differs from the header');
   const { blobChunks } = header;
   if (!Array.isArray(blobChunks) || !blobChunks.every((d) => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d))) return tampered('bad blob digests');

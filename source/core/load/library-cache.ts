@@ -18,7 +18,7 @@ import { ensureOwnDirectory, errnoCode, ownDirectory, readOwnBytes, realFileSyst
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
-import { decodeLibraryCache, encodeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { decodeLibraryCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
 import type { FoundFile } from './walk.js';
@@ -223,10 +223,11 @@ export class LibraryCacheRun {
     const problem = ensureOwnDirectory(this.dir, fs);
     if (problem) return this.turnOff(problem);
     const generation = randomBytes(16).toString('hex');
-    const pieces = encodeLibraryCache(this.key, generation, this.kept);
-    if (pieces.reduce((sum, piece) => sum + piece.length, 0) > MAX_LIBRARY_CACHE_BYTES) return undefined;
+    const plan = planLibraryCache(this.kept);
+    // The header is a few hundred bytes an article: the blob is what can pass the cap.
+    if (plan.blobBytes > MAX_LIBRARY_CACHE_BYTES - 1024 * this.kept.length) return undefined;
     try {
-      writeOwnFileAtomic(this.file, pieces, { fs });
+      writeOwnFileAtomic(this.file, (out) => writeLibraryCache(out, this.key, generation, this.kept, plan), { fs });
     } catch (error) {
       return this.turnOff(`cannot write to ${sanitizeSingleLine(this.dir)} (${errnoCode(error) ?? 'unknown error'})`);
     }

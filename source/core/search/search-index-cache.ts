@@ -19,7 +19,7 @@
  */
 import { createHash, webcrypto } from 'node:crypto';
 import { dirname } from 'node:path';
-import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic } from '../own-files.js';
+import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { fold, isWordUnit } from './fold.js';
 import { BODY, DOC_STRIDE, EDGE, type SearchIndex, TF_MAX } from './search-index.js';
@@ -54,38 +54,80 @@ export function searchIndexFile(libraryFile: string): string {
   return libraryFile.replace(/\.cache$/, '') + '.search';
 }
 
-/** Writes `index` (complete) for the library of `generation`; a failure is told, never thrown. */
+/** Writes `index` (complete) for the library of `generation`, streamed (writeIndex); a failure is told, never thrown. */
 export function saveSearchIndex(index: SearchIndex, file: string, generation: string, options: SearchIndexCacheOptions = {}): void {
   if (!index.ready) return;
-  const header: Header = {
-    version: SEARCH_INDEX_VERSION,
-    generation,
-    docs: index.docs.length,
-    terms: index.vocab.terms,
-    foldedTitles: index.foldedTitles,
-    bodyHeads: index.bodyHeads,
-    bodyTails: index.bodyTails,
-  };
-  let total = 0;
-  for (let id = 0; id < index.vocab.size; id++) total += 1 + index.postings.count(id);
-  const postings = new Int32Array(total);
-  let at = 0;
-  for (let id = 0; id < index.vocab.size; id++) {
-    postings[at++] = index.postings.count(id);
-    index.postings.forEach(id, (value) => (postings[at++] = value));
-  }
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
-  const body = Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength);
-  const digest = createHash('sha256').update(length).update(json).update(body).digest();
   const problem = ensureOwnDirectory(dirname(file));
   if (problem) return options.onProblem?.(`search index cache off: ${problem}`);
   try {
-    writeOwnFileAtomic(file, [MAGIC, digest, length, json, body]);
+    writeOwnFileAtomic(file, (out) => writeIndex(out, index, generation));
   } catch (error) {
     options.onProblem?.(`search index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
   }
+}
+
+/** Strings put in one piece of the header's JSON. */
+const PIECE_STRINGS = 2048;
+/** Postings gathered before they are hashed and written. */
+const POSTING_CHUNK = 64 * 1024;
+
+/** The header's JSON (Header), in pieces: what JSON.stringify gives the whole, never built whole. */
+function* headerPieces(index: SearchIndex, generation: string): Generator<string> {
+  yield `{"version":${SEARCH_INDEX_VERSION},"generation":${JSON.stringify(generation)},"docs":${index.docs.length}`;
+  const arrays: [keyof Header, readonly string[]][] = [
+    ['terms', index.vocab.terms],
+    ['foldedTitles', index.foldedTitles],
+    ['bodyHeads', index.bodyHeads],
+    ['bodyTails', index.bodyTails],
+  ];
+  for (const [name, values] of arrays) {
+    yield `,"${name}":[`;
+    for (let at = 0; at < values.length; at += PIECE_STRINGS) {
+      const json = JSON.stringify(values.slice(at, at + PIECE_STRINGS));
+      yield (at === 0 ? '' : ',') + json.slice(1, -1);
+    }
+    yield ']';
+  }
+  yield '}';
+}
+
+/**
+ * The file, written as it is made: the header's length first (its JSON made once to be measured,
+ * once to be written), the digest worked out as the bytes go and put in its place at the end.
+ * 100,000 articles' postings are ~150 MB: never gathered into one array.
+ */
+function writeIndex(out: OwnFileOutput, index: SearchIndex, generation: string): void {
+  let headerBytes = 0;
+  for (const piece of headerPieces(index, generation)) headerBytes += Buffer.byteLength(piece, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes);
+  const start = out.written;
+  out.write(MAGIC);
+  out.write(Buffer.alloc(DIGEST_BYTES));
+  out.write(length);
+  const digest = createHash('sha256').update(length);
+  for (const piece of headerPieces(index, generation)) {
+    digest.update(piece, 'utf8');
+    out.write(piece);
+  }
+  const chunk = new Int32Array(POSTING_CHUNK);
+  let filled = 0;
+  const flush = () => {
+    const bytes = Buffer.from(chunk.buffer, 0, filled * 4);
+    digest.update(bytes);
+    out.write(bytes);
+    filled = 0;
+  };
+  const put = (value: number) => {
+    chunk[filled++] = value;
+    if (filled === POSTING_CHUNK) flush();
+  };
+  for (let id = 0; id < index.vocab.size; id++) {
+    put(index.postings.count(id));
+    index.postings.forEach(id, put);
+  }
+  flush();
+  out.writeAt(digest.digest(), start + MAGIC.length);
 }
 
 /**

@@ -201,6 +201,11 @@ describe('library cache: a tampered cache is a miss with the right library', () 
       return forge(parsed);
     });
 
+  test('the file written a record at a time is byte for byte the format: its header one JSON text, its digests right', async () => {
+    const { original } = await setUp();
+    assert.ok(forge(parse(original)).equals(original));
+  });
+
   test('truncated', () => assertMiss(rewrite((b) => b.subarray(0, Math.floor(b.length / 2))), /library cache: ignored .*; rebuilt/));
   test('truncated inside the prefix', () => assertMiss(rewrite((b) => b.subarray(0, 10)), /not a library cache/));
   test('empty', () => assertMiss(rewrite(() => Buffer.alloc(0)), /not a library cache/));

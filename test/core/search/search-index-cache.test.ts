@@ -127,6 +127,22 @@ describe('search index cache: a tampered index is a miss, and the build runs', (
     writeFileSync(file, forge(parsed));
   };
 
+  test('the file written as it is made is byte for byte the format: one JSON header, the digest right', () => {
+    const { file } = saved(docs);
+    const bytes = readFileSync(file);
+    assert.ok(forge(parse(bytes)).equals(bytes));
+  });
+  test('a library bigger than one piece of the header or one chunk of postings is written whole', async () => {
+    // 3,000 articles of their own words each: over 2,048 titles and 64 Ki postings.
+    const many: Doc[] = Array.from({ length: 3000 }, (_, i) => ({ title: `Title w${i}`, text: Array.from({ length: 25 }, (_, k) => `t${i}x${k}`).join(' ') }));
+    const { file, built } = saved(many);
+    const bytes = readFileSync(file);
+    assert.ok(forge(parse(bytes)).equals(bytes));
+    assert.ok(parse(bytes).postings.length > 64 * 1024);
+    const { search, loaded } = await restored(many, file, 'g1');
+    assert.ok(loaded);
+    for (const q of ['w2999', 't1500x3', 'title', 't7x24']) assert.deepEqual(search.search(q, { limit: 50 }).hits.map((h) => [h.index, h.score]), built.search(q, { limit: 50 }).hits.map((h) => [h.index, h.score]));
+  });
   test('truncated', () => assertMiss((file, b) => writeFileSync(file, b.subarray(0, b.length >> 1)), /bytes changed since written/));
   test('empty', () => assertMiss((file) => writeFileSync(file, ''), /not a search index/));
   test('a byte flipped', () =>
