@@ -181,15 +181,27 @@ function chunkDigests(pieces: readonly Buffer[], blobBytes: number): string[] {
   return digests;
 }
 
-/** Whether each chunk of `blob` has its digest, each worked out in libuv's pool. */
+/**
+ * Chunks digested at once. WebCrypto copies what it digests: with every chunk of a 460 MB blob
+ * (100,000 articles) started together, the whole blob was copied at once (peak RSS 1.13 GB).
+ */
+const DIGEST_JOBS = 2;
+
+/** Whether each chunk of `blob` has its digest, worked out in libuv's pool, DIGEST_JOBS at a time. */
 async function isBlobIntact(blob: Buffer, digests: readonly string[]): Promise<boolean> {
   const chunks = Math.max(1, Math.ceil(blob.length / CHUNK_BYTES));
   if (digests.length !== chunks) return false;
-  const jobs = digests.map(async (expected, index) => {
-    const chunk = blob.subarray(index * CHUNK_BYTES, Math.min(blob.length, (index + 1) * CHUNK_BYTES));
-    return Buffer.from(await webcrypto.subtle.digest('SHA-256', chunk)).toString('hex') === expected;
-  });
-  return (await Promise.all(jobs).catch(() => [false])).every(Boolean);
+  let next = 0;
+  let intact = true;
+  const job = async () => {
+    while (intact && next < chunks) {
+      const index = next++;
+      const chunk = blob.subarray(index * CHUNK_BYTES, Math.min(blob.length, (index + 1) * CHUNK_BYTES));
+      if (Buffer.from(await webcrypto.subtle.digest('SHA-256', chunk)).toString('hex') !== digests[index]) intact = false;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DIGEST_JOBS, chunks) }, job)).catch(() => (intact = false));
+  return intact;
 }
 
 function appendPiece(pieces: Buffer[], bytes: Buffer): void {

@@ -225,6 +225,31 @@ describe('library cache: a tampered cache is a miss with the right library', () 
       }),
       /bytes changed since written/,
     ));
+  test('a byte flipped in any chunk of a blob of several (digested two at a time) is a miss, and untouched they all pass', async () => {
+    const tree = fresh('tree');
+    const cache = fresh('cache');
+    // Three 4 MiB chunks and a bit: every chunk goes through the digest jobs.
+    const paragraph = 'The talks in Moscow lasted three hours and nothing was signed at the end of them. ';
+    for (let i = 0; i < 4; i++) writeArticle(join(tree, `${i}.txt`), `Long article ${i}\n\n${Array.from({ length: 10_000 }, (_, k) => `${paragraph.repeat(4)}${i}.${k}`).join('\n\n')}`);
+    const expected = snapshot(await cold(tree));
+    await warm(tree, cache);
+    const file = cacheFileIn(cache);
+    const original = readFileSync(file);
+    assert.ok(parse(original).blob.length > 3 * 4 * 1024 * 1024);
+    const untouched: string[] = [];
+    assert.equal(snapshot(await warm(tree, cache, untouched)), expected);
+    assert.deepEqual(untouched, []);
+    for (const chunk of [0, 1, 2, 3]) {
+      const bytes = Buffer.from(original);
+      const at = bytes.length - parse(original).blob.length + chunk * 4 * 1024 * 1024 + 100;
+      bytes[at] = bytes[at]! ^ 0x01;
+      writeFileSync(file, bytes);
+      const problems: string[] = [];
+      assert.equal(snapshot(await warm(tree, cache, problems)), expected);
+      assert.equal(problems.length, 1, `chunk ${chunk}: ${problems.join('\n')}`);
+      assert.match(problems[0]!, /bytes changed since written/);
+    }
+  });
   test('a header length past the end', () =>
     assertMiss(
       rewrite((b) => {
