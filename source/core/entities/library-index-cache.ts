@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import { ensureOwnDirectory, errnoCode, readOwnFile, writeOwnFileAtomic } from '../own-files.js';
+import { ensureOwnDirectory, errnoCode, readOwnFile, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
 import { MAX_ENTITIES_PER_ARTICLE, MAX_MENTIONS_PER_ARTICLE } from './chunked.js';
@@ -38,8 +38,29 @@ export interface EntityIndexKey {
   extractorVersion: string;
 }
 
-/** Writes the findings of a complete pass over the articles `order` names; a failure is told, never thrown. */
+/**
+ * Writes the findings of a complete pass over the articles `order` names; a failure is told, never
+ * thrown. Streamed (writeInputs): at 20,000 articles, building the file as one string (and the
+ * integers as one array, and both again joined to the digest) cost a cold start ~200 MB more RSS.
+ */
 export function saveEntityIndexInputs(file: string, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>, onProblem?: (problem: string) => void): void {
+  const problem = ensureOwnDirectory(dirname(file));
+  if (problem) return onProblem?.(`entity index cache off: ${problem}`);
+  try {
+    writeOwnFileAtomic(file, (out) => writeInputs(out, key, order, findings));
+  } catch (error) {
+    onProblem?.(`entity index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
+  }
+}
+
+/** Characters gathered before a piece of the JSON is hashed and written. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * The file as JSON.stringify would give it, `{"version",…,"strings":[…],"ints":[…]}`, written a
+ * piece at a time after a placeholder for its digest, which goes in front at the end.
+ */
+function writeInputs(out: OwnFileOutput, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>): void {
   const strings: string[] = [];
   const indexOf = new Map<string, number>();
   const intern = (s: string): number => {
@@ -47,24 +68,35 @@ export function saveEntityIndexInputs(file: string, key: EntityIndexKey, order: 
     if (at === undefined) indexOf.set(s, (at = strings.push(s) - 1));
     return at;
   };
-  const ints: number[] = [];
+  for (const id of order) for (const e of findings.get(id) ?? []) [e.name, ...e.aliases].forEach(intern);
+  const start = out.written;
+  out.write(`${'0'.repeat(64)}\n`);
+  const digest = createHash('sha256');
+  let piece = '';
+  const emit = (text: string, force = false) => {
+    piece += text;
+    if (!force && piece.length < PIECE_CHARS) return;
+    digest.update(piece, 'utf8');
+    out.write(piece);
+    piece = '';
+  };
+  emit(`{"version":${ENTITY_INDEX_CACHE_VERSION},"generation":${JSON.stringify(key.generation)},"extractor":${JSON.stringify(key.extractorVersion)},"strings":[`);
+  for (let at = 0; at < strings.length; at += 1024) emit((at === 0 ? '' : ',') + JSON.stringify(strings.slice(at, at + 1024)).slice(1, -1));
+  emit('],"ints":[');
+  let first = true;
   for (const id of order) {
     const list = findings.get(id) ?? [];
-    ints.push(list.length);
+    const ints: number[] = [list.length];
     for (const e of list) {
       ints.push(intern(e.name), TYPES.indexOf(e.type), e.aliases.length);
       for (const alias of e.aliases) ints.push(intern(alias));
       ints.push(e.mentions, e.inTitle ? 1 : 0);
     }
+    emit((first ? '' : ',') + ints.join(','));
+    first = false;
   }
-  const json = JSON.stringify({ version: ENTITY_INDEX_CACHE_VERSION, generation: key.generation, extractor: key.extractorVersion, strings, ints });
-  const problem = ensureOwnDirectory(dirname(file));
-  if (problem) return onProblem?.(`entity index cache off: ${problem}`);
-  try {
-    writeOwnFileAtomic(file, `${sha256(json)}\n${json}`);
-  } catch (error) {
-    onProblem?.(`entity index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
-  }
+  emit(']}', true);
+  out.writeAt(Buffer.from(digest.digest('hex'), 'latin1'), start);
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

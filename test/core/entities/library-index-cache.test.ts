@@ -52,6 +52,21 @@ describe('entity index cache: the saved inputs give the same index', () => {
     );
   });
 
+  test('the file written a piece at a time is the digest line and one JSON text, over pieces and tables of any size', () => {
+    // 3,000 articles with names of their own: a strings table over 1,024 and JSON over 64 Ki characters.
+    const order = Array.from({ length: 3000 }, (_, i) => `a${i}.txt`);
+    const found = new Map(order.map((id, i): [string, EntitySummary[]] => [id, [{ name: `Person Number${i}`, type: 'person', aliases: [`Number${i}`], mentions: 1 + (i % 9), inTitle: i % 2 === 0 }, { name: 'Erdoğan', type: 'person', aliases: [], mentions: 2, inTitle: false }]]));
+    const file = freshFile();
+    saveEntityIndexInputs(file, KEY, order, found);
+    const text = readFileSync(file, 'utf8');
+    const json = text.slice(65);
+    assert.equal(text.slice(0, 65), `${createHash('sha256').update(json).digest('hex')}\n`);
+    const value = JSON.parse(json) as { strings: string[]; ints: number[] };
+    assert.equal(JSON.stringify(value), json);
+    assert.ok(value.strings.length > 1024 && json.length > 64 * 1024);
+    assert.deepEqual(loadEntityIndexInputs(file, KEY, order), found);
+  });
+
   test('another generation, extractor or version is a plain miss: nothing said', () => {
     const order = ['a', 'b'];
     const file = freshFile();
