@@ -134,8 +134,8 @@ export class LibraryCacheRun {
   private contents: CacheContents | undefined;
 
   /**
-   * The cache for a load of `paths`, or null when there is none. Opened before the folders are
-   * walked, so the blob's digests are worked out meanwhile; `ready` says whether it can be used.
+   * The cache for a load of `paths`, or null when there is none: read and its header checked
+   * now, its blob's digests started; `ready` says whether it can be used.
    */
   static open(paths: readonly string[], load: LoadKey, options: LibraryCacheOptions = {}): LibraryCacheRun | null {
     const chosen = options.dir === undefined ? libraryCacheDir() : options.dir;
