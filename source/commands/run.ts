@@ -128,7 +128,7 @@ async function search(args: string[], options: CommandOptions): Promise<number> 
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
   note(skippedNote(library));
-  const result = await searchLibrary(library, query, limit);
+  const result = await searchLibrary(library, query, limit, note);
   // As grep and fzf --filter: nothing found is exit 1 with nothing on stdout, said on stderr.
   if (result.total === 0) {
     note(`no article matches “${query}”`);

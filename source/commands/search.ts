@@ -1,6 +1,8 @@
 import type { Library, Span } from '../core/article';
 import { entityTermSource } from '../core/entities/entity-term-source';
+import { libraryCacheOf } from '../core/load/library-cache';
 import { hasEntityTerms, LibrarySearch } from '../core/search';
+import { loadSearchIndex, saveSearchIndex, searchIndexFile } from '../core/search/search-index-cache';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { libraryEntitySource } from './entities';
 import { toJson } from './json';
@@ -13,8 +15,8 @@ export const DEFAULT_SEARCH_LIMIT = 20;
  * entity panel): then, as in the list, entity names are searchable words, and each `@name` term
  * is ranked by how much an article is about that entity and highlighted at its mentions.
  */
-export async function searchLibrary(library: Library, query: string, limit: number) {
-  const search = new LibrarySearch(library.articles);
+export async function searchLibrary(library: Library, query: string, limit: number, onCacheProblem?: (line: string) => void) {
+  const search = await librarySearch(library, onCacheProblem);
   if (hasEntityTerms(query)) {
     // The tagger loads only for a query with @names.
     const { source, index } = await libraryEntitySource(library);
@@ -39,6 +41,23 @@ export async function searchLibrary(library: Library, query: string, limit: numb
       };
     }),
   };
+}
+
+/**
+ * The library's search index: the one saved beside the library cache when it was built from
+ * exactly this library (search-index-cache.ts), else built, and saved for the next search.
+ */
+async function librarySearch(library: Library, onProblem?: (line: string) => void): Promise<LibrarySearch> {
+  const cached = libraryCacheOf(library);
+  if (!cached) return new LibrarySearch(library.articles);
+  const file = searchIndexFile(cached.file);
+  let restored = false;
+  // Nothing to draw meanwhile: when it is built, it is built in one go.
+  const { done } = LibrarySearch.start(library.articles, { chunkSize: Infinity, sliceMs: Infinity, restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem })) });
+  const search = await done;
+  const index = search.completeIndex;
+  if (!restored && index) saveSearchIndex(index, file, cached.generation, { onProblem });
+  return search;
 }
 
 export type SearchOutput = Awaited<ReturnType<typeof searchLibrary>>;

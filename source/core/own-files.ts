@@ -80,20 +80,22 @@ const shown = (path: string): string => sanitizeSingleLine(path);
 
 const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW, O_NOCTTY, O_WRONLY, O_CREAT, O_EXCL } = nodeFs.constants;
 
-export type OwnFileRead =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'not a regular file' | 'too big' | 'not UTF-8' | 'changed while read' | 'unreadable'; code?: string };
+export type OwnFileFailure = { ok: false; reason: 'missing' | 'not a regular file' | 'too big' | 'not UTF-8' | 'changed while read' | 'unreadable'; code?: string };
+
+export type OwnFileRead = { ok: true; text: string } | OwnFileFailure;
+
+export type OwnBytesRead = { ok: true; bytes: Buffer } | OwnFileFailure;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The text of one of lede's own files, or why not. Opened without blocking (a FIFO with no writer
+ * The bytes of one of lede's own files, or why not. Opened without blocking (a FIFO with no writer
  * would otherwise hang the open), without following a final symbolic link (a link to /dev/zero),
  * and without ever becoming a controlling terminal; anything but a regular file is refused before
  * a byte is read, and at most `maxBytes` + 1 bytes are read (the one byte past the cap tells a
  * file that grew after fstat from one that did not).
  */
-export function readOwnFile(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnFileRead {
+export function readOwnBytes(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnBytesRead {
   let fd: number;
   try {
     fd = fs.openSync(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY);
@@ -115,13 +117,23 @@ export function readOwnFile(path: string, maxBytes: number, fs: OwnFileSystem = 
       filled += bytesRead;
     }
     if (filled > stats.size) return { ok: false, reason: 'changed while read' };
-    return { ok: true, text: utf8.decode(buffer.subarray(0, filled)) };
+    return { ok: true, bytes: buffer.subarray(0, filled) };
   } catch (error) {
-    if (error instanceof TypeError) return { ok: false, reason: 'not UTF-8' };
     const code = errnoCode(error);
     return { ok: false, reason: 'unreadable', ...(code ? { code } : {}) };
   } finally {
     closeQuietly(fs, fd);
+  }
+}
+
+/** The text of one of lede's own files (readOwnBytes' rules), or why not; UTF-8 or nothing. */
+export function readOwnFile(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnFileRead {
+  const read = readOwnBytes(path, maxBytes, fs);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, text: utf8.decode(read.bytes) };
+  } catch {
+    return { ok: false, reason: 'not UTF-8' };
   }
 }
 
@@ -193,18 +205,77 @@ export interface AtomicWriteOptions {
 }
 
 /**
+ * Where a streamed write (writeOwnFileAtomic given a function) puts its bytes: appended in order,
+ * small pieces gathered into one buffer, so a caller can write a record at a time and nothing the
+ * size of the file is ever built in memory.
+ */
+export interface OwnFileOutput {
+  /** Appends `data` (a string as UTF-8). */
+  write(data: string | Uint8Array): void;
+  /** Puts `bytes` at `position`, over what was written there (a length or digest known only at the end). */
+  writeAt(bytes: Uint8Array, position: number): void;
+  /** Bytes appended so far. */
+  readonly written: number;
+}
+
+/** Pieces smaller than this are gathered before they are written. */
+const GATHER_BYTES = 256 * 1024;
+
+function fileOutput(fs: OwnFileSystem, fd: number): OwnFileOutput & { flush(): void } {
+  const gathered = Buffer.allocUnsafe(GATHER_BYTES);
+  let filled = 0;
+  let written = 0;
+  const writeAll = (bytes: Uint8Array, position?: number) => {
+    for (let done = 0; done < bytes.length; ) {
+      done += position === undefined ? fs.writeSync(fd, bytes, done, bytes.length - done) : fs.writeSync(fd, bytes, done, bytes.length - done, position + done);
+    }
+  };
+  const flush = () => {
+    if (filled > 0) writeAll(gathered.subarray(0, filled));
+    filled = 0;
+  };
+  return {
+    write(data) {
+      const size = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length;
+      written += size;
+      if (filled + size > GATHER_BYTES) flush();
+      if (size >= GATHER_BYTES) writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      else if (typeof data === 'string') filled += gathered.write(data, filled, 'utf8');
+      else filled += Buffer.from(data.buffer, data.byteOffset, data.length).copy(gathered, filled);
+    },
+    writeAt(bytes, position) {
+      flush();
+      writeAll(bytes, position);
+    },
+    get written() {
+      return written;
+    },
+    flush,
+  };
+}
+
+/**
  * Replaces `path` with `data` all at once: readers see the old file or the new one, never half.
  * Written to a temporary file beside it (exclusive create, mode 0600, hidden and ending in .tmp),
- * then renamed over it; on any failure the temporary file is removed and the error thrown.
+ * then renamed over it; on any failure (a throw from `data` too) the temporary file is removed and
+ * the error thrown. `data` may be pieces written one after another, or a function that writes the
+ * file through an OwnFileOutput: a cache of many bodies is then never joined into one copy.
  */
-export function writeOwnFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeOwnFileAtomic(
+  path: string,
+  data: string | Uint8Array | readonly Uint8Array[] | ((out: OwnFileOutput) => void),
+  options: AtomicWriteOptions = {},
+): void {
   const fs = options.fs ?? realFileSystem;
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   let open = true;
   try {
-    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    const out = fileOutput(fs, fd);
+    if (typeof data === 'function') data(out);
+    else if (typeof data === 'string' || data instanceof Uint8Array) out.write(data);
+    else for (const piece of data) out.write(piece);
+    out.flush();
     if (options.durable) fs.fsyncSync(fd);
     open = false;
     fs.closeSync(fd);

@@ -2,7 +2,9 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { Article } from '../core/article';
 import type { EntitySource } from '../core/entities/entity-source';
 import { entityTermSource } from '../core/entities/entity-term-source';
+import { libraryCacheOf } from '../core/load/library-cache';
 import { LibrarySearch } from '../core/search';
+import { loadSearchIndex, saveSearchIndex, searchIndexFile } from '../core/search/search-index-cache';
 import type { Action, State } from '../state/reducer';
 import { throttleProgress } from './throttle-progress';
 
@@ -24,14 +26,26 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
 
   useEffect(() => {
     const controller = new AbortController();
+    // A library that came from the library cache may have its index saved beside it: loaded, not built.
+    const cached = libraryCacheOf(articles);
+    const file = cached && searchIndexFile(cached.file);
+    const onProblem = (text: string) => dispatch({ type: 'notice', notice: { kind: 'info', text } });
+    let restored = false;
     const { search, done } = LibrarySearch.start(articles, {
       signal: controller.signal,
       onProgress: throttleProgress((indexed, total) => dispatch({ type: 'indexProgress', done: indexed, total })),
+      ...(cached && file ? { restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem })) } : {}),
     });
     searchRef.current = search;
-    done.catch(() => {
-      // Aborted on unmount: nothing is waiting for the index any more.
-    });
+    done.then(
+      (built) => {
+        const index = built.completeIndex;
+        if (cached && file && !restored && index) saveSearchIndex(index, file, cached.generation, { onProblem });
+      },
+      () => {
+        // Aborted on unmount: nothing is waiting for the index any more.
+      },
+    );
     return () => controller.abort();
   }, [articles, dispatch]);
 

@@ -11,6 +11,7 @@
  *   npm run bench -- load --corpus PATH [--json]      loading a file or folder: time, articles, skipped, peak RSS (load.ts)
  *   npm run bench -- sanitize [--corpus FILE.jsonl] [--baseline PATH]  the sanitiser on a few MB (sanitize.ts)
  *   npm run bench -- cli-entities --generate N [--runs N]  entities --library, mentions, correct, bundled (cli-entities.ts)
+ *   npm run bench -- warm-start [--generate N,N] [--reuters] [--corpus PATH] [--runs N]  cold/warm/one-changed starts in a pty (warm-start.ts)
  *   npm run bench -- redraw [--generate N] [--seconds S]  bytes a background-progress tick writes, whole frames vs changed lines (redraw.ts)
  *   npm run bench -- latency [--generate N | --corpus DIR | --jsonl FILE] [--json]  key → screen in a real
  *                                                     terminal, lede and fzf (latency.ts; a summary without --json)
@@ -37,6 +38,7 @@ import { writeCorpus } from './generate-corpus.js';
 import { loadPty } from './pty.js';
 import { benchRedraw } from './redraw.js';
 import { benchSanitize } from './sanitize.js';
+import { benchWarmStart } from './warm-start.js';
 import { arg, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -225,6 +227,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'memory') report = await benchAppMemory(argv.slice(1), cli);
   else if (command === 'load') report = await benchLoad(argv.slice(1), (count) => corpusDir(count));
   else if (command === 'sanitize') report = await benchSanitize(argv.slice(1));
+  else if (command === 'warm-start') report = await benchWarmStart(argv.slice(1), cli, (count) => corpusDir(count));
   else if (command === 'cli-entities') report = await benchCliEntities(argv.slice(1), (count) => corpusDir(count));
   else if (command === 'redraw') report = await benchRedraw(argv.slice(1), cli, (count) => corpusDir(count));
   else if (command === 'latency-entities') report = await benchLatencyEntities(argv.slice(1), { cli, corpusDir: (count) => corpusDir(count) });
@@ -240,7 +243,7 @@ async function main(argv: string[]): Promise<void> {
     const search = await benchSearch(['--generate', '2000']);
     report = { startup, search };
   } else {
-    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, redraw, latency, latency-entities)\n`);
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, warm-start, redraw, latency, latency-entities)\n`);
     process.exit(2);
   }
   const pretty = !argv.includes('--json');

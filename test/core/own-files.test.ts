@@ -206,6 +206,38 @@ describe('writeOwnFileAtomic', () => {
     assert.deepEqual(leftovers(dir), []);
   });
 
+  test('streamed: pieces of every size gathered in order, and a length patched in front at the end', () => {
+    const file = join(freshDir(), 'streamed.bin');
+    const big = Buffer.alloc(300 * 1024, 7);
+    writeOwnFileAtomic(file, (out) => {
+      out.write(Buffer.alloc(4));
+      out.write('héllo');
+      out.write(big);
+      for (let i = 0; i < 1000; i++) out.write(`${i},`);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(out.written);
+      out.writeAt(length, 0);
+    });
+    const bytes = readFileSync(file);
+    const tail = Array.from({ length: 1000 }, (_, i) => `${i},`).join('');
+    assert.equal(bytes.readUInt32LE(0), bytes.length);
+    assert.ok(bytes.subarray(4).equals(Buffer.concat([Buffer.from('héllo'), big, Buffer.from(tail)])));
+  });
+
+  test('streamed: a throw part way through leaves the old file and no temporary file', () => {
+    const dir = freshDir();
+    const file = join(dir, 'streamed.bin');
+    writeFileSync(file, 'old');
+    assert.throws(() =>
+      writeOwnFileAtomic(file, (out) => {
+        out.write(Buffer.alloc(400 * 1024));
+        throw new Error('made up');
+      }),
+    /made up/);
+    assert.equal(readFileSync(file, 'utf8'), 'old');
+    assert.deepEqual(leftovers(dir), []);
+  });
+
   test('durable: the file is synced before it is renamed into place', () => {
     const seam = faultyFs();
     writeOwnFileAtomic(join(freshDir(), 'corrections.json'), '[]', { durable: true, fs: seam.fs });

@@ -37,10 +37,10 @@ export function faultyFs(faults: Faults = {}): FaultyFs {
       if (code) throw fsError(code);
       if (name === 'writeSync') {
         if (room <= 0) throw fsError('ENOSPC');
-        const [fd, buffer, offset, length] = args as [number, Uint8Array, number, number];
+        const [fd, buffer, offset, length, position] = args as [number, Uint8Array, number, number, number | undefined];
         const fits = Math.min(length, room);
         room -= fits;
-        return realFileSystem.writeSync(fd, buffer, offset, fits);
+        return realFileSystem.writeSync(fd, buffer, offset, fits, position);
       }
       const result = real(...args);
       if (name === 'readSync') state.bytesRead += result as number;

@@ -13,7 +13,9 @@
  */
 import { EntityCache } from './cache.js';
 import type { CorrectionSet } from './corrections.js';
-import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import { libraryCacheOf } from '../load/library-cache.js';
+import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
+import { indexFindings, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
@@ -188,22 +190,73 @@ export class WorkerSource implements EntitySource {
 
   runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
     // Loaded here too (the app loads it meanwhile anyway), so that knownEntitiesOf can read the cache.
-    this.extractor().then(
-      (extractor) => (this.loaded = extractor),
+    const extractor = this.extractor();
+    extractor.then(
+      (loaded) => (this.loaded = loaded),
       () => {},
     );
+    const cached = libraryCacheOf(this.articles);
+    if (!cached || !this.options.cacheDir) return this.startPass(handlers);
+    // The library is the one of a start before: its pass's findings may be saved beside it.
+    const file = entityIndexFile(cached.file);
+    const order = this.articles.map((a) => a.id);
+    let cancelled = false;
+    let pass: LibraryPass | null = null;
+    const waiting = new LibraryIndexBuilder(this.options.cacheDir);
+    extractor.then(
+      ({ version }) => {
+        if (cancelled) return;
+        const key = { generation: cached.generation, extractorVersion: version };
+        const found = loadEntityIndexInputs(file, key, order, this.options.onCacheProblem);
+        if (!found) {
+          pass = this.startPass(handlers, (index) => {
+            const findings = indexFindings(index);
+            if (findings) saveEntityIndexInputs(file, key, order, findings, this.options.onCacheProblem);
+          });
+          return;
+        }
+        const builder = new LibraryIndexBuilder(this.options.cacheDir);
+        for (const id of order) builder.add(id, found.get(id) ?? []);
+        handlers.onProgress(order.length, order.length);
+        handlers.onDone(builder.finish(order));
+      },
+      () => {
+        if (!cancelled) pass = this.startPass(handlers);
+      },
+    );
+    return {
+      cancel: () => {
+        cancelled = true;
+        pass?.cancel();
+      },
+      snapshot: () => pass?.snapshot() ?? waiting.snapshot(),
+    };
+  }
+
+  /** The pass itself, in the worker; `onComplete` is told the index of a pass that read every article. */
+  private startPass(handlers: LibraryPassHandlers, onComplete?: (index: LibraryEntityIndex) => void): LibraryPass {
+    let failed = false;
     const pass = startLibraryExtraction(
       this.articles,
       handlers.onProgress,
       (index) => {
         if (this.pass === pass) this.pass = null;
         handlers.onDone(index);
+        if (!failed) onComplete?.(index);
       },
-      { cacheDir: this.options.cacheDir, onError: handlers.onError, onCacheProblem: this.options.onCacheProblem },
+      {
+        cacheDir: this.options.cacheDir,
+        onError: (message) => {
+          failed = true;
+          handlers.onError?.(message);
+        },
+        onCacheProblem: this.options.onCacheProblem,
+      },
     );
     this.pass = pass;
     return {
       cancel: () => {
+        failed = true;
         if (this.pass === pass) this.pass = null;
         pass.cancel();
       },

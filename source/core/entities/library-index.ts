@@ -300,7 +300,21 @@ function* assembleInSteps(
     cacheDir,
     withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
   };
+  findingsOf.set(index, found);
   return index;
+}
+
+/** Each built index's raw findings (see indexFindings). */
+const findingsOf = new WeakMap<LibraryEntityIndex, ReadonlyMap<string, readonly Found[]>>();
+
+/**
+ * What the pass found in each article, before any correction: what an index is built from
+ * (LibraryIndexBuilder.add), and what library-index-cache.ts saves. Undefined for an index not built here.
+ */
+export function indexFindings(index: LibraryEntityIndex): ReadonlyMap<string, readonly EntitySummary[]> | undefined {
+  const found = findingsOf.get(index);
+  if (!found) return undefined;
+  return new Map([...found].map(([id, list]) => [id, list.map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -3,6 +3,7 @@ import type { FileFormat } from './parse.js';
 import { listDuplicatesOnce } from './duplicates.js';
 import { articlesFromBytes, readArticlesFromBytes, type FileOutcome } from './file-articles.js';
 import { PageWorker } from './html/page-worker-client.js';
+import { LibraryCacheRun, type LibraryCacheOptions } from './library-cache.js';
 import { loadFile } from './load-file.js';
 import { TimeSlices } from './time-slices.js';
 import { walkPaths } from './walk.js';
@@ -27,6 +28,8 @@ export interface LoadOptions {
   sliceMs?: number;
   /** How long one web page may take in the reader view before it is read from its markup alone (default 10 s). */
   pageTimeoutMs?: number;
+  /** Where what was loaded is kept for the next start (library-cache.ts); null: not kept. Default: lede's cache directory. */
+  cache?: LibraryCacheOptions | null;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -45,6 +48,11 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
   const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
+  // Opened once the folders are listed, not before: reading and checking it takes a moment at
+  // 20,000 articles (seconds at 100,000), and the interactive reader draws its first frame
+  // meanwhile. Its blob's digests are worked out in libuv's pool while its header is checked.
+  const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
+  await cache?.ready();
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
   const progress = (done: number, readFromCurrentFile = 0) =>
@@ -54,7 +62,13 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const pages = new PageWorker(options.pageTimeoutMs);
   try {
     for (const [index, file] of files.entries()) {
-      const outcome = await loadFile(file, { maxFileBytes, slices, pages, onPause: (soFar) => progress(index, soFar) });
+      const known = cache?.lookup(file);
+      let outcome: FileOutcome;
+      if (known && 'outcome' in known) outcome = known.outcome;
+      else {
+        outcome = await loadFile(file, { maxFileBytes, slices, pages, onPause: (soFar) => progress(index, soFar) });
+        cache?.noteLoaded(file, known?.identity, outcome);
+      }
       // One by one: a spread of a 200,000-record file's articles would overflow the call stack.
       if ('articles' in outcome) for (const article of outcome.articles) articles.push(article);
       else fileSkips.push({ path: file.path, reason: outcome.reason });
@@ -64,7 +78,9 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   } finally {
     await pages.close();
   }
-  return { label: options.label ?? defaultLabel(paths), articles: listDuplicatesOnce(articles), skipped: skipped.concat(fileSkips) };
+  const library = { label: options.label ?? defaultLabel(paths), articles: listDuplicatesOnce(articles), skipped: skipped.concat(fileSkips) };
+  cache?.finish(library);
+  return library;
 }
 
 /**

@@ -24,16 +24,32 @@ const CACHE_CHARS = 16 * 1024 * 1024;
 let slab: Buffer | undefined;
 let slabUsed = 0;
 
+/**
+ * A check a body read from lede's own cache gets the first time it is read: it returns the text
+ * to keep, the same string when the body is what the loader makes, else a repaired one.
+ */
+export type StoredTextCheck = (text: string, bytes: Buffer) => string;
+
 export class StoredText {
   constructor(
-    private readonly bytes: Buffer,
-    private readonly start: number,
-    private readonly end: number,
+    private bytes: Buffer,
+    private start: number,
+    private end: number,
     /** Length of the decoded string in UTF-16 units. */
-    readonly length: number,
+    private decodedLength: number,
+    /** Pending until the first read (see StoredTextCheck); undefined for a body the loader made. */
+    private check?: StoredTextCheck,
   ) {}
 
-  /** The stored UTF-8, without copying or decoding it. */
+  /** Length of the decoded string in UTF-16 units. */
+  get length(): number {
+    return this.decodedLength;
+  }
+
+  /**
+   * The stored UTF-8, without copying or decoding it. For a body from the cache not yet read,
+   * these are the bytes as the cache held them: fit to compare, never to show.
+   */
   bytesView(): Buffer {
     return this.bytes.subarray(this.start, this.end);
   }
@@ -47,10 +63,25 @@ export class StoredText {
       recent.set(this, cached);
       return cached;
     }
-    const text = this.bytes.toString('utf8', this.start, this.end);
+    let text = this.bytes.toString('utf8', this.start, this.end);
+    if (this.check) text = this.settle(text, this.check);
     if (readOnce.has(this)) remember(this, text);
     else noteRead(this);
     return text;
+  }
+
+  /** Runs the pending check once; a repaired text replaces the stored one. */
+  private settle(text: string, check: StoredTextCheck): string {
+    this.check = undefined;
+    const kept = check(text, this.bytesView());
+    if (kept !== text) {
+      const repaired = storeText(kept);
+      this.bytes = repaired.bytes;
+      this.start = repaired.start;
+      this.end = repaired.end;
+      this.decodedLength = kept.length;
+    }
+    return kept;
   }
 }
 
@@ -117,6 +148,22 @@ const STORED = Symbol('stored text');
 export function storedTextBytes(article: { readonly text: string }): Buffer {
   const stored = (article as { [STORED]?: StoredText })[STORED];
   return stored ? stored.bytesView() : Buffer.from(article.text, 'utf8');
+}
+
+/**
+ * defineStoredText for a body already stored as UTF-8 (`bytes` from `start` to `end`, in lede's
+ * library cache): not copied, and checked by `check` the first time it is read (StoredTextCheck).
+ */
+export function defineCachedText<T extends object>(target: T, bytes: Buffer, start: number, end: number, length: number, check: StoredTextCheck): T & { readonly text: string } {
+  Object.defineProperty(target, STORED, { value: new StoredText(bytes, start, end, length, check) });
+  Object.defineProperty(target, 'text', { get: readStoredText, enumerable: true, configurable: true });
+  return target as T & { readonly text: string };
+}
+
+/** An article's text's length in UTF-16 units, without reading it. */
+export function storedTextLength(article: { readonly text: string }): number {
+  const stored = (article as { [STORED]?: StoredText })[STORED];
+  return stored ? stored.length : article.text.length;
 }
 
 function readStoredText(this: { [STORED]: StoredText }): string {

@@ -49,6 +49,8 @@ export interface BuildOptions {
   /** Yield to the event loop after this many milliseconds of work (default 8). */
   sliceMs?: number;
   signal?: AbortSignal;
+  /** Puts a saved index in place of the build, or says it cannot (search-index-cache.ts); tried once, before the first slice. */
+  restore?: (index: SearchIndex) => Promise<boolean>;
 }
 
 interface CacheEntry {
@@ -108,9 +110,15 @@ export class LibrarySearch {
         if (search.ready) resolve(search);
         else setImmediate(step);
       };
-      setImmediate(step);
+      const restored = options.restore?.(search.index).catch(() => false) ?? Promise.resolve(false);
+      void restored.then(() => setImmediate(step));
     });
     return { search, done };
+  }
+
+  /** The index, once complete: what search-index-cache.ts saves. */
+  get completeIndex(): SearchIndex | undefined {
+    return this.index.ready ? this.index : undefined;
   }
 
   /** All articles are indexed. */
