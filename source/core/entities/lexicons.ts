@@ -26,7 +26,7 @@ export interface GazetteerTable {
 }
 
 /** The gazetteer lists, by bit. */
-export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'subdivision'] as const;
+export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'other-place'] as const;
 /** The lists the tagger's features read (features.ts): the model was trained on these five. */
 export const TAGGER_LISTS = 5;
 

@@ -49,6 +49,6 @@ export function resolveEntities(
   const decided = applyContextCues(ctx, accepted, votes);
   for (const root of new Set(merged.organizationForms.map((f) => merged.uf.find(f)))) decideType(votes, root, 'organization', decided);
   splitConfidentTypes(accepted, votes, starts, decided);
-  retypeLoneCompanies(accepted, votes, (c) => tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text), known);
+  retypeLoneCompanies(accepted, votes, tokens, known);
   return buildEntities(text, accepted, votes, merged.groupVotes);
 }

@@ -11,13 +11,14 @@ import { isDemonymOf, isNonEntity } from '../../../source/core/entities/non-enti
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
 import { cleanSpan, cleanSpans, splitSpans } from '../../../source/core/entities/stages/clean.js';
-import { makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
+import { majority, makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
 import { collectForms } from '../../../source/core/entities/stages/forms.js';
 import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
 import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.js';
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
-import { CONFIDENT_TYPE, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
+import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
+import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
 
 /** A tiny gazetteer: what the shipped one says about these words. */
@@ -99,6 +100,18 @@ test('clean: "A and B" splits when both sides are names, a known place whole sta
     'LOC:Bosnia and Herzegovina',
     'ORG:Marks and Spencer',
   ]);
+});
+
+test('clean: "A and B" splits when the article names each side on its own too ("Barclays and Lloyds"), not otherwise ("Marks and Spencer")', () => {
+  const ctx = context('Barclays and Lloyds rose. Barclays said profit rose. Lloyds, the lender, cut jobs. Marks and Spencer sold. Marks rose.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Barclays and Lloyds', 'ORG'),
+    spanOf(ctx.tokens, 'Barclays', 'ORG', 1),
+    spanOf(ctx.tokens, 'Lloyds', 'ORG', 1),
+    spanOf(ctx.tokens, 'Marks and Spencer', 'ORG'),
+    spanOf(ctx.tokens, 'Marks', 'ORG', 1),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Barclays', 'ORG:Lloyds', 'ORG:Barclays', 'ORG:Lloyds', 'ORG:Marks and Spencer', 'ORG:Marks']);
 });
 
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
@@ -345,4 +358,20 @@ test('vote: a one-word "person" on the company list and no list of names is that
   // "Ford" is a surname of the person the article names in full: a person.
   assert.equal(type('Henry Ford'), 'person');
   assert.equal(type('Ford'), 'person');
+});
+
+test('vote: a lone word on the company list typed as a place is the company, unless a known place, after "the" or placed by a rule', () => {
+  const ctx = context('Tesla cut prices. Alphabet rose. Ships crossed the Pacific. Ford opened in Detroit. Netflix grew.');
+  const companies = new Set(['Tesla', 'Alphabet', 'Pacific', 'Detroit', 'Netflix']);
+  const knownHere: KnownNames = { ...known, isCompany: (w) => companies.has(w), isPlace: (w) => w.join(' ') === 'Detroit' };
+  const cand = (word: string, fixed?: Candidate['fixed']): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'LOC');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group: word, tagger: true, ...(fixed ? { fixed } : {}) };
+  };
+  const accepted = [cand('Tesla'), cand('Alphabet', 'place'), cand('Pacific'), cand('Detroit'), cand('Netflix')];
+  const votes = new Map(accepted.map((c) => [c.group!, new Map([['place', 0.9], ['organization', 0.1]] as Array<[EntityType, number]>)]));
+  votes.set('Netflix', new Map([['person', 0.8], ['organization', 0.2]] as Array<[EntityType, number]>));
+  retypeLoneCompanies(accepted, votes, ctx.tokens, knownHere);
+  const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
+  assert.deepEqual(decided, { Tesla: 'organization', Alphabet: 'place', Pacific: 'place', Detroit: 'place', Netflix: 'organization' });
 });

@@ -149,7 +149,8 @@ const THE_BEFORE = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'upon']);
  *   ("Obama Paris Paris the Barack" is not one name);
  * - "A and B" splits when both sides are names: always for people ("Selma Blair and Dennis
  *   Quaid"), else when the right side is a person's full name ("Labour and Tony Blair") or both
- *   sides are known places; a known place whole ("Bosnia and Herzegovina") stays;
+ *   sides are known places, or the article names each side on its own too ("Barclays and Lloyds
+ *   ... Barclays said ... Lloyds, the lender"); a known place whole ("Bosnia and Herzegovina") stays;
  * - a known country at the end of a person's name is a place of its own ("James Ireland"), and so
  *   is one after an acronym ("GM Europe"), and so is a word the article itself reads as a place
  *   at least twice and never as a person ("Lebed Chechnya").
@@ -169,6 +170,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   const placeWords = new Map<string, number>();
   for (const t of tagged) if (t.end - t.start === 1 && t.type !== 'MISC') placeWords.set(word(t.start), (placeWords.get(word(t.start)) ?? 0) + (t.type === 'LOC' ? 1 : t.type === 'PER' ? -100 : 0));
   const placeInArticle = (w: string) => (placeWords.get(w) ?? 0) >= 2;
+  // Every name the tagger found, as its words: "Barclays and Lloyds" is two names when the
+  // article names each on its own too ("Marks and Spencer" never writes "Spencer" alone so).
+  const taggedNames = new Set(tagged.filter((t) => t.type !== 'MISC').map((t) => words(t.start, t.end).join(' ')));
   const out: TaggedSpan[] = [];
   // Depth first, so the parts of a split come out in order (and each is split again if need be).
   const pending: TaggedSpan[] = [];
@@ -235,7 +239,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const rightPerson = right.length >= 2 && known.isPersonName(right[0]!) && /^\p{Lu}/u.test(right[0]!);
       const leftPlace = known.isPlace(left);
       const rightPlace = known.isPlace(right);
-      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace) {
+      const eachNamedAlone = taggedNames.has(left.join(' ')) && taggedNames.has(right.join(' '));
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone) {
         const person = span.type === 'PER' ? 'PER' : undefined;
         return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
