@@ -16,6 +16,7 @@ import { collectForms } from '../../../source/core/entities/stages/forms.js';
 import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
 import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.js';
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
+import { typeListedNames } from '../../../source/core/entities/stages/coordination.js';
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
@@ -374,4 +375,33 @@ test('vote: a lone word on the company list typed as a place is the company, unl
   retypeLoneCompanies(accepted, votes, ctx.tokens, knownHere);
   const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
   assert.deepEqual(decided, { Tesla: 'organization', Alphabet: 'place', Pacific: 'place', Detroit: 'place', Netflix: 'organization' });
+});
+
+test('vote: a one-word "person" listed only with organizations is one, unless a known name or a full name\'s surname', () => {
+  const ctx = context('Rivals OpenAI, Google and Anthropic hired. Jo Vaas, Muralitharan and Vaas bowled. Ford and Gordon met. Sony and Kim sang.');
+  const votesFor = new Map<string, Array<[EntityType, number]>>([
+    ['OpenAI', [['organization', 1]]],
+    ['Google', [['organization', 1]]],
+    ['Anthropic', [['person', 0.9], ['organization', 0.1]]],
+    ['Jo Vaas', [['person', 1]]],
+    ['Muralitharan', [['person', 1]]],
+    ['Vaas', [['person', 1]]],
+    ['Ford', [['organization', 1]]],
+    ['Gordon', [['person', 1]]],
+    ['Sony', [['organization', 1]]],
+    ['Kim', [['person', 1]]],
+  ]);
+  const accepted = ['OpenAI', 'Google', 'Anthropic', 'Jo Vaas', 'Muralitharan', 'Vaas', 'Ford', 'Gordon', 'Sony', 'Kim'].map((name): Candidate => {
+    const s = spanOf(ctx.tokens, name, 'PER', name === 'Vaas' ? 1 : 0);
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group: name, tagger: true };
+  });
+  const votes = new Map([...votesFor].map(([k, v]) => [k, new Map(v)]));
+  // "Gordon" is a known given name (stages' gazetteer); "Kim" is not, but follows "Sony and".
+  typeListedNames(accepted, votes, ctx.tokens, { ...known, isPersonName: (w) => w === 'Gordon' });
+  const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
+  assert.equal(decided['Anthropic'], 'organization');
+  assert.equal(decided['Vaas'], 'person');
+  assert.equal(decided['Muralitharan'], 'person');
+  assert.equal(decided['Gordon'], 'person');
+  assert.equal(decided['Kim'], 'organization');
 });
