@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { docCasing, type TagType } from '../../../source/core/entities/features.js';
-import { isDemonymOf, isNonEntity } from '../../../source/core/entities/non-entities.js';
+import { isDemonymOf, isNonEntity, modifierAcronyms } from '../../../source/core/entities/non-entities.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
 import { cleanSpan, cleanSpans, splitSpans } from '../../../source/core/entities/stages/clean.js';
@@ -404,4 +404,21 @@ test('vote: a one-word "person" listed only with organizations is one, unless a 
   assert.equal(decided['Muralitharan'], 'person');
   assert.equal(decided['Gordon'], 'person');
   assert.equal(decided['Kim'], 'organization');
+});
+
+test('non-entities: an acronym only ever modifying the noun after it (three times), or with a plural, is a common noun; a name stands alone somewhere', () => {
+  const tokens = tokenize(
+    'EV demand fell. EV production and EV charging slowed. NATO allies met; NATO said no. The WHO said so. ' +
+      'The World Health Organization (WHO) warned. PLO leader spoke. SUVs and an SUV sold. US tariffs, US troops, US bonds.',
+  );
+  const caps = new Uint8Array(tokens.length);
+  const acronyms = modifierAcronyms(tokens, caps, { isPlace: (w) => w.join(' ') === 'US', isCompany: () => false });
+  // NATO stands alone once; WHO is defined by capitalised words; PLO modifies only once; US is a known place.
+  assert.deepEqual([...acronyms].sort(), ['EV', 'SUV']);
+});
+
+test('non-entities: a country\'s leaving is an event ("Brexit", "Grexit"), a name ending so is not', () => {
+  assert.equal(isNonEntity(['Brexit'], known), true);
+  assert.equal(isNonEntity(['Grexit'], known), true);
+  assert.equal(isNonEntity(['Exeter'], known), false);
 });

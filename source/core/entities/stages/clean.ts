@@ -10,7 +10,7 @@
  */
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
-import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
+import { isCommonAcronym, isDemonymOf, isNonEntity, modifierAcronyms } from '../non-entities.js';
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
@@ -294,6 +294,8 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
   const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || (works.names.size > 0 && works.names.has(normalizeName(surfaceOf(ctx, span))));
+  const acronyms = modifierAcronyms(tokens, ctx.capsSentence, known);
+  const isCommonNoun = (span: TaggedSpan) => span.end - span.start === 1 && acronyms.has(tokens[span.start]!.text);
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
   for (const raw of splitSpans(ctx, tagged)) {
@@ -303,7 +305,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
-    if (isWork(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isWork(span) || isCommonNoun(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
   return { spans, blockers: [...works.spans, ...blockers] };
