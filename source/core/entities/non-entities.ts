@@ -104,7 +104,8 @@ export function modifierAcronyms(tokens: readonly { text: string }[], capsSenten
   const plurals = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.text;
-    if (capsSentence[i] || !/^\p{Lu}{2,5}s?$/u.test(w)) continue;
+    // Cheap checks first: most tokens are not two to six letters with a capital second.
+    if (w.length < 2 || w.length > 6 || capsSentence[i] || w[1] === w[1]!.toLowerCase() || !/^\p{Lu}{2,5}s?$/u.test(w)) continue;
     if (/^\p{Lu}+s$/u.test(w)) {
       plurals.add(w.slice(0, -1));
       continue;
