@@ -358,3 +358,16 @@ test('a name whose last word is, alone, a person is that person\'s full name, wh
   ]), ['person:Elon Musk=Musk x3']);
   assert.ok(!entities('King Sihanouk spoke. Sihanouk left.', [['King Sihanouk', 'ORG'], ['Sihanouk', 'PER']]).some((e) => e.startsWith('person:King')));
 });
+
+test('context cues: a spokesman says no person, a reported profit says organization; a possessive or a verb after says neither', () => {
+  const cue = (text: string, name: string) => {
+    const tokens = tokenize(text);
+    const span = spanOf(tokens, name, 'ORG');
+    return contextCue({ tokens, known }, span.start, span.end);
+  };
+  assert.equal(cue('A Tesla spokeswoman declined to comment.', 'Tesla'), 'not-person');
+  assert.equal(cue('Nokia reported a net profit of 1 billion euros.', 'Nokia'), 'organization');
+  assert.equal(cue('BP posted record earnings.', 'BP'), 'organization');
+  assert.equal(cue("Nokia's spokesman said so.", 'Nokia'), null);
+  assert.equal(cue('Smith reported to the board.', 'Smith'), null);
+});
