@@ -10,7 +10,7 @@ import { docCasing, type TagType } from '../../../source/core/entities/features.
 import { isDemonymOf, isNonEntity, modifierAcronyms } from '../../../source/core/entities/non-entities.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
-import { cleanSpan, cleanSpans, splitSpans } from '../../../source/core/entities/stages/clean.js';
+import { cleanSpan, cleanSpans, joinLeadingCapital, splitSpans } from '../../../source/core/entities/stages/clean.js';
 import { majority, makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
 import { collectForms } from '../../../source/core/entities/stages/forms.js';
 import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
@@ -421,4 +421,17 @@ test('non-entities: a country\'s leaving is an event ("Brexit", "Grexit"), a nam
   assert.equal(isNonEntity(['Brexit'], known), true);
   assert.equal(isNonEntity(['Grexit'], known), true);
   assert.equal(isNonEntity(['Exeter'], known), false);
+});
+
+test('clean: a capitalised word left out right before an organization in running text is its first word; not a title, nationality, place, day or a headline\'s word', () => {
+  const ctx = context('Shares of Wells Fargo rose. The German Volkswagen fell. On Monday Nokia cut jobs. Rivals in Paris Orange grew. Fed Lifts Wells Fargo Cap.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Fargo', 'ORG'),
+    spanOf(ctx.tokens, 'Volkswagen', 'ORG'),
+    spanOf(ctx.tokens, 'Nokia', 'ORG'),
+    spanOf(ctx.tokens, 'Orange', 'ORG'),
+    spanOf(ctx.tokens, 'Fargo', 'ORG', 1),
+  ];
+  joinLeadingCapital({ ...ctx, known: { ...known, isPlace: (w) => w.join(' ') === 'Paris' } }, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Wells Fargo', 'ORG:Volkswagen', 'ORG:Nokia', 'ORG:Orange', 'ORG:Fargo']);
 });

@@ -261,6 +261,30 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   }
 }
 
+/** Capitalised words that begin no organization's name before it: days, months, titles aside. */
+const NOT_A_NAME_START = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
+/**
+ * A capitalised word the tagger left out right before an organization, in running text, is the
+ * name's first word ("Shares of Wells Fargo": "Wells" is a common word too, so only "Fargo" was
+ * tagged). Not at a sentence's start, after another capital (a headline), in capitals, nor a
+ * title, a nationality, a known place or a day or month ("US regulator", "German carmaker").
+ */
+export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' | 'sentenceStart' | 'capsSentence'>, tagged: TaggedSpan[]): void {
+  const { tokens, known } = ctx;
+  const covered = new Uint8Array(tokens.length);
+  for (const t of tagged) covered.fill(1, t.start, t.end);
+  for (const t of tagged) {
+    const j = t.start - 1;
+    if (t.type !== 'ORG' || j < 1 || covered[j] || ctx.sentenceStart[j] || ctx.capsSentence[j]) continue;
+    const w = tokens[j]!.text;
+    const lw = w.toLowerCase();
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || !/^[\p{Ll},(]/u.test(tokens[j - 1]!.text) || TITLE_WORDS.has(lw) || NATIONALITY.test(w) || NOT_A_NAME_START.has(lw) || known.isPlace([w])) continue;
+    t.start = j;
+    covered[j] = 1;
+  }
+}
+
 /** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
 const WORK_NOUNS = new Set('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller'.split(' '));
 
@@ -286,6 +310,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   joinHeadOf(ctx, tagged);
   applyDatelines(ctx, tagged);
   joinParticleNames(tokens, tagged, known);
+  joinLeadingCapital(ctx, tagged);
   // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
   for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
   // "OPEC+" with a space or the end after it (not "A+B").
