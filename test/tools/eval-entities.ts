@@ -9,9 +9,12 @@
  *   matches and one of its forms is one of the gold entity's), and non-entities in the panel;
  * - the held-out modern-news set (test/fixtures/modern-news-heldout/, or --heldout DIR), annotated
  *   blind and scored the same way; like CoNLL's held-out part, its errors are never printed;
+ * - the modern-news dev set (test/fixtures/modern-news-dev/, or --dev DIR): articles written for
+ *   choosing rules without looking at the held-out set's errors (annotated from spec.json by
+ *   test/tools/annotate-modern.ts), scored the same way, its errors printed;
  * - the seed gold set (test/fixtures/seed-entities.json): exact spans, titles included.
  *
- *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--heldout DIR] [--weights FILE.ts] [--json] [--errors]
+ *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--dev DIR] [--heldout DIR] [--weights FILE.ts] [--json] [--errors]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -146,6 +149,7 @@ async function modernSets(label: string, dir: string, extractor: EntityExtractor
 
 const conllPath = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
 const modernDir = arg('--modern') ?? join(root, 'test/fixtures/modern-news');
+const devDir = arg('--dev') ?? join(root, 'test/fixtures/modern-news-dev');
 const heldOutDir = arg('--heldout') ?? join(root, 'test/fixtures/modern-news-heldout');
 const json = process.argv.includes('--json');
 const extractor = await extractorFrom(arg('--weights'));
@@ -157,6 +161,7 @@ if (conllPath) {
   sets.push(conllSet('CoNLL validation', docs, extractor, []), conllSet('CoNLL dev part', dev, extractor, errors), conllSet('CoNLL held-out part', heldOut, extractor, []));
 }
 if (existsSync(join(modernDir, 'gold.json'))) sets.push(...(await modernSets('modern-news', modernDir, extractor, errors)));
+if (existsSync(join(devDir, 'gold.json'))) sets.push(...(await modernSets('modern-news dev', devDir, extractor, errors)));
 if (existsSync(join(heldOutDir, 'gold.json'))) sets.push(...(await modernSets('modern-news held-out', heldOutDir, extractor, null)));
 sets.push(seedSet(extractor, errors));
 

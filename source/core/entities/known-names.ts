@@ -3,7 +3,7 @@ import { findKey, GAZETTEER_LISTS, phraseHash, type GazetteerTable } from './lex
 import type { KnownNames } from './stages/context.js';
 
 const bit = (list: (typeof GAZETTEER_LISTS)[number]) => 1 << GAZETTEER_LISTS.indexOf(list);
-const PLACE = bit('country') | bit('city') | bit('region');
+const PLACE = bit('country') | bit('city') | bit('region') | bit('other-place');
 const COUNTRY = bit('country') | bit('region');
 const PERSON = bit('person-name');
 const COMPANY = bit('company');

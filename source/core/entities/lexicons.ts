@@ -26,7 +26,9 @@ export interface GazetteerTable {
 }
 
 /** The gazetteer lists, by bit. */
-export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region'] as const;
+export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'other-place'] as const;
+/** The lists the tagger's features read (features.ts): the model was trained on these five. */
+export const TAGGER_LISTS = 5;
 
 /** The index of `key` in the sorted `keys`, or -1. */
 export function findKey(keys: Uint32Array, key: number): number {

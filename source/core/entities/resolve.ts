@@ -21,6 +21,7 @@ import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { applyPeopleLists } from './stages/lists.js';
+import { typeListedNames } from './stages/coordination.js';
 import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
@@ -49,6 +50,7 @@ export function resolveEntities(
   const decided = applyContextCues(ctx, accepted, votes);
   for (const root of new Set(merged.organizationForms.map((f) => merged.uf.find(f)))) decideType(votes, root, 'organization', decided);
   splitConfidentTypes(accepted, votes, starts, decided);
-  retypeLoneCompanies(accepted, votes, (c) => tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text), known);
+  retypeLoneCompanies(accepted, votes, tokens, known);
+  typeListedNames(accepted, votes, tokens, known);
   return buildEntities(text, accepted, votes, merged.groupVotes);
 }

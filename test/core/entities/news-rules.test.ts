@@ -349,3 +349,25 @@ test('a dateline in capitals before a dash opens a paragraph with a place; a sec
   // Not inside a paragraph.
   assert.deepEqual(entities('He said NOKIA — not Apple.', [['NOKIA', 'ORG'], ['Apple', 'ORG']]), ['organization:Apple x1', 'organization:NOKIA x1']);
 });
+
+test('a name whose last word is, alone, a person is that person\'s full name, whatever the tagger typed it; a title before it is no given name', () => {
+  assert.deepEqual(entities('Rides were a test of Elon Musk’s claim. Musk said so. Musk wrote more.', [
+    ['Elon Musk', 'LOC'],
+    ['Musk', 'PER', 0],
+    ['Musk', 'PER', 1],
+  ]), ['person:Elon Musk=Musk x3']);
+  assert.ok(!entities('King Sihanouk spoke. Sihanouk left.', [['King Sihanouk', 'ORG'], ['Sihanouk', 'PER']]).some((e) => e.startsWith('person:King')));
+});
+
+test('context cues: a spokesman says no person, a reported profit says organization; a possessive or a verb after says neither', () => {
+  const cue = (text: string, name: string) => {
+    const tokens = tokenize(text);
+    const span = spanOf(tokens, name, 'ORG');
+    return contextCue({ tokens, known }, span.start, span.end);
+  };
+  assert.equal(cue('A Tesla spokeswoman declined to comment.', 'Tesla'), 'not-person');
+  assert.equal(cue('Nokia reported a net profit of 1 billion euros.', 'Nokia'), 'organization');
+  assert.equal(cue('BP posted record earnings.', 'BP'), 'organization');
+  assert.equal(cue("Nokia's spokesman said so.", 'Nokia'), null);
+  assert.equal(cue('Smith reported to the board.', 'Smith'), null);
+});

@@ -7,17 +7,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { docCasing, type TagType } from '../../../source/core/entities/features.js';
-import { isDemonymOf, isNonEntity } from '../../../source/core/entities/non-entities.js';
+import { isDemonymOf, isNonEntity, modifierAcronyms } from '../../../source/core/entities/non-entities.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
-import { cleanSpan, cleanSpans, splitSpans } from '../../../source/core/entities/stages/clean.js';
-import { makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
+import { cleanSpan, cleanSpans, joinLeadingCapital, splitSpans } from '../../../source/core/entities/stages/clean.js';
+import { majority, makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
 import { collectForms } from '../../../source/core/entities/stages/forms.js';
 import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
 import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.js';
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
-import { CONFIDENT_TYPE, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
+import { typeListedNames } from '../../../source/core/entities/stages/coordination.js';
+import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
+import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
 
 /** A tiny gazetteer: what the shipped one says about these words. */
@@ -99,6 +101,18 @@ test('clean: "A and B" splits when both sides are names, a known place whole sta
     'LOC:Bosnia and Herzegovina',
     'ORG:Marks and Spencer',
   ]);
+});
+
+test('clean: "A and B" splits when the article names each side on its own too ("Barclays and Lloyds"), not otherwise ("Marks and Spencer")', () => {
+  const ctx = context('Barclays and Lloyds rose. Barclays said profit rose. Lloyds, the lender, cut jobs. Marks and Spencer sold. Marks rose.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Barclays and Lloyds', 'ORG'),
+    spanOf(ctx.tokens, 'Barclays', 'ORG', 1),
+    spanOf(ctx.tokens, 'Lloyds', 'ORG', 1),
+    spanOf(ctx.tokens, 'Marks and Spencer', 'ORG'),
+    spanOf(ctx.tokens, 'Marks', 'ORG', 1),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Barclays', 'ORG:Lloyds', 'ORG:Barclays', 'ORG:Lloyds', 'ORG:Marks and Spencer', 'ORG:Marks']);
 });
 
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
@@ -345,4 +359,79 @@ test('vote: a one-word "person" on the company list and no list of names is that
   // "Ford" is a surname of the person the article names in full: a person.
   assert.equal(type('Henry Ford'), 'person');
   assert.equal(type('Ford'), 'person');
+});
+
+test('vote: a lone word on the company list typed as a place is the company, unless a known place, after "the" or placed by a rule', () => {
+  const ctx = context('Tesla cut prices. Alphabet rose. Ships crossed the Pacific. Ford opened in Detroit. Netflix grew.');
+  const companies = new Set(['Tesla', 'Alphabet', 'Pacific', 'Detroit', 'Netflix']);
+  const knownHere: KnownNames = { ...known, isCompany: (w) => companies.has(w), isPlace: (w) => w.join(' ') === 'Detroit' };
+  const cand = (word: string, fixed?: Candidate['fixed']): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'LOC');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group: word, tagger: true, ...(fixed ? { fixed } : {}) };
+  };
+  const accepted = [cand('Tesla'), cand('Alphabet', 'place'), cand('Pacific'), cand('Detroit'), cand('Netflix')];
+  const votes = new Map(accepted.map((c) => [c.group!, new Map([['place', 0.9], ['organization', 0.1]] as Array<[EntityType, number]>)]));
+  votes.set('Netflix', new Map([['person', 0.8], ['organization', 0.2]] as Array<[EntityType, number]>));
+  retypeLoneCompanies(accepted, votes, ctx.tokens, knownHere);
+  const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
+  assert.deepEqual(decided, { Tesla: 'organization', Alphabet: 'place', Pacific: 'place', Detroit: 'place', Netflix: 'organization' });
+});
+
+test('vote: a one-word "person" listed only with organizations is one, unless a known name or a full name\'s surname', () => {
+  const ctx = context('Rivals OpenAI, Google and Anthropic hired. Jo Vaas, Muralitharan and Vaas bowled. Ford and Gordon met. Sony and Kim sang.');
+  const votesFor = new Map<string, Array<[EntityType, number]>>([
+    ['OpenAI', [['organization', 1]]],
+    ['Google', [['organization', 1]]],
+    ['Anthropic', [['person', 0.9], ['organization', 0.1]]],
+    ['Jo Vaas', [['person', 1]]],
+    ['Muralitharan', [['person', 1]]],
+    ['Vaas', [['person', 1]]],
+    ['Ford', [['organization', 1]]],
+    ['Gordon', [['person', 1]]],
+    ['Sony', [['organization', 1]]],
+    ['Kim', [['person', 1]]],
+  ]);
+  const accepted = ['OpenAI', 'Google', 'Anthropic', 'Jo Vaas', 'Muralitharan', 'Vaas', 'Ford', 'Gordon', 'Sony', 'Kim'].map((name): Candidate => {
+    const s = spanOf(ctx.tokens, name, 'PER', name === 'Vaas' ? 1 : 0);
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group: name, tagger: true };
+  });
+  const votes = new Map([...votesFor].map(([k, v]) => [k, new Map(v)]));
+  // "Gordon" is a known given name (stages' gazetteer); "Kim" is not, but follows "Sony and".
+  typeListedNames(accepted, votes, ctx.tokens, { ...known, isPersonName: (w) => w === 'Gordon' });
+  const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
+  assert.equal(decided['Anthropic'], 'organization');
+  assert.equal(decided['Vaas'], 'person');
+  assert.equal(decided['Muralitharan'], 'person');
+  assert.equal(decided['Gordon'], 'person');
+  assert.equal(decided['Kim'], 'organization');
+});
+
+test('non-entities: an acronym only ever modifying the noun after it (three times), or with a plural, is a common noun; a name stands alone somewhere', () => {
+  const tokens = tokenize(
+    'EV demand fell. EV production and EV charging slowed. NATO allies met; NATO said no. The WHO said so. ' +
+      'The World Health Organization (WHO) warned. PLO leader spoke. SUVs and an SUV sold. US tariffs, US troops, US bonds.',
+  );
+  const caps = new Uint8Array(tokens.length);
+  const acronyms = modifierAcronyms(tokens, caps, { isPlace: (w) => w.join(' ') === 'US', isCompany: () => false });
+  // NATO stands alone once; WHO is defined by capitalised words; PLO modifies only once; US is a known place.
+  assert.deepEqual([...acronyms].sort(), ['EV', 'SUV']);
+});
+
+test('non-entities: a country\'s leaving is an event ("Brexit", "Grexit"), a name ending so is not', () => {
+  assert.equal(isNonEntity(['Brexit'], known), true);
+  assert.equal(isNonEntity(['Grexit'], known), true);
+  assert.equal(isNonEntity(['Exeter'], known), false);
+});
+
+test('clean: a capitalised word left out right before an organization in running text is its first word; not a title, nationality, place, day or a headline\'s word', () => {
+  const ctx = context('Shares of Wells Fargo rose. The German Volkswagen fell. On Monday Nokia cut jobs. Rivals in Paris Orange grew. Fed Lifts Wells Fargo Cap.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Fargo', 'ORG'),
+    spanOf(ctx.tokens, 'Volkswagen', 'ORG'),
+    spanOf(ctx.tokens, 'Nokia', 'ORG'),
+    spanOf(ctx.tokens, 'Orange', 'ORG'),
+    spanOf(ctx.tokens, 'Fargo', 'ORG', 1),
+  ];
+  joinLeadingCapital({ ...ctx, known: { ...known, isPlace: (w) => w.join(' ') === 'Paris' } }, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Wells Fargo', 'ORG:Volkswagen', 'ORG:Nokia', 'ORG:Orange', 'ORG:Fargo']);
 });

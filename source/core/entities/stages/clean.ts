@@ -10,7 +10,7 @@
  */
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
-import { isCommonAcronym, isDemonymOf, isNonEntity } from '../non-entities.js';
+import { isCommonAcronym, isDemonymOf, isNonEntity, modifierAcronyms } from '../non-entities.js';
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
@@ -149,7 +149,8 @@ const THE_BEFORE = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'upon']);
  *   ("Obama Paris Paris the Barack" is not one name);
  * - "A and B" splits when both sides are names: always for people ("Selma Blair and Dennis
  *   Quaid"), else when the right side is a person's full name ("Labour and Tony Blair") or both
- *   sides are known places; a known place whole ("Bosnia and Herzegovina") stays;
+ *   sides are known places, or the article names each side on its own too ("Barclays and Lloyds
+ *   ... Barclays said ... Lloyds, the lender"); a known place whole ("Bosnia and Herzegovina") stays;
  * - a known country at the end of a person's name is a place of its own ("James Ireland"), and so
  *   is one after an acronym ("GM Europe"), and so is a word the article itself reads as a place
  *   at least twice and never as a person ("Lebed Chechnya").
@@ -169,6 +170,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   const placeWords = new Map<string, number>();
   for (const t of tagged) if (t.end - t.start === 1 && t.type !== 'MISC') placeWords.set(word(t.start), (placeWords.get(word(t.start)) ?? 0) + (t.type === 'LOC' ? 1 : t.type === 'PER' ? -100 : 0));
   const placeInArticle = (w: string) => (placeWords.get(w) ?? 0) >= 2;
+  // Every name the tagger found, as its words: "Barclays and Lloyds" is two names when the
+  // article names each on its own too ("Marks and Spencer" never writes "Spencer" alone so).
+  const taggedNames = new Set(tagged.filter((t) => t.type !== 'MISC').map((t) => words(t.start, t.end).join(' ')));
   const out: TaggedSpan[] = [];
   // Depth first, so the parts of a split come out in order (and each is split again if need be).
   const pending: TaggedSpan[] = [];
@@ -235,7 +239,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const rightPerson = right.length >= 2 && known.isPersonName(right[0]!) && /^\p{Lu}/u.test(right[0]!);
       const leftPlace = known.isPlace(left);
       const rightPlace = known.isPlace(right);
-      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace) {
+      const eachNamedAlone = taggedNames.has(left.join(' ')) && taggedNames.has(right.join(' '));
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone) {
         const person = span.type === 'PER' ? 'PER' : undefined;
         return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
@@ -253,6 +258,30 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     }
     if (span.type === 'ORG' && end - start === 2 && /^\p{Lu}{2,4}$/u.test(word(start)) && known.isCountry(last)) return [part(span, start, end - 1), part(span, end - 1, end, 'LOC')];
     return null;
+  }
+}
+
+/** Capitalised words that begin no organization's name before it: days, months, titles aside. */
+const NOT_A_NAME_START = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
+/**
+ * A capitalised word the tagger left out right before an organization, in running text, is the
+ * name's first word ("Shares of Wells Fargo": "Wells" is a common word too, so only "Fargo" was
+ * tagged). Not at a sentence's start, after another capital (a headline), in capitals, nor a
+ * title, a nationality, a known place or a day or month ("US regulator", "German carmaker").
+ */
+export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' | 'sentenceStart' | 'capsSentence'>, tagged: TaggedSpan[]): void {
+  const { tokens, known } = ctx;
+  const covered = new Uint8Array(tokens.length);
+  for (const t of tagged) covered.fill(1, t.start, t.end);
+  for (const t of tagged) {
+    const j = t.start - 1;
+    if (t.type !== 'ORG' || j < 1 || covered[j] || ctx.sentenceStart[j] || ctx.capsSentence[j]) continue;
+    const w = tokens[j]!.text;
+    const lw = w.toLowerCase();
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || !/^[\p{Ll},(]/u.test(tokens[j - 1]!.text) || TITLE_WORDS.has(lw) || NATIONALITY.test(w) || NOT_A_NAME_START.has(lw) || known.isPlace([w])) continue;
+    t.start = j;
+    covered[j] = 1;
   }
 }
 
@@ -281,6 +310,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   joinHeadOf(ctx, tagged);
   applyDatelines(ctx, tagged);
   joinParticleNames(tokens, tagged, known);
+  joinLeadingCapital(ctx, tagged);
   // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
   for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
   // "OPEC+" with a space or the end after it (not "A+B").
@@ -289,6 +319,8 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
   const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || (works.names.size > 0 && works.names.has(normalizeName(surfaceOf(ctx, span))));
+  const acronyms = modifierAcronyms(tokens, ctx.capsSentence, known);
+  const isCommonNoun = (span: TaggedSpan) => span.end - span.start === 1 && acronyms.has(tokens[span.start]!.text);
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
   for (const raw of splitSpans(ctx, tagged)) {
@@ -298,7 +330,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
-    if (isWork(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isWork(span) || isCommonNoun(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
   return { spans, blockers: [...works.spans, ...blockers] };

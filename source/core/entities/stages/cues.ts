@@ -68,6 +68,10 @@ const PLACE_BEFORE: ReadonlyArray<readonly string[]> = [
   ['based', 'in'],
 ];
 
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+/** What a company reports: "reported a net profit", "posted record sales", "posted first-quarter ...". */
+const RESULT_WORDS = new Set(['a', 'net', 'profit', 'profits', 'record', 'first', 'second', 'third', 'fourth', 'sales', 'revenue', 'earnings', 'losses', 'loss']);
+
 const isPossessive = (s: string) => /^['’][sS]?$/u.test(s);
 const ARTICLES = new Set(['a', 'an', 'the']);
 
@@ -95,6 +99,10 @@ export function cueAt(ctx: Pick<ResolveContext, 'tokens'> & Partial<Pick<Resolve
   if (ORG_AFTER.has(next) || (possessive && ORG_AFTER_POSSESSIVE.has(next))) return ['organization', `after ${possessive ? "'s " : ''}${next}`];
   // "Rival Ryanair said it had", "Nokia said its": no person is "it".
   if ((next === 'said' || next === 'says') && (lower(a + 1) === 'it' || lower(a + 1) === 'its')) return ['not-person', `${next} it`];
+  // "a Tesla spokeswoman": a company's, a party's or a country's, not a person's (97% of 29 on CoNLL train).
+  if (!possessive && SPOKESPEOPLE.has(next)) return ['not-person', `after ${next}`];
+  // "Nokia reported a net profit", "BP posted a record" (5 of 5 organizations on CoNLL train).
+  if (!possessive && (next === 'reported' || next === 'posted') && RESULT_WORDS.has(lower(a + 1))) return ['organization', `${next} ${lower(a + 1)}`];
   if (next === 'chief' && lower(a + 1) === 'executive') return ['organization', 'after chief executive'];
   if (!possessive && next === 'chief' && /^\p{Lu}/u.test(tokens[a + 1]?.text ?? '')) return ['organization', 'after chief Name'];
   // "Meta's chief global affairs officer"; "Britain's chief negotiator" is a country's.

@@ -9,6 +9,7 @@
  *   surname, the bare surname is resolved by position later (overlaps.ts);
  * - a place's short form ("Golan") with its long form ("Golan Heights").
  */
+import { TITLE_WORDS } from '../aliases.js';
 import { aliasGroupOf, PLACE_SHORT_HEADS, surnameOf } from '../normalize.js';
 import type { EntityType } from '../types.js';
 import { ORG_HEADS } from './heads.js';
@@ -79,8 +80,30 @@ export function acronymFits(acronym: string, words: string[]): boolean {
 /** Name particles that are no one's given name ("bin" in "Mohammed bin Salman", "da" in "Lula da Silva"). */
 const PERSON_PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'da', 'de', 'do', 'dos', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
 
+/**
+ * "Elon Musk" read as a place where the article's "Musk" is a person: a name of two or three
+ * capitalised words whose last word is, alone, a person is that person's full name, unless it is
+ * a known place or ends in an organization's or place's head ("Port Glasgow", "Kerr County").
+ * Changes the votes of such forms.
+ */
+function fullNamesOfSurnames(forms: Forms, known: ResolveContext['known']): void {
+  for (const f of forms.values()) {
+    if (f.words.length < 2 || f.words.length > 3 || majority(f.votes) === 'person') continue;
+    const surface = [...f.surfaces][0]!.split(' ');
+    if (surface.length !== f.words.length || !surface.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || ORG_HEADS.has(surface[surface.length - 1]!)) continue;
+    const alone = forms.byKey.get(f.words[f.words.length - 1]!);
+    // "King Sihanouk": a title before the surname was no given name.
+    if (!alone || majority(alone.votes) !== 'person' || known.isPlace(surface) || known.isPlace(surface.slice(0, 1)) || TITLE_WORDS.has(f.words[0]!)) continue;
+    let n = 0;
+    for (const c of f.votes.values()) n += c;
+    f.votes.clear();
+    f.votes.set('person', n);
+  }
+}
+
 function mergePeople(forms: Forms, uf: UnionFind, known: ResolveContext['known']): { forcedPerson: Set<string>; ambiguousSurnames: Map<string, string[]> } {
   const formType = (f: FormInfo) => majority(f.votes);
+  fullNamesOfSurnames(forms, known);
   const people = [...forms.values()].filter((f) => formType(f) === 'person' && f.words.length >= 2);
   // "Assad" where the article names "Hafez al-Assad": a person (but maybe another one), not a place.
   const surnames = new Set(people.map((p) => surnameOf(p.words)));

@@ -9,6 +9,7 @@ import { aliasGroupOf } from '../normalize.js';
 import type { EntityType } from '../types.js';
 import { majority, type KnownNames, type ResolveContext } from './context.js';
 import { cueAt, type CueType } from './cues.js';
+import type { Token } from '../tokenize.js';
 import type { Candidate } from './rescan.js';
 
 /** Softmax temperature over the tagger's start scores when voting on an entity's type. */
@@ -80,19 +81,27 @@ export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Ma
 /**
  * A "person" the article names by one word only, a word on the company list and on no list of
  * people's names ("Netflix said", "Ryanair cut"), is that company: people in the news are named
- * in full at least once. Changes `votes` of such groups.
+ * in full at least once. So is such a "place" on no list of places that the article never writes
+ * after "the" ("Tesla", "Alphabet", "Tencent"; "the Pacific" and "the Caribbean" are on the
+ * spelling list the company list comes from, and stay places). Changes `votes` of such groups.
  */
-export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, wordsOf: (c: Candidate) => string[], known: KnownNames): void {
+export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, tokens: readonly Token[], known: KnownNames): void {
   const lone = new Map<string, boolean>();
+  const placeLike = new Set<string>();
   for (const c of accepted) {
-    const words = wordsOf(c);
+    const words = tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text);
     const ok = words.length === 1 && c.fixed !== 'person' && known.isCompany(words[0]!) && !known.isPersonName(words[0]!);
     lone.set(c.group!, (lone.get(c.group!) ?? true) && ok);
+    // A place some rule saw ("the city of X", a dateline), after "the", or known, stays one.
+    if (c.fixed === 'place' || /^the$/i.test(tokens[c.tokStart - 1]?.text ?? '') || known.isPlace(words)) placeLike.add(c.group!);
   }
   for (const [root, ok] of lone) {
     const v = votes.get(root);
-    if (!ok || !v || majority(v) !== 'person') continue;
-    v.set('organization', (v.get('person') ?? 0) + (v.get('organization') ?? 0));
+    if (!ok || !v) continue;
+    const type = majority(v);
+    if (type === 'person' || (type === 'place' && !placeLike.has(root))) {
+      v.set('organization', (v.get(type) ?? 0) + (v.get('organization') ?? 0));
+    }
   }
 }
 
