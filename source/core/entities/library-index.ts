@@ -13,6 +13,7 @@ import { EvidenceCollector } from './evidence.js';
 import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
+import { type LibraryPostings, postingsFrom } from './library-postings.js';
 
 /** One entity of the library. */
 export interface LibraryEntity {
@@ -44,6 +45,8 @@ export interface LibraryEntityIndex {
   identity: LibraryIdentity;
   /** Where the pass cached each article's entities, so they are read back when opened; null: nowhere. */
   cacheDir: string | null;
+  /** The same postings as positions: in `order` for articles, in `entities` for entities (library-postings.ts). */
+  postings: LibraryPostings;
   /** The same findings under other corrections (after the user made one). */
   withCorrections(corrections: CorrectionSet): LibraryEntityIndex;
 }
@@ -249,8 +252,9 @@ function* assembleInSteps(
   const titles = new Map<string, number[]>();
   const keysByArticle = new Map<string, readonly string[]>();
   const namesByArticle = new Map<string, readonly string[]>();
+  const docsByKey = new Map<string, number[]>();
   let n = 0;
-  for (const id of order) {
+  for (const [doc, id] of order.entries()) {
     if (mayPause(n++)) yield;
     const resolved = resolvedByArticle.get(id) ?? [];
     const here = new Map<string, { mentions: number; inTitle: boolean }>();
@@ -275,6 +279,7 @@ function* assembleInSteps(
       entity.articles++;
       entity.mentions += seen.mentions;
       push(articles, key, id);
+      push(docsByKey, key, doc);
       push(counts, key, seen.mentions);
       push(titles, key, seen.inTitle ? 1 : 0);
     }
@@ -287,13 +292,16 @@ function* assembleInSteps(
     entities.push({ key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions });
   }
   entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const postings = postingsFrom(order.length, entities, docsByKey, counts, titles);
   const index: LibraryEntityIndex = {
     order,
     entities,
     byKey: new Map(entities.map((e) => [e.key, e])),
     articlesByKey: articles,
-    mentionsByKey: new Map([...counts].map(([k, v]) => [k, Int32Array.from(v)])),
-    titleByKey: new Map([...titles].map(([k, v]) => [k, Uint8Array.from(v)])),
+    // Views of the postings' flat arrays: one backing store, not two per entity.
+    mentionsByKey: new Map(entities.map((e, p) => [e.key, postings.mentions.subarray(postings.docStart[p], postings.docStart[p + 1])])),
+    titleByKey: new Map(entities.map((e, p) => [e.key, postings.inTitle.subarray(postings.docStart[p], postings.docStart[p + 1])])),
+    postings,
     keysByArticle,
     namesByArticle,
     identity,
@@ -330,25 +338,34 @@ export function nextArticleWith(index: LibraryEntityIndex, key: string, currentA
 /** The entities that share the most articles with `key`, with how many: the library screen's "appears with". */
 export function appearsWith(index: LibraryEntityIndex, key: string, limit = 10): { entity: LibraryEntity; articles: number }[] {
   if (limit <= 0) return [];
-  const shared = new Map<string, number>();
-  for (const id of index.articlesByKey.get(key) ?? []) {
-    for (const other of index.keysByArticle.get(id) ?? []) if (other !== key) shared.set(other, (shared.get(other) ?? 0) + 1);
+  const { positionOf, docStart, docs, entityStart, entitiesOfDoc } = index.postings;
+  const self = positionOf.get(key);
+  if (self === undefined) return [];
+  // Counted in a typed array by entity position: an entity in every article of 20,000 shares
+  // some with thousands, and a map of their keys was most of a second on the UI thread.
+  const shared = new Int32Array(index.entities.length);
+  const touched: number[] = [];
+  for (let k = docStart[self]!; k < docStart[self + 1]!; k++) {
+    const doc = docs[k]!;
+    for (let j = entityStart[doc]!; j < entityStart[doc + 1]!; j++) {
+      const other = entitiesOfDoc[j]!;
+      if (other === self) continue;
+      if (shared[other] === 0) touched.push(other);
+      shared[other]! += 1;
+    }
   }
   // Most shared articles, then the more frequent entity, then by key: the first `limit` of that
-  // order, kept as they come rather than sorting them all (an entity in every article shares some
-  // with thousands, and `lede entities --library` asks this of every entity).
-  const articlesOf = (k: string) => index.byKey.get(k)?.articles ?? 0;
-  const before = (a: [string, number], b: [string, number]) => a[1] - b[1] || articlesOf(a[0]) - articlesOf(b[0]) || b[0].localeCompare(a[0]);
-  const top: [string, number][] = [];
-  for (const entry of shared) {
-    if (top.length === limit && before(entry, top[top.length - 1]!) <= 0) continue;
+  // order, kept as they come rather than sorting them all (`lede entities --library` asks this of
+  // every entity).
+  const entity = (p: number) => index.entities[p]!;
+  const before = (a: number, b: number) => shared[a]! - shared[b]! || entity(a).articles - entity(b).articles || entity(b).key.localeCompare(entity(a).key);
+  const top: number[] = [];
+  for (const other of touched) {
+    if (top.length === limit && before(other, top[top.length - 1]!) <= 0) continue;
     let at = top.length;
-    while (at > 0 && before(entry, top[at - 1]!) > 0) at--;
-    top.splice(at, 0, entry);
+    while (at > 0 && before(other, top[at - 1]!) > 0) at--;
+    top.splice(at, 0, other);
     if (top.length > limit) top.pop();
   }
-  return top.flatMap(([k, n]) => {
-    const entity = index.byKey.get(k);
-    return entity ? [{ entity, articles: n }] : [];
-  });
+  return top.map((p) => ({ entity: entity(p), articles: shared[p]! }));
 }

@@ -71,17 +71,24 @@ export class SearchIndex {
     // Rebuild the small extra index from scratch: entity lists are short.
     this.extraVocab = new Vocabulary();
     this.extraPostings = new PostingStore();
+    // Each name folded once: the same few thousand names recur across 20,000 articles' lists.
+    const idsOf = new Map<string, number[]>();
     for (const [doc, list] of this.extra) {
       const seen = new Set<number>();
       for (const term of list) {
-        const folded = fold(term);
-        forEachToken(folded, (start, end) => {
-          const id = this.extraVocab.internRange(folded, start, end);
+        let ids = idsOf.get(term);
+        if (!ids) {
+          const folded = fold(term);
+          const found: number[] = [];
+          forEachToken(folded, (start, end) => void found.push(this.extraVocab.internRange(folded, start, end)));
+          idsOf.set(term, (ids = found));
+        }
+        for (const id of ids) {
           if (!seen.has(id)) {
             seen.add(id);
             this.extraPostings.add(id, doc * DOC_STRIDE + (BODY << 10) + 1);
           }
-        });
+        }
       }
     }
     this.extraVersion++;
