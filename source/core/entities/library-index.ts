@@ -13,6 +13,7 @@ import { EvidenceCollector } from './evidence.js';
 import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
+import { type Found, Findings } from './library-findings.js';
 import { type LibraryPostings, postingsFrom } from './library-postings.js';
 
 /** One entity of the library. */
@@ -73,52 +74,17 @@ export function summarize(entity: Entity): EntitySummary {
 
 const isSummary = (e: Entity | EntitySummary): e is EntitySummary => typeof (e as EntitySummary).mentions === 'number';
 
-/** The shared part of a summary, interned: most entities recur across articles with the same names. */
-interface Signature {
-  name: string;
-  type: EntityType;
-  aliases: readonly string[];
-}
-
-interface Found {
-  sig: Signature;
-  mentions: number;
-  inTitle: boolean;
-}
-
 /** Builds the index as articles' entities arrive (the pass), then under any corrections (finish). */
 export class LibraryIndexBuilder {
-  private readonly strings = new Map<string, string>();
-  private readonly signatures = new Map<string, Signature>();
-  private readonly found = new Map<string, Found[]>();
+  private readonly found = new Findings();
 
   constructor(private readonly cacheDir: string | null = null) {}
 
-  private intern(s: string): string {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
-  }
-
-  private signature(name: string, type: EntityType, aliases: readonly string[]): Signature {
-    const id = `${type}\0${name}\0${aliases.join('\0')}`;
-    let sig = this.signatures.get(id);
-    if (!sig) {
-      sig = { name: this.intern(name), type, aliases: aliases.map((a) => this.intern(a)) };
-      this.signatures.set(id, sig);
-    }
-    return sig;
-  }
-
   /** One article's entities (as extracted, or their summaries). */
   add(id: string, entities: readonly (Entity | EntitySummary)[]): void {
-    this.found.set(
+    this.found.add(
       id,
-      entities.map((e) => {
-        const summary = isSummary(e) ? e : summarize(e);
-        return { sig: this.signature(summary.name, summary.type, summary.aliases), mentions: summary.mentions, inTitle: summary.inTitle };
-      }),
+      entities.map((e) => (isSummary(e) ? e : summarize(e))),
     );
   }
 
@@ -136,7 +102,7 @@ export class LibraryIndexBuilder {
 
   /** The index of the articles added so far, in the order they came: what is known while the pass runs. */
   snapshot(corrections: CorrectionSet = NO_CORRECTIONS): LibraryEntityIndex {
-    return buildIndex([...this.found.keys()], new Map(this.found), this.cacheDir, corrections);
+    return buildIndex(this.found.ids(), this.found.frozen(), this.cacheDir, corrections);
   }
 }
 
@@ -169,14 +135,14 @@ function correctedEntries(found: readonly Found[], corrections: CorrectionSet): 
   return out;
 }
 
-function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
+function buildIndex(order: string[], found: Findings, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
   return runSteps(buildIndexInSteps(order, found, cacheDir, corrections));
 }
 
 /** Whether the step over the `n`th article may pause. */
 const mayPause = (n: number) => n % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1;
 
-function* buildIndexInSteps(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): Generator<void, LibraryEntityIndex> {
+function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string | null, corrections: CorrectionSet): Generator<void, LibraryEntityIndex> {
   // 1. The corrections, then what every article says about people and about each name's type.
   const entries = new Map<string, Entry[]>();
   const evidence = new EvidenceCollector();
@@ -184,7 +150,7 @@ function* buildIndexInSteps(order: string[], found: ReadonlyMap<string, readonly
   let n = 0;
   for (const id of order) {
     if (mayPause(n++)) yield;
-    const list = correctedEntries(found.get(id) ?? [], corrections);
+    const list = correctedEntries(found.get(id), corrections);
     entries.set(id, list);
     evidence.add(list.map((e) => e.corrected));
     for (const e of list) votes.add(e.corrected.name, e.corrected.type, e.mentions, e.corrected.fixedType);
@@ -243,7 +209,7 @@ function* assembleInSteps(
   resolvedByArticle: ReadonlyMap<string, ResolvedEntry[]>,
   identity: LibraryIdentity,
   cacheDir: string | null,
-  found: ReadonlyMap<string, readonly Found[]>,
+  found: Findings,
   corrections: CorrectionSet,
 ): Generator<void, LibraryEntityIndex> {
   const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
@@ -308,7 +274,21 @@ function* assembleInSteps(
     cacheDir,
     withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
   };
+  findingsOf.set(index, found);
   return index;
+}
+
+/** Each built index's findings (see indexFindings). */
+const findingsOf = new WeakMap<LibraryEntityIndex, Findings>();
+
+/**
+ * What the pass found in each article of `index`, before any correction, in library order: what
+ * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined for an index not built here.
+ */
+export function indexFindings(index: LibraryEntityIndex): Map<string, EntitySummary[]> | undefined {
+  const found = findingsOf.get(index);
+  if (!found) return undefined;
+  return new Map(index.order.map((id) => [id, found.get(id).map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -5,7 +5,6 @@
  * `@name` and the mentions screen without a map lookup per posting (at 20,000 articles a million
  * of them), in a few megabytes rather than one small array per entity.
  */
-import type { LibraryEntity } from './library-index.js';
 
 export interface LibraryPostings {
   /** Entity key -> its position in the index's `entities`. */
@@ -25,7 +24,7 @@ export interface LibraryPostings {
 /** The postings of `entities` (in their final order), from each key's article positions, mention counts and title flags. */
 export function postingsFrom(
   articles: number,
-  entities: readonly LibraryEntity[],
+  entities: readonly { key: string }[],
   docsByKey: ReadonlyMap<string, readonly number[]>,
   countsByKey: ReadonlyMap<string, readonly number[]>,
   titlesByKey: ReadonlyMap<string, readonly number[]>,
