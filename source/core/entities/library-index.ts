@@ -50,6 +50,8 @@ export interface LibraryEntityIndex {
   postings: LibraryPostings;
   /** The same findings under other corrections (after the user made one). */
   withCorrections(corrections: CorrectionSet): LibraryEntityIndex;
+  /** The same, built in slices of `sliceMs` (the end of a pass, under the corrections the user has). */
+  withCorrectionsInSlices(corrections: CorrectionSet, sliceMs: number): Promise<LibraryEntityIndex>;
 }
 
 /** What the library pass keeps of an entity: not its mentions, which are most of its size. */
@@ -273,6 +275,7 @@ function* assembleInSteps(
     identity,
     cacheDir,
     withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
+    withCorrectionsInSlices: (next, sliceMs) => (next === corrections ? Promise.resolve(index) : runStepsInSlices(buildIndexInSteps(order, found, cacheDir, next), sliceMs)),
   };
   findingsOf.set(index, found);
   return index;
