@@ -1,12 +1,16 @@
-import { type Dispatch, useEffect, useRef } from 'react';
+import { type Dispatch, useEffect, useRef, useState } from 'react';
 import type { Article } from '../core/article';
 import type { EntitySource } from '../core/entities/entity-source';
 import { entityTermSource } from '../core/entities/entity-term-source';
+import type { LibraryEntityIndex } from '../core/entities/library-index';
 import { libraryCacheOf } from '../core/load/library-cache';
 import { LibrarySearch } from '../core/search';
 import { loadSearchIndex, saveSearchIndex, searchIndexFile } from '../core/search/search-index-cache';
 import type { Action, State } from '../state/reducer';
 import { throttleProgress } from './throttle-progress';
+
+/** Work between two turns of the event loop while the entities' names join the search. */
+const ENTITY_TERMS_SLICE_MS = 8;
 
 /** Hits the list holds at most; the counter still reports every match. */
 export const LIST_RESULT_LIMIT = 500;
@@ -23,6 +27,8 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
   const { query } = state.filter;
   const ready = state.indexing.done >= state.indexing.total;
   const entityIndex = state.entities.library;
+  // The library index whose names and @name terms the search has taken (in slices, after it came).
+  const [searchedEntities, setSearchedEntities] = useState<LibraryEntityIndex | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -52,8 +58,20 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
   useEffect(() => {
     const search = searchRef.current;
     if (!search || !entityIndex) return;
-    search.setManyExtraTerms(articles.map((article, i) => [i, entityIndex.namesByArticle.get(article.id) ?? []]));
-    search.setEntities(entityTermSource(entityIndex, articles, entities));
+    // In slices: 20,000 articles' names are a second of work, and the first key after the entity
+    // pass (`e`, a filter) must not wait for it.
+    const controller = new AbortController();
+    const entries = articles.map((article, i) => [i, entityIndex.namesByArticle.get(article.id) ?? []] as const);
+    search.setManyExtraTermsInSlices(entries, ENTITY_TERMS_SLICE_MS, controller.signal).then(
+      () => {
+        search.setEntities(entityTermSource(entityIndex, articles, entities));
+        setSearchedEntities(entityIndex);
+      },
+      () => {
+        // Superseded by newer entities (a correction), or unmounted.
+      },
+    );
+    return () => controller.abort();
   }, [articles, entityIndex, entities]);
 
   useEffect(() => {
@@ -76,6 +94,6 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
       clearImmediate(timer);
       controller.abort();
     };
-    // `ready` re-runs the query once the whole library is indexed, `entityIndex` once its @names can be answered.
-  }, [query, ready, entityIndex, dispatch]);
+    // `ready` re-runs the query once the whole library is indexed, `searchedEntities` once its @names can be answered.
+  }, [query, ready, searchedEntities, dispatch]);
 }

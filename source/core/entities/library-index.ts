@@ -13,6 +13,8 @@ import { EvidenceCollector } from './evidence.js';
 import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
+import { type Found, Findings } from './library-findings.js';
+import { type LibraryPostings, postingsFrom } from './library-postings.js';
 
 /** One entity of the library. */
 export interface LibraryEntity {
@@ -44,8 +46,12 @@ export interface LibraryEntityIndex {
   identity: LibraryIdentity;
   /** Where the pass cached each article's entities, so they are read back when opened; null: nowhere. */
   cacheDir: string | null;
+  /** The same postings as positions: in `order` for articles, in `entities` for entities (library-postings.ts). */
+  postings: LibraryPostings;
   /** The same findings under other corrections (after the user made one). */
   withCorrections(corrections: CorrectionSet): LibraryEntityIndex;
+  /** The same, built in slices of `sliceMs` (the end of a pass, under the corrections the user has). */
+  withCorrectionsInSlices(corrections: CorrectionSet, sliceMs: number): Promise<LibraryEntityIndex>;
 }
 
 /** What the library pass keeps of an entity: not its mentions, which are most of its size. */
@@ -70,52 +76,17 @@ export function summarize(entity: Entity): EntitySummary {
 
 const isSummary = (e: Entity | EntitySummary): e is EntitySummary => typeof (e as EntitySummary).mentions === 'number';
 
-/** The shared part of a summary, interned: most entities recur across articles with the same names. */
-interface Signature {
-  name: string;
-  type: EntityType;
-  aliases: readonly string[];
-}
-
-interface Found {
-  sig: Signature;
-  mentions: number;
-  inTitle: boolean;
-}
-
 /** Builds the index as articles' entities arrive (the pass), then under any corrections (finish). */
 export class LibraryIndexBuilder {
-  private readonly strings = new Map<string, string>();
-  private readonly signatures = new Map<string, Signature>();
-  private readonly found = new Map<string, Found[]>();
+  private readonly found = new Findings();
 
   constructor(private readonly cacheDir: string | null = null) {}
 
-  private intern(s: string): string {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
-  }
-
-  private signature(name: string, type: EntityType, aliases: readonly string[]): Signature {
-    const id = `${type}\0${name}\0${aliases.join('\0')}`;
-    let sig = this.signatures.get(id);
-    if (!sig) {
-      sig = { name: this.intern(name), type, aliases: aliases.map((a) => this.intern(a)) };
-      this.signatures.set(id, sig);
-    }
-    return sig;
-  }
-
   /** One article's entities (as extracted, or their summaries). */
   add(id: string, entities: readonly (Entity | EntitySummary)[]): void {
-    this.found.set(
+    this.found.add(
       id,
-      entities.map((e) => {
-        const summary = isSummary(e) ? e : summarize(e);
-        return { sig: this.signature(summary.name, summary.type, summary.aliases), mentions: summary.mentions, inTitle: summary.inTitle };
-      }),
+      entities.map((e) => (isSummary(e) ? e : summarize(e))),
     );
   }
 
@@ -133,7 +104,7 @@ export class LibraryIndexBuilder {
 
   /** The index of the articles added so far, in the order they came: what is known while the pass runs. */
   snapshot(corrections: CorrectionSet = NO_CORRECTIONS): LibraryEntityIndex {
-    return buildIndex([...this.found.keys()], new Map(this.found), this.cacheDir, corrections);
+    return buildIndex(this.found.ids(), this.found.frozen(), this.cacheDir, corrections);
   }
 }
 
@@ -166,14 +137,14 @@ function correctedEntries(found: readonly Found[], corrections: CorrectionSet): 
   return out;
 }
 
-function buildIndex(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
+function buildIndex(order: string[], found: Findings, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
   return runSteps(buildIndexInSteps(order, found, cacheDir, corrections));
 }
 
 /** Whether the step over the `n`th article may pause. */
 const mayPause = (n: number) => n % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1;
 
-function* buildIndexInSteps(order: string[], found: ReadonlyMap<string, readonly Found[]>, cacheDir: string | null, corrections: CorrectionSet): Generator<void, LibraryEntityIndex> {
+function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string | null, corrections: CorrectionSet): Generator<void, LibraryEntityIndex> {
   // 1. The corrections, then what every article says about people and about each name's type.
   const entries = new Map<string, Entry[]>();
   const evidence = new EvidenceCollector();
@@ -181,7 +152,7 @@ function* buildIndexInSteps(order: string[], found: ReadonlyMap<string, readonly
   let n = 0;
   for (const id of order) {
     if (mayPause(n++)) yield;
-    const list = correctedEntries(found.get(id) ?? [], corrections);
+    const list = correctedEntries(found.get(id), corrections);
     entries.set(id, list);
     evidence.add(list.map((e) => e.corrected));
     for (const e of list) votes.add(e.corrected.name, e.corrected.type, e.mentions, e.corrected.fixedType);
@@ -240,7 +211,7 @@ function* assembleInSteps(
   resolvedByArticle: ReadonlyMap<string, ResolvedEntry[]>,
   identity: LibraryIdentity,
   cacheDir: string | null,
-  found: ReadonlyMap<string, readonly Found[]>,
+  found: Findings,
   corrections: CorrectionSet,
 ): Generator<void, LibraryEntityIndex> {
   const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
@@ -249,8 +220,9 @@ function* assembleInSteps(
   const titles = new Map<string, number[]>();
   const keysByArticle = new Map<string, readonly string[]>();
   const namesByArticle = new Map<string, readonly string[]>();
+  const docsByKey = new Map<string, number[]>();
   let n = 0;
-  for (const id of order) {
+  for (const [doc, id] of order.entries()) {
     if (mayPause(n++)) yield;
     const resolved = resolvedByArticle.get(id) ?? [];
     const here = new Map<string, { mentions: number; inTitle: boolean }>();
@@ -275,6 +247,7 @@ function* assembleInSteps(
       entity.articles++;
       entity.mentions += seen.mentions;
       push(articles, key, id);
+      push(docsByKey, key, doc);
       push(counts, key, seen.mentions);
       push(titles, key, seen.inTitle ? 1 : 0);
     }
@@ -287,34 +260,38 @@ function* assembleInSteps(
     entities.push({ key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions });
   }
   entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const postings = postingsFrom(order.length, entities, docsByKey, counts, titles);
   const index: LibraryEntityIndex = {
     order,
     entities,
     byKey: new Map(entities.map((e) => [e.key, e])),
     articlesByKey: articles,
-    mentionsByKey: new Map([...counts].map(([k, v]) => [k, Int32Array.from(v)])),
-    titleByKey: new Map([...titles].map(([k, v]) => [k, Uint8Array.from(v)])),
+    // Views of the postings' flat arrays: one backing store, not two per entity.
+    mentionsByKey: new Map(entities.map((e, p) => [e.key, postings.mentions.subarray(postings.docStart[p], postings.docStart[p + 1])])),
+    titleByKey: new Map(entities.map((e, p) => [e.key, postings.inTitle.subarray(postings.docStart[p], postings.docStart[p + 1])])),
+    postings,
     keysByArticle,
     namesByArticle,
     identity,
     cacheDir,
     withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
+    withCorrectionsInSlices: (next, sliceMs) => (next === corrections ? Promise.resolve(index) : runStepsInSlices(buildIndexInSteps(order, found, cacheDir, next), sliceMs)),
   };
   findingsOf.set(index, found);
   return index;
 }
 
-/** Each built index's raw findings (see indexFindings). */
-const findingsOf = new WeakMap<LibraryEntityIndex, ReadonlyMap<string, readonly Found[]>>();
+/** Each built index's findings (see indexFindings). */
+const findingsOf = new WeakMap<LibraryEntityIndex, Findings>();
 
 /**
- * What the pass found in each article, before any correction: what an index is built from
- * (LibraryIndexBuilder.add), and what library-index-cache.ts saves. Undefined for an index not built here.
+ * What the pass found in each article of `index`, before any correction, in library order: what
+ * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined for an index not built here.
  */
-export function indexFindings(index: LibraryEntityIndex): ReadonlyMap<string, readonly EntitySummary[]> | undefined {
+export function indexFindings(index: LibraryEntityIndex): Map<string, EntitySummary[]> | undefined {
   const found = findingsOf.get(index);
   if (!found) return undefined;
-  return new Map([...found].map(([id, list]) => [id, list.map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
+  return new Map(index.order.map((id) => [id, found.get(id).map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -344,25 +321,34 @@ export function nextArticleWith(index: LibraryEntityIndex, key: string, currentA
 /** The entities that share the most articles with `key`, with how many: the library screen's "appears with". */
 export function appearsWith(index: LibraryEntityIndex, key: string, limit = 10): { entity: LibraryEntity; articles: number }[] {
   if (limit <= 0) return [];
-  const shared = new Map<string, number>();
-  for (const id of index.articlesByKey.get(key) ?? []) {
-    for (const other of index.keysByArticle.get(id) ?? []) if (other !== key) shared.set(other, (shared.get(other) ?? 0) + 1);
+  const { positionOf, docStart, docs, entityStart, entitiesOfDoc } = index.postings;
+  const self = positionOf.get(key);
+  if (self === undefined) return [];
+  // Counted in a typed array by entity position: an entity in every article of 20,000 shares
+  // some with thousands, and a map of their keys was most of a second on the UI thread.
+  const shared = new Int32Array(index.entities.length);
+  const touched: number[] = [];
+  for (let k = docStart[self]!; k < docStart[self + 1]!; k++) {
+    const doc = docs[k]!;
+    for (let j = entityStart[doc]!; j < entityStart[doc + 1]!; j++) {
+      const other = entitiesOfDoc[j]!;
+      if (other === self) continue;
+      if (shared[other] === 0) touched.push(other);
+      shared[other]! += 1;
+    }
   }
   // Most shared articles, then the more frequent entity, then by key: the first `limit` of that
-  // order, kept as they come rather than sorting them all (an entity in every article shares some
-  // with thousands, and `lede entities --library` asks this of every entity).
-  const articlesOf = (k: string) => index.byKey.get(k)?.articles ?? 0;
-  const before = (a: [string, number], b: [string, number]) => a[1] - b[1] || articlesOf(a[0]) - articlesOf(b[0]) || b[0].localeCompare(a[0]);
-  const top: [string, number][] = [];
-  for (const entry of shared) {
-    if (top.length === limit && before(entry, top[top.length - 1]!) <= 0) continue;
+  // order, kept as they come rather than sorting them all (`lede entities --library` asks this of
+  // every entity).
+  const entity = (p: number) => index.entities[p]!;
+  const before = (a: number, b: number) => shared[a]! - shared[b]! || entity(a).articles - entity(b).articles || entity(b).key.localeCompare(entity(a).key);
+  const top: number[] = [];
+  for (const other of touched) {
+    if (top.length === limit && before(other, top[top.length - 1]!) <= 0) continue;
     let at = top.length;
-    while (at > 0 && before(entry, top[at - 1]!) > 0) at--;
-    top.splice(at, 0, entry);
+    while (at > 0 && before(other, top[at - 1]!) > 0) at--;
+    top.splice(at, 0, other);
     if (top.length > limit) top.pop();
   }
-  return top.flatMap(([k, n]) => {
-    const entity = index.byKey.get(k);
-    return entity ? [{ entity, articles: n }] : [];
-  });
+  return top.map((p) => ({ entity: entity(p), articles: shared[p]! }));
 }

@@ -7,6 +7,7 @@
  */
 import { fold, forEachToken } from '../search/fold.js';
 import { Vocabulary } from '../search/vocabulary.js';
+import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import type { LibraryEntity, LibraryEntityIndex } from './library-index.js';
 
 export interface NameMatch {
@@ -39,10 +40,26 @@ export class EntityNames {
   /** Word id -> the positions in `entities` of the entities with that word in a name. */
   private readonly holders: number[][] = [];
   /** Each entity's names (its name and aliases) as wordsOf(…).join(' '). */
-  private readonly wholeNames: ReadonlySet<string>[];
+  private readonly wholeNames: ReadonlySet<string>[] = [];
 
-  constructor(private readonly entities: readonly LibraryEntity[]) {
-    this.wholeNames = entities.map((entity, position) => {
+  /** `indexed` false: empty, for inSteps to fill. */
+  constructor(
+    private readonly entities: readonly LibraryEntity[],
+    indexed = true,
+  ) {
+    if (indexed) runSteps(this.indexInSteps());
+  }
+
+  /** The index over `entities`, built a slice at a time (a pause every NAMES_PER_STEP entities). */
+  static *inSteps(entities: readonly LibraryEntity[]): Generator<void, EntityNames> {
+    const names = new EntityNames(entities, false);
+    yield* names.indexInSteps();
+    return names;
+  }
+
+  private *indexInSteps(): Generator<void, void> {
+    for (const [position, entity] of this.entities.entries()) {
+      if (position % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
       const whole = new Set<string>();
       for (const name of [entity.name, ...entity.aliases]) {
         const words = wordsOf(name);
@@ -52,8 +69,8 @@ export class EntityNames {
           if (list[list.length - 1] !== position) list.push(position);
         }
       }
-      return whole;
-    });
+      this.wholeNames.push(whole);
+    }
   }
 
   /** Entities whose names hold every word of `name`, best first (then most articles, then name). */
@@ -93,7 +110,10 @@ export class EntityNames {
 
 const namesOf = new WeakMap<LibraryEntityIndex, EntityNames>();
 
-/** The name index of a library's entities, built on first need. */
+/** Entities between two places where building the name index may pause. */
+const NAMES_PER_STEP = 512;
+
+/** The name index of a library's entities, built on first need (or before: entityNamesInSlices). */
 export function entityNames(index: LibraryEntityIndex): EntityNames {
   let names = namesOf.get(index);
   if (!names) {
@@ -101,4 +121,18 @@ export function entityNames(index: LibraryEntityIndex): EntityNames {
     namesOf.set(index, names);
   }
   return names;
+}
+
+/**
+ * The same, built in slices of `sliceMs` with turns for the event loop between them and kept for
+ * `index`: at 20,000 articles (34,000 entities) it is too long for the key that first needs it.
+ */
+export async function entityNamesInSlices(index: LibraryEntityIndex, sliceMs: number): Promise<EntityNames> {
+  const known = namesOf.get(index);
+  if (known) return known;
+  const names = await runStepsInSlices(EntityNames.inSteps(index.entities), sliceMs);
+  // Another caller may have needed it meanwhile and built it at once: one index, one name index.
+  const first = namesOf.get(index) ?? names;
+  namesOf.set(index, first);
+  return first;
 }

@@ -20,6 +20,7 @@ import { parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { evalGroup, GroupScratch, selectTop } from './ranking.js';
 import { Scratch } from './scratch.js';
 import { type Doc, SearchIndex } from './search-index.js';
+import { TimeSlices } from '../load/time-slices.js';
 import { type TermEval, TermScratch, termSteps } from './term-evaluation.js';
 
 export type { FieldMatch, Measure, SearchHit, Snippet };
@@ -134,6 +135,16 @@ export class LibrarySearch {
   /** Extra searchable words per article (entity names), replacing any given before; see SearchIndex. */
   setManyExtraTerms(entries: Iterable<readonly [number, readonly string[]]>): void {
     this.index.setManyExtraTerms(entries);
+  }
+
+  /** The same in slices of `sliceMs`, with turns for the event loop between them; aborted: nothing changes. */
+  async setManyExtraTermsInSlices(entries: Iterable<readonly [number, readonly string[]]>, sliceMs: number, signal?: AbortSignal): Promise<void> {
+    const slices = new TimeSlices(sliceMs);
+    const steps = this.index.extraTermsInSteps(entries);
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      await slices.pauseIfDue();
+      signal?.throwIfAborted();
+    }
   }
 
   /**

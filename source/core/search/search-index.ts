@@ -8,6 +8,10 @@ import { FNV_OFFSET, fnvStep } from '../hash.js';
 import { fold, forEachToken, isWordUnit } from './fold.js';
 import { PostingStore } from './postings.js';
 import { Vocabulary } from './vocabulary.js';
+import { runSteps } from '../load/time-slices.js';
+
+/** Articles between two places where rebuilding the extra words may pause. */
+const EXTRA_DOCS_PER_STEP = 256;
 
 export type Doc = { readonly title: string; readonly text: string };
 
@@ -64,26 +68,49 @@ export class SearchIndex {
    * body words, without a highlight (they are not in the text). The extra index is rebuilt once.
    */
   setManyExtraTerms(entries: Iterable<readonly [number, readonly string[]]>): void {
+    runSteps(this.extraTermsInSteps(entries));
+  }
+
+  /**
+   * The same, pausing every EXTRA_DOCS_PER_STEP articles (20,000 articles' entity names are a
+   * second of work at the end of the entity pass): built aside, swapped in at the last step, so a
+   * search meanwhile sees the extra words before or after, never half of them.
+   */
+  *extraTermsInSteps(entries: Iterable<readonly [number, readonly string[]]>): Generator<void, void> {
+    const extra = new Map(this.extra);
     for (const [index, terms] of entries) {
-      if (terms.length === 0) this.extra.delete(index);
-      else this.extra.set(index, terms.slice());
+      if (terms.length === 0) extra.delete(index);
+      else extra.set(index, terms.slice());
     }
     // Rebuild the small extra index from scratch: entity lists are short.
-    this.extraVocab = new Vocabulary();
-    this.extraPostings = new PostingStore();
-    for (const [doc, list] of this.extra) {
+    const vocab = new Vocabulary();
+    const postings = new PostingStore();
+    // Each name folded once: the same few thousand names recur across 20,000 articles' lists.
+    const idsOf = new Map<string, number[]>();
+    let docs = 0;
+    for (const [doc, list] of extra) {
+      if (++docs % EXTRA_DOCS_PER_STEP === 0) yield;
       const seen = new Set<number>();
       for (const term of list) {
-        const folded = fold(term);
-        forEachToken(folded, (start, end) => {
-          const id = this.extraVocab.internRange(folded, start, end);
+        let ids = idsOf.get(term);
+        if (!ids) {
+          const folded = fold(term);
+          const found: number[] = [];
+          forEachToken(folded, (start, end) => void found.push(vocab.internRange(folded, start, end)));
+          idsOf.set(term, (ids = found));
+        }
+        for (const id of ids) {
           if (!seen.has(id)) {
             seen.add(id);
-            this.extraPostings.add(id, doc * DOC_STRIDE + (BODY << 10) + 1);
+            postings.add(id, doc * DOC_STRIDE + (BODY << 10) + 1);
           }
-        });
+        }
       }
     }
+    this.extra.clear();
+    for (const [doc, list] of extra) this.extra.set(doc, list);
+    this.extraVocab = vocab;
+    this.extraPostings = postings;
     this.extraVersion++;
   }
 

@@ -2,6 +2,7 @@
 // the event loop turns (keys are answered meanwhile) and the very index the one-go build gives.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CorrectionSet, NO_CORRECTIONS } from '../../../source/core/entities/corrections';
 import { LibraryIndexBuilder } from '../../../source/core/entities/library-index';
 import type { Entity, EntityType } from '../../../source/core/entities/types';
 import { prng } from '../../helpers/prng';
@@ -54,4 +55,16 @@ test('built in slices: the same index as built at once, with turns for the event
     assert.ok(turns > 10, `the event loop had turns while it was built (${turns})`);
     assert.deepEqual(contents(sliced), contents(whole), `seed ${seed}`);
   }
+});
+
+test('under other corrections in slices: the index withCorrections gives at once', async () => {
+  const { builder, order } = builderOf(400, 4);
+  const index = builder.finish(order);
+  const corrections = new CorrectionSet([
+    { op: 'hide', name: 'London' },
+    { op: 'merge', name: 'Brown', into: 'Gordon Brown' },
+    { op: 'type', name: 'Putin', type: 'person' },
+  ]);
+  assert.deepEqual(contents(await index.withCorrectionsInSlices(corrections, 0)), contents(index.withCorrections(corrections)));
+  assert.equal(await index.withCorrectionsInSlices(NO_CORRECTIONS, 0), index, 'the corrections it was built with: itself');
 });
