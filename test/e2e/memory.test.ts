@@ -14,8 +14,21 @@ import { cliPath, startProgram } from './terminal';
 
 /** The bound the issue sets for the whole app, on either file. */
 const PEAK_RSS_BOUND_MIB = 600;
-/** A guard against a hang, not a timing assertion: reading 16 MiB of names takes about a minute here. */
-const READ_GUARD_MS = 300_000;
+/**
+ * A guard against a hang, not a timing assertion: reading 16 MiB of text takes about a CPU-minute,
+ * and at a load average of 20 on this shared machine the 55 MB article's wait took 275 s.
+ */
+const READ_GUARD_MS = 900_000;
+/**
+ * The dense file's size: the smallest that still tells a bounded lede from an unbounded one, as
+ * each run of it costs a CPU-minute per 16 MiB. What an unbounded lede holds grows with the
+ * mentions it keeps, one per 3.25 bytes here: on 16 MiB (5.2 million mentions) it took the panel
+ * to 7.3 GB and `lede entities --json` to 3.9 GB, so on 5 MiB it would need about 2.3 GB and
+ * 1.2 GB, each more than twice the bound, while a bounded one keeps 5,000 mentions an entity on
+ * either (the --json test checks every entity is at that cap). Past the 16 MiB read cap is the
+ * long file's test, not this one's.
+ */
+const DENSE_BYTES = 5 * 1024 * 1024;
 
 const temp = makeTempDir('lede-e2e-memory-');
 after(() => temp.remove());
@@ -29,7 +42,7 @@ const reportPeakRss = `--import=data:text/javascript,${encodeURIComponent(
 function denseFile(): string {
   const path = join(temp.dir, 'dense.txt');
   const line = 'US,UN,EU,UK. ';
-  writeFileSync(path, `Dense names\n\n${line.repeat(Math.floor((16 * 1024 * 1024) / line.length))}`);
+  writeFileSync(path, `Dense names\n\n${line.repeat(Math.floor(DENSE_BYTES / line.length))}`);
   return path;
 }
 
@@ -80,7 +93,7 @@ describe('lede entities on a dense article', { timeout: READ_GUARD_MS * 2 }, () 
     assert.ok(plain.stdout.trimEnd().endsWith(`(${CAPPED_NOTE})`), plain.stdout);
   });
 
-  test(`--json on 16 MiB of dense names: \`capped\`, every entity at the cap, and a peak RSS under ${PEAK_RSS_BOUND_MIB} MiB (3.9 GB before)`, () => {
+  test(`--json on ${DENSE_BYTES / 1024 / 1024} MiB of dense names: \`capped\`, every entity at the cap, and a peak RSS under ${PEAK_RSS_BOUND_MIB} MiB (3.9 GB before, on 16 MiB)`, () => {
     const env = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', LEDE_CACHE_DIR: join(temp.dir, 'cli-cache-dense') };
     const json = spawnSync(process.execPath, [reportPeakRss, cliPath, 'entities', denseFile(), '--json'], { encoding: 'utf8', env, timeout: READ_GUARD_MS, maxBuffer: 64 * 1024 * 1024 });
     assert.equal(json.status, 0, json.stderr);
@@ -88,13 +101,13 @@ describe('lede entities on a dense article', { timeout: READ_GUARD_MS * 2 }, () 
     assert.equal(article!.capped, true);
     assert.ok(article!.entities.length > 0 && article!.entities.every((e) => e.mentions.length === MAX_MENTIONS_PER_ENTITY));
     const peak = Number(readFileSync(peakFile, 'utf8')) / 1024;
-    console.log(`lede entities --json, 16 MiB of dense names: peak RSS ${peak.toFixed(0)} MiB`);
+    console.log(`lede entities --json, ${DENSE_BYTES / 1024 / 1024} MiB of dense names: peak RSS ${peak.toFixed(0)} MiB`);
     assert.ok(peak > 0 && peak <= PEAK_RSS_BOUND_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
   });
 });
 
 describe('peak memory of the whole app', { timeout: READ_GUARD_MS * 2 }, () => {
-  test(`16 MiB of dense short names with the panel open: under ${PEAK_RSS_BOUND_MIB} MiB`, async () => {
+  test(`${DENSE_BYTES / 1024 / 1024} MiB of dense short names with the panel open: under ${PEAK_RSS_BOUND_MIB} MiB (7.3 GB before, on 16 MiB)`, async () => {
     const peak = await peakWithPanelOpen(denseFile());
     console.log(`dense names, panel open: peak RSS ${peak.toFixed(0)} MiB`);
     assert.ok(peak > 0 && peak <= PEAK_RSS_BOUND_MIB, `peak RSS ${peak.toFixed(0)} MiB`);

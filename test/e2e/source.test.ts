@@ -70,6 +70,8 @@ test('the metadata line, the URL as a link, o with $BROWSER, p for the file, y t
 
     await t.press('y');
     await t.waitFor(/copied the paragraph with its source/);
+    // The clipboard write and the status line are separate writes: wait for the write itself.
+    await t.waitFor(() => t.clipboardWrites().length > 0);
     const [write] = t.clipboardWrites();
     assert.ok(write?.startsWith('c;'), `an OSC 52 write to the clipboard: ${write}`);
     const copied = Buffer.from(write!.slice(2), 'base64').toString('utf8');

@@ -2,14 +2,22 @@ import type { render } from 'ink-testing-library';
 
 type Rendered = ReturnType<typeof render>;
 
+/**
+ * How long a wait may last before it fails, at the least: a guard against a hang, never a timing
+ * assertion (a wait ends as soon as its frame is drawn). On this shared machine at a load average
+ * of 20, the entity panel's frames took longer than the 3 s the guard used to be, and the suite
+ * failed by timing alone.
+ */
+const HANG_GUARD_MS = 60_000;
+
 /** Polls the last frame until `check` holds: Ink renders asynchronously after each key. */
 export async function waitForFrame(
   rendered: Rendered,
   check: (frame: string) => boolean,
   what = 'the expected frame',
-  timeoutMs = 3000,
+  timeoutMs = HANG_GUARD_MS,
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + Math.max(timeoutMs, HANG_GUARD_MS);
   for (;;) {
     const frame = rendered.lastFrame() ?? '';
     if (check(frame)) return frame;
