@@ -1,15 +1,15 @@
 // The saved inputs of the library entity index give the index a pass gives; a saved file that is
 // not exactly what lede wrote for this library and extractor is a miss (the pass then runs).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { loadEntityIndexInputs, MAX_ENTITY_INDEX_BYTES, saveEntityIndexInputs } from '../../../source/core/entities/library-index-cache.js';
 import { type EntitySummary, indexFindings, LibraryIndexBuilder } from '../../../source/core/entities/library-index.js';
+import { specialFileTampers } from '../../helpers/special-own-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-entity-index-cache-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -112,20 +112,5 @@ describe('entity index cache: a tampered file is a miss, said once', () => {
   test('a forged fraction', () => assertMiss(forged((v) => void (v.ints[0] = 0.5)), /bad entity count/));
   test('forged entities past the last article', () => assertMiss(forged((v) => void v.ints.push(0)), /past the last article/));
   test('not JSON under a right digest', () => assertMiss((file) => writeFileSync(file, `${createHash('sha256').update('{').digest('hex')}\n{`), /not JSON/));
-  test('a FIFO', () =>
-    assertMiss((file) => {
-      unlinkSync(file);
-      assert.equal(spawnSync('mkfifo', [file]).status, 0);
-    }, /not a regular file/));
-  test('a link to /dev/zero', () =>
-    assertMiss((file) => {
-      unlinkSync(file);
-      symlinkSync('/dev/zero', file);
-    }, /not a regular file/));
-  test('past the size cap (never read)', () =>
-    assertMiss((file) => {
-      const fd = openSync(file, 'w');
-      ftruncateSync(fd, MAX_ENTITY_INDEX_BYTES + 1);
-      closeSync(fd);
-    }, /too big/));
+  for (const [name, tamper, said] of specialFileTampers(MAX_ENTITY_INDEX_BYTES)) test(name, () => assertMiss((file) => tamper(file), said));
 });

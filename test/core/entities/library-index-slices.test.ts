@@ -6,6 +6,7 @@ import { CorrectionSet, NO_CORRECTIONS } from '../../../source/core/entities/cor
 import { LibraryIndexBuilder } from '../../../source/core/entities/library-index';
 import type { Entity, EntityType } from '../../../source/core/entities/types';
 import { prng } from '../../helpers/prng';
+import { countTurns } from '../../helpers/event-loop-turns';
 
 const NAMES: [string, EntityType][] = [
   ['Gordon Brown', 'person'], ['Brown', 'person'], ['Wes Brown', 'person'], ['Manchester United', 'organization'],
@@ -42,17 +43,10 @@ test('built in slices: the same index as built at once, with turns for the event
   for (const seed of [1, 2, 3]) {
     const { builder, order } = builderOf(1_000, seed);
     const whole = builder.finish(order);
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
+    const turns = countTurns();
     const sliced = await builder.finishInSlices(order, 0);
-    counting = false;
-    assert.ok(turns > 10, `the event loop had turns while it was built (${turns})`);
+    const turnsTaken = turns.stop();
+    assert.ok(turnsTaken > 10, `the event loop had turns while it was built (${turnsTaken})`);
     assert.deepEqual(contents(sliced), contents(whole), `seed ${seed}`);
   }
 });

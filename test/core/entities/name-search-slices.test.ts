@@ -7,6 +7,7 @@ import { LibraryIndexBuilder } from '../../../source/core/entities/library-index
 import { EntityNames, entityNames, entityNamesInSlices } from '../../../source/core/entities/name-search';
 import type { EntityType } from '../../../source/core/entities/types';
 import { prng } from '../../helpers/prng';
+import { countTurns } from '../../helpers/event-loop-turns';
 
 const FIRST = ['Vladimir', 'Gordon', 'Angela', 'Emmanuel', 'Xi', 'Wes', 'Benjamin', 'Sergei'];
 const SYLLABLES = ['Pu', 'tin', 'Bro', 'wn', 'Mer', 'kel', 'Ma', 'cron', 'Jin', 'ping', 'Sho', 'igu', 'Lav', 'rov', 'Ne', 'ta'];
@@ -33,17 +34,10 @@ function library(seed: number) {
 test('built in slices: the matches of the name index built at once, kept for the index', async () => {
   for (const seed of [1, 2]) {
     const index = library(seed);
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
+    const turns = countTurns();
     const sliced = await entityNamesInSlices(index, 0);
-    counting = false;
-    assert.ok(turns > 1, `the event loop had turns while it was built (${turns})`);
+    const turnsTaken = turns.stop();
+    assert.ok(turnsTaken > 1, `the event loop had turns while it was built (${turnsTaken})`);
     assert.equal(entityNames(index), sliced, 'the one the screens then use');
     const whole = new EntityNames(index.entities);
     for (const typed of ['putin', 'vladmir puttin', 'brown', 'gordon', 'lond', 'sergei shoigu', 'ma', 'nobody']) assert.deepEqual(sliced.match(typed), whole.match(typed), typed);

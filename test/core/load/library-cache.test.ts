@@ -3,9 +3,8 @@
 // for a body crafted to pass every check but its first read, a repaired text), never a crash, a
 // hang or a terminal control on the way to the screen.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -17,6 +16,7 @@ import { loadLibrary } from '../../../source/core/load/library.js';
 import { containsTerminalControls } from '../../../source/core/sanitize.js';
 import { faultyFs } from '../../helpers/faulty-fs.js';
 import { forge, HEADER_AT, MAGIC_BYTES, parse, type ArticleRecord, type Parsed } from '../../helpers/library-cache-file.js';
+import { specialFileTampers } from '../../helpers/special-own-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-library-cache-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -285,22 +285,7 @@ describe('library cache: a tampered cache is a miss with the right library', () 
       /bytes changed since written/,
     ));
   test('another loader version or other paths: a plain miss, nothing said', () => assertMiss(forged((p) => void (p.header.key = p.header.key.replace('"loader":1', '"loader":0'))), null));
-  test('a FIFO where the cache was (never opened for a blocking read)', () =>
-    assertMiss((s) => {
-      unlinkSync(s.file);
-      assert.equal(spawnSync('mkfifo', [s.file]).status, 0);
-    }, /not a regular file/));
-  test('a link to /dev/zero', () =>
-    assertMiss((s) => {
-      unlinkSync(s.file);
-      symlinkSync('/dev/zero', s.file);
-    }, /not a regular file/));
-  test('a file past the size cap (never read)', () =>
-    assertMiss((s) => {
-      const fd = openSync(s.file, 'w');
-      ftruncateSync(fd, MAX_LIBRARY_CACHE_BYTES + 1);
-      closeSync(fd);
-    }, /too big/));
+  for (const [name, tamper, said] of specialFileTampers(MAX_LIBRARY_CACHE_BYTES)) test(name, () => assertMiss((s) => tamper(s.file), said));
   test('a directory where the cache was: read as a miss, and the cache off once it cannot be replaced', async () => {
     const setup = await setUp();
     unlinkSync(setup.file);

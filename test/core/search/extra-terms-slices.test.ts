@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LibrarySearch } from '../../../source/core/search/index.js';
 import { makeArticle } from '../../helpers/articles.js';
+import { countTurns } from '../../helpers/event-loop-turns';
 
 const FIRST = ['Vladimir', 'Benjamin', 'Angela', 'Emmanuel', 'Sergei', 'Gordon'];
 const LAST = ['Putin', 'Netanyahu', 'Merkel', 'Macron', 'Shoigu', 'Brown'];
@@ -18,17 +19,12 @@ test('joined in slices: the results of the names joined at once, with turns for 
   const whole = new LibrarySearch(docs);
   whole.setManyExtraTerms(names);
   const sliced = new LibrarySearch(docs);
-  let turns = 0;
   let seenMidway: number[] | undefined;
-  let counting = true;
-  const count = () => {
-    if (!counting) return;
-    if (turns++ === 1) seenMidway = hits(sliced, 'putin');
-    setImmediate(count);
-  };
-  setImmediate(count);
+  const counting = countTurns((turn) => {
+    if (turn === 2) seenMidway = hits(sliced, 'putin');
+  });
   await sliced.setManyExtraTermsInSlices(names, 0);
-  counting = false;
+  const turns = counting.stop();
   assert.ok(turns > 2, `the event loop had turns (${turns})`);
   assert.deepEqual(seenMidway, [], 'between slices, no name has joined yet');
   for (const q of QUERIES) assert.deepEqual(hits(sliced, q), hits(whole, q), q);

@@ -2,9 +2,8 @@
 // does; and a saved index that is not exactly what lede wrote for this library is a miss (the
 // build then runs as without a cache), said in one line unless it is only another library's.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -12,6 +11,7 @@ import fc from 'fast-check';
 import { LibrarySearch } from '../../../source/core/search/library-search.js';
 import { loadSearchIndex, MAX_SEARCH_INDEX_BYTES, saveSearchIndex } from '../../../source/core/search/search-index-cache.js';
 import { SearchIndex, type Doc } from '../../../source/core/search/search-index.js';
+import { specialFileTampers } from '../../helpers/special-own-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-search-cache-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -181,20 +181,5 @@ describe('search index cache: a tampered index is a miss, and the build runs', (
       }),
       /bad posting/,
     ));
-  test('a FIFO', () =>
-    assertMiss((file) => {
-      unlinkSync(file);
-      assert.equal(spawnSync('mkfifo', [file]).status, 0);
-    }, /not a regular file/));
-  test('a link to /dev/zero', () =>
-    assertMiss((file) => {
-      unlinkSync(file);
-      symlinkSync('/dev/zero', file);
-    }, /not a regular file/));
-  test('past the size cap (never read)', () =>
-    assertMiss((file) => {
-      const fd = openSync(file, 'w');
-      ftruncateSync(fd, MAX_SEARCH_INDEX_BYTES + 1);
-      closeSync(fd);
-    }, /too big/));
+  for (const [name, tamper, said] of specialFileTampers(MAX_SEARCH_INDEX_BYTES)) test(name, () => assertMiss((file) => tamper(file), said));
 });
