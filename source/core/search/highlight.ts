@@ -27,7 +27,7 @@ export function foldedRanges(text: FoldedWords, m: TermMatcher): Span[] {
   const folded = text.folded;
   switch (m.kind) {
     case 'fuzzy': {
-      fuzzyRanges(text, q, m.typos, out);
+      fuzzyRanges(text, m, out);
       return out;
     }
     case 'exact': {
@@ -59,10 +59,39 @@ export function foldedRanges(text: FoldedWords, m: TermMatcher): Span[] {
   }
 }
 
-/** Words that start with `q` (that much of them), and words that are one of `typos` (whole). */
-function fuzzyRanges(text: FoldedWords, q: string, typos: ReadonlySet<string>, out: Span[]): void {
-  if (typos.size <= FEW_TYPOS && isAllWord(q) && [...typos].every(isAllWord)) findFuzzy(text.folded, q, typos, out);
-  else scanFuzzy(text, q, typos, out);
+type FuzzyMatcher = Extract<TermMatcher, { kind: 'fuzzy' }>;
+
+/** How a fuzzy term is looked for: the same in every text, so decided once per term. */
+interface FuzzyPlan {
+  /** By indexOf (the term and its few typos are words), or word by word. */
+  find: boolean;
+  /** The shortest and longest typo: only a word of a length between can be one. */
+  shortest: number;
+  longest: number;
+}
+
+const fuzzyPlans = new WeakMap<FuzzyMatcher, FuzzyPlan>();
+
+function fuzzyPlan(m: FuzzyMatcher): FuzzyPlan {
+  let plan = fuzzyPlans.get(m);
+  if (!plan) {
+    let shortest = Infinity;
+    let longest = 0;
+    for (const typo of m.typos) {
+      shortest = Math.min(shortest, typo.length);
+      longest = Math.max(longest, typo.length);
+    }
+    plan = { find: m.typos.size <= FEW_TYPOS && isAllWord(m.q) && [...m.typos].every(isAllWord), shortest, longest };
+    fuzzyPlans.set(m, plan);
+  }
+  return plan;
+}
+
+/** Words that start with the term (that much of them), and words that are one of its typos (whole). */
+function fuzzyRanges(text: FoldedWords, m: FuzzyMatcher, out: Span[]): void {
+  const plan = fuzzyPlan(m);
+  if (plan.find) findFuzzy(text.folded, m.q, m.typos, out);
+  else scanFuzzy(text, m.q, m.typos, plan, out);
 }
 
 /** Typos few enough to look for one by one. */
@@ -95,16 +124,11 @@ function findFuzzy(folded: string, q: string, typos: ReadonlySet<string>, out: S
 }
 
 /** fuzzyRanges word by word. */
-function scanFuzzy(text: FoldedWords, q: string, typos: ReadonlySet<string>, out: Span[]): void {
+function scanFuzzy(text: FoldedWords, q: string, typos: ReadonlySet<string>, plan: FuzzyPlan, out: Span[]): void {
   const { folded } = text;
   const words = text.words();
   // Only a word as long as some typo can be one: most words are not sliced out to be looked up.
-  let shortest = Infinity;
-  let longest = 0;
-  for (const typo of typos) {
-    shortest = Math.min(shortest, typo.length);
-    longest = Math.max(longest, typo.length);
-  }
+  const { shortest, longest } = plan;
   for (let k = 0; k < words.length; k += 2) {
     const start = words[k]!;
     const end = words[k + 1]!;
