@@ -53,11 +53,8 @@ export async function runFzf(
 ): Promise<FzfRunResult> {
   const counts = fzfCounts(options.linesFile, options.queries, options.lineCount);
   const term = new TimedTerminal(pty, '/bin/sh', ['-c', 'exec fzf < "$1"', 'sh', options.linesFile], { cols: 120, rows: 40, env: fzfEnv() });
-  const rss: { at: number; mb: number }[] = [];
-  const sampler = setInterval(() => {
-    const mb = term.rssMb();
-    if (mb !== undefined) rss.push({ at: performance.now(), mb });
-  }, 250);
+  const sampler = term.sampleRss();
+  const rss = sampler.samples;
   try {
     const firstFrame = term.until(() => fzfQuery(term) !== null && fzfCounter(term) !== null, 120_000, 'fzf drawn');
     const ready = term.until(() => fzfCounter(term)?.total === options.lineCount && fzfCounter(term)?.matched === options.lineCount, 300_000, 'fzf read everything');
@@ -87,7 +84,7 @@ export async function runFzf(
       rss_mb: { ...(during.length > 0 ? { typing_p50: Math.round(percentile(during, 50)) } : {}), peak: Math.round(Math.max(0, ...rss.map((s) => s.mb))) },
     };
   } finally {
-    clearInterval(sampler);
+    sampler.stop();
     await term.dispose();
   }
 }

@@ -69,11 +69,8 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
   const args = [...(options.nodeArgs ?? []), options.cli, ...options.paths];
   const term = new TimedTerminal(pty, process.execPath, args, { cols: options.cols ?? 120, rows: options.rows ?? 40, cwd: options.cwd, env });
   const since = (at: number) => round(at - term.spawnedAt, 1);
-  const rss: { at: number; mb: number }[] = [];
-  const sampler = setInterval(() => {
-    const mb = term.rssMb();
-    if (mb !== undefined) rss.push({ at: performance.now(), mb });
-  }, 250);
+  const sampler = term.sampleRss();
+  const rss = sampler.samples;
   try {
     const listShown = () => showsFirstTitle(term, options.firstTitle);
     const firstOutput = term.until(() => term.lastLine().y >= 0, START_TIMEOUT_MS, 'any output');
@@ -168,7 +165,7 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
     result.exit = await term.exited(60_000);
     return result;
   } finally {
-    clearInterval(sampler);
+    sampler.stop();
     await term.dispose();
   }
 }

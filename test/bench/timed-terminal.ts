@@ -202,6 +202,16 @@ export class TimedTerminal {
     return { x: this.term.buffer.active.cursorX, y: this.term.buffer.active.cursorY };
   }
 
+  /** The process's resident memory sampled every `everyMs` until `stop()`: samples as they come, time-stamped. */
+  sampleRss(everyMs = 250): { samples: { at: number; mb: number }[]; stop(): void } {
+    const samples: { at: number; mb: number }[] = [];
+    const timer = setInterval(() => {
+      const mb = this.rssMb();
+      if (mb !== undefined) samples.push({ at: performance.now(), mb });
+    }, everyMs);
+    return { samples, stop: () => clearInterval(timer) };
+  }
+
   /** Resident memory of the process (MB), from /proc; undefined once it has gone. */
   rssMb(): number | undefined {
     try {
