@@ -6,6 +6,7 @@ import { loadCorrections } from '../core/entities/corrections-file';
 import { InThreadSource } from '../core/entities/entity-source';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
 import { articleIsCapped, CAPPED_NOTE, mentionCountLabel } from '../core/entities/chunked';
+import { storedTextLength } from '../core/load/text-store';
 import { sanitizeSingleLine } from '../core/sanitize';
 
 export interface ArticleEntities {
@@ -63,14 +64,13 @@ export async function libraryEntitySource(library: Library, corrections: Correct
 export async function libraryEntities(library: Library, corrections: CorrectionSet = userCorrections()): Promise<{ articles: ArticleEntities[]; index: LibraryEntityIndex }> {
   const { source, index } = await libraryEntitySource(library, corrections);
   const articles = await Promise.all(
-    library.articles.map(async (article) => ({
-      path: article.path,
-      id: article.id,
-      title: article.title,
-      entities: await source.entitiesOf(article, index),
-    })),
+    library.articles.map(async (article) => {
+      const entities = await source.entitiesOf(article, index);
+      const shown = { path: article.path, id: article.id, title: article.title, entities };
+      return articleIsCapped(entities, storedTextLength(article)) ? { ...shown, capped: true as const } : shown;
+    }),
   );
-  return { articles: articles.map((a) => (articleIsCapped(a.entities) ? { ...a, capped: true as const } : a)), index };
+  return { articles, index };
 }
 
 const typeLabels: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'org' };

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Entity } from '../core/entities';
 import { articleIsCapped, CAPPED_NOTE, mentionCountLabel } from '../core/entities/chunked';
 import { padToWidth, truncateToWidth } from '../core/layout/text-width';
+import { storedTextLength } from '../core/load/text-store';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { panelEntities } from '../state/panel';
 import type { State } from '../state/types';
@@ -52,7 +53,8 @@ export function EntityPanel({ state, width, height }: { state: State; width: num
   const entities = panelEntities(state);
   const { selected, focus } = state.entities;
   const focused = focus === 'panel';
-  const capped = articleIsCapped(entities);
+  const open = state.screen.name === 'reader' ? state.library.articles[state.screen.articleIndex] : undefined;
+  const capped = articleIsCapped(entities, open ? storedTextLength(open) : 0);
   const bodyHeight = Math.max(1, height - 1 - (capped ? 1 : 0));
   const rows = visibleRows(panelRows(entities), selected, bodyHeight);
   const heading = `Entities${entities.length > 0 ? ` (${entities.length})` : ''}${focused ? ' ·focus' : ''}`;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import type { Entity } from '../../source/core/entities';
-import { CAPPED_NOTE, MAX_MENTIONS_PER_ENTITY } from '../../source/core/entities/chunked';
+import { CAPPED_NOTE, MAX_EXTRACTED_CHARS, MAX_MENTIONS_PER_ENTITY } from '../../source/core/entities/chunked';
 import { initialState, reducer, type State } from '../../source/state/reducer';
 import { ReaderView } from '../../source/views/reader-view';
 import { makeArticle, makeLibrary } from '../helpers/articles';
@@ -15,8 +15,8 @@ const text = 'US, UN, EU, UK. '.repeat(MAX_MENTIONS_PER_ENTITY + 10);
 const dense = makeArticle('Dense names', [text]);
 const viewport = { cols: 120, rows: 24 };
 
-function opened(): State {
-  const state = reducer(initialState(makeLibrary([dense]), viewport), { type: 'key', name: 'enter' });
+function opened(article = dense): State {
+  const state = reducer(initialState(makeLibrary([article]), viewport), { type: 'key', name: 'enter' });
   return reducer(state, { type: 'key', name: 'e' });
 }
 
@@ -45,5 +45,12 @@ describe('the panel on a long or dense article', () => {
     const shown = frame(reducer(opened(), { type: 'entities', articleIndex: 0, entities: [us] }));
     assert.ok(!shown.includes(CAPPED_NOTE));
     assert.match(shown, /US +1\n|US +1 /);
+  });
+
+  test('a text longer than extraction reads: the note says only the first mentions are listed, with one entity', () => {
+    const long = makeArticle('A dump', ['US officials said little. ' + 'x '.repeat(MAX_EXTRACTED_CHARS / 2)]);
+    const us: Entity = { id: 'place:us', name: 'US', type: 'place', aliases: [], mentions: [{ field: 'text', start: 0, end: 2, text: 'US' }] };
+    const shown = frame(reducer(opened(long), { type: 'entities', articleIndex: 0, entities: [us] }));
+    assert.ok(shown.includes(CAPPED_NOTE), shown);
   });
 });

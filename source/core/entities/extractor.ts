@@ -12,7 +12,7 @@ import { DocFeatures, docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, senten
 import { decodeWeights } from './model-codec.js';
 import { CLUSTERS } from './model/clusters.js';
 import { GAZETTEER } from './model/gazetteer.js';
-import { extractInChunks } from './chunked.js';
+import { extractInChunks, extractionEnd } from './chunked.js';
 import { knownNamesFrom } from './known-names.js';
 import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
 import { NO_KNOWN_NAMES } from './stages/context.js';
@@ -21,7 +21,7 @@ import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 27;
+export const RULES_VERSION = 28;
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
@@ -126,7 +126,7 @@ export function createExtractor(model: TaggerWeights, modelVersion: string, know
     if (typeof text !== 'string') return [];
     const head = typeof title === 'string' && /\S/.test(title) ? title : undefined;
     if (text.length === 0 && !head) return [];
-    return extractInChunks(text, head, readChunk, onProgress);
+    return extractInChunks(text.slice(0, extractionEnd(text)), head, readChunk, onProgress);
   };
   return {
     version: `${modelVersion}+r${RULES_VERSION}`,

@@ -6,10 +6,13 @@ import fc from 'fast-check';
 import { isEntityList } from '../../../source/core/entities/cache.js';
 import {
   capEntities,
+  articleIsCapped,
   CHUNK_CHARS,
   chunkRanges,
   extractInChunks,
+  extractionEnd,
   isCapped,
+  MAX_EXTRACTED_CHARS,
   MAX_ENTITIES_PER_ARTICLE,
   MAX_MENTIONS_PER_ARTICLE,
   MAX_MENTIONS_PER_ENTITY,
@@ -42,6 +45,38 @@ describe('chunkRanges', () => {
     assert.deepEqual(chunkRanges('aaaa aaa. bbbb cccc', 12), [[0, 10], [10, 19]]);
     assert.deepEqual(chunkRanges('aaaa aaaa bbbb', 12), [[0, 10], [10, 14]]);
     assert.deepEqual(chunkRanges('aaaaaaaaaaaa', 5), [[0, 5], [5, 10], [10, 12]]);
+  });
+});
+
+describe('extractionEnd', () => {
+  test('a text up to the limit is read whole; a longer one up to a break in the last half-chunk before the limit', () => {
+    assert.equal(extractionEnd('word '.repeat(10)), 50);
+    const atLimit = 'x'.repeat(MAX_EXTRACTED_CHARS);
+    assert.equal(extractionEnd(atLimit), MAX_EXTRACTED_CHARS);
+    const paragraphs = 'A paragraph of news text.\n\n'.repeat(Math.ceil((MAX_EXTRACTED_CHARS * 1.2) / 27));
+    const end = extractionEnd(paragraphs);
+    assert.ok(end <= MAX_EXTRACTED_CHARS && end > MAX_EXTRACTED_CHARS - CHUNK_CHARS / 2, String(end));
+    assert.equal(paragraphs.slice(end - 2, end), '\n\n', 'cut after a paragraph break');
+  });
+
+  test('property: never past the limit, never inside a surrogate pair, the whole text when it fits', () => {
+    const filler = fc.constantFrom('😀', 'x', ' ', '. ', '\n\n');
+    fc.assert(
+      fc.property(fc.array(filler, { maxLength: 20 }), fc.integer({ min: -30, max: 30 }), (tail, shift) => {
+        const text = '😀'.repeat((MAX_EXTRACTED_CHARS + shift) >> 1) + tail.join('');
+        const end = extractionEnd(text);
+        if (text.length <= MAX_EXTRACTED_CHARS) assert.equal(end, text.length);
+        else assert.ok(end <= MAX_EXTRACTED_CHARS && end > 0);
+        const code = text.charCodeAt(end);
+        assert.ok(end === text.length || !(code >= 0xdc00 && code <= 0xdfff), 'cut inside a surrogate pair');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('an article whose text is longer than extraction reads is capped, however few its entities', () => {
+    assert.equal(articleIsCapped([], MAX_EXTRACTED_CHARS), false);
+    assert.equal(articleIsCapped([], MAX_EXTRACTED_CHARS + 1), true);
   });
 });
 
@@ -168,5 +203,16 @@ describe('with the real extractor', () => {
     const putin = entities.find((e) => e.name === 'Vladimir Putin');
     assert.ok(putin && putin.mentions[0]!.field === 'title', JSON.stringify(entities.map((e) => e.name)));
     assert.equal(entities.filter((e) => e.name === 'Putin').length, 0, 'one Putin across the chunks');
+  });
+
+  test('past MAX_EXTRACTED_CHARS nothing is read: a name only there is not found, and progress ends at the cut', () => {
+    const filler = 'the market was quiet and prices were little changed. '.repeat(Math.ceil((MAX_EXTRACTED_CHARS * 1.05) / 53));
+    const text = `Angela Merkel spoke in Berlin. ${filler}\n\nVladimir Putin spoke in Moscow.`;
+    const progress: number[] = [];
+    const names = extractor.extract(text, undefined, (done, total) => progress.push(done, total)).map((e) => e.name);
+    assert.ok(names.includes('Angela Merkel') && names.includes('Berlin'), names.join(', '));
+    assert.ok(!names.includes('Vladimir Putin') && !names.includes('Moscow'), names.join(', '));
+    assert.equal(progress[progress.length - 1], extractionEnd(text));
+    assert.ok(extractionEnd(text) < text.length);
   });
 });
