@@ -3,13 +3,23 @@
 // `node test/run.mjs --measure [filters]` runs each file alone, one after another, and prints one
 // JSON line per file with its wall time and the CPU (user + sys) of its whole process tree (every
 // lede, worker and child it started), then the files by CPU: what to look at when the suite slows.
+//
+// TypeScript runs through test/tools/ts-loader.mjs (a content-keyed transpile cache), not tsx: tsx's
+// registration alone cost ~0.2 s of CPU in each of the suite's processes.
+//
+// Files that only call lede's code in-process share a process, a few per core, each file inside a
+// suite named after it (its hooks stay its own): a process costs ~0.3 s of CPU to start, load the
+// test runner and the modules, and most such files take less than that to run. A file runs alone
+// when sharing could change what it checks: it starts programs in a terminal (e2e, hardening,
+// bench), or sets the process's environment, which its neighbours would then see.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const loader = ['--import', pathToFileURL(join(root, 'test/tools/ts-loader.mjs')).href];
 const args = process.argv.slice(2);
 const measure = args.includes('--measure');
 const filters = args.filter((a) => a !== '--measure');
@@ -42,12 +52,31 @@ function childrenCpu() {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+const RUNS_ALONE_UNDER = ['test/e2e/', 'test/hardening/', 'test/bench/'];
+const SETS_ENVIRONMENT = /process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env/;
+
+function runsAlone(file) {
+  return RUNS_ALONE_UNDER.some((dir) => file.startsWith(dir)) || SETS_ENVIRONMENT.test(readFileSync(join(root, file), 'utf8'));
+}
+
+/** Entry files that import `shared` in `count` processes, dealt in turn so each gets every kind of test. */
+function groupEntries(shared, count, dir) {
+  const groups = Array.from({ length: Math.min(count, shared.length) }, () => []);
+  shared.forEach((file, i) => groups[i % groups.length].push(file));
+  return groups.map((group, i) => {
+    const path = join(dir, `shared-${i + 1}.test.mjs`);
+    const suites = group.map((file) => `describe(${JSON.stringify(file)}, async () => { await import(${JSON.stringify(pathToFileURL(join(root, file)).href)}); });`);
+    writeFileSync(path, `import { describe } from 'node:test';\n${suites.join('\n')}\n`);
+    return path;
+  });
+}
+
 let status = 0;
 if (measure) {
   const rows = [];
   for (const file of files) {
     const [cpuBefore, start, load] = [childrenCpu(), performance.now(), loadavg()[0]];
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', file], { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [...loader, '--test', file], { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const row = { file, ok: run.status === 0, wall: +((performance.now() - start) / 1000).toFixed(2), cpu: +(childrenCpu() - cpuBefore).toFixed(2), load: +load.toFixed(2) };
     if (!row.ok) status = 1;
     rows.push(row);
@@ -57,8 +86,11 @@ if (measure) {
   console.log(`\n${rows.length} files, ${total.toFixed(1)} s of CPU; by CPU:`);
   for (const r of [...rows].sort((a, b) => b.cpu - a.cpu)) console.log(`${r.cpu.toFixed(1).padStart(7)} s CPU ${r.wall.toFixed(1).padStart(7)} s wall  ${r.ok ? '' : 'FAILED '}${r.file}`);
 } else {
-  // One file per process, as many at once as there are cores.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${availableParallelism()}`, ...files], {
+  const cores = availableParallelism();
+  const alone = files.filter(runsAlone);
+  const shared = files.filter((file) => !runsAlone(file));
+  const entries = [...alone, ...groupEntries(shared, 2 * cores, own)];
+  const result = spawnSync(process.execPath, [...loader, '--test', `--test-concurrency=${cores}`, ...entries], {
     cwd: root,
     stdio: 'inherit',
     env,
