@@ -1,5 +1,8 @@
-// Runs every *.test.ts(x) under test/ with Node's own test runner (Node 20 has no glob for --test).
-// `node test/run.mjs core` runs only the files whose path contains "core".
+// Runs the *.test.ts(x) under test/ with Node's own test runner (Node 20 has no glob for --test).
+// Two tiers: `node test/run.mjs` runs the quick one (what `npm test` runs, under a minute here);
+// `--slow` runs the files marked with a `// Slow tier: why` line (memory and stress runs, sweeps,
+// most pseudo-terminal sessions); `--all` runs both, slow files first (what CI runs: `npm run test:all`).
+// `node test/run.mjs core` runs only the files whose path contains "core", of both tiers unless one is named.
 // `node test/run.mjs --measure [filters]` runs each file alone, one after another, and prints one
 // JSON line per file with its wall time and the CPU (user + sys) of its whole process tree (every
 // lede, worker and child it started), then the files by CPU: what to look at when the suite slows.
@@ -22,7 +25,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const loader = ['--import', pathToFileURL(join(root, 'test/tools/ts-loader.mjs')).href];
 const args = process.argv.slice(2);
 const measure = args.includes('--measure');
-const filters = args.filter((a) => a !== '--measure');
+const filters = args.filter((a) => !a.startsWith('--'));
+// Files named on the command line run whatever their tier, unless a tier is asked for too.
+const tier = args.includes('--all') ? 'all' : args.includes('--slow') ? 'slow' : args.includes('--quick') || filters.length === 0 ? 'quick' : 'all';
+const SLOW_TIER = /^\/\/ Slow tier: /m;
+const isSlow = (file) => SLOW_TIER.test(readFileSync(join(root, file), 'utf8'));
 
 function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -34,6 +41,7 @@ function* walk(dir) {
 
 const files = [...walk(join(root, 'test'))]
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
+  .filter((file) => tier === 'all' || measure || isSlow(file) === (tier === 'slow'))
   .sort();
 if (files.length === 0) {
   console.error('no test files matched');
@@ -87,9 +95,12 @@ if (measure) {
   for (const r of [...rows].sort((a, b) => b.cpu - a.cpu)) console.log(`${r.cpu.toFixed(1).padStart(7)} s CPU ${r.wall.toFixed(1).padStart(7)} s wall  ${r.ok ? '' : 'FAILED '}${r.file}`);
 } else {
   const cores = availableParallelism();
-  const alone = files.filter(runsAlone);
-  const shared = files.filter((file) => !runsAlone(file));
-  const entries = [...alone, ...groupEntries(shared, 2 * cores, own)];
+  // The longest first, so the cores finish together: slow files, then the shared processes.
+  const slowFirst = [...files.filter(isSlow), ...files.filter((file) => !isSlow(file))];
+  const alone = slowFirst.filter(runsAlone);
+  const shared = slowFirst.filter((file) => !runsAlone(file));
+  const [slowAlone, quickAlone] = [alone.filter(isSlow), alone.filter((file) => !isSlow(file))];
+  const entries = [...slowAlone, ...groupEntries(shared, 2 * cores, own), ...quickAlone];
   const result = spawnSync(process.execPath, [...loader, '--test', `--test-concurrency=${cores}`, ...entries], {
     cwd: root,
     stdio: 'inherit',

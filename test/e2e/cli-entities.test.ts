@@ -1,3 +1,4 @@
+// Slow tier: some forty runs of the built CLI, each loading the model, ~16 s of CPU.
 // The built CLI's entity commands as a script uses them: `lede correct …`, `lede entities
 // --library`, `lede mentions` (JSON, CSV, plain), their exit codes and one-line errors, and a
 // correction changing every command's output at once. Each test has its own cache and config

@@ -1,3 +1,4 @@
+// Slow tier: pipes, signals and large outputs of the built CLI, ~8 s of CPU.
 // The built CLI behaves like grep in a pipeline: data on stdout, diagnostics on stderr (so
 // 2>/dev/null leaves only data), exit 1 with an empty stdout when a search finds nothing, -h and
 // -v, unknown options quoted as typed, matches highlighted on a terminal only, and paths printed

@@ -1,3 +1,4 @@
+// Slow tier: every subcommand of the built CLI, ~6 s of CPU.
 // The built CLI as a script uses it: JSON out, one-line errors with exit 2, no control character
 // from an article in any output, and never a write to the articles.
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// Slow tier: every tamper of lede's own files, each in a new terminal session, ~11 s of CPU.
 // lede's own files are untrusted too. The built CLI, run on an article whose cache entry someone
 // has tampered with, replaced by a FIFO or linked to /dev/zero, must print (and draw, in a real
 // terminal) the article's real entities and nothing of the entry, without hanging or growing; a

@@ -1,3 +1,4 @@
+// Slow tier: long reading sessions in a terminal, ~8 s of CPU.
 // The interactive reader as a person at a real terminal sees it: list, open, page, back, help,
 // resize. Each test starts its own lede in a pseudo-terminal and always kills it.
 import assert from 'node:assert/strict';

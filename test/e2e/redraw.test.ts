@@ -1,3 +1,4 @@
+// Slow tier: frame-by-frame redraw checks in a terminal, ~10 s of CPU.
 // Background progress rewrites its own line and nothing else: the built CLI in a pseudo-terminal
 // over a generated library with a fresh entity cache, left alone while the entity pass reports
 // progress, every byte it writes recorded. Before changed-lines rendering each tick erased and

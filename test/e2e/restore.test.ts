@@ -1,3 +1,4 @@
+// Slow tier: the terminal restored after every signal and crash, one session each, ~6 s of CPU.
 // However lede ends, the user gets their terminal back: main screen, cursor visible, echo and
 // canonical mode on, and nothing of lede's UI left behind. lede runs under a shell in the pty, so
 // the shell itself prints `stty -a` before and after, on the screen lede had to restore.

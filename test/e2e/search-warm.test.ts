@@ -1,3 +1,4 @@
+// Slow tier: second starts over a generated library, ~5 s of CPU.
 // `lede search` over a library it searched before reads the search index saved beside the library
 // cache instead of building it, and prints exactly what a search without any cache prints; a
 // saved index that is not what lede wrote is rebuilt, said in one line, the results unchanged.

@@ -1,3 +1,4 @@
+// Slow tier: whole sessions across restarts, ~6 s of CPU.
 // No input ends a session, and the session survives being suspended: the built CLI in a real
 // pseudo-terminal, read by a real emulator.
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// Slow tier: second starts over a generated library, ~5 s of CPU.
 // A second interactive start over the same folder comes from the library cache (and its saved
 // search index) and shows the same list as the first; a cache forged to carry escape sequences
 // never gets one to the terminal.

@@ -1,3 +1,4 @@
+// Slow tier: collections of hundreds of megabytes, ~8 s of CPU.
 // Collections bigger than any cap: a 200 MB JSON Lines file and a 200 MB JSON array load every
 // record, with memory bounded by what is kept, not by the file (RSS measured in a child process).
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// Slow tier: 16 MiB hostile files through the whole app, ~13 s of CPU.
 // Hostile files through the real loader, the layout and the App: each one is read (or skipped with
 // a reason) without a throw or a hang, its text is free of control characters, it wraps and
 // pages at any width, and the App draws the list and the reader of it with nothing but SGR styling.

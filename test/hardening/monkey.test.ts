@@ -1,3 +1,4 @@
+// Slow tier: 14,000 random actions in a child process, ~30 s of CPU.
 // 14,000 seeded random actions across every screen (see monkey-run.ts for what is checked after
 // each), run in a child process with a real forced GC so the heap growth can be measured.
 import assert from 'node:assert/strict';

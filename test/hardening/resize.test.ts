@@ -1,3 +1,4 @@
+// Slow tier: every screen at 51 sizes and a storm of 500 resizes, ~14 s of CPU.
 // Every screen at the sizes where layout changes (each side of the too-small limit and of the
 // panel's side/below threshold, the smallest and a huge one) plus seeded random sizes from 1×1 to
 // 400×120, through the real reducer's resize and the App's own Screen; and a storm of 500

@@ -1,3 +1,4 @@
+// Slow tier: five 10 MB pages and a 20 MB one through the page worker, ~25 s of CPU.
 // Saved web pages are untrusted like every file: no script in them runs, nothing they point at is
 // fetched, a huge or pathological page neither hangs the loader nor takes unbounded memory, and
 // the folder they are in is left exactly as it was.

@@ -1,3 +1,4 @@
+// Slow tier: collections streamed in every chunking, ~10 s of CPU.
 // JSON and JSON Lines files on disk are streamed record by record: any size, every record, each
 // capped on its own, the same ids and notes as the in-memory parsers give.
 import assert from 'node:assert/strict';
