@@ -1,7 +1,7 @@
 // Runs the *.test.ts(x) under test/ with Node's own test runner (Node 20 has no glob for --test).
 // Two tiers: `node test/run.mjs` runs the quick one (what `npm test` runs, under a minute here);
 // `--slow` runs the files marked with a `// Slow tier: why` line (memory and stress runs, sweeps,
-// most pseudo-terminal sessions); `--all` runs both, slow files first (what CI runs: `npm run test:all`).
+// most pseudo-terminal sessions: `npm run test:slow`); `--all` runs both, slow files first. CI runs both tiers.
 // `node test/run.mjs core` runs only the files whose path contains "core", of both tiers unless one is named.
 // `node test/run.mjs --measure [filters]` runs each file alone, one after another, and prints one
 // JSON line per file with its wall time and the CPU (user + sys) of its whole process tree (every
