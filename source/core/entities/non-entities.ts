@@ -10,12 +10,33 @@ const HOLIDAYS = new Set(
   'christmas xmas easter ramadan eid hanukkah hanukah diwali thanksgiving halloween passover lent advent hogmanay yom kippur new year'.split(' '),
 );
 
+/**
+ * Products, platforms, vehicles and weapons that news names as things, not as the companies that
+ * make them ("on YouTube", "an Xbox", "a Shahed drone"): CoNLL's MISC. Only names no company or
+ * place goes by; a platform that is also its company's usual name (TikTok, Netflix, Spotify) is not
+ * here. Lower-cased, words joined by a space.
+ */
+const PRODUCTS = new Set([
+  ...['youtube', 'instagram', 'whatsapp', 'facebook', 'snapchat', 'wechat', 'gmail', 'chatgpt', 'copilot', 'siri'],
+  ...['app store', 'play store', 'google play', 'apple music', 'apple pay', 'apple tv', 'apple intelligence', 'prime video', 'hbo max'],
+  ...['xbox', 'xbox live', 'game pass', 'playstation', 'nintendo switch', 'android', 'kindle'],
+  ...['autopilot', 'cybertruck', 'model y', 'model 3', 'model s', 'model x'],
+  ...['starship', 'new glenn', 'crew dragon', 'international space station', 'gaganyaan', 'chandrayaan'],
+  ...['shahed', 'himars', 'patriot', 'tomahawk', 'iskander', 'kinzhal'],
+]);
+
+/** Events and competitions named like places or organizations: CoNLL's MISC. */
+const EVENTS = new Set([
+  ...['holocaust', 'cold war', 'first world war', 'second world war', 'world war i', 'world war ii', 'arab spring'],
+  ...['la liga', 'serie a', 'bundesliga', 'ligue 1', 'champions league', 'europa league', 'premier league', 'super bowl'],
+]);
+
 /** Common acronyms and abbreviations that name things, not entities (singular and plural). */
 const COMMON_ACRONYMS = new Set(
   (
     'pc tv dvd cd mp mep msp ma id ceo cfo coo gdp gnp vat ai it sms mms pin atm ufo dna hiv aids sars ' +
     'gmt bst est pm am hd usb gps lcd mp3 ipo r&b hq vip faq uk-wide qc obe mbe cbe phd mba bsc ' +
-    'oap suv 4x4 www pdf html wifi wi-fi rpg fps cctv pr ps mps meps mpc dj'
+    'oap suv 4x4 www pdf html wifi wi-fi rpg fps cctv pr ps mps meps mpc dj ev var'
   ).split(' '),
 );
 
@@ -65,6 +86,7 @@ export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'i
   const lower = words.map((w) => w.toLowerCase());
   const joined = lower.join(' ');
   if (HOLIDAYS.has(joined) || (lower.length === 2 && lower[1] === 'day' && HOLIDAYS.has(lower[0]!))) return true;
+  if (PRODUCTS.has(joined) || EVENTS.has(joined)) return true;
   if (words.length !== 1) return false;
   const w = words[0]!;
   if (isCommonAcronym(w)) return true;

@@ -178,6 +178,13 @@ test('non-entities: holidays, common acronyms, groups, i-products and demonyms o
   assert.equal(isDemonymOf('European', known), true);
 });
 
+test('non-entities: products, platforms and weapons, named events and competitions; their makers stay names', () => {
+  for (const name of ['Xbox', 'YouTube', 'Apple Music', 'Play Store', 'Model Y', 'Shahed', 'International Space Station', 'Holocaust', 'La Liga', 'EV', 'VAR', 'EVs']) {
+    assert.ok(isNonEntity(name.split(' '), known), name);
+  }
+  for (const name of ['Microsoft', 'Apple', 'Meta', 'TikTok', 'Netflix', 'Tesla', 'SpaceX', 'Apple Records']) assert.ok(!isNonEntity(name.split(' '), known), name);
+});
+
 test('clean: non-entities become blockers, never spans', () => {
   const ctx = context('At Christmas the Muslims bought a PC from Sony.');
   const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Christmas', 'PER'), spanOf(ctx.tokens, 'Muslims', 'ORG'), spanOf(ctx.tokens, 'PC', 'ORG'), spanOf(ctx.tokens, 'Sony', 'ORG')]);
