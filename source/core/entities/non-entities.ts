@@ -25,6 +25,17 @@ const PRODUCTS = new Set([
   ...['shahed', 'himars', 'patriot', 'tomahawk', 'iskander', 'kinzhal'],
 ]);
 
+/**
+ * How many of a name's last words (at most three, never all) name a product: "SpaceX Starship",
+ * "Tesla Model Y", "Microsoft Xbox" are a maker and its product. 0 when none do.
+ */
+export function trailingProductWords(words: readonly string[]): number {
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    if (PRODUCTS.has(words.slice(words.length - n).join(' ').toLowerCase())) return n;
+  }
+  return 0;
+}
+
 /** Events and competitions named like places or organizations: CoNLL's MISC. */
 const EVENTS = new Set([
   ...['holocaust', 'cold war', 'first world war', 'second world war', 'world war i', 'world war ii', 'arab spring'],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { docCasing, type TagType } from '../../../source/core/entities/features.js';
-import { isDemonymOf, isNonEntity, modifierAcronyms } from '../../../source/core/entities/non-entities.js';
+import { isDemonymOf, isNonEntity, modifierAcronyms, trailingProductWords } from '../../../source/core/entities/non-entities.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
 import { cleanSpan, cleanSpans, joinLeadingCapital, splitSpans } from '../../../source/core/entities/stages/clean.js';
@@ -183,6 +183,23 @@ test('non-entities: products, platforms and weapons, named events and competitio
     assert.ok(isNonEntity(name.split(' '), known), name);
   }
   for (const name of ['Microsoft', 'Apple', 'Meta', 'TikTok', 'Netflix', 'Tesla', 'SpaceX', 'Apple Records']) assert.ok(!isNonEntity(name.split(' '), known), name);
+});
+
+test('clean: a maker before its product is the organization, the product a non-entity ("SpaceX Starship", "Tesla Model Y")', () => {
+  assert.equal(trailingProductWords(['SpaceX', 'Starship']), 1);
+  assert.equal(trailingProductWords(['Tesla', 'Model', 'Y']), 2);
+  assert.equal(trailingProductWords(['Starship']), 0, 'never the whole name');
+  assert.equal(trailingProductWords(['Space', 'Exploration']), 0);
+  const ctx = context('SpaceX Starship flew again, and Tesla Model Y sales fell.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'SpaceX Starship', 'PER'), spanOf(ctx.tokens, 'Tesla Model Y', 'LOC')]);
+  assert.deepEqual(named(ctx, spans), ['ORG:SpaceX', 'ORG:Tesla']);
+  assert.deepEqual(named(ctx, blockers).sort(), ['MISC:Model Y', 'MISC:Starship']);
+});
+
+test('clean: a name of two words or more ending in a place\'s head is a place ("Kerr County"), one word alone is not', () => {
+  const ctx = context('Floods hit Kerr County as County officials met.');
+  const { spans } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Kerr County', 'PER')]);
+  assert.deepEqual(named(ctx, spans), ['LOC:Kerr County']);
 });
 
 test('clean: non-entities become blockers, never spans', () => {

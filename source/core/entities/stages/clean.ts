@@ -10,7 +10,7 @@
  */
 import { PERSON_TITLES, TITLE_WORDS } from '../aliases.js';
 import type { TagType } from '../features.js';
-import { isCommonAcronym, isDemonymOf, isNonEntity, modifierAcronyms } from '../non-entities.js';
+import { isCommonAcronym, isDemonymOf, isNonEntity, modifierAcronyms, trailingProductWords } from '../non-entities.js';
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
@@ -19,7 +19,7 @@ import { findWorks } from './works.js';
 
 export { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 
-const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal']);
+const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Mountain', 'Heights', 'Valley', 'Desert', 'Peninsula', 'Gulf', 'Bay', 'Strait', 'Island', 'Islands', 'Strip', 'Province', 'Canal', 'County']);
 /**
  * Words that end a building's or a site's name: a place ("Dolby Theatre", "Vehicle Assembly
  * Building", "Kurdistan Region"). Each ends no organization or person in CoNLL-2003 train ("Center"
@@ -330,6 +330,12 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
+    const product = trailingProductWords(tokens.slice(span.start, span.end).map((t) => t.text));
+    if (product > 0) {
+      // The maker before its product is an organization: "SpaceX Starship", "Tesla Model Y".
+      blockers.push({ ...span, start: span.end - product, type: 'MISC', fixed: true });
+      Object.assign(span, { end: span.end - product, type: 'ORG', fixed: true });
+    }
     if (isWork(span) || isCommonNoun(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
@@ -525,6 +531,12 @@ export function applyNameRules(tokens: Token[], tagged: TaggedSpan[], isCommonWo
         span.start = s;
         span.fixed = true;
       }
+      continue;
+    }
+    // "Kerr County", "Golan Heights": a name of two words or more ending in a place's head is a place.
+    if (span.type === 'PER' && span.end - span.start > 1 && PLACE_HEADS.has(last)) {
+      span.type = 'LOC';
+      span.fixed = true;
       continue;
     }
     // "the Hajar al-Aswad district", "Kherson region": a name before a place noun is a place.
