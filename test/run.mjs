@@ -26,8 +26,8 @@ const loader = ['--import', pathToFileURL(join(root, 'test/tools/ts-loader.mjs')
 const args = process.argv.slice(2);
 const measure = args.includes('--measure');
 const filters = args.filter((a) => !a.startsWith('--'));
-// Files named on the command line run whatever their tier, unless a tier is asked for too.
-const tier = args.includes('--all') ? 'all' : args.includes('--slow') ? 'slow' : args.includes('--quick') || filters.length === 0 ? 'quick' : 'all';
+// Files named on the command line, and --measure, take both tiers unless one is asked for.
+const tier = args.includes('--all') ? 'all' : args.includes('--slow') ? 'slow' : args.includes('--quick') || (filters.length === 0 && !measure) ? 'quick' : 'all';
 const SLOW_TIER = /^\/\/ Slow tier: /m;
 const isSlow = (file) => SLOW_TIER.test(readFileSync(join(root, file), 'utf8'));
 
@@ -41,7 +41,7 @@ function* walk(dir) {
 
 const files = [...walk(join(root, 'test'))]
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
-  .filter((file) => tier === 'all' || measure || isSlow(file) === (tier === 'slow'))
+  .filter((file) => tier === 'all' || isSlow(file) === (tier === 'slow'))
   .sort();
 if (files.length === 0) {
   console.error('no test files matched');
