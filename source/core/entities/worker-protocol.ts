@@ -8,6 +8,7 @@
  * batch of articles carries `next: true`, asking for another; { type: 'article' } answers a `first`.
  */
 import { Worker } from 'node:worker_threads';
+import { startWorker } from '../start-worker.js';
 import type { EntitySummary } from './library-index.js';
 import type { ArticleText, Entity } from './types.js';
 
@@ -63,14 +64,7 @@ function workerUrl(): URL {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
 
-/**
- * Starts the worker. Bundled, it is dist/entity-worker.js. From source (tests, under tsx), Node 20
- * workers do not inherit tsx's loader hooks, so a two-line bootstrap registers tsx first.
- */
+/** Starts the worker (bundled: dist/entity-worker.js; from source, see startWorker). */
 export function spawnEntityWorker(workerData: WorkerInput): Worker {
-  const url = workerUrl();
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, resourceLimits: WORKER_LIMITS });
-  const api = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
+  return startWorker(Worker, workerUrl(), { workerData, resourceLimits: WORKER_LIMITS });
 }

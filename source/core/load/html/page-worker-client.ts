@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../start-worker.js';
 import type { PageContent } from './page-content.js';
 
 export interface PageRequest {
@@ -131,15 +132,8 @@ function workerFailure(error: Error): string {
   return 'the page reader failed';
 }
 
-/**
- * Bundled, the worker is dist/page-worker.js beside this code. From source (tests, under tsx),
- * Node 20 workers do not inherit tsx's loader hooks, so a two-line bootstrap registers tsx first
- * (as the entity worker does).
- */
-function spawnPageWorker(Worker: typeof import('node:worker_threads').Worker): Worker {
+/** Bundled, the worker is dist/page-worker.js beside this code (from source, see startWorker). */
+function spawnPageWorker(WorkerClass: typeof Worker): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './page-worker.ts' : './page-worker.js', import.meta.url);
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits: WORKER_LIMITS });
-  const api = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
+  return startWorker(WorkerClass, url, { resourceLimits: WORKER_LIMITS });
 }
