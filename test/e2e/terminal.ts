@@ -77,7 +77,7 @@ function terminalEnv(extra: Record<string, string | undefined> = {}): Record<str
   for (const key of Object.keys(env)) {
     if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete env[key];
   }
-  delete env.NODE_OPTIONS; // the test runner's --import tsx must not leak into the program under test
+  delete env.NODE_OPTIONS; // the test runner's TypeScript loader must not leak into the program under test
   delete env.NODE_TEST_CONTEXT; // a child that sees this thinks it is a test subprocess
   Object.assign(env, { TERM: 'xterm-256color', COLORTERM: 'truecolor', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }, extra);
   const result: Record<string, string> = {};

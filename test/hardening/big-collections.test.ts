@@ -7,6 +7,7 @@ import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot, tempDir } from './support';
+import { TS_LOADER_ARGS } from '../helpers/ts-loader-args';
 
 const MiB = 1024 * 1024;
 const FILE_BYTES = 200 * MiB;
@@ -57,7 +58,7 @@ function loadInChild(path: string): { articles: number; lastId: string; lastTitl
     'console.log(JSON.stringify({ articles: library.articles.length, lastId: last?.id, lastTitle: last?.title, notes: last?.notes,',
     '  skipped: library.skipped, before, maxRss: process.resourceUsage().maxRSS * 1024 }));',
   ].join('\n');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const child = spawnSync(process.execPath, [...TS_LOADER_ARGS, '--input-type=module', '-e', script], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 150_000,

@@ -15,6 +15,7 @@ import { displayWidth, graphemes } from '../../source/core/layout/text-width';
 import { wrapText } from '../../source/core/layout/wrap';
 import { type LoadOptions, loadLibrary } from '../../source/core/load';
 import { controlCharInText, frameProblem, repoRoot, tempDir, unsafeCharIn } from './support';
+import { TS_LOADER_ARGS } from '../helpers/ts-loader-args';
 
 afterEach(() => cleanup());
 
@@ -307,7 +308,7 @@ describe('a 50 MB file', () => {
       'console.log(JSON.stringify({ cap: DEFAULT_MAX_FILE_BYTES, before, after, maxRss: process.resourceUsage().maxRSS * 1024,',
       '  length: article?.text.length, notes: article?.notes, skipped: library.skipped }));',
     ].join('\n');
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const child = spawnSync(process.execPath, [...TS_LOADER_ARGS, '--input-type=module', '-e', script], {
       cwd: repoRoot,
       encoding: 'utf8',
       timeout: 100_000,

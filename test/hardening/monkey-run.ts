@@ -5,7 +5,7 @@
 // Run by monkey.test.ts in a child process started with --expose-gc and NODE_ENV=production (as
 // the built CLI runs): React's development build keeps tens of kilobytes per render for its
 // debugging aids, which would swamp lede's own growth. By hand:
-//   NODE_ENV=production node --expose-gc --import tsx test/hardening/monkey-run.ts [seed] [actions]
+//   NODE_ENV=production node --expose-gc --import ./test/tools/ts-loader.mjs test/hardening/monkey-run.ts [seed] [actions]
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

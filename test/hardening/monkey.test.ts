@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { type MonkeyReport, PLACES } from './monkey-run';
+import { TS_LOADER_ARGS } from '../helpers/ts-loader-args';
 
 const SEED = Number(process.env.LEDE_MONKEY_SEED ?? 20240517);
 /**
@@ -23,7 +24,7 @@ const script = fileURLToPath(new URL('./monkey-run.ts', import.meta.url));
 
 function runChild(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, String(SEED), String(ACTIONS)], {
+    const child = spawn(process.execPath, ['--expose-gc', ...TS_LOADER_ARGS, script, String(SEED), String(ACTIONS)], {
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { hashTree } from '../e2e/fixtures';
 import { BIG_PAGES } from '../fixtures/pages/generate-pages';
 import { repoRoot, tempDir } from './support';
+import { TS_LOADER_ARGS } from '../helpers/ts-loader-args';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const hostileFixture = join(repoRoot, 'test', 'fixtures', 'pages', 'hostile.html');
@@ -82,7 +83,7 @@ describe('a hostile saved page', () => {
       const ran = ['__ledeScriptRan', '__ledeOnload', '__ledeOnerror', '__ledeSvg', '__ledeFrame', '__ledeFetched'].filter((name) => name in globalThis);
       console.log(JSON.stringify({ attempts, ran, title: page.title, paragraphs: page.paragraphs }));
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(tree, 'hostile.html')], {
+    const child = spawnSync(process.execPath, [...TS_LOADER_ARGS, '--input-type=module', '-e', script, join(tree, 'hostile.html')], {
       cwd: repoRoot,
       encoding: 'utf8',
       timeout: 50_000,
@@ -116,7 +117,7 @@ function loadInChild(paths: string[], options: Record<string, unknown> = {}): Lo
       skipped: library.skipped, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   `;
   // The hang guard: far beyond the ~1-2 s each page takes.
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 100_000 });
+  const child = spawnSync(process.execPath, [...TS_LOADER_ARGS, '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 100_000 });
   assert.equal(child.error, undefined, `the load finished (${String(child.error)})`);
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as LoadReport;
@@ -181,7 +182,7 @@ describe('pages that are not articles', () => {
       const name = (path) => path.slice(${dir.length + 1});
       console.log(JSON.stringify({ articles: library.articles.map((a) => [name(a.path), a.title, a.text]), skipped: library.skipped.map((s) => [name(s.path), s.reason]) }));
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 50_000 });
+    const child = spawnSync(process.execPath, [...TS_LOADER_ARGS, '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 50_000 });
     assert.equal(child.status, 0, child.stderr);
     const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { articles: [string, string, string][]; skipped: [string, string][] };
     assert.deepEqual(new Map(result.skipped), new Map([

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot, tempDir } from './support';
+import { TS_LOADER_ARGS } from '../helpers/ts-loader-args';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const HANG_GUARD_MS = 30_000;
@@ -58,7 +59,7 @@ function childScript(lines: string[]): unknown {
     "import * as fs from 'node:fs';",
     ...lines,
   ].join('\n');
-  const result = guarded(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+  const result = guarded(process.execPath, [...TS_LOADER_ARGS, '--input-type=module', '-e', script]);
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? 'null');
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { entityKey, loadEntityExtractor, type Entity } from '../../../source/core/entities/index.js';
 import { MAX_MENTIONS_PER_ENTITY } from '../../../source/core/entities/chunked.js';
 import { readSeed, root } from './helpers.js';
+import { TS_LOADER_ARGS } from '../../helpers/ts-loader-args';
 
 const SEED1 = 'articles/000_09270935bd4655ee.txt';
 const SEED2 = 'articles/004_eaf6071b633d695b.txt';
@@ -252,7 +253,7 @@ test('a pathological text (one short line of acronyms repeated) extracts in boun
     const entities = ex.extract(text);
     console.log(JSON.stringify(entities.map((e) => [e.name, e.mentions.length]).sort()));
   `;
-  const r = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=96', ...TS_LOADER_ARGS, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, r.stderr.slice(-500));
   assert.deepEqual(JSON.parse(r.stdout.trim()), [
     ['EU', MAX_MENTIONS_PER_ENTITY],

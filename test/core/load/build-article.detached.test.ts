@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { detached } from '../../../source/core/detached';
+import { TS_LOADER_ARGS } from '../../helpers/ts-loader-args';
 
 test('detached copies are equal to their source, so cleaning a field changes nothing visible', () => {
   const parent = `Headline of the day\n\n${'body text '.repeat(1000)}`;
@@ -23,7 +24,7 @@ test('a title cut from a file’s text does not keep the whole text alive (heap 
     globalThis.gc(); globalThis.gc();
     console.log(JSON.stringify({ title: article.title, heapMb: process.memoryUsage().heapUsed / 2 ** 20 }));
   `;
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--expose-gc', ...TS_LOADER_ARGS, '--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const { title, heapMb } = JSON.parse(run.stdout) as { title: string; heapMb: number };
   assert.equal(title, 'Headline of the day, a long one for the slice');

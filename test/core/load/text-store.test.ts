@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { defineStoredText, storeText } from '../../../source/core/load/text-store.js';
+import { TS_LOADER_ARGS } from '../../helpers/ts-loader-args';
 
 /** Counts the bodies decoded while `body` runs: a decode is a Buffer's UTF-8 toString. */
 function countDecodes(body: (decodes: () => number) => void): void {
@@ -91,7 +92,7 @@ describe('text store', () => {
       const articles = Array.from({ length: 40 }, (_, i) => buildArticle({ id: 'a' + i, path: 'a' + i + '.txt', format: 'txt', title: 'T', paragraphs: ['body ' + i + ' “q”'] }));
       console.log(JSON.stringify({ fast: articles.filter((a) => fast(a)).length, same: articles.every((a) => same(a, articles[0])) }));
     `;
-    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', ...TS_LOADER_ARGS, '--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { fast: 40, same: true });
   });
