@@ -10,11 +10,21 @@ import { paintSegments } from './segments';
 import { type Paint, usePaint } from './styled';
 import { glyphs } from './theme';
 
-/** "date · source · 1,234 words · 5 min": the list's metadata column. */
+const metaOf = new WeakMap<Article, { words: number; meta: string }>();
+
+/**
+ * "date · source · 1,234 words · 5 min": the list's metadata column. Kept per article while its
+ * word count stands (a body read back damaged from the library cache is repaired, and recounted):
+ * every frame of the list measures the visible rows' metadata to line them up.
+ */
 export function articleMeta(article: Article): string {
+  const kept = metaOf.get(article);
+  if (kept?.words === article.words) return kept.meta;
   const parts = [article.date, article.source].filter((p): p is string => Boolean(p));
   parts.push(`${groupedCount(article.words)} words`, `${readingMinutes(article.words)} min`);
-  return parts.join(' · ');
+  const meta = parts.join(' · ');
+  metaOf.set(article, { words: article.words, meta });
+  return meta;
 }
 
 export interface RowProps {

@@ -158,3 +158,12 @@ describe('the list while filtering', () => {
     assert.ok(rows[3]!.includes(match('titleMatch')) && !rows[3]!.startsWith(drawn(paint('selected', 'x')).split('x')[0]!), 'a row not selected: its match, no inverse');
   });
 });
+
+test("a row's metadata follows its article's word count (a body repaired from the cache is recounted)", async () => {
+  const { articleMeta } = await import('../../source/views/list-rows');
+  const article = { ...makeArticle('Counted', ['one two three']), date: '2024-05-01' };
+  assert.equal(articleMeta(article), '2024-05-01 · 3 words · 1 min');
+  assert.equal(articleMeta(article), '2024-05-01 · 3 words · 1 min', 'asked again');
+  article.words = 1200;
+  assert.equal(articleMeta(article), '2024-05-01 · 1,200 words · 5 min');
+});
