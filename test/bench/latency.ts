@@ -5,6 +5,7 @@
  *   npm run bench -- latency [--generate N] [--corpus DIR] [--jsonl FILE] [--bundled] [--json]
  *        [--queries 'a,b c'] [--modes person,burst] [--rounds N] [--starts N] [--no-fzf]
  *        [--cpu-prof DIR] [--blocks] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR] [--no-finish]
+ *        [--type-during-pass]
  *
  * Each of --generate, --corpus, --jsonl (repeatable) and --bundled adds a corpus; none means the
  * bundled articles. Per corpus: a first start with a fresh entity cache (keys typed while the
@@ -156,7 +157,8 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
         queries: prepared.queries,
         modes,
         rounds,
-        typeAfterEntities: which === 'warm',
+        // --type-during-pass: a second start's keys typed at once, as its pass restores and ends.
+        typeAfterEntities: which === 'warm' && !argv.includes('--type-during-pass'),
         // --no-finish: quit once typed, without waiting out the pass (a large corpus on a busy machine).
         finishEntities: which === 'fresh' && !argv.includes('--no-finish'),
         nodeArgs: [
