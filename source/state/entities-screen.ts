@@ -70,7 +70,10 @@ export function clampEntitiesScreen(state: State): State {
   const count = listedEntities(state).length;
   const { cursor, withCursor } = state.entitiesScreen;
   const within = Math.max(0, Math.min(cursor, count - 1));
-  const withWithin = Math.max(0, Math.min(withCursor, appearsWithSelected({ ...state, entitiesScreen: { ...state.entitiesScreen, cursor: within } }).length - 1));
+  // At 0 the "appears with" cursor is in range whatever the list: not worked out for it (the
+  // library's entities arriving at the end of the pass, the screen not even open, walked the top
+  // entity's articles on the UI thread).
+  const withWithin = withCursor === 0 ? 0 : Math.max(0, Math.min(withCursor, appearsWithSelected({ ...state, entitiesScreen: { ...state.entitiesScreen, cursor: within } }).length - 1));
   return within === cursor && withWithin === withCursor ? state : moveTo(withScreen(state, { withCursor: withWithin }), within);
 }
 

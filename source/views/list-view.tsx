@@ -1,83 +1,18 @@
 import { Box, Text } from 'ink';
-import { type Article, readingMinutes } from '../core/article';
+import type { Article } from '../core/article';
 import { groupedCount } from '../core/count-format';
-import { segmentField } from '../core/layout/segments';
 import { displayWidth, truncateToWidth } from '../core/layout/text-width';
-import { hasEntityTerms, type SearchHit } from '../core/search';
+import { hasEntityTerms } from '../core/search';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { frameHeight, listBodyHeight, type Viewport } from '../state/geometry';
-import type { ArticleMark } from '../core/reading';
 import { markOf } from '../state/library-order';
 import { isFiltering, visibleArticles, visibleHits } from '../state/position';
 import { ORDER_LABELS, SHOW_LABELS } from '../state/reading';
 import type { State } from '../state/types';
 import { StatusLine } from './footer';
 import { PromptLine } from './prompt-line';
-import { Segments } from './segments';
+import { ArticleRow, articleMeta } from './list-rows';
 import { Styled } from './styled';
-import { glyphs } from './theme';
-
-function articleMeta(article: Article): string {
-  const parts = [article.date, article.source].filter((p): p is string => Boolean(p));
-  parts.push(`${groupedCount(article.words)} words`, `${readingMinutes(article.words)} min`);
-  return parts.join(' · ');
-}
-
-interface RowProps {
-  article: Article;
-  hit?: SearchHit;
-  selected: boolean;
-  cols: number;
-  /** Width of the metadata column, the same for every visible row so the columns line up. */
-  metaWidth: number;
-  mark: ArticleMark | undefined;
-}
-
-/** The state column, readable without colour as newsboat's: N unread, ! flagged, blank when read. */
-function stateMarker(mark: ArticleMark | undefined): string {
-  if (mark?.flagged) return '!';
-  return mark?.read ? ' ' : 'N';
-}
-
-function ArticleRow({ article, hit, selected, cols, metaWidth, mark }: RowProps) {
-  const meta = truncateToWidth(articleMeta(article), metaWidth).padStart(metaWidth);
-  const titleWidth = Math.max(1, cols - 3 - metaWidth - 2);
-  const marker = `${stateMarker(mark)}${selected ? glyphs.selectedMarker : ' '}`;
-  const titleHighlights = (hit?.matches ?? [])
-    .filter((m) => m.field === 'title')
-    .map((m) => ({ start: m.start, end: m.end, kind: 'titleMatch', priority: 1 }));
-  const title = segmentField(article.title, titleHighlights, titleWidth);
-  const titlePad = ' '.repeat(Math.max(0, titleWidth - displayWidth(title.map((s) => s.text).join(''))));
-  return (
-    <>
-      <Text wrap="truncate">
-        <Styled role={selected ? 'selected' : undefined}>
-          {marker} <Segments segments={title} />
-          {titlePad}
-          {'  '}
-          <Styled role={selected ? undefined : 'dim'}>{meta}</Styled>
-        </Styled>
-      </Text>
-      {hit ? <SnippetLine hit={hit} width={Math.max(1, cols - SNIPPET_INDENT.length)} /> : null}
-    </>
-  );
-}
-
-const SNIPPET_INDENT = '    ';
-
-/** The hit's line of context, cut by the core to the columns it is drawn in, so its match is on screen. */
-function SnippetLine({ hit, width }: { hit: SearchHit; width: number }) {
-  const snippet = hit.snippetAt(width, displayWidth);
-  const highlights = snippet.highlights.map((h) => ({ ...h, kind: 'match' as const, priority: 1 }));
-  return (
-    <Text wrap="truncate">
-      <Styled role="dim">
-        {SNIPPET_INDENT}
-        <Segments segments={segmentField(snippet.text, highlights, width)} />
-      </Styled>
-    </Text>
-  );
-}
 
 function EmptyState({ state }: { state: State }) {
   const { label, skipped } = state.library;

@@ -1,5 +1,5 @@
 import type { Segment } from '../core/layout/segments';
-import { Styled } from './styled';
+import { type Paint, Styled } from './styled';
 import { roleOfKind } from './theme';
 
 /** Draws runs of text, styling each highlighted run by its kind. */
@@ -14,4 +14,11 @@ export function Segments({ segments }: { segments: Segment[] }) {
       ))}
     </>
   );
+}
+
+/** The runs as one string, each highlighted run painted by its kind: what `<Segments>` draws. */
+export function paintSegments(segments: readonly Segment[], paint: Paint): string {
+  let text = '';
+  for (const segment of segments) text += paint(roleOfKind(segment.kind), segment.text);
+  return text;
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'ink';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { isPlain, paint, type Style } from '../terminal/sgr';
 import { PLAIN_THEME, type Role, type Theme } from './theme';
 
@@ -23,4 +23,21 @@ export function Styled({ role, children }: { role: Role | undefined; children: R
   const style: Style | undefined = role ? theme.styles[role] : undefined;
   if (isPlain(style)) return <>{children}</>;
   return <Transform transform={(text) => paint(style, text)}>{children}</Transform>;
+}
+
+/** Text in a role's style, as a string: what `<Styled role>` draws around the same text. */
+export type Paint = (role: Role | undefined, text: string) => string;
+
+/** A function of the theme, so text can be styled as a string (one Text node, no Transform per run). */
+export function paintWith(theme: Theme): Paint {
+  return (role, text) => {
+    const style = role ? theme.styles[role] : undefined;
+    return isPlain(style) ? text : paint(style, text);
+  };
+}
+
+/** paintWith the theme in force, the same function for as long as the theme is. */
+export function usePaint(): Paint {
+  const theme = useTheme();
+  return useMemo(() => paintWith(theme), [theme]);
 }

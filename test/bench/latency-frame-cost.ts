@@ -6,7 +6,9 @@
  * typed key by key. Reported: the main thread's CPU time (/proc, so other processes' load does
  * not count) per frame and per key, while typing.
  *
- *   npm run bench -- latency --frame-cost [--tree DIR] [--generate N] [--alias PKG=FILE] [--cpu-prof DIR] [--json]
+ *   npm run bench -- latency --frame-cost [--tree DIR] [--generate N] [--alias PKG=FILE] [--cpu-prof DIR] [--plain] [--json]
+ *
+ * The app is drawn in 256 colours, as a terminal shows it (--plain: without a theme, no escape at all).
  *
  * --alias is esbuild's, to try a dependency changed in the copy (e.g. string-width=./sw/index.js).
  */
@@ -21,15 +23,18 @@ import { arg } from './stats.js';
 const QUERIES = ['netanyahu', 'shoigu defense', 'netanyhau'];
 
 /** The probe run in a fresh process: types the queries and prints its measurements as JSON. */
-const probe = (tree: string, corpus: string) => `
+const probe = (tree: string, corpus: string, theme: 'colour' | 'plain') => `
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from ${JSON.stringify(join(tree, 'source/app.tsx'))};
 import { loadLibrary } from ${JSON.stringify(join(tree, 'source/core/load/library.ts'))};
+import { themeFor } from ${JSON.stringify(join(tree, 'source/views/theme.ts'))};
 const library = await loadLibrary([${JSON.stringify(corpus)}]);
-const app = render(React.createElement(App, { library, viewport: { cols: 100, rows: 40 } }));
+// Drawn in colour, as a terminal shows it: styled rows are what Ink has to tokenise.
+const theme = ${JSON.stringify(theme)} === 'plain' ? undefined : themeFor({ TERM: 'xterm-256color' });
+const app = render(React.createElement(App, { library, viewport: { cols: 100, rows: 40 }, ...(theme ? { theme } : {}) }));
 // The main thread's CPU time (ms) from /proc: unlike wall-clock busy time, other processes' load does not inflate it.
 const mainCpuMs = () => { const f = readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
 const last = () => app.lastFrame() ?? '';
@@ -53,14 +58,14 @@ app.unmount();
 process.exit(0);
 `;
 
-export async function frameCost(options: { tree: string; corpus: string; alias: Record<string, string>; cpuProf?: string }): Promise<Record<string, number>> {
+export async function frameCost(options: { tree: string; corpus: string; alias: Record<string, string>; cpuProf?: string; theme?: 'colour' | 'plain' }): Promise<Record<string, number>> {
   const esbuild = await import('esbuild');
   // The tree's own bundle-time changes to its dependencies (Ink's Output caches, its string-width), as in its dist.
   const treeBuild = (await import(join(options.tree, 'test/tools/build.mjs'))) as { DIST_OPTIONS?: { plugins?: unknown[] } };
   const tmp = mkdtempSync(join(tmpdir(), 'lede-frame-cost-'));
   try {
     const entry = join(tmp, 'frame-cost.mjs');
-    writeFileSync(entry, probe(options.tree, options.corpus));
+    writeFileSync(entry, probe(options.tree, options.corpus, options.theme ?? 'colour'));
     await esbuild.build({
       entryPoints: [entry, join(options.tree, 'source/core/entities/entity-worker.ts')],
       outdir: tmp,
@@ -98,7 +103,8 @@ export async function benchFrameCost(argv: string[], context: { root: string; co
   const alias = Object.fromEntries(
     argv.flatMap((a, i) => (a === '--alias' && argv[i + 1] ? [argv[i + 1]!.split('=') as [string, string]] : [])).map(([k, v]) => [k, resolve(tree, v)]),
   );
-  return { tree, articles: count, ...(await frameCost({ tree, corpus: context.corpusDir(count), alias, cpuProf: arg(argv, '--cpu-prof') })) };
+  const theme = argv.includes('--plain') ? 'plain' : 'colour';
+  return { tree, articles: count, theme, ...(await frameCost({ tree, corpus: context.corpusDir(count), alias, cpuProf: arg(argv, '--cpu-prof'), theme })) };
 }
 
 /** Run directly (`node --import tsx test/bench/latency-frame-cost.ts …`): the same, the corpus made here. */

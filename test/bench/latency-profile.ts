@@ -96,7 +96,7 @@ interface Resolver {
   (frame: CallFrame): { module: string; functionName: string };
 }
 
-function resolverFor(): Resolver {
+export function resolverFor(): Resolver {
   const marksByUrl = new Map<string, [number, string][] | null>();
   return (frame) => {
     if (!frame.url.startsWith('file://')) return { module: frame.url || frame.functionName, functionName: frame.functionName };
@@ -206,7 +206,7 @@ export function breakdown(profile: CpuProfile, windows: { from: number; to: numb
 }
 
 /** The main thread's profile in `dir` (Node names it CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; thread 0 is main). */
-function mainThreadProfile(dir: string): { file: string; others: string[] } | null {
+export function mainThreadProfile(dir: string): { file: string; others: string[] } | null {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   const main = files.find((f) => f.split('.')[4] === '0');
   return main ? { file: join(dir, main), others: files.filter((f) => f !== main) } : null;

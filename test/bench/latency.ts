@@ -4,14 +4,16 @@
  *
  *   npm run bench -- latency [--generate N] [--corpus DIR] [--jsonl FILE] [--bundled] [--json]
  *        [--queries 'a,b c'] [--modes person,burst] [--rounds N] [--starts N] [--no-fzf]
- *        [--cpu-prof DIR] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR] [--no-finish]
+ *        [--cpu-prof DIR] [--blocks] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR] [--no-finish]
+ *        [--type-during-pass]
  *
  * Each of --generate, --corpus, --jsonl (repeatable) and --bundled adds a corpus; none means the
  * bundled articles. Per corpus: a first start with a fresh entity cache (keys typed while the
  * entity pass runs), a second with the cache it filled (keys typed once the pass is done), more
  * warm starts for the first frame, and fzf on the same text. Per key: echo (written → the prompt
  * shows it) and settle (written → the counter shows that query's result, or a later one's).
- * Times are taken when the chunk that made the screen so arrived (timed-terminal.ts).
+ * Times are taken when the chunk that made the screen so arrived (timed-terminal.ts). --blocks (with
+ * --cpu-prof) lists every turn of lede's event loop over 16 ms and what ran in it (latency-blocks.ts).
  *
  *   npm run bench -- latency --startup [--runs 5]    the first frame on the bundled articles, split
  *                                                     (latency-startup.ts), and a V8 code cache tried
@@ -21,8 +23,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { loadLibrary } from '../../source/core/load/library.js';
 import { sanitizeSingleLine } from '../../source/core/sanitize.js';
+import { explainBlocks } from './latency-blocks.js';
 import { analyzeCpuProfiles, type ProfileWindow } from './latency-profile.js';
 import { fzfVersion, runFzf } from './latency-fzf-run.js';
 import { type LedeRunResult, runLede } from './latency-lede-run.js';
@@ -139,6 +144,9 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
       progress(`${corpus.name}: ${which === 'fresh' ? 'first start, fresh entity cache' : 'second start, warm cache'}`);
       const profileDir = profileRoot ? resolve(profileRoot, `${slug(corpus.name)}-${which}`) : undefined;
       if (profileDir) mkdirSync(profileDir, { recursive: true });
+      // The preload reads where to write from the environment lede inherits.
+      const blocksFile = profileDir && argv.includes('--blocks') ? join(profileDir, 'blocks.json') : undefined;
+      if (blocksFile) process.env.LEDE_BENCH_BLOCKS_FILE = blocksFile;
       const result = await runLede(pty, {
         cli,
         paths: corpus.paths,
@@ -149,19 +157,27 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
         queries: prepared.queries,
         modes,
         rounds,
-        typeAfterEntities: which === 'warm',
+        // --type-during-pass: a second start's keys typed at once, as its pass restores and ends.
+        typeAfterEntities: which === 'warm' && !argv.includes('--type-during-pass'),
         // --no-finish: quit once typed, without waiting out the pass (a large corpus on a busy machine).
         finishEntities: which === 'fresh' && !argv.includes('--no-finish'),
-        nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : [],
+        nodeArgs: [
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : []),
+          ...(blocksFile ? ['--import', pathToFileURL(join(context.root, 'test/bench/event-loop-blocks.mjs')).href] : []),
+        ],
         onKeyWindow: (w) => windows[which]!.push(w),
         keepSamples: argv.includes('--samples'),
       });
+      delete process.env.LEDE_BENCH_BLOCKS_FILE;
       if (!profileDir) return result;
       // Start-up too: what the main thread did until the first frame, and until the index was built.
       const at = (ms: number | null) => (ms === null ? null : result.spawned_at + ms);
       const startup: ProfileWindow[] = [{ mode: 'spawn → first frame', from: result.spawned_at, to: at(result.first_frame_ms)!, keys: 1 }];
       if (result.index_ready_ms !== null) startup.push({ mode: 'first frame → index ready', from: at(result.first_frame_ms)!, to: at(result.index_ready_ms)!, keys: 1 });
-      return { ...result, profile: analyzeCpuProfiles(profileDir, cli, [...windows[which]!, ...startup]) };
+      const profile = analyzeCpuProfiles(profileDir, cli, [...windows[which]!, ...startup]);
+      // performance.now() of the bench at the spawn, on the profile's clock (process.hrtime).
+      const spawnedAtHrtimeMs = Number(process.hrtime.bigint()) / 1e6 - (performance.now() - result.spawned_at);
+      return { ...result, profile, ...(blocksFile ? { blocks: explainBlocks(blocksFile, profileDir, spawnedAtHrtimeMs) } : {}) };
     };
     const fresh = runs.includes('fresh') ? await run('fresh') : undefined;
     const warm = runs.includes('warm') ? await run('warm') : undefined;

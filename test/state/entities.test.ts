@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Entity, EntityType } from '../../source/core/entities';
 import { entitiesAsShown } from '../../source/core/entities/library-view';
 import { libraryIndexOf } from '../helpers/entities';
+import { appearsWithSelected } from '../../source/state/entities-screen';
 import { selectedEntity } from '../../source/state/panel';
 import { type Action, initialState, reducer, type State } from '../../source/state/reducer';
 import { makeArticle, makeLibrary, numberedParagraphs } from '../helpers/articles';
@@ -115,4 +116,14 @@ test('y on a mention across the library copies its context line with the source 
   assert.equal(copied.length, 1, JSON.stringify(keys(withMentions, 'y').notice));
   assert.match(copied[0]!, /Netanyahu/);
   assert.match(copied[0]!, /\n\n— (Moscow|Golan)\n(moscow|golan)\.txt\n$/);
+});
+
+test("the library's entities arriving keep the entities screen's 'appears with' cursor in range, and leave it at 0 as it was", () => {
+  const start = initialState(library, { cols: 80, rows: 24 });
+  const far = run({ ...start, entitiesScreen: { ...start.entitiesScreen, withCursor: 50 } }, { type: 'libraryEntities', index, complete: true });
+  assert.ok(appearsWithSelected(far).length > 0, 'the selected entity appears with others');
+  assert.ok(far.entitiesScreen.withCursor < appearsWithSelected(far).length, `clamped into them (${far.entitiesScreen.withCursor})`);
+  const atStart = run(start, { type: 'libraryEntities', index, complete: true });
+  assert.equal(atStart.entitiesScreen.withCursor, 0);
+  assert.deepEqual(atStart.entitiesScreen, start.entitiesScreen);
 });
