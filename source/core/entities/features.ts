@@ -5,6 +5,7 @@
  * does not depend on a word's neighbours is computed once per distinct word of a document.
  */
 import { fnv1a, mix, phraseStep } from './hashing.js';
+import { T } from './templates.js';
 import { clusterOf, findKey, TAGGER_LISTS, type ClusterTable, type GazetteerTable } from './lexicons.js';
 
 export { fnv1a } from './hashing.js';
@@ -158,15 +159,6 @@ export interface FeatureModel {
   gazetteer?: GazetteerTable;
 }
 
-/** Template ids: one per kind of feature. */
-const enum T {
-  Bias = 1, Word, Shape, Short, Prefix, Suffix, Casing, CasingShort, LexShort, Len1, Cluster, ClusterShort,
-  WordM1, WordP1, WordM2, WordP2, ShortM1, ShortP1, ShortM2, ShortP2, WordPairM, WordPairP, Short3,
-  WordM1Short, ShortWordP1, LexNeighbours, FirstShort, FirstWord, FirstLex, CapsCasing, CapsWord,
-  TitleLex, TitleWord, TitleCasing, ClusterM1, ClusterP1, Gazetteer, GazetteerShort,
-  Prev, Prev2, PrevWord, PrevShort, NonLocal, NonLocalShort,
-}
-
 /** A word's features that do not depend on its neighbours, computed once per document. */
 export interface WordInfo {
   lower: string;
@@ -185,14 +177,18 @@ export interface WordInfo {
   gazetteerKey: number;
   /** Hashed static features, unmasked. */
   own: Uint32Array;
+  /** The integer model's score vectors of this word (scoring.ts), filled when first scored, and whose they are. */
+  scoreVectors: Int32Array | null;
+  scoreVectorsOf: object | null;
 }
 
 const UNSEEN_HASH = fnv1a('<unseen>');
-const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
-const BOUNDARY_AFTER: WordInfo = boundary('</s>');
+/** What stands before a sentence's first word and after its last, for the neighbours' features. */
+export const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
+export const BOUNDARY_AFTER: WordInfo = boundary('</s>');
 function boundary(mark: string): WordInfo {
   const h = fnv1a(mark);
-  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, gazetteerKey: -1, own: new Uint32Array(0) };
+  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, gazetteerKey: -1, own: new Uint32Array(0), scoreVectors: null, scoreVectorsOf: null };
 }
 
 /** Most words kept in a model's cache of static word features (cleared when full: bounded memory). */
@@ -238,7 +234,7 @@ function buildWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
   const c = w.charCodeAt(0);
   const capitalised = (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(w));
   const gazetteerKey = model.gazetteer ? findKey(model.gazetteer.keys, phraseStep(0, nameHash)) : -1;
-  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own) };
+  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own), scoreVectors: null, scoreVectorsOf: null };
 }
 
 /**
@@ -309,7 +305,7 @@ export interface SentenceFeatures {
  * list), left to right, as
  * tags[i * lists + g] = 1 (begins a phrase) or 2 (inside one) or 3 (a one-word phrase).
  */
-function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): Uint8Array {
+export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): Uint8Array {
   const n = info.length;
   const tags = new Uint8Array(n * lists);
   const coveredUntil = new Int32Array(lists);
@@ -349,7 +345,7 @@ function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): 
   return tags;
 }
 
-const GAZETTEER_BITS = TAGGER_LISTS;
+export const GAZETTEER_BITS = TAGGER_LISTS;
 
 /** Hashed static (label-history-free) features of every token of one sentence. */
 export function sentenceFeatures(words: string[], doc: DocFeatures, unseen?: readonly boolean[]): SentenceFeatures {
