@@ -5,6 +5,7 @@
  * does not depend on a word's neighbours is computed once per distinct word of a document.
  */
 import { fnv1a, mix, phraseStep } from './hashing.js';
+import { hasLetter, hasLowerLetter, hasUpperLetter, isAllCaps, startsWithLetter, startsWithUpper } from './letters.js';
 import { T } from './templates.js';
 import { clusterOf, findKey, TAGGER_LISTS, type ClusterTable, type GazetteerTable } from './lexicons.js';
 
@@ -52,28 +53,6 @@ export function shapes(word: string): [string, string] {
   return [long, short];
 }
 
-function isAllCaps(word: string): boolean {
-  let upper = false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c > 127) return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
-    if (c >= 97 && c <= 122) return false;
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  return upper;
-}
-function isInitCap(word: string): boolean {
-  return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word);
-}
-function hasLetter(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i) | 32;
-    if (c >= 97 && c <= 122) return true;
-    if (word.charCodeAt(i) > 127) return /\p{L}/u.test(word);
-  }
-  return false;
-}
-
 /** Per-document casing evidence for each lower-cased word: how it is written elsewhere. */
 export type DocCasing = Map<string, string>;
 
@@ -83,12 +62,11 @@ export type DocCasing = Map<string, string>;
  * mixed-case sentence.
  */
 export function docCasing(sentences: string[][]): DocCasing {
-  const flags = new Map<string, Set<string>>();
-  const add = (w: string, f: string) => {
+  // Bits of CASING_FLAGS per lower-cased word, in the order words are first flagged.
+  const flags = new Map<string, number>();
+  const add = (w: string, bit: number) => {
     const k = w.toLowerCase();
-    let s = flags.get(k);
-    if (!s) flags.set(k, (s = new Set()));
-    s.add(f);
+    flags.set(k, (flags.get(k) ?? 0) | bit);
   };
   for (const sent of sentences) {
     if (sentenceIsCaps(sent)) continue;
@@ -96,16 +74,24 @@ export function docCasing(sentences: string[][]): DocCasing {
       const w = sent[i]!;
       if (!hasLetter(w)) continue;
       if (isAllCaps(w)) {
-        if (w.length > 1) add(w, 'U');
-      } else if (isInitCap(w)) {
-        if (i > 0 && !/^["'“‘([]$/u.test(sent[i - 1]!)) add(w, 'T');
-      } else if (!/\p{Lu}/u.test(w)) add(w, 'L');
+        if (w.length > 1) add(w, U);
+      } else if (startsWithUpper(w) && hasLowerLetter(w)) {
+        if (i > 0 && !OPENERS.has(sent[i - 1]!)) add(w, T_);
+      } else if (!hasUpperLetter(w)) add(w, L_);
     }
   }
   const out: DocCasing = new Map();
-  for (const [k, s] of flags) out.set(k, [...s].sort().join(''));
+  for (const [k, bits] of flags) out.set(k, CASING_FLAGS[bits]!);
   return out;
 }
+
+/** A capitalised word right after one of these may be capitalised for them, not for itself. */
+const OPENERS = new Set(['"', "'", '“', '‘', '(', '[']);
+const L_ = 1;
+const T_ = 2;
+const U = 4;
+/** The flags of each bit set, sorted as docCasing writes them. */
+const CASING_FLAGS = ['', 'L', 'T', 'LT', 'U', 'LU', 'TU', 'LTU'];
 
 /** A headline or table row written in capitals: case tells nothing there. */
 export function sentenceIsCaps(words: string[]): boolean {
@@ -127,9 +113,9 @@ export function sentenceIsTitleCase(words: string[]): boolean {
   let long = 0;
   let caps = 0;
   for (const w of words) {
-    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 4 || !startsWithLetter(w)) continue;
     long++;
-    if (/^\p{Lu}/u.test(w)) caps++;
+    if (startsWithUpper(w)) caps++;
   }
   return long >= 3 && caps / long >= 0.75;
 }
@@ -195,10 +181,14 @@ function boundary(mark: string): WordInfo {
 const WORD_CACHE_LIMIT = 50_000;
 const wordCaches = new WeakMap<FeatureModel, Map<string, WordInfo>>();
 
-/** A word's static features, built once per model and spelling (documents share them). */
-function staticWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
+function wordCacheOf(model: FeatureModel): Map<string, WordInfo> {
   let cache = wordCaches.get(model);
   if (!cache) wordCaches.set(model, (cache = new Map()));
+  return cache;
+}
+
+/** A word's static features, built once per model and spelling (documents share them). */
+function staticWord(model: FeatureModel, cache: Map<string, WordInfo>, w: string, unseen: boolean): WordInfo {
   const key = unseen ? '\u0000' + w : w;
   let info = cache.get(key);
   if (!info) {
@@ -231,8 +221,7 @@ function buildWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
     });
     cluster = ids[Math.min(1, ids.length - 1)] ?? 0;
   }
-  const c = w.charCodeAt(0);
-  const capitalised = (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(w));
+  const capitalised = startsWithUpper(w);
   const gazetteerKey = model.gazetteer ? findKey(model.gazetteer.keys, phraseStep(0, nameHash)) : -1;
   return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own), scoreVectors: null, scoreVectorsOf: null };
 }
@@ -246,13 +235,17 @@ export class DocFeatures {
   private casingHashes = new Map<string, number>();
   /** lower-case hash -> counts of the entity types (O, PER, LOC, ORG, MISC) it was tagged with. */
   private history = new Map<number, Uint16Array>();
+  /** The model's word cache (looked up once per document, not per token). */
+  private readonly words: Map<string, WordInfo>;
   constructor(
     readonly model: FeatureModel,
     readonly casing: DocCasing,
-  ) {}
+  ) {
+    this.words = wordCacheOf(model);
+  }
 
   word(w: string): WordInfo {
-    return staticWord(this.model, w, false);
+    return this.words.get(w) ?? staticWord(this.model, this.words, w, false);
   }
 
   /**
@@ -261,7 +254,7 @@ export class DocFeatures {
    * new name from what is left, as it must for today's names.
    */
   unseen(w: string): WordInfo {
-    return staticWord(this.model, w, true);
+    return staticWord(this.model, this.words, w, true);
   }
 
   /** The hash of how the document writes this word elsewhere (docCasing's flags). */
@@ -313,6 +306,9 @@ export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: nu
   const bitsByLength = new Uint8Array(table.maxTokens + 1);
   const listMask = (1 << lists) - 1;
   for (let i = 0; i < n; i++) {
+    // Most words are on no list: then no phrase starts at them (the loop below would stop at once).
+    const first = info[i]!.gazetteerKey;
+    if (first < 0 || (table.bits[first]! & listMask) === 0) continue;
     let h = 0;
     const max = Math.min(table.maxTokens, n - i);
     bitsByLength.fill(0);
