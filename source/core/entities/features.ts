@@ -7,7 +7,7 @@
 import { fnv1a, mix, phraseStep } from './hashing.js';
 import { hasLetter, hasLowerLetter, hasUpperLetter, isAllCaps, startsWithLetter, startsWithUpper } from './letters.js';
 import { T } from './templates.js';
-import { clusterOf, findKey, TAGGER_LISTS, type ClusterTable, type GazetteerTable } from './lexicons.js';
+import { clusterOf, findKey, keyIndex, TAGGER_LISTS, type ClusterTable, type GazetteerTable } from './lexicons.js';
 
 export { fnv1a } from './hashing.js';
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -305,8 +305,9 @@ export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: nu
   // bitsByLength[len]: the lists of the phrase of `len` words starting here (0: none).
   const bitsByLength = new Uint8Array(table.maxTokens + 1);
   const listMask = (1 << lists) - 1;
+  const index = keyIndex(table.keys);
   for (let i = 0; i < n; i++) {
-    // Most words are on no list: then no phrase starts at them (the loop below would stop at once).
+    // A word on none of these lists starts no phrase (the loop below would stop at its first word).
     const first = info[i]!.gazetteerKey;
     if (first < 0 || (table.bits[first]! & listMask) === 0) continue;
     let h = 0;
@@ -315,7 +316,7 @@ export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: nu
     for (let len = 1; len <= max; len++) {
       h = phraseStep(h, info[i + len - 1]!.nameHash);
       // A word's own entry was looked up when its features were built (the model's table, this one).
-      const k = len === 1 ? info[i]!.gazetteerKey : findKey(table.keys, h);
+      const k = len === 1 ? first : index.find(h);
       // A phrase on none of the tagger's lists (only on a later one) is no phrase to it.
       const bits = k >= 0 ? table.bits[k]! & listMask : 0;
       if (bits !== 0) bitsByLength[len] = bits;
