@@ -22,7 +22,12 @@ const STAGES: Record<string, string> = {
   sentenceRanges: 'tokenize',
   headlineWords: 'casing',
   docCasing: 'casing',
+  // The features of a sentence, listed one by one (training's path, and the app's before
+  // scoring.ts) or for the summed tables (their words' static features and gazetteer matches).
   sentenceFeatures: 'features',
+  staticWord: 'features',
+  gazetteerTags: 'features',
+  tagSentence: 'tagger',
   tagWithFeatures: 'tagger',
   spansFromLabels: 'tagger',
   makeContext: 'resolve: context',
