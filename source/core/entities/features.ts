@@ -166,6 +166,9 @@ export interface WordInfo {
   /** The integer model's score vectors of this word (scoring.ts), filled when first scored, and whose they are. */
   scoreVectors: Int32Array | null;
   scoreVectorsOf: object | null;
+  /** The last document's casing hash of this word (DocFeatures.casingHashOf), and which document (its serial: no reference keeps it alive). */
+  casingHash: number;
+  casingOf: number;
 }
 
 const UNSEEN_HASH = fnv1a('<unseen>');
@@ -174,7 +177,7 @@ export const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
 export const BOUNDARY_AFTER: WordInfo = boundary('</s>');
 function boundary(mark: string): WordInfo {
   const h = fnv1a(mark);
-  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, gazetteerKey: -1, own: new Uint32Array(0), scoreVectors: null, scoreVectorsOf: null };
+  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, gazetteerKey: -1, own: new Uint32Array(0), scoreVectors: null, scoreVectorsOf: null, casingHash: 0, casingOf: 0 };
 }
 
 /** Most words kept in a model's cache of static word features (cleared when full: bounded memory). */
@@ -223,8 +226,10 @@ function buildWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
   }
   const capitalised = startsWithUpper(w);
   const gazetteerKey = model.gazetteer ? findKey(model.gazetteer.keys, phraseStep(0, nameHash)) : -1;
-  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own), scoreVectors: null, scoreVectorsOf: null };
+  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own), scoreVectors: null, scoreVectorsOf: null, casingHash: 0, casingOf: 0 };
 }
+
+let documentSerials = 0;
 
 /**
  * Per-document feature state: the casing evidence (hashed once per word), and for the non-local
@@ -237,6 +242,8 @@ export class DocFeatures {
   private history = new Map<number, Uint16Array>();
   /** The model's word cache (looked up once per document, not per token). */
   private readonly words: Map<string, WordInfo>;
+  /** This document's number (from 1), for what its words remember of it. */
+  private readonly serial = ++documentSerials;
   constructor(
     readonly model: FeatureModel,
     readonly casing: DocCasing,
@@ -255,6 +262,15 @@ export class DocFeatures {
    */
   unseen(w: string): WordInfo {
     return staticWord(this.model, this.words, w, true);
+  }
+
+  /** casingHash(t.lower), remembered on the word until another document asks (a field, not a lookup, per token). */
+  casingHashOf(t: WordInfo): number {
+    if (t.casingOf !== this.serial) {
+      t.casingHash = this.casingHash(t.lower);
+      t.casingOf = this.serial;
+    }
+    return t.casingHash;
   }
 
   /** The hash of how the document writes this word elsewhere (docCasing's flags). */
@@ -298,9 +314,10 @@ export interface SentenceFeatures {
  * list), left to right, as
  * tags[i * lists + g] = 1 (begins a phrase) or 2 (inside one) or 3 (a one-word phrase).
  */
-export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): Uint8Array {
+export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number, scratch?: Uint8Array): Uint8Array {
   const n = info.length;
-  const tags = new Uint8Array(n * lists);
+  // A caller's scratch buffer, when large enough, is reused (zeroed): one sentence's tags at a time.
+  const tags = scratch && scratch.length >= n * lists ? scratch.fill(0, 0, n * lists) : new Uint8Array(n * lists);
   const coveredUntil = new Int32Array(lists);
   // bitsByLength[len]: the lists of the phrase of `len` words starting here (0: none).
   const bitsByLength = new Uint8Array(table.maxTokens + 1);

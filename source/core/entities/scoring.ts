@@ -43,6 +43,9 @@ export class ScoreTables {
   /** The boundaries' vectors (their WordInfo is shared by every model). */
   private readonly before: Int32Array;
   private readonly after: Int32Array;
+  /** One sentence's scores and gazetteer tags at a time (tag() is not re-entered). */
+  private readonly scores = new Int32Array(L);
+  private gazetteerScratch = new Uint8Array(0);
 
   constructor(
     readonly weights: Int16Array,
@@ -123,10 +126,11 @@ export class ScoreTables {
     const vectors = info.map((t) => this.vectorsOf(t));
     const caps = sentenceIsCaps(words);
     const title = !caps && sentenceIsTitleCase(words);
-    const gaz = model.features.gazetteer && model.gazetteer ? gazetteerTags(model.gazetteer, info, GAZETTEER_BITS) : null;
+    if (this.gazetteerScratch.length < n * GAZETTEER_BITS) this.gazetteerScratch = new Uint8Array(2 * n * GAZETTEER_BITS);
+    const gaz = model.features.gazetteer && model.gazetteer ? gazetteerTags(model.gazetteer, info, GAZETTEER_BITS, this.gazetteerScratch) : null;
     const nonLocal = model.features.nonLocal;
     const vec = (i: number): Int32Array => (i < 0 ? this.before : i >= n ? this.after : vectors[i]!);
-    const scores = new Int32Array(L);
+    const scores = this.scores;
     const out: number[] = [];
     let prev = -1;
     let prev2 = -1;
@@ -139,7 +143,7 @@ export class ScoreTables {
       const vn1 = vec(i + 1);
       const vp2 = vec(i - 2);
       const vn2 = vec(i + 2);
-      const casingHash = doc.casingHash(t.lower);
+      const casingHash = doc.casingHashOf(t);
       const cv = this.casingVectors(casingHash);
       const lex = (p1.lex * 3 + n1.lex) * L;
       const history = ((prev + 1) * 10 + prev2 + 1) * L;
