@@ -1,6 +1,7 @@
 /**
  * The extraction bench's measuring process (extract.ts bundles it as dist is built and runs it
- * fresh): `node extract-probe.js CORPUS.json RUNS [--profile]` prints one JSON line.
+ * fresh): `node extract-probe.js CORPUS.json RUNS [--profile]` prints one JSON line. CORPUS.json
+ * holds the documents as { title?, text, words }.
  *
  * CPU time is process.cpuUsage (user + system, all of the process's threads: GC and JIT
  * included) over extracting the whole corpus with a warm extractor, once per run. The profiled
@@ -14,6 +15,7 @@ import { loadEntityExtractor, type EntityExtractor } from '../../source/core/ent
 interface Doc {
   title?: string;
   text: string;
+  words: number;
 }
 
 /** Pipeline functions by stage. */
@@ -106,13 +108,17 @@ const [file, runsArg] = process.argv.slice(2);
 const docs = JSON.parse(readFileSync(file!, 'utf8')) as Doc[];
 const runs = Math.max(1, Number(runsArg));
 const ex = await loadEntityExtractor();
-// Warm-up, untimed: the JIT and the tagger's caches of word features, as in a worker that has
-// read a few articles already (about 150,000 words: the CoNLL split thrice, 200 generated articles).
-for (let words = 0, k = 0; words < 150_000 && docs.length > 0; k++) {
+// Warm-up: the JIT and the tagger's caches of word features, as in a worker that has read a few
+// articles already (150,000 words: the CoNLL split thrice, 200 generated articles). Its CPU is
+// reported too: what a fresh worker's first articles cost.
+const coldStart = cpuMs();
+let coldWords = 0;
+for (let k = 0; coldWords < 150_000 && docs.length > 0; k++) {
   const d = docs[k % docs.length]!;
   ex.extract(d.text, d.title);
-  words += d.text.length / 6;
+  coldWords += d.words;
 }
+const coldMs = cpuMs() - coldStart;
 const cpu: number[] = [];
 let entities = 0;
 for (let r = 0; r < runs; r++) {
@@ -121,4 +127,4 @@ for (let r = 0; r < runs; r++) {
   cpu.push(cpuMs() - t0);
 }
 const stages = process.argv.includes('--profile') ? await stageSplit(ex, docs) : undefined;
-process.stdout.write(`${JSON.stringify({ version: ex.version, entities, cpu_ms: cpu, stages })}\n`);
+process.stdout.write(`${JSON.stringify({ version: ex.version, entities, cpu_ms: cpu, cold: { words: coldWords, cpu_ms: coldMs }, stages })}\n`);

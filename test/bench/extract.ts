@@ -7,8 +7,9 @@
  * with their titles as the app reads them), and the CoNLL-2003 validation split's text (each
  * sentence a paragraph, as eval-entities.ts builds it; ../shared/data/conll2003/valid.txt by
  * default, skipped when absent). Each is extracted in a fresh process running the code bundled as
- * dist is (extract-probe.ts): words, CPU ms per run and their median, words per CPU-second, and
- * the CPU's split by stage from one more, profiled, pass. Wall time would count the other
+ * dist is (extract-probe.ts), warm (after 150,000 words, whose rate is reported too as
+ * cold_words_per_cpu_second: a fresh worker's first articles): words, CPU ms per run and their
+ * median, words per CPU-second, and the CPU's split by stage from one more pass, profiled. Wall time would count the other
  * developers' jobs on a shared machine; CPU time counts this process's work (its GC and JIT
  * threads included). The load average is printed beside the figures: CPU time still grows a
  * little on a busy machine (shared caches and cores).
@@ -35,7 +36,7 @@ export interface ExtractBenchDeps {
 
 interface Corpus {
   name: string;
-  docs: Array<{ title?: string; text: string }>;
+  docs: Array<{ title?: string; text: string; words: number }>;
   words: number;
 }
 
@@ -45,6 +46,7 @@ interface ProbeOut {
   version: string;
   entities: number;
   cpu_ms: number[];
+  cold: { words: number; cpu_ms: number };
   stages?: Record<string, number>;
 }
 
@@ -80,6 +82,7 @@ function measure(probes: Array<{ label: string; path: string }>, corpus: Corpus,
       cpu_ms: round(ms, 1),
       words_per_cpu_second: Math.round(corpus.words / (ms / 1000)),
       words_per_cpu_second_runs: cpu.map((x) => Math.round(corpus.words / (x / 1000))),
+      cold_words_per_cpu_second: Math.round(percentile(o.map((x) => x.cold.words / (x.cold.cpu_ms / 1000)), 50)),
       ...(stages ? { stage_percent: stages } : {}),
     };
   };
@@ -111,11 +114,13 @@ export async function benchExtract(argv: string[], deps: ExtractBenchDeps): Prom
   const conll = arg(argv, '--conll') ?? join(root, '..', 'shared', 'data', 'conll2003', 'valid.txt');
   const corpora: Corpus[] = [];
   const { docs } = await deps.loadCorpus(deps.corpusDir(count));
-  corpora.push({ name: `generated news (${count} articles, seed 1)`, docs: docs.map((d) => ({ title: d.title, text: d.text })), words: docs.reduce((s, d) => s + wordCount(d.title) + wordCount(d.text), 0) });
+  const generated = docs.map((d) => ({ title: d.title, text: d.text, words: wordCount(d.title) + wordCount(d.text) }));
+  corpora.push({ name: `generated news (${count} articles, seed 1)`, docs: generated, words: generated.reduce((s, d) => s + d.words, 0) });
   if (existsSync(conll)) {
     // Words as CoNLL counts them (tokens), as eval-entities.ts does.
     const valid = readConll(conll);
-    corpora.push({ name: 'CoNLL-2003 validation', docs: valid.map((doc) => ({ text: docText(doc).text })), words: valid.reduce((s, doc) => s + doc.reduce((t, x) => t + x.words.length, 0), 0) });
+    const texts = valid.map((doc) => ({ text: docText(doc).text, words: doc.reduce((t, x) => t + x.words.length, 0) }));
+    corpora.push({ name: 'CoNLL-2003 validation', docs: texts, words: texts.reduce((s, d) => s + d.words, 0) });
   }
   const tmp = mkdtempSync(join(tmpdir(), 'lede-bench-extract-'));
   try {
