@@ -5,10 +5,12 @@
  * features depend on one word only: its own static features, and the features its neighbours
  * take from it ("the word before is X", "the shape two after is Xx"). Their weights are summed
  * once per word and model into a few vectors of 9 label scores, kept with the word's cached
- * features (WordInfo), so a token reads ~6 of them plus the ~8 weights of the features that
- * pair two words or read the document. Label history works the same way: the two previous
+ * features (WordInfo), so a token adds five of them (its own, its two neighbours' on each
+ * side) and three small tables' rows, and reads only the 6 to 10 weights of the features that
+ * pair two words or depend on the sentence. Label history works the same way: the two previous
  * labels' weights are one table, and the word's own history features after an O are in its
- * vectors.
+ * vectors. Measured (npm run bench -- extract): the tagger and its features went from 8.0 to
+ * 4.0 CPU-seconds over 2,000 generated articles.
  *
  * The weights are integers (Int16), so the sums are exact whatever their order: the scores, and
  * so every label and every start score, are those of features.ts + tagger.ts's tagWithFeatures,

@@ -66,7 +66,7 @@ const tables = new WeakMap<TaggerWeights, ScoreTables>();
 
 /**
  * Tags one sentence of a document. The shipped model's integer weights go through its summed
- * tables (scoring.ts: the same labels and scores, a third of the work); other weights (a model
+ * tables (scoring.ts: the same labels and scores, half the CPU); other weights (a model
  * being trained) through the features one by one.
  */
 export function tagSentence(model: TaggerWeights, words: string[], doc: DocFeatures, starts?: Float32Array, offset = 0): number[] {
