@@ -7,6 +7,7 @@
  *   npm run bench -- startup [--json] [--runs N]      `lede list` vs `node -e 0`; pty first frame
  *   npm run bench -- fzf [--corpus DIR]               one-shot `lede search` vs `fzf --filter`
  *   npm run bench -- entities --generate N [--json]   entity extraction speed, load, worker, panel (entities.ts)
+ *   npm run bench -- extract [--generate N] [--conll PATH] [--runs N]  extraction words per CPU-second, split by stage (extract.ts)
  *   npm run bench -- memory --corpus DIR [--cache DIR] the interactive app's RSS over time (app-memory.ts)
  *   npm run bench -- load --corpus PATH [--json]      loading a file or folder: time, articles, skipped, peak RSS (load.ts)
  *   npm run bench -- sanitize [--corpus FILE.jsonl] [--baseline PATH]  the sanitiser on a few MB (sanitize.ts)
@@ -31,6 +32,7 @@ import { benchAppMemory } from './app-memory.js';
 import { benchCliEntities } from './cli-entities.js';
 import { bundleProbe } from './bundle.js';
 import { benchEntities } from './entities.js';
+import { benchExtract } from './extract.js';
 import { benchLatency, describeLatency } from './latency.js';
 import { benchLatencyEntities } from './latency-entities.js';
 import { benchLoad } from './load.js';
@@ -224,6 +226,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'startup') report = await benchStartup(argv.slice(1));
   else if (command === 'fzf') report = await benchFzf(argv.slice(1));
   else if (command === 'entities') report = await benchEntities(argv.slice(1), { corpusDir, loadCorpus });
+  else if (command === 'extract') report = await benchExtract(argv.slice(1), { corpusDir, loadCorpus });
   else if (command === 'memory') report = await benchAppMemory(argv.slice(1), cli);
   else if (command === 'load') report = await benchLoad(argv.slice(1), (count) => corpusDir(count));
   else if (command === 'sanitize') report = await benchSanitize(argv.slice(1));

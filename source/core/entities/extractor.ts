@@ -140,30 +140,36 @@ export function createExtractor(model: TaggerWeights, modelVersion: string, know
   };
 }
 
-/** Builds the extractor from the generated weights module (and the shipped lexicons). */
-export function extractorFromModule(mod: {
+/** The generated weights module's shape. */
+export interface WeightsModule {
   MODEL_VERSION: string;
   MODEL_BITS: number;
   MODEL_LABELS: number;
   MODEL_FEATURES?: FeatureSet;
   MODEL_WEIGHTS: string;
   MODEL_LEXICON: string;
-}): EntityExtractor {
+}
+
+/** The tagger's model from the generated weights module (and the shipped lexicons), with the names it knows. */
+export function modelFromModule(mod: WeightsModule): { model: TaggerWeights; version: string; known: KnownNames } {
   if (mod.MODEL_LABELS !== NUM_LABELS) throw new Error('entity model does not match the tagger labels');
   const weights = decodeWeights(mod.MODEL_WEIGHTS, (1 << mod.MODEL_BITS) * NUM_LABELS);
   const features = mod.MODEL_FEATURES ?? { clusters: false, gazetteer: false, nonLocal: false };
   const gazetteer = decodeGazetteer(GAZETTEER);
   const lexicon = new Set(mod.MODEL_LEXICON.split(' '));
-  return createExtractor(
-    {
-      bits: mod.MODEL_BITS,
-      weights,
-      features,
-      lexicon,
-      ...(features.clusters ? { clusters: decodeClusters(CLUSTERS) } : {}),
-      ...(features.gazetteer ? { gazetteer } : {}),
-    },
-    mod.MODEL_VERSION,
-    knownNamesFrom(gazetteer, lexicon),
-  );
+  const model: TaggerWeights = {
+    bits: mod.MODEL_BITS,
+    weights,
+    features,
+    lexicon,
+    ...(features.clusters ? { clusters: decodeClusters(CLUSTERS) } : {}),
+    ...(features.gazetteer ? { gazetteer } : {}),
+  };
+  return { model, version: mod.MODEL_VERSION, known: knownNamesFrom(gazetteer, lexicon) };
+}
+
+/** Builds the extractor from the generated weights module (and the shipped lexicons). */
+export function extractorFromModule(mod: WeightsModule): EntityExtractor {
+  const { model, version, known } = modelFromModule(mod);
+  return createExtractor(model, version, known);
 }

@@ -5,7 +5,9 @@
  * does not depend on a word's neighbours is computed once per distinct word of a document.
  */
 import { fnv1a, mix, phraseStep } from './hashing.js';
-import { clusterOf, findKey, TAGGER_LISTS, type ClusterTable, type GazetteerTable } from './lexicons.js';
+import { hasLetter, hasLowerLetter, hasUpperLetter, isAllCaps, startsWithLetter, startsWithUpper } from './letters.js';
+import { T } from './templates.js';
+import { clusterOf, findKey, keyIndex, TAGGER_LISTS, type ClusterTable, type GazetteerTable } from './lexicons.js';
 
 export { fnv1a } from './hashing.js';
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -51,28 +53,6 @@ export function shapes(word: string): [string, string] {
   return [long, short];
 }
 
-function isAllCaps(word: string): boolean {
-  let upper = false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c > 127) return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
-    if (c >= 97 && c <= 122) return false;
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  return upper;
-}
-function isInitCap(word: string): boolean {
-  return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word);
-}
-function hasLetter(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i) | 32;
-    if (c >= 97 && c <= 122) return true;
-    if (word.charCodeAt(i) > 127) return /\p{L}/u.test(word);
-  }
-  return false;
-}
-
 /** Per-document casing evidence for each lower-cased word: how it is written elsewhere. */
 export type DocCasing = Map<string, string>;
 
@@ -82,12 +62,11 @@ export type DocCasing = Map<string, string>;
  * mixed-case sentence.
  */
 export function docCasing(sentences: string[][]): DocCasing {
-  const flags = new Map<string, Set<string>>();
-  const add = (w: string, f: string) => {
+  // Bits of CASING_FLAGS per lower-cased word, in the order words are first flagged.
+  const flags = new Map<string, number>();
+  const add = (w: string, bit: number) => {
     const k = w.toLowerCase();
-    let s = flags.get(k);
-    if (!s) flags.set(k, (s = new Set()));
-    s.add(f);
+    flags.set(k, (flags.get(k) ?? 0) | bit);
   };
   for (const sent of sentences) {
     if (sentenceIsCaps(sent)) continue;
@@ -95,16 +74,24 @@ export function docCasing(sentences: string[][]): DocCasing {
       const w = sent[i]!;
       if (!hasLetter(w)) continue;
       if (isAllCaps(w)) {
-        if (w.length > 1) add(w, 'U');
-      } else if (isInitCap(w)) {
-        if (i > 0 && !/^["'“‘([]$/u.test(sent[i - 1]!)) add(w, 'T');
-      } else if (!/\p{Lu}/u.test(w)) add(w, 'L');
+        if (w.length > 1) add(w, U);
+      } else if (startsWithUpper(w) && hasLowerLetter(w)) {
+        if (i > 0 && !OPENERS.has(sent[i - 1]!)) add(w, T_);
+      } else if (!hasUpperLetter(w)) add(w, L_);
     }
   }
   const out: DocCasing = new Map();
-  for (const [k, s] of flags) out.set(k, [...s].sort().join(''));
+  for (const [k, bits] of flags) out.set(k, CASING_FLAGS[bits]!);
   return out;
 }
+
+/** A capitalised word right after one of these may be capitalised for them, not for itself. */
+const OPENERS = new Set(['"', "'", '“', '‘', '(', '[']);
+const L_ = 1;
+const T_ = 2;
+const U = 4;
+/** The flags of each bit set, sorted as docCasing writes them. */
+const CASING_FLAGS = ['', 'L', 'T', 'LT', 'U', 'LU', 'TU', 'LTU'];
 
 /** A headline or table row written in capitals: case tells nothing there. */
 export function sentenceIsCaps(words: string[]): boolean {
@@ -126,9 +113,9 @@ export function sentenceIsTitleCase(words: string[]): boolean {
   let long = 0;
   let caps = 0;
   for (const w of words) {
-    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 4 || !startsWithLetter(w)) continue;
     long++;
-    if (/^\p{Lu}/u.test(w)) caps++;
+    if (startsWithUpper(w)) caps++;
   }
   return long >= 3 && caps / long >= 0.75;
 }
@@ -158,15 +145,6 @@ export interface FeatureModel {
   gazetteer?: GazetteerTable;
 }
 
-/** Template ids: one per kind of feature. */
-const enum T {
-  Bias = 1, Word, Shape, Short, Prefix, Suffix, Casing, CasingShort, LexShort, Len1, Cluster, ClusterShort,
-  WordM1, WordP1, WordM2, WordP2, ShortM1, ShortP1, ShortM2, ShortP2, WordPairM, WordPairP, Short3,
-  WordM1Short, ShortWordP1, LexNeighbours, FirstShort, FirstWord, FirstLex, CapsCasing, CapsWord,
-  TitleLex, TitleWord, TitleCasing, ClusterM1, ClusterP1, Gazetteer, GazetteerShort,
-  Prev, Prev2, PrevWord, PrevShort, NonLocal, NonLocalShort,
-}
-
 /** A word's features that do not depend on its neighbours, computed once per document. */
 export interface WordInfo {
   lower: string;
@@ -185,24 +163,35 @@ export interface WordInfo {
   gazetteerKey: number;
   /** Hashed static features, unmasked. */
   own: Uint32Array;
+  /** The integer model's score vectors of this word (scoring.ts), filled when first scored, and whose they are. */
+  scoreVectors: Int32Array | null;
+  scoreVectorsOf: object | null;
+  /** The last document's casing hash of this word (DocFeatures.casingHashOf), and which document (its serial: no reference keeps it alive). */
+  casingHash: number;
+  casingOf: number;
 }
 
 const UNSEEN_HASH = fnv1a('<unseen>');
-const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
-const BOUNDARY_AFTER: WordInfo = boundary('</s>');
+/** What stands before a sentence's first word and after its last, for the neighbours' features. */
+export const BOUNDARY_BEFORE: WordInfo = boundary('<s>');
+export const BOUNDARY_AFTER: WordInfo = boundary('</s>');
 function boundary(mark: string): WordInfo {
   const h = fnv1a(mark);
-  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, gazetteerKey: -1, own: new Uint32Array(0) };
+  return { lower: mark, lowerHash: h, nameHash: h, shortHash: h, lex: 2, cluster: 0, capitalised: false, gazetteerKey: -1, own: new Uint32Array(0), scoreVectors: null, scoreVectorsOf: null, casingHash: 0, casingOf: 0 };
 }
 
 /** Most words kept in a model's cache of static word features (cleared when full: bounded memory). */
 const WORD_CACHE_LIMIT = 50_000;
 const wordCaches = new WeakMap<FeatureModel, Map<string, WordInfo>>();
 
-/** A word's static features, built once per model and spelling (documents share them). */
-function staticWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
+function wordCacheOf(model: FeatureModel): Map<string, WordInfo> {
   let cache = wordCaches.get(model);
   if (!cache) wordCaches.set(model, (cache = new Map()));
+  return cache;
+}
+
+/** A word's static features, built once per model and spelling (documents share them). */
+function staticWord(model: FeatureModel, cache: Map<string, WordInfo>, w: string, unseen: boolean): WordInfo {
   const key = unseen ? '\u0000' + w : w;
   let info = cache.get(key);
   if (!info) {
@@ -235,11 +224,12 @@ function buildWord(model: FeatureModel, w: string, unseen: boolean): WordInfo {
     });
     cluster = ids[Math.min(1, ids.length - 1)] ?? 0;
   }
-  const c = w.charCodeAt(0);
-  const capitalised = (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(w));
+  const capitalised = startsWithUpper(w);
   const gazetteerKey = model.gazetteer ? findKey(model.gazetteer.keys, phraseStep(0, nameHash)) : -1;
-  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own) };
+  return { lower, lowerHash, nameHash, shortHash, lex, cluster, capitalised, gazetteerKey, own: Uint32Array.from(own), scoreVectors: null, scoreVectorsOf: null, casingHash: 0, casingOf: 0 };
 }
+
+let documentSerials = 0;
 
 /**
  * Per-document feature state: the casing evidence (hashed once per word), and for the non-local
@@ -250,13 +240,19 @@ export class DocFeatures {
   private casingHashes = new Map<string, number>();
   /** lower-case hash -> counts of the entity types (O, PER, LOC, ORG, MISC) it was tagged with. */
   private history = new Map<number, Uint16Array>();
+  /** The model's word cache (looked up once per document, not per token). */
+  private readonly words: Map<string, WordInfo>;
+  /** This document's number (from 1), for what its words remember of it. */
+  private readonly serial = ++documentSerials;
   constructor(
     readonly model: FeatureModel,
     readonly casing: DocCasing,
-  ) {}
+  ) {
+    this.words = wordCacheOf(model);
+  }
 
   word(w: string): WordInfo {
-    return staticWord(this.model, w, false);
+    return this.words.get(w) ?? staticWord(this.model, this.words, w, false);
   }
 
   /**
@@ -265,7 +261,16 @@ export class DocFeatures {
    * new name from what is left, as it must for today's names.
    */
   unseen(w: string): WordInfo {
-    return staticWord(this.model, w, true);
+    return staticWord(this.model, this.words, w, true);
+  }
+
+  /** casingHash(t.lower), remembered on the word until another document asks (a field, not a lookup, per token). */
+  casingHashOf(t: WordInfo): number {
+    if (t.casingOf !== this.serial) {
+      t.casingHash = this.casingHash(t.lower);
+      t.casingOf = this.serial;
+    }
+    return t.casingHash;
   }
 
   /** The hash of how the document writes this word elsewhere (docCasing's flags). */
@@ -309,21 +314,26 @@ export interface SentenceFeatures {
  * list), left to right, as
  * tags[i * lists + g] = 1 (begins a phrase) or 2 (inside one) or 3 (a one-word phrase).
  */
-function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): Uint8Array {
+export function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number, scratch?: Uint8Array): Uint8Array {
   const n = info.length;
-  const tags = new Uint8Array(n * lists);
+  // A caller's scratch buffer, when large enough, is reused (zeroed): one sentence's tags at a time.
+  const tags = scratch && scratch.length >= n * lists ? scratch.fill(0, 0, n * lists) : new Uint8Array(n * lists);
   const coveredUntil = new Int32Array(lists);
   // bitsByLength[len]: the lists of the phrase of `len` words starting here (0: none).
   const bitsByLength = new Uint8Array(table.maxTokens + 1);
   const listMask = (1 << lists) - 1;
+  const index = keyIndex(table.keys);
   for (let i = 0; i < n; i++) {
+    // A word on none of these lists starts no phrase (the loop below would stop at its first word).
+    const first = info[i]!.gazetteerKey;
+    if (first < 0 || (table.bits[first]! & listMask) === 0) continue;
     let h = 0;
     const max = Math.min(table.maxTokens, n - i);
     bitsByLength.fill(0);
     for (let len = 1; len <= max; len++) {
       h = phraseStep(h, info[i + len - 1]!.nameHash);
       // A word's own entry was looked up when its features were built (the model's table, this one).
-      const k = len === 1 ? info[i]!.gazetteerKey : findKey(table.keys, h);
+      const k = len === 1 ? first : index.find(h);
       // A phrase on none of the tagger's lists (only on a later one) is no phrase to it.
       const bits = k >= 0 ? table.bits[k]! & listMask : 0;
       if (bits !== 0) bitsByLength[len] = bits;
@@ -349,7 +359,7 @@ function gazetteerTags(table: GazetteerTable, info: WordInfo[], lists: number): 
   return tags;
 }
 
-const GAZETTEER_BITS = TAGGER_LISTS;
+export const GAZETTEER_BITS = TAGGER_LISTS;
 
 /** Hashed static (label-history-free) features of every token of one sentence. */
 export function sentenceFeatures(words: string[], doc: DocFeatures, unseen?: readonly boolean[]): SentenceFeatures {

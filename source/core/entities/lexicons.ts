@@ -30,8 +30,58 @@ export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 're
 /** The lists the tagger's features read (features.ts): the model was trained on these five. */
 export const TAGGER_LISTS = 5;
 
+/**
+ * Where each key of a table is: an open-addressing hash table over the keys' positions, so that a
+ * lookup is a probe or two instead of a binary search (the tagger looks up every word of every
+ * phrase that starts at a listed word, and many common words are first names).
+ */
+export class KeyIndex {
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+  constructor(private readonly keys: Uint32Array) {
+    let bits = 4;
+    while (1 << bits < keys.length * 2) bits++;
+    this.slots = new Int32Array(1 << bits).fill(-1);
+    this.shift = 32 - bits;
+    const mask = (1 << bits) - 1;
+    for (let i = 0; i < keys.length; i++) {
+      let s = this.slotOf(keys[i]!);
+      while (this.slots[s]! >= 0 && keys[this.slots[s]!] !== keys[i]) s = (s + 1) & mask;
+      // A key written twice keeps its first position, as a binary search finds it.
+      if (this.slots[s]! < 0) this.slots[s] = i;
+    }
+  }
+
+  private slotOf(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The position of `key` in the keys, or -1. */
+  find(key: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = this.slotOf(key); ; s = (s + 1) & mask) {
+      const i = this.slots[s]!;
+      if (i < 0 || this.keys[i] === key) return i;
+    }
+  }
+}
+
+const keyIndexes = new WeakMap<Uint32Array, KeyIndex>();
+
+/** The index of a table's keys (built once per keys array; the arrays are never changed). */
+export function keyIndex(keys: Uint32Array): KeyIndex {
+  let index = keyIndexes.get(keys);
+  if (!index) keyIndexes.set(keys, (index = new KeyIndex(keys)));
+  return index;
+}
+
 /** The index of `key` in the sorted `keys`, or -1. */
 export function findKey(keys: Uint32Array, key: number): number {
+  return keyIndex(keys).find(key);
+}
+
+/** findKey by binary search: what the index must answer (tests). */
+export function findKeySorted(keys: Uint32Array, key: number): number {
   const i = firstIndexWhere(keys.length, (j) => keys[j]! >= key);
   return i < keys.length && keys[i] === key ? i : -1;
 }

@@ -3,6 +3,7 @@
  * `weights` is any numeric array laid out as [bucket * NUM_LABELS + label] (Float32 while
  * training, Int16 once quantised for shipping: only the argmax matters).
  */
+import { ScoreTables } from './scoring.js';
 import { allowed, DocFeatures, HISTORY_FEATURES, historyFeatures, NUM_LABELS, sentenceFeatures, type FeatureModel, type SentenceFeatures } from './features.js';
 
 export interface TaggerWeights extends FeatureModel {
@@ -61,6 +62,16 @@ export function tagWithFeatures(weights: ArrayLike<number>, sentence: SentenceFe
   return out;
 }
 
+const tables = new WeakMap<TaggerWeights, ScoreTables>();
+
+/**
+ * Tags one sentence of a document. The shipped model's integer weights go through its summed
+ * tables (scoring.ts: the same labels and scores, half the CPU); other weights (a model
+ * being trained) through the features one by one.
+ */
 export function tagSentence(model: TaggerWeights, words: string[], doc: DocFeatures, starts?: Float32Array, offset = 0): number[] {
-  return tagWithFeatures(model.weights, sentenceFeatures(words, doc), doc, starts, offset);
+  if (!(model.weights instanceof Int16Array)) return tagWithFeatures(model.weights, sentenceFeatures(words, doc), doc, starts, offset);
+  let t = tables.get(model);
+  if (!t || t.weights !== model.weights) tables.set(model, (t = new ScoreTables(model.weights, model)));
+  return t.tag(words, doc, starts, offset, START_LABELS);
 }

@@ -32,6 +32,30 @@ function isWordChar(ch: string): boolean {
   return WORD_CHAR.test(ch);
 }
 
+/** isWordChar of the code unit at i, without the regex for ASCII (letters and digits are its only word characters there). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return isWordChar(text[i]!);
+}
+
+/**
+ * A possessive "'s" / "’s" ending a word ("Israel's"): the word's split point, or -1. What
+ * /^(.+)(['’][sS])$/u matched, without the regex (a word holds no line terminator for "." to miss).
+ */
+function possessiveAt(word: string): number {
+  const n = word.length;
+  if (n < 3) return -1;
+  const s = word.charCodeAt(n - 1);
+  const q = word.charCodeAt(n - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019) ? n - 2 : -1;
+}
+
+function dottedAt(text: string, i: number): RegExpExecArray | null {
+  DOTTED_RE.lastIndex = i;
+  return DOTTED_RE.exec(text);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -43,11 +67,10 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const ch = text[i]!;
-    if (isWordChar(ch) || (c >= 0xd800 && c <= 0xdbff)) {
-      DOTTED_RE.lastIndex = i;
-      const dotted = DOTTED_RE.exec(text);
-      if (dotted && !(i + dotted[0].length < n && isWordChar(text[i + dotted[0].length]!))) {
+    if (isWordCharAt(text, i) || (c >= 0xd800 && c <= 0xdbff)) {
+      // A dotted acronym has a period after its first letter (one code unit on, or two for an astral letter).
+      const dotted = text.charCodeAt(i + 1) === 46 || (c >= 0xd800 && c <= 0xdbff && text.charCodeAt(i + 2) === 46) ? dottedAt(text, i) : null;
+      if (dotted && !(i + dotted[0].length < n && isWordCharAt(text, i + dotted[0].length))) {
         tokens.push({ text: dotted[0], start: i, end: i + dotted[0].length });
         i += dotted[0].length;
         continue;
@@ -64,11 +87,10 @@ export function tokenize(text: string): Token[] {
       let word = m[0];
       let end = i + word.length;
       // Split a possessive 's off the word ("Israel's" -> "Israel" "'s").
-      const poss = /^(.+)(['’][sS])$/u.exec(word);
-      if (poss && poss[1]!.length > 1 && !/['’]/u.test(poss[1]!.slice(-1))) {
-        const base = poss[1]!;
-        tokens.push({ text: base, start: i, end: i + base.length });
-        tokens.push({ text: poss[2]!, start: i + base.length, end });
+      const split = possessiveAt(word);
+      if (split > 1 && word[split - 1] !== "'" && word[split - 1] !== '’') {
+        tokens.push({ text: word.slice(0, split), start: i, end: i + split });
+        tokens.push({ text: word.slice(split), start: i + split, end });
         i = end;
         continue;
       }
@@ -84,9 +106,10 @@ export function tokenize(text: string): Token[] {
       i = end;
       continue;
     }
+    const ch = text[i]!;
     // Possessive after a token that ended in punctuation-free text was handled above; a
     // stand-alone "'s" (as in CoNLL's "Clinton 's") is one token too.
-    if ((ch === "'" || ch === '’') && i + 1 < n && (text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isWordChar(text[i + 2]!))) {
+    if ((ch === "'" || ch === '’') && i + 1 < n && (text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isWordCharAt(text, i + 2))) {
       tokens.push({ text: text.slice(i, i + 2), start: i, end: i + 2 });
       i += 2;
       continue;
@@ -104,6 +127,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 
 /**
@@ -117,13 +145,14 @@ export function sentenceRanges(text: string, tokens: Token[]): Array<[number, nu
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens[i + 1];
     if (!next) break;
-    const gap = text.slice(tokens[i]!.end, next.start);
-    let split = gap.includes('\n');
+    const gapStart = tokens[i]!.end;
+    const spaced = next.start > gapStart;
+    let split = spaced && hasNewline(text, gapStart, next.start);
     if (!split) {
       const t = tokens[i]!.text;
-      if ((t === '.' || t === '!' || t === '?' || t === '...') && gap.length > 0) {
+      if ((t === '.' || t === '!' || t === '?' || t === '...') && spaced) {
         split = /^[\p{Lu}\p{N}"'“‘([]/u.test(next.text);
-      } else if (CLOSERS.has(t) && gap.length > 0 && i > 0) {
+      } else if (CLOSERS.has(t) && spaced && i > 0) {
         const prev = tokens[i - 1]!.text;
         split = (prev === '.' || prev === '!' || prev === '?') && /^[\p{Lu}"“]/u.test(next.text);
       }

@@ -5,6 +5,7 @@
  * trained on 1996 newswire has never seen most of today's companies; the list has. Re-scan then
  * finds its other mentions.
  */
+import { startsWithUpper } from '../letters.js';
 import type { ResolveContext, TaggedSpan } from './context.js';
 import { contextCue } from './cues.js';
 
@@ -15,10 +16,10 @@ export function addKnownCompanies(ctx: Pick<ResolveContext, 'tokens' | 'known' |
   for (const t of tagged) covered.fill(1, t.start, t.end);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.text;
-    if (covered[i] || ctx.capsSentence[i] || !/^\p{Lu}/u.test(w) || w.length < 3) continue;
+    if (covered[i] || ctx.capsSentence[i] || !startsWithUpper(w) || w.length < 3) continue;
     const lower = w.toLowerCase();
     // Part of a longer capitalised name the tagger left out ("Space Launch System") is no company's.
-    if (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) continue;
+    if (startsWithUpper(tokens[i - 1]?.text ?? '') || startsWithUpper(tokens[i + 1]?.text ?? '')) continue;
     if (known.isCommonWord(lower) || casing.get(lower)?.includes('L') || !known.isCompany(w) || known.isPersonName(w) || known.isPlace([w])) continue;
     // A sentence's first capital says nothing, unless the words around it say organization ("Stellantis chief Antonio Filosa").
     if (ctx.sentenceStart[i] && contextCue(ctx, i, i + 1) !== 'organization') continue;

@@ -1,5 +1,6 @@
 /** What every stage of resolveEntities reads: the text, its tokens and sentences, and lookups. */
 import type { DocCasing, TagType } from '../features.js';
+import { hasLetter, hasLowerLetter } from '../letters.js';
 import type { Token } from '../tokenize.js';
 import type { EntityType } from '../types.js';
 
@@ -78,9 +79,9 @@ export function makeContext(
     let caps = 0;
     for (let i = s; i < e; i++) {
       const w = tokens[i]!.text;
-      if (!/\p{L}/u.test(w)) continue;
+      if (!hasLetter(w)) continue;
       letters++;
-      if (!/\p{Ll}/u.test(w)) caps++;
+      if (!hasLowerLetter(w)) caps++;
     }
     if (letters >= 2 && caps / letters > 0.8) capsSentence.fill(1, s, e);
   }

@@ -29,6 +29,21 @@ export interface Candidate {
   fixed?: EntityType;
 }
 
+/** Most surfaces whose tokens are kept (cleared when full): the alias table's and the articles' recurring names. */
+const PARTS_CACHE_LIMIT = 10_000;
+const partsCache = new Map<string, readonly string[]>();
+
+/** The tokens' texts of a name's surface (tokenized once per spelling, not per article). */
+function partsOf(surface: string): readonly string[] {
+  let parts = partsCache.get(surface);
+  if (!parts) {
+    if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
+    parts = tokenize(surface).map((t) => t.text);
+    partsCache.set(surface, parts);
+  }
+  return parts;
+}
+
 export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanForm: FormInfo[], blockers: TaggedSpan[], forms: Forms, merged: Merged): Candidate[] {
   const { text, tokens, casing, sentenceStart, capsSentence } = ctx;
   const { uf, ambiguousSurnames, forcedPerson } = merged;
@@ -57,17 +72,18 @@ export function rescanCandidates(ctx: ResolveContext, spans: TaggedSpan[], spanF
   const byFirst = new Map<string, number[]>();
   // In a sentence written in capitals ("NETANYAHU SPEAKS IN JERUSALEM") a form is found in capitals.
   const byFirstInCaps = new Map<string, number[]>();
+  const index = (map: Map<string, number[]>, key: string, i: number) => {
+    const l = map.get(key);
+    if (l) l.push(i);
+    else map.set(key, [i]);
+  };
   tokens.forEach((t, i) => {
-    for (const map of capsSentence[i] ? [byFirst, byFirstInCaps] : [byFirst]) {
-      const key = map === byFirst ? t.text : t.text.toUpperCase();
-      let l = map.get(key);
-      if (!l) map.set(key, (l = []));
-      l.push(i);
-    }
+    index(byFirst, t.text, i);
+    if (capsSentence[i]) index(byFirstInCaps, t.text.toUpperCase(), i);
   });
   const rescan = (surface: string, group: string | null, ambiguous: string[] | undefined, fromTable: boolean, fixed?: EntityType) => {
     if (!/[\p{Lu}\p{N}]/u.test(surface)) return;
-    const parts = tokenize(surface).map((t) => t.text);
+    const parts = partsOf(surface);
     if (parts.length === 0) return;
     const single = parts.length === 1;
     const lowerSeen = single && (casing.get(parts[0]!.toLowerCase()) ?? '').includes('L');
