@@ -24,13 +24,13 @@
  * slices as without a cache), said in one line when it is not a plain miss. Saving is best
  * effort: a full disk leaves the old file or none.
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { dirname } from 'node:path';
 import { closeOwnFile, ensureOwnDirectory, errnoCode, openOwnFile, realFileSystem, writeOwnFileAtomic, type OwnFileOutput, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { fold, isWordUnit } from './fold.js';
 import { MAX_RESERVE, PostingStore } from './postings.js';
-import { BODY, DOC_STRIDE, EDGE, type SearchIndex, TF_MAX } from './search-index.js';
+import { DOC_STRIDE, EDGE, type SearchIndex, TF_MAX, TITLE } from './search-index.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Bump whenever folding, tokenising or what the index holds changes: every saved index is then a miss. */
@@ -293,15 +293,21 @@ async function readPostings(reader: ChunkReader, header: Header, postingBytes: n
     const view = bytes.subarray(0, Math.min(left, header.chunkBytes));
     if (!reader.fill(view)) return 'changed while read';
     left -= view.length;
-    if (createHash('sha256').update(view).digest('hex') !== header.postingChunks[index]) return 'bytes changed since written';
+    // Digested in libuv's pool (WebCrypto copies the chunk now) while the main thread checks it;
+    // awaiting it is the event loop's turn: keys typed while 150 MB of postings are read are echoed.
+    const digest = webcrypto.subtle.digest('SHA-256', view);
     const problem = checker.take(chunk, view.length / 4);
+    if (Buffer.from(await digest).toString('hex') !== header.postingChunks[index]) return 'bytes changed since written';
     if (problem) return problem;
-    // A turn for the event loop: keys typed while 150 MB of postings are read are echoed.
-    if (left > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   if (!reader.atEnd()) return 'changed while read';
   return checker.finish() ?? { vocab, postings };
 }
+
+/** A posting's article is its value over DOC_STRIDE, a power of two. */
+const DOC_SHIFT = Math.log2(DOC_STRIDE);
+const FLAG_BITS = 3 << 10;
+const TITLE_ONLY = TITLE << 10;
 
 /** Checks postings as they come, in any pieces, and puts each term's into `store` as one run. */
 export class PostingChecker {
@@ -350,14 +356,17 @@ export class PostingChecker {
 
   private check(values: Int32Array, from: number, to: number): string | undefined {
     let previous = this.previous;
+    const docs = this.docs;
     for (let at = from; at < to; at++) {
       const value = values[at]!;
-      const doc = Math.floor(value / DOC_STRIDE);
-      const flags = (value >> 10) & 3;
+      // Integer arithmetic only: this loop sees every posting of the library. A negative value
+      // gives a negative article, which is never after the previous one.
+      const doc = value >> DOC_SHIFT;
+      if (doc <= previous || doc >= docs) return 'bad posting';
+      const flags = value & FLAG_BITS;
       const tf = value & TF_MAX;
-      if (value < 0 || doc <= previous || doc >= this.docs) return 'bad posting';
       // A title-only word counts nothing; a body word counts its occurrences (search-index.ts).
-      if (flags === 0 || ((flags & BODY) !== 0 ? tf === 0 : tf !== 0)) return 'bad posting';
+      if (flags === TITLE_ONLY ? tf !== 0 : flags === 0 || tf === 0) return 'bad posting';
       previous = doc;
     }
     this.previous = previous;
