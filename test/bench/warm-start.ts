@@ -15,7 +15,7 @@
  *
  *   npm run bench -- warm-start [--generate N[,N…]] [--corpus PATH] [--reuters] [--runs N] [--json]
  *                               [--until-index] [--filter QUERY] [--give-up SECONDS]
- *                               [--starts cold,warm,one_changed] [--cache-root DIR]
+ *                               [--starts cold,warm,one_changed] [--cache-root DIR] [--cli PATH]
  *
  * --cpu-prof DIR writes each start's V8 CPU profile to DIR (the start then quits with q, so the
  * profile is written, instead of being killed).
@@ -253,7 +253,8 @@ async function benchTarget(pty: Pty, cli: string, name: string, target: string, 
   return { target, ...(prime ? { prime_entity_cache: prime } : {}), cold: summary(cold), warm: summary(warm), one_changed: changedFile ? summary(oneChanged) : { skipped: 'not a generated corpus: never written to' } };
 }
 
-export async function benchWarmStart(argv: string[], cli: string, corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
+export async function benchWarmStart(argv: string[], builtCli: string, corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
+  const cli = arg(argv, '--cli') ? resolve(arg(argv, '--cli')!) : builtCli;
   if (!existsSync(cli)) return { skipped: 'dist/cli.js missing: run `npm run build`' };
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };
