@@ -292,6 +292,23 @@ describe('search index cache: the postings are read a chunk at a time', () => {
     }
   });
 
+  test('while the chunks are read the index is empty, then whole: a search meanwhile never sees half of it', async () => {
+    const { file } = chunked();
+    const index = new SearchIndex(many);
+    let done = false;
+    const seen: [number, number][] = [];
+    const loading = loadSearchIndex(index, file, 'g1').then((ok) => ((done = true), ok));
+    while (!done) {
+      seen.push([index.indexedCount, index.vocab.size]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.ok(await loading);
+    assert.ok(seen.length > 10, `${seen.length} turns of the event loop while it loaded`);
+    assert.ok(seen.every(([count, words]) => count === 0 && words === 0), 'nothing in the index before the last chunk passed');
+    assert.equal(index.indexedCount, many.length);
+    assert.deepEqual(index.vocab.terms, new LibrarySearch(many).completeIndex!.vocab.terms);
+  });
+
   test('no read asks for more than the header or one chunk: the file is never held whole beside the index', async () => {
     const { file, bytes, postingsAt } = chunked();
     const reads: number[] = [];
