@@ -297,7 +297,8 @@ describe('search index cache: the postings are read a chunk at a time', () => {
     const index = new SearchIndex(many);
     let done = false;
     const seen: [number, number][] = [];
-    const loading = loadSearchIndex(index, file, 'g1').then((ok) => ((done = true), ok));
+    // A turn of the event loop after every chunk (sliceMs -1: every slice is past due).
+    const loading = loadSearchIndex(index, file, 'g1', { sliceMs: -1 }).then((ok) => ((done = true), ok));
     while (!done) {
       seen.push([index.indexedCount, index.vocab.size]);
       await new Promise((resolve) => setImmediate(resolve));
