@@ -7,9 +7,8 @@
  *   H bytes                  the header, JSON (CacheHeader), with the SHA-256 of each 4 MiB of the blob
  *   the rest                 the blob: bodies as UTF-8, end to end; each article names its span
  *
- * The digests make a changed byte (a bad disk, a stray edit) a miss for the whole file. The header
- * is read and checked at once; the blob is read and digested a chunk at a time in libuv's pool
- * (fs.read and WebCrypto), while the main thread looks at the files the header lists.
+ * The digests make a changed byte (a bad disk, a stray edit) a miss for the whole file. The blob's
+ * are computed off the main thread (WebCrypto runs in libuv's pool) while the folders are walked.
  * They prove nothing against a file crafted to pass, which is why everything is also checked.
  * The file is as untrusted as an article (own-files.ts says why). Reading it checks the header
  * field by field: its types, every article field as the loader would have made it (one clean
@@ -19,13 +18,11 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash, webcrypto } from 'node:crypto';
-import nodeFs from 'node:fs';
-import { promisify } from 'node:util';
 import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat } from '../article.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { cleanLine, dropConsecutiveDuplicates } from './build-article.js';
 import type { FileOutcome } from './file-articles.js';
-import { closeOwnFile, type OwnFileOutput, type OwnFileSystem } from '../own-files.js';
+import type { OwnFileOutput } from '../own-files.js';
 import { defineCachedText, storedTextBytes, storedTextLength } from './text-store.js';
 
 const MAGIC = Buffer.from('lede library cache\n', 'utf8');
@@ -190,47 +187,21 @@ function chunkDigests(pieces: readonly Buffer[], blobBytes: number): string[] {
  */
 const DIGEST_JOBS = 2;
 
-const readAt = promisify(nodeFs.read);
-
-/** Fills `into` from `fd` at `position`, in libuv's pool; false when the file ends first. */
-async function readFully(fd: number, into: Buffer, position: number): Promise<boolean> {
-  for (let filled = 0; filled < into.length; ) {
-    const { bytesRead } = await readAt(fd, into, filled, into.length - filled, position + filled);
-    if (bytesRead === 0) return false;
-    filled += bytesRead;
-  }
-  return true;
-}
-
-const digestMatches = (chunk: Buffer, digest: string): Promise<boolean> =>
-  webcrypto.subtle.digest('SHA-256', chunk).then(
-    (got) => Buffer.from(got).toString('hex') === digest,
-    () => false,
-  );
-
-/**
- * Reads the blob into `blob` from `fd` at `position`, a chunk at a time, each chunk's digest
- * worked out DIGEST_JOBS at a time: whether every chunk is there, with its digest, and the file
- * ends where the blob does (it neither shrank nor grew since it was opened). Closes `fd`.
- */
-async function readBlob(fd: number, fs: OwnFileSystem, blob: Buffer, position: number, digests: readonly string[]): Promise<boolean> {
+/** Whether each chunk of `blob` has its digest, worked out in libuv's pool, DIGEST_JOBS at a time. */
+async function isBlobIntact(blob: Buffer, digests: readonly string[]): Promise<boolean> {
   const chunks = Math.max(1, Math.ceil(blob.length / CHUNK_BYTES));
-  const pending: Promise<boolean>[] = [];
-  try {
-    if (digests.length !== chunks) return false;
-    for (let index = 0; index < chunks; index++) {
+  if (digests.length !== chunks) return false;
+  let next = 0;
+  let intact = true;
+  const job = async () => {
+    while (intact && next < chunks) {
+      const index = next++;
       const chunk = blob.subarray(index * CHUNK_BYTES, Math.min(blob.length, (index + 1) * CHUNK_BYTES));
-      if (!(await readFully(fd, chunk, position + index * CHUNK_BYTES))) return false;
-      pending.push(digestMatches(chunk, digests[index]!));
-      if (pending.length >= DIGEST_JOBS && !(await pending.shift()!)) return false;
+      if (Buffer.from(await webcrypto.subtle.digest('SHA-256', chunk)).toString('hex') !== digests[index]) intact = false;
     }
-    if ((await readAt(fd, Buffer.alloc(1), 0, 1, position + blob.length)).bytesRead !== 0) return false;
-    return (await Promise.all(pending)).every(Boolean);
-  } catch {
-    return false;
-  } finally {
-    closeOwnFile(fd, fs);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(DIGEST_JOBS, chunks) }, job)).catch(() => (intact = false));
+  return intact;
 }
 
 function appendPiece(pieces: Buffer[], bytes: Buffer): void {
@@ -245,56 +216,17 @@ export interface BodyCheckContext {
   onTampered: () => void;
 }
 
-/** Fills `into` from `fd` at `position`, synchronously; false when the file ends first. */
-function readFullySync(fs: OwnFileSystem, fd: number, into: Buffer, position: number): boolean {
-  for (let filled = 0; filled < into.length; ) {
-    const bytesRead = fs.readSync(fd, into, filled, into.length - filled, position + filled);
-    if (bytesRead === 0) return false;
-    filled += bytesRead;
-  }
-  return true;
-}
-
 /**
- * A cache file's contents (`fd`, opened with own-files' rules, `size` bytes when opened), its
- * articles built as the loader builds them (the same fields, in the same order), or why it is a
- * miss. The header is read and checked now; the blob is read into a buffer of its own meanwhile
- * (`blobIntact` says when it is there, and whether it is what was written), and the articles'
- * bodies are spans of it, unread. `fd` is closed: now on a miss, else once the blob is read.
+ * A cache file's contents, its articles built as the loader builds them (the same fields, in the
+ * same order), or why it is a miss. The articles' bodies stay in `bytes`, unread.
  */
-export function readLibraryCache(fd: number, size: number, fs: OwnFileSystem, expected: CacheExpectation, bodies: BodyCheckContext): CacheContents | CacheMiss {
-  let blobStarted = false;
-  try {
-    const header = readHeader(fd, size, fs, expected);
-    if ('miss' in header) return header;
-    const { fields, headerBytes } = header;
-    const blobBytes = size - PREFIX_BYTES - headerBytes;
-    if (fields.blobBytes !== blobBytes) return tampered('blob size differs from the header');
-    const { blobChunks } = fields;
-    if (!Array.isArray(blobChunks) || !blobChunks.every((d) => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d))) return tampered('bad blob digests');
-    // Started first, so the blob is read and digested while the header's files are checked.
-    const blob = Buffer.allocUnsafeSlow(blobBytes);
-    blobStarted = true;
-    const blobIntact = readBlob(fd, fs, blob, PREFIX_BYTES + headerBytes, blobChunks as string[]);
-    const contents = filesOf(fields, blob, bodies);
-    if ('miss' in contents) return contents;
-    return { generation: contents.generation, files: contents.files, blobIntact };
-  } finally {
-    if (!blobStarted) closeOwnFile(fd, fs);
-  }
-}
-
-const tampered = (miss: string): CacheMiss => ({ miss, tampered: true });
-
-/** The header, read and checked against its digest and the key asked for, or why the file is a miss. */
-function readHeader(fd: number, size: number, fs: OwnFileSystem, expected: CacheExpectation): { fields: Record<string, unknown>; headerBytes: number } | CacheMiss {
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  if (size < PREFIX_BYTES || !readFullySync(fs, fd, prefix, 0) || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not a library cache');
-  const headerBytes = prefix.readUInt32LE(MAGIC.length + DIGEST_BYTES);
-  if (headerBytes > size - PREFIX_BYTES) return tampered('header past the end of the file');
-  const headerView = Buffer.allocUnsafe(headerBytes);
-  if (!readFullySync(fs, fd, headerView, PREFIX_BYTES)) return tampered('changed while read');
-  if (!sha256(headerView).equals(prefix.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('header changed since written');
+export function decodeLibraryCache(bytes: Buffer, expected: CacheExpectation, bodies: BodyCheckContext): CacheContents | CacheMiss {
+  const tampered = (miss: string): CacheMiss => ({ miss, tampered: true });
+  if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not a library cache');
+  const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
+  if (headerBytes > bytes.length - PREFIX_BYTES) return tampered('header past the end of the file');
+  const headerView = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes);
+  if (!sha256(headerView).equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('header changed since written');
   if (!isUtf8(headerView)) return tampered('header not UTF-8');
   let header: unknown;
   try {
@@ -305,12 +237,13 @@ function readHeader(fd: number, size: number, fs: OwnFileSystem, expected: Cache
   if (!isRecord(header) || typeof header.key !== 'string') return tampered('no header');
   // Another version or other paths: a plain miss (the file is overwritten with this library's).
   if (header.key !== expected.key) return { miss: 'another library', tampered: false };
+  const blob = bytes.subarray(PREFIX_BYTES + headerBytes);
   if (!hasExactKeys(header, HEADER_KEYS)) return tampered('unexpected header fields');
-  return { fields: header, headerBytes };
-}
-
-/** The header's files, each checked, their bodies spans of `blob`. */
-function filesOf(header: Record<string, unknown>, blob: Buffer, bodies: BodyCheckContext): { generation: string; files: CachedFile[] } | CacheMiss {
+  if (header.blobBytes !== blob.length) return tampered('blob size differs from the header');
+  const { blobChunks } = header;
+  if (!Array.isArray(blobChunks) || !blobChunks.every((d) => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d))) return tampered('bad blob digests');
+  // Started first, so the digests are worked out while the header's files are checked.
+  const blobIntact = isBlobIntact(blob, blobChunks as string[]);
   if (typeof header.generation !== 'string' || !/^[0-9a-f]{32}$/.test(header.generation)) return tampered('bad generation');
   if (!Array.isArray(header.files)) return tampered('no file list');
   const files: CachedFile[] = [];
@@ -322,7 +255,7 @@ function filesOf(header: Record<string, unknown>, blob: Buffer, bodies: BodyChec
     paths.add(file.path);
     files.push(file);
   }
-  return { generation: header.generation, files };
+  return { generation: header.generation, files, blobIntact };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

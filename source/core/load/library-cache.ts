@@ -14,14 +14,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Library } from '../article.js';
-import { ensureOwnDirectory, errnoCode, openOwnFile, ownDirectory, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
+import { ensureOwnDirectory, errnoCode, ownDirectory, readOwnBytes, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
-import { planLibraryCache, readLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { decodeLibraryCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
-import type { TimeSlices } from './time-slices.js';
 import type { FoundFile } from './walk.js';
 
 /** Bump whenever what the loader makes of a file changes (a parser, a note, a cap): every cache is then a miss. */
@@ -150,23 +149,6 @@ export class LibraryCacheRun {
     return run;
   }
 
-  /** Identities looked at while the blob was read (lookAt), by path; undefined: not a file lede can vouch for. */
-  private readonly identities = new Map<string, FileIdentity | undefined>();
-
-  /**
-   * Looks at the identity of each of `files` the cache lists, now, in slices: while the blob is
-   * read and digested in libuv's pool, not after (20,000 files' stat calls are a fifth of a warm
-   * start). lookup then uses what was seen here.
-   */
-  async lookAt(files: readonly FoundFile[], slices: TimeSlices): Promise<void> {
-    if (!this.contents) return;
-    const listed = new Set(this.contents.files.map((cached) => cached.path));
-    for (const file of files) {
-      if (file.regular && listed.has(file.path)) this.identities.set(file.path, fileIdentity(file.path));
-      await slices.pauseIfDue();
-    }
-  }
-
   /** Waits for the blob's digests (a blob whose digests differ is a miss); then lookup can be called. */
   async ready(): Promise<void> {
     if (this.contents && !(await this.contents.blobIntact)) {
@@ -177,13 +159,12 @@ export class LibraryCacheRun {
   }
 
   private read(): CacheContents | undefined {
-    const fs = this.options.fs ?? realFileSystem;
-    const opened = openOwnFile(this.file, MAX_LIBRARY_CACHE_BYTES, fs);
-    if (!opened.ok) {
-      if (opened.reason !== 'missing') this.tellTampered(opened.reason);
+    const read = readOwnBytes(this.file, MAX_LIBRARY_CACHE_BYTES, this.options.fs ?? realFileSystem);
+    if (!read.ok) {
+      if (read.reason !== 'missing') this.tellTampered(read.reason);
       return undefined;
     }
-    const decoded = readLibraryCache(opened.fd, opened.size, fs, { key: this.key }, { onTampered: () => this.bodyTampered() });
+    const decoded = decodeLibraryCache(read.bytes, { key: this.key }, { onTampered: () => this.bodyTampered() });
     if ('miss' in decoded) {
       if (decoded.tampered) this.tellTampered(decoded.miss);
       return undefined;
@@ -197,8 +178,7 @@ export class LibraryCacheRun {
    */
   lookup(file: FoundFile): { outcome: FileOutcome } | { identity: FileIdentity | undefined } {
     if (!file.regular) return { identity: undefined };
-    const identity = this.identities.has(file.path) ? this.identities.get(file.path) : fileIdentity(file.path);
-    this.identities.delete(file.path);
+    const identity = fileIdentity(file.path);
     const cached = this.known.get(file.path);
     if (identity && cached && cached.identity === identity.identity) {
       this.known.delete(file.path);

@@ -50,10 +50,8 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
   // Opened once the folders are listed, not before: reading and checking it takes a moment at
   // 20,000 articles (seconds at 100,000), and the interactive reader draws its first frame
-  // meanwhile. Its blob is read and digested in libuv's pool while its header is checked and
-  // the files it lists are looked at.
+  // meanwhile. Its blob's digests are worked out in libuv's pool while its header is checked.
   const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
-  await cache?.lookAt(files, slices);
   await cache?.ready();
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
