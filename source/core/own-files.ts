@@ -88,14 +88,17 @@ export type OwnBytesRead = { ok: true; bytes: Buffer } | OwnFileFailure;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** One of lede's own files, open for reading (openOwnFile): its descriptor and size when opened. */
+export type OwnFileOpened = { ok: true; fd: number; size: number } | OwnFileFailure;
+
 /**
- * The bytes of one of lede's own files, or why not. Opened without blocking (a FIFO with no writer
- * would otherwise hang the open), without following a final symbolic link (a link to /dev/zero),
- * and without ever becoming a controlling terminal; anything but a regular file is refused before
- * a byte is read, and at most `maxBytes` + 1 bytes are read (the one byte past the cap tells a
- * file that grew after fstat from one that did not).
+ * One of lede's own files opened for reading, or why not. Opened without blocking (a FIFO with no
+ * writer would otherwise hang the open), without following a final symbolic link (a link to
+ * /dev/zero), and without ever becoming a controlling terminal; anything but a regular file, or
+ * one over `maxBytes`, is refused before a byte is read. The caller reads it (never past `size`
+ * + 1 bytes) and closes `fd` (closeOwnFile).
  */
-export function readOwnBytes(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnBytesRead {
+export function openOwnFile(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnFileOpened {
   let fd: number;
   try {
     fd = fs.openSync(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY);
@@ -107,16 +110,42 @@ export function readOwnBytes(path: string, maxBytes: number, fs: OwnFileSystem =
   }
   try {
     const stats = fs.fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stats.size > maxBytes) return { ok: false, reason: 'too big' };
-    const buffer = Buffer.allocUnsafe(stats.size + 1);
+    if (!stats.isFile()) return refuse(fs, fd, { ok: false, reason: 'not a regular file' });
+    if (stats.size > maxBytes) return refuse(fs, fd, { ok: false, reason: 'too big' });
+    return { ok: true, fd, size: stats.size };
+  } catch (error) {
+    const code = errnoCode(error);
+    return refuse(fs, fd, { ok: false, reason: 'unreadable', ...(code ? { code } : {}) });
+  }
+}
+
+function refuse(fs: OwnFileSystem, fd: number, failure: OwnFileFailure): OwnFileFailure {
+  closeQuietly(fs, fd);
+  return failure;
+}
+
+/** Closes a file openOwnFile opened; a failure to close a file only read is nothing to report. */
+export function closeOwnFile(fd: number, fs: OwnFileSystem = realFileSystem): void {
+  closeQuietly(fs, fd);
+}
+
+/**
+ * The bytes of one of lede's own files (openOwnFile's rules), or why not. At most `maxBytes` + 1
+ * bytes are read: the one byte past the cap tells a file that grew after fstat from one that did not.
+ */
+export function readOwnBytes(path: string, maxBytes: number, fs: OwnFileSystem = realFileSystem): OwnBytesRead {
+  const opened = openOwnFile(path, maxBytes, fs);
+  if (!opened.ok) return opened;
+  const { fd, size } = opened;
+  try {
+    const buffer = Buffer.allocUnsafe(size + 1);
     let filled = 0;
     while (filled < buffer.length) {
       const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled > stats.size) return { ok: false, reason: 'changed while read' };
+    if (filled > size) return { ok: false, reason: 'changed while read' };
     return { ok: true, bytes: buffer.subarray(0, filled) };
   } catch (error) {
     const code = errnoCode(error);

@@ -20,7 +20,7 @@
  *   npm run bench -- latency --frame-cost [--tree DIR] what a frame of the list costs the main thread,
  *                                                     in-process, for a copy with a change to try
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -111,12 +111,24 @@ function machine(): Record<string, unknown> {
 
 const progress = (text: string) => process.stderr.write(`latency: ${text}\n`);
 
-/** The corpus as the bench needs it: the list's first title, the queries, and one line per article for fzf. */
-async function prepare(corpus: Corpus, linesFile: string, given: string[] | undefined) {
+/** Articles whose lines for fzf are gathered into one string before they are written. */
+const LINES_PER_WRITE = 1000;
+
+/**
+ * The corpus as the bench needs it: the list's first title, the queries, and (`linesFile`) one
+ * line per article for fzf, written a thousand at a time: joined whole, 100,000 articles' lines
+ * took the bench past V8's 4 GB heap.
+ */
+async function prepare(corpus: Corpus, linesFile: string | undefined, given: string[] | undefined) {
   const library = await loadLibrary([corpus.source]);
   const titles = library.articles.map((a) => a.title);
-  const lines = library.articles.map((a) => `${a.title} ${a.text}`.replace(/\s+/g, ' ')).join('\n');
-  writeFileSync(linesFile, `${lines}\n`);
+  if (linesFile) {
+    writeFileSync(linesFile, '');
+    for (let at = 0; at < library.articles.length; at += LINES_PER_WRITE) {
+      const lines = library.articles.slice(at, at + LINES_PER_WRITE).map((a) => `${a.title} ${a.text}`.replace(/\s+/g, ' '));
+      appendFileSync(linesFile, `${lines.join('\n')}\n`);
+    }
+  }
   return {
     articles: library.articles.length,
     firstTitle: sanitizeSingleLine(titles[0] ?? ''),
@@ -137,7 +149,8 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
   const given = arg(argv, '--queries')?.split(',').map((q) => q.trim()).filter(Boolean);
   try {
     const linesFile = join(tmp, 'lines.txt');
-    const prepared = await prepare(corpus, linesFile, given);
+    const withFzf = !argv.includes('--no-fzf') && fzfVersion() !== null;
+    const prepared = await prepare(corpus, withFzf ? linesFile : undefined, given);
     const windows: Record<string, ProfileWindow[]> = { fresh: [], warm: [] };
     const cli = context.cli;
     const run = async (which: 'fresh' | 'warm'): Promise<LedeRunResult & { profile?: unknown }> => {
@@ -203,7 +216,7 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
     }
     let fzf: unknown = { skipped: 'fzf not installed (apt-get install fzf to compare)' };
     if (argv.includes('--no-fzf')) fzf = { skipped: '--no-fzf' };
-    else if (fzfVersion() !== null) {
+    else if (withFzf) {
       progress(`${corpus.name}: fzf on the same text`);
       fzf = await runFzf(pty, { linesFile, lineCount: prepared.articles, queries: prepared.queries, modes, rounds });
     }

@@ -15,6 +15,14 @@
  *
  *   npm run bench -- warm-start [--generate N[,N…]] [--corpus PATH] [--reuters] [--runs N] [--json]
  *                               [--until-index] [--filter QUERY] [--give-up SECONDS]
+ *                               [--starts cold,warm,one_changed] [--cache-root DIR] [--cli PATH]
+ *
+ * --cpu-prof DIR writes each start's V8 CPU profile to DIR (the start then quits with q, so the
+ * profile is written, instead of being killed).
+ *
+ * --starts picks which of the three starts are timed (all by default; warm alone reuses the
+ * library cache left by the last run). --cache-root DIR keeps the caches in DIR-<name> instead of
+ * the shared temp directory (another bench run on the machine then cannot remove them meanwhile).
  *
  * --until-index stops each start once the index is ready (no entity pass waited for, none primed);
  * --filter then types QUERY (filter_ms: until the counter shows its result) and opens the first
@@ -26,7 +34,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import xterm from '@xterm/headless';
 import { loadPty } from './pty.js';
 import { arg, percentile, round } from './stats.js';
@@ -54,6 +62,12 @@ interface StartTimes {
 }
 
 interface StartPlan {
+  /** Which starts are timed. */
+  starts: Set<'cold' | 'warm' | 'one_changed'>;
+  /** Where each target's caches live: `${cacheRoot}-${name}`. */
+  cacheRoot: string;
+  /** Write each start's CPU profile here (node --cpu-prof). */
+  profileDir?: string;
   /** Stop once the index is ready: the entity pass of 100,000 articles takes too long to wait for. */
   untilIndex: boolean;
   filter?: string;
@@ -105,7 +119,8 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string, plan
     const term = new xterm.Terminal({ cols: 250, rows: 30, allowProposedApi: true });
     const started = process.hrtime.bigint();
     const elapsed = () => round(Number(process.hrtime.bigint() - started) / 1e6, 0);
-    const child = pty.spawn(process.execPath, [cli, target], {
+    const nodeArgs = plan.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${plan.profileDir}`, '--cpu-prof-interval=200'] : [];
+    const child = pty.spawn(process.execPath, [...nodeArgs, cli, target], {
       name: 'xterm-256color',
       cols: 250,
       rows: 30,
@@ -130,13 +145,21 @@ function timeStart(pty: Pty, cli: string, target: string, cacheDir: string, plan
       done = true;
       clearTimeout(timer);
       Object.assign(times, memoryOf(child.pid), { load_1m: round(loadavg()[0]!, 1) }, failure ? { failure } : {});
-      try {
-        child.kill();
-      } catch {
-        // already gone
-      }
-      term.dispose();
-      resolve(times);
+      const end = () => {
+        try {
+          child.kill();
+        } catch {
+          // already gone
+        }
+        term.dispose();
+        resolve(times);
+      };
+      if (!plan.profileDir || failure === 'exited') return end();
+      // Quit as a person would (Escape back to the list, q), so node writes the profile.
+      child.onExit(end);
+      child.write('\x1b');
+      setTimeout(() => child.write('q'), 100);
+      setTimeout(end, 20_000);
     };
     const timer = setTimeout(() => finish(`gave up after ${giveUpMs} ms`), giveUpMs);
     child.onData((data) => {
@@ -204,7 +227,7 @@ function changeOneFile(file: string): () => void {
 }
 
 async function benchTarget(pty: Pty, cli: string, name: string, target: string, changedFile: string | undefined, runs: number, plan: StartPlan) {
-  const cacheRoot = join(tmpdir(), `lede-bench-warm-cache-${name}`);
+  const cacheRoot = `${plan.cacheRoot}-${name}`;
   mkdirSync(cacheRoot, { recursive: true });
   const libraryCache = join(cacheRoot, 'library');
   // The entity cache is filled once (minutes at 20,000), then kept: the library cache is what is measured.
@@ -213,11 +236,13 @@ async function benchTarget(pty: Pty, cli: string, name: string, target: string, 
   const warm: StartTimes[] = [];
   const oneChanged: StartTimes[] = [];
   for (let i = 0; i < runs; i++) {
-    rmSync(libraryCache, { recursive: true, force: true });
-    cold.push(await timeStart(pty, cli, target, cacheRoot, plan));
-    warm.push(await timeStart(pty, cli, target, cacheRoot, plan));
+    if (plan.starts.has('cold')) {
+      rmSync(libraryCache, { recursive: true, force: true });
+      cold.push(await timeStart(pty, cli, target, cacheRoot, plan));
+    }
+    if (plan.starts.has('warm')) warm.push(await timeStart(pty, cli, target, cacheRoot, plan));
     // Only a corpus the bench generated is changed: the Reuters file and a --corpus are not the bench's to write.
-    if (changedFile === undefined) continue;
+    if (changedFile === undefined || !plan.starts.has('one_changed')) continue;
     const restore = changeOneFile(changedFile);
     try {
       oneChanged.push(await timeStart(pty, cli, target, cacheRoot, plan));
@@ -228,13 +253,18 @@ async function benchTarget(pty: Pty, cli: string, name: string, target: string, 
   return { target, ...(prime ? { prime_entity_cache: prime } : {}), cold: summary(cold), warm: summary(warm), one_changed: changedFile ? summary(oneChanged) : { skipped: 'not a generated corpus: never written to' } };
 }
 
-export async function benchWarmStart(argv: string[], cli: string, corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
+export async function benchWarmStart(argv: string[], builtCli: string, corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
+  const cli = arg(argv, '--cli') ? resolve(arg(argv, '--cli')!) : builtCli;
   if (!existsSync(cli)) return { skipped: 'dist/cli.js missing: run `npm run build`' };
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };
   const runs = Number(arg(argv, '--runs') ?? 1);
   giveUpMs = Number(arg(argv, '--give-up') ?? 240) * 1000;
-  const plan: StartPlan = { untilIndex: argv.includes('--until-index'), ...(arg(argv, '--filter') ? { filter: arg(argv, '--filter') } : {}) };
+  const starts = new Set((arg(argv, '--starts') ?? 'cold,warm,one_changed').split(',')) as StartPlan['starts'];
+  const cacheRoot = arg(argv, '--cache-root') ?? join(tmpdir(), 'lede-bench-warm-cache');
+  const profileDir = arg(argv, '--cpu-prof');
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const plan: StartPlan = { starts, cacheRoot, ...(profileDir ? { profileDir: resolve(profileDir) } : {}), untilIndex: argv.includes('--until-index'), ...(arg(argv, '--filter') ? { filter: arg(argv, '--filter') } : {}) };
   const explicit = arg(argv, '--generate') !== undefined || arg(argv, '--corpus') !== undefined || argv.includes('--reuters');
   const sizes = (arg(argv, '--generate') ?? (explicit ? '' : '2000,20000')).split(',').filter(Boolean).map(Number);
   const report: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString() };

@@ -3,6 +3,8 @@
  * index of millions of postings costs 4 bytes each plus a little slack, with no per-term arrays
  * and no compaction pass. Pages, not one array grown by copying: growing a 30 MB array left the
  * old copies behind as freed but still resident memory, and needed old and new at once.
+ * A term whose count is known before its postings (a saved index put back) gets its first block
+ * that size (`reserve`): its list is then one run, with no links to follow and no slack.
  */
 const MAX_BLOCK = 256;
 /** Entries per page (4 MiB); a block never straddles two pages. Addresses are page * PAGE + offset. */
@@ -10,6 +12,8 @@ const PAGE_BITS = 20;
 const PAGE = 1 << PAGE_BITS;
 const OFFSET_MASK = PAGE - 1;
 const FIRST_PAGE = 1 << 12;
+/** The most entries one block can hold: a page, less the block's link. */
+export const MAX_RESERVE = PAGE - 1;
 
 function blockSize(k: number): number {
   return k >= 7 ? MAX_BLOCK : 2 << k;
@@ -24,6 +28,8 @@ export class PostingStore {
   private fill: Int32Array = new Int32Array(1024);
   private blocks: Int32Array = new Int32Array(1024);
   private counts: Int32Array = new Int32Array(1024);
+  /** The size of a term's first block when `reserve` gave it one (0: blockSize(0)). */
+  private first: Int32Array = new Int32Array(1024);
 
   /** Number of postings of term `id`. */
   count(id: number): number {
@@ -37,12 +43,32 @@ export class PostingStore {
     this.counts[id]!++;
   }
 
+  /**
+   * Makes the first block of term `id`, which has no postings yet, room for `count` (at most
+   * MAX_RESERVE): a saved index's term, whose postings then come in one run (search-index-cache.ts).
+   */
+  reserve(id: number, count: number): void {
+    if (id >= this.head.length) this.growTerms(id + 1);
+    if (this.head[id] !== -1 || !Number.isSafeInteger(count) || count < 1 || count > MAX_RESERVE) throw new RangeError(`cannot reserve ${count} postings for term ${id}`);
+    const block = this.allocate(count);
+    this.head[id] = block;
+    this.tail[id] = block;
+    this.fill[id] = 0;
+    this.blocks[id] = 0;
+    this.first[id] = count;
+  }
+
+  /** Entries the `k`th block of term `id` holds. */
+  private capacity(id: number, k: number): number {
+    return k === 0 && this.first[id]! > 0 ? this.first[id]! : blockSize(k);
+  }
+
   /** `add` of each of `values[from, to)` in turn, a block at a time: how a saved index is put back (search-index-cache.ts). */
   addAll(id: number, values: Int32Array, from: number, to: number): void {
     for (let at = from; at < to; ) {
       const tail = this.roomFor(id);
       const fill = this.fill[id]!;
-      const take = Math.min(to - at, blockSize(this.blocks[id]!) - fill);
+      const take = Math.min(to - at, this.capacity(id, this.blocks[id]!) - fill);
       this.pages[tail >>> PAGE_BITS]!.set(values.subarray(at, at + take), (tail & OFFSET_MASK) + 1 + fill);
       this.fill[id] = fill + take;
       this.counts[id]! += take;
@@ -60,7 +86,7 @@ export class PostingStore {
       this.tail[id] = tail;
       this.fill[id] = 0;
       this.blocks[id] = 0;
-    } else if (this.fill[id] === blockSize(this.blocks[id]!)) {
+    } else if (this.fill[id] === this.capacity(id, this.blocks[id]!)) {
       const k = this.blocks[id]! + 1;
       const block = this.allocate(blockSize(k));
       this.pages[tail >>> PAGE_BITS]![tail & OFFSET_MASK] = block;
@@ -80,7 +106,7 @@ export class PostingStore {
     for (let k = 0; remaining > 0 && block >= 0; k++) {
       const page = this.pages[block >>> PAGE_BITS]!;
       const at = block & OFFSET_MASK;
-      const take = Math.min(blockSize(k), remaining);
+      const take = Math.min(this.capacity(id, k), remaining);
       for (let i = 0; i < take; i++) visit(page[at + 1 + i]!);
       remaining -= take;
       block = page[at]!;
@@ -89,7 +115,7 @@ export class PostingStore {
 
   /** Bytes held by the pages and the per-term arrays. */
   get bytes(): number {
-    return this.pages.reduce((sum, page) => sum + page.byteLength, 0) + 5 * this.head.byteLength;
+    return this.pages.reduce((sum, page) => sum + page.byteLength, 0) + 6 * this.head.byteLength;
   }
 
   /** Room for a block of `size` entries after its next-block link; returns the block's address. */
@@ -97,13 +123,13 @@ export class PostingStore {
     const need = 1 + size;
     let page = this.pages[this.pages.length - 1];
     if (!page || this.used + need > page.length) {
-      if (page && page.length < PAGE) {
+      if (page && page.length < PAGE && this.used + need <= PAGE) {
         // The first page starts small and doubles, so a small library does not pay for a whole one.
-        const bigger = new Int32Array(page.length * 2);
+        const bigger = new Int32Array(doubledUntil(page.length * 2, this.used + need));
         bigger.set(page);
         this.pages[this.pages.length - 1] = page = bigger;
       } else {
-        page = new Int32Array(this.pages.length === 0 ? FIRST_PAGE : PAGE);
+        page = new Int32Array(this.pages.length === 0 ? doubledUntil(FIRST_PAGE, need) : PAGE);
         this.pages.push(page);
         this.used = 0;
       }
@@ -127,5 +153,12 @@ export class PostingStore {
     this.fill = grow(this.fill);
     this.blocks = grow(this.blocks);
     this.counts = grow(this.counts);
+    this.first = grow(this.first);
   }
+}
+
+/** `length`, doubled until it holds `need` (a power of two times FIRST_PAGE stays at most PAGE). */
+function doubledUntil(length: number, need: number): number {
+  while (length < need) length *= 2;
+  return length;
 }

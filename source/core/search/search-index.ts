@@ -29,8 +29,8 @@ export const DOC_STRIDE = 4096;
 export const EDGE = 48;
 
 export class SearchIndex {
-  readonly vocab = new Vocabulary();
-  readonly postings = new PostingStore();
+  private words = new Vocabulary();
+  private lists = new PostingStore();
   readonly foldedTitles: string[] = [];
   /** Each body folded and trimmed, cut to its first and last EDGE characters: `^`/`$` read these, not the bodies. */
   readonly bodyHeads: string[] = [];
@@ -49,6 +49,33 @@ export class SearchIndex {
   private readonly touched: number[] = [];
 
   constructor(readonly docs: readonly Doc[]) {}
+
+  /** Every word of the titles and bodies indexed so far. */
+  get vocab(): Vocabulary {
+    return this.words;
+  }
+
+  /** Each word's postings (a posting: doc * DOC_STRIDE + flags * 1024 + min(tf, 1023)). */
+  get postings(): PostingStore {
+    return this.lists;
+  }
+
+  /**
+   * The whole index at once, from a saved one already checked (search-index-cache.ts): its words
+   * and their postings, each article's folded title and body edges. Only into an empty index.
+   */
+  restore(saved: { vocab: Vocabulary; postings: PostingStore; foldedTitles: readonly string[]; bodyHeads: readonly string[]; bodyTails: readonly string[] }): void {
+    if (this.indexedCount !== 0 || this.words.size !== 0) throw new Error('a saved index goes only into an empty one');
+    this.words = saved.vocab;
+    this.lists = saved.postings;
+    // One by one: a spread of 100,000 strings would overflow the call stack.
+    for (let doc = 0; doc < this.docs.length; doc++) {
+      this.foldedTitles.push(saved.foldedTitles[doc]!);
+      this.bodyHeads.push(saved.bodyHeads[doc]!);
+      this.bodyTails.push(saved.bodyTails[doc]!);
+    }
+    this.indexedCount = this.docs.length;
+  }
 
   /** All articles are indexed. */
   get ready(): boolean {
@@ -134,7 +161,7 @@ export class SearchIndex {
     this.bodyTails.push(detached(trimmed.slice(-EDGE)));
     this.indexWords(body, doc, BODY);
     const base = doc * DOC_STRIDE;
-    for (const id of touched) this.postings.add(id, base + this.local[id]!);
+    for (const id of touched) this.lists.add(id, base + this.local[id]!);
   }
 
   /**
@@ -150,7 +177,7 @@ export class SearchIndex {
       const start = i;
       let hash = FNV_OFFSET;
       for (; i < n && isWordUnit(folded, i); i++) hash = fnvStep(hash, folded.charCodeAt(i));
-      const id = this.see(this.vocab.internRange(folded, start, i, hash | 0), doc);
+      const id = this.see(this.words.internRange(folded, start, i, hash | 0), doc);
       const v = this.local[id]!;
       if (field === TITLE) this.local[id] = v | (TITLE << 10);
       else this.local[id] = (v | (BODY << 10)) + ((v & TF_MAX) < TF_MAX ? 1 : 0);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { PostingStore } from '../../../source/core/search/postings.js';
+import { MAX_RESERVE, PostingStore } from '../../../source/core/search/postings.js';
 
 function listOf(store: PostingStore, id: number): number[] {
   const out: number[] = [];
@@ -38,7 +38,38 @@ describe('PostingStore', () => {
       assert.equal(list.length, perTerm);
       list.forEach((v, round) => assert.equal(v, round * terms + id));
     }
-    // 2 million postings and their block links fit in three 4 MiB pages, with no growth slack.
-    assert.ok(store.bytes <= 3 * 4 * 2 ** 20 + 5 * 4 * 8192, `${store.bytes} bytes`);
+    // 2 million postings and their block links fit in three 4 MiB pages, with no growth slack, and six per-term arrays.
+    assert.ok(store.bytes <= 3 * 4 * 2 ** 20 + 6 * 4 * 8192, `${store.bytes} bytes`);
+  });
+
+  it('a term given its count first (reserve) holds its postings in one run, and more after it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.nat(20)), { minLength: 1, maxLength: 30 }), (terms) => {
+        const store = new PostingStore();
+        terms.forEach(([count], id) => {
+          store.reserve(id, count);
+          store.addAll(id, Int32Array.from({ length: count }, (_, k) => id * 10_000 + k), 0, count);
+        });
+        // Then more, as a build would add (the store does not care which way a term began).
+        terms.forEach(([count, more], id) => {
+          for (let k = 0; k < more; k++) store.add(id, id * 10_000 + count + k);
+        });
+        terms.forEach(([count, more], id) => {
+          assert.deepEqual(listOf(store, id), Array.from({ length: count + more }, (_, k) => id * 10_000 + k));
+          assert.equal(store.count(id), count + more);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reserve is refused for a term that has postings, and for a count no page can hold', () => {
+    const store = new PostingStore();
+    store.add(0, 1);
+    assert.throws(() => store.reserve(0, 4), RangeError);
+    assert.throws(() => store.reserve(1, 0), RangeError);
+    assert.throws(() => store.reserve(1, MAX_RESERVE + 1), RangeError);
+    store.reserve(1, MAX_RESERVE);
+    assert.equal(store.count(1), 0);
   });
 });

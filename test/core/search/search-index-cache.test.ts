@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { LibrarySearch } from '../../../source/core/search/library-search.js';
-import { loadSearchIndex, MAX_SEARCH_INDEX_BYTES, saveSearchIndex } from '../../../source/core/search/search-index-cache.js';
+import { loadSearchIndex, MAX_SEARCH_INDEX_BYTES, PostingChecker, saveSearchIndex } from '../../../source/core/search/search-index-cache.js';
+import { PostingStore } from '../../../source/core/search/postings.js';
+import { realFileSystem } from '../../../source/core/own-files.js';
 import { SearchIndex, type Doc } from '../../../source/core/search/search-index.js';
 import { specialFileTampers } from '../../helpers/special-own-files.js';
 
@@ -78,29 +80,33 @@ describe('search index cache: a loaded index is the built one', () => {
 // --- Tampering -------------------------------------------------------------------------------
 
 const MAGIC = 'lede search index\n'.length;
-const PREFIX = MAGIC + 32 + 4;
+const PREFIX = MAGIC + 4 + 32;
 interface Parsed {
-  header: { terms: string[]; foldedTitles: string[]; bodyHeads: string[]; bodyTails: string[]; docs: number; generation: string; version: number };
+  header: { terms: string[]; foldedTitles: string[]; bodyHeads: string[]; bodyTails: string[]; docs: number; generation: string; version: number; postingBytes: number; chunkBytes: number; postingChunks: string[] };
   postings: number[];
 }
 function parse(bytes: Buffer): Parsed {
-  const length = bytes.readUInt32LE(MAGIC + 32);
+  const length = bytes.readUInt32LE(MAGIC);
   const header = JSON.parse(bytes.toString('utf8', PREFIX, PREFIX + length));
   const raw = bytes.subarray(PREFIX + length);
   const postings: number[] = [];
   for (let at = 0; at < raw.length; at += 4) postings.push(raw.readInt32LE(at));
   return { header, postings };
 }
-/** A saved index as a forger with the format in hand would write it: the digest right. */
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+/** A saved index as a forger with the format in hand would write it: every digest right. */
 function forge({ header, postings }: Parsed): Buffer {
-  const text = JSON.stringify(header);
+  const body = Buffer.from(new Int32Array(postings).buffer);
+  const chunks: string[] = [];
+  // A forged chunk size that cannot be (0, 6) still gets digests, of 4-byte chunks.
+  const step = header.chunkBytes >= 4 && header.chunkBytes % 4 === 0 ? header.chunkBytes : 4;
+  for (let at = 0; at < body.length; at += step) chunks.push(sha256(body.subarray(at, at + step)).toString('hex'));
+  const text = JSON.stringify({ ...header, postingBytes: body.length, postingChunks: chunks });
   // Spaces after the JSON put the postings on a four-byte boundary, as lede writes them.
   const json = Buffer.from(text + ' '.repeat((4 - ((PREFIX + Buffer.byteLength(text)) % 4)) % 4));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  const body = Buffer.from(new Int32Array(postings).buffer);
-  const digest = createHash('sha256').update(length).update(json).update(body).digest();
-  return Buffer.concat([Buffer.from('lede search index\n'), digest, length, json, body]);
+  return Buffer.concat([Buffer.from('lede search index\n'), length, sha256(json), json, body]);
 }
 
 describe('search index cache: a tampered index is a miss, and the build runs', () => {
@@ -138,7 +144,7 @@ describe('search index cache: a tampered index is a miss, and the build runs', (
     for (const title of ['a', 'ab', 'abc', 'abcd']) {
       const { file } = saved([{ title, text: 'Moscow' }]);
       const bytes = readFileSync(file);
-      assert.equal((PREFIX + bytes.readUInt32LE(MAGIC + 32)) % 4, 0);
+      assert.equal((PREFIX + bytes.readUInt32LE(MAGIC)) % 4, 0);
     }
   });
   test('a library bigger than one piece of the header or one chunk of postings is written whole', async () => {
@@ -152,7 +158,7 @@ describe('search index cache: a tampered index is a miss, and the build runs', (
     assert.ok(loaded);
     for (const q of ['w2999', 't1500x3', 'title', 't7x24']) assert.deepEqual(search.search(q, { limit: 50 }).hits.map((h) => [h.index, h.score]), built.search(q, { limit: 50 }).hits.map((h) => [h.index, h.score]));
   });
-  test('truncated', () => assertMiss((file, b) => writeFileSync(file, b.subarray(0, b.length >> 1)), /bytes changed since written/));
+  test('truncated', () => assertMiss((file, b) => writeFileSync(file, b.subarray(0, b.length >> 1)), /sizes do not add up/));
   test('empty', () => assertMiss((file) => writeFileSync(file, ''), /not a search index/));
   test('a byte flipped', () =>
     assertMiss((file, b) => {
@@ -182,4 +188,140 @@ describe('search index cache: a tampered index is a miss, and the build runs', (
       /bad posting/,
     ));
   for (const [name, tamper, said] of specialFileTampers(MAX_SEARCH_INDEX_BYTES)) test(name, () => assertMiss((file) => tamper(file), said));
+});
+
+// --- Streamed in chunks ----------------------------------------------------------------------
+
+describe('search index cache: the postings are read a chunk at a time', () => {
+  test('whatever the chunk size, the loaded index answers as the built one', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 40 }), async (docs, quarters) => {
+        const built = new LibrarySearch(docs);
+        const file = freshFile();
+        saveSearchIndex(built.completeIndex!, file, 'g1', { chunkBytes: quarters * 4 });
+        assert.equal(parse(readFileSync(file)).header.chunkBytes, quarters * 4);
+        const { search, loaded } = await restored(docs, file, 'g1');
+        assert.ok(loaded);
+        assert.deepEqual(answers(search), answers(built));
+        unlinkSync(file);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test('the postings in any pieces make the same store as in one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 8 }), (lists, cuts) => {
+        // Each term's articles, in order and distinct, as body words seen once.
+        const terms = lists.map((docs) => [...new Set(docs)].sort((a, b) => a - b).map((d) => d * 4096 + 2048 + 1));
+        const ints = terms.flatMap((postings) => [postings.length, ...postings]);
+        const whole = new PostingStore();
+        assert.equal(new PostingChecker(whole, terms.length, 31, ints.length).take(Int32Array.from(ints), ints.length), undefined);
+        const pieces = new PostingStore();
+        const checker = new PostingChecker(pieces, terms.length, 31, ints.length);
+        const bounds = [...new Set(cuts.map((c) => c % (ints.length + 1)))].sort((a, b) => a - b);
+        let from = 0;
+        for (const to of [...bounds, ints.length]) {
+          assert.equal(checker.take(Int32Array.from(ints.slice(from, to)), to - from), undefined);
+          from = to;
+        }
+        assert.equal(checker.finish(), undefined);
+        terms.forEach((postings, id) => {
+          const got: number[] = [];
+          pieces.forEach(id, (p) => got.push(p));
+          const once: number[] = [];
+          whole.forEach(id, (p) => once.push(p));
+          assert.deepEqual(got, postings);
+          assert.deepEqual(once, postings);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const many: Doc[] = Array.from({ length: 40 }, (_, i) => ({ title: `Title w${i}`, text: Array.from({ length: 6 }, (_, k) => `t${i % 7}x${k} common`).join(' ') }));
+  const CHUNK = 64;
+  const chunked = () => {
+    const built = new LibrarySearch(many);
+    const file = freshFile();
+    saveSearchIndex(built.completeIndex!, file, 'g1', { chunkBytes: CHUNK });
+    const bytes = readFileSync(file);
+    return { file, bytes, postingsAt: PREFIX + bytes.readUInt32LE(MAGIC) };
+  };
+  async function assertMissing(file: string, said: RegExp) {
+    const problems: string[] = [];
+    const index = new SearchIndex(many);
+    assert.equal(await loadSearchIndex(index, file, 'g1', { onProblem: (p) => problems.push(p) }), false);
+    assert.equal(index.vocab.size, 0, 'nothing was put in the index');
+    assert.equal(index.indexedCount, 0);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0]!, said);
+  }
+
+  test('cut at every chunk boundary (and a byte or an int either side): a miss, nothing put in the index', async () => {
+    const { file, bytes, postingsAt } = chunked();
+    const chunks = Math.ceil((bytes.length - postingsAt) / CHUNK);
+    assert.ok(chunks > 10, `${chunks} chunks`);
+    for (let k = 0; k < chunks; k++) {
+      for (const delta of [-4, -1, 0, 1, 4]) {
+        const cut = postingsAt + k * CHUNK + delta;
+        if (cut <= 0 || cut >= bytes.length) continue;
+        writeFileSync(file, bytes.subarray(0, cut));
+        await assertMissing(file, /sizes do not add up/);
+      }
+    }
+  });
+
+  test('a byte changed in any chunk: a miss', async () => {
+    const { file, bytes, postingsAt } = chunked();
+    for (let at = postingsAt; at < bytes.length; at += CHUNK) {
+      const changed = Buffer.from(bytes);
+      const inChunk = Math.min(bytes.length - 1, at + ((at / 4) % CHUNK));
+      changed[inChunk] = changed[inChunk]! ^ 0x01;
+      writeFileSync(file, changed);
+      await assertMissing(file, /bytes changed since written/);
+    }
+  });
+
+  test('a forged chunk size past the cap, or not of whole ints: a miss, nothing allocated for it', async () => {
+    for (const chunkBytes of [6, 0, 64 * 1024 * 1024]) {
+      const { file, bytes } = chunked();
+      const parsed = parse(bytes);
+      writeFileSync(file, forge({ ...parsed, header: { ...parsed.header, chunkBytes } }));
+      await assertMissing(file, /bad chunk size|bad posting digests/);
+    }
+  });
+
+  test('while the chunks are read the index is empty, then whole: a search meanwhile never sees half of it', async () => {
+    const { file } = chunked();
+    const index = new SearchIndex(many);
+    let done = false;
+    const seen: [number, number][] = [];
+    // A turn of the event loop after every chunk (sliceMs -1: every slice is past due).
+    const loading = loadSearchIndex(index, file, 'g1', { sliceMs: -1 }).then((ok) => ((done = true), ok));
+    while (!done) {
+      seen.push([index.indexedCount, index.vocab.size]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.ok(await loading);
+    assert.ok(seen.length > 10, `${seen.length} turns of the event loop while it loaded`);
+    assert.ok(seen.every(([count, words]) => count === 0 && words === 0), 'nothing in the index before the last chunk passed');
+    assert.equal(index.indexedCount, many.length);
+    assert.deepEqual(index.vocab.terms, new LibrarySearch(many).completeIndex!.vocab.terms);
+  });
+
+  test('no read asks for more than the header or one chunk: the file is never held whole beside the index', async () => {
+    const { file, bytes, postingsAt } = chunked();
+    const reads: number[] = [];
+    const fs = { ...realFileSystem, readSync: ((fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null) => {
+      reads.push(length);
+      return realFileSystem.readSync(fd, buffer, offset, length, position);
+    }) as typeof realFileSystem.readSync };
+    const index = new SearchIndex(many);
+    assert.ok(await loadSearchIndex(index, file, 'g1', { fs }));
+    const header = postingsAt - PREFIX;
+    assert.ok(reads.length > (bytes.length - postingsAt) / CHUNK, `${reads.length} reads`);
+    assert.ok(Math.max(...reads) <= Math.max(header, CHUNK), `largest read ${Math.max(...reads)}`);
+    assert.ok(reads.filter((r) => r > CHUNK).length <= 1, 'only the header is read in one piece bigger than a chunk');
+  });
 });
