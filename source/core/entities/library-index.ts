@@ -189,7 +189,7 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
     }
     resolved.set(id, here);
   }
-  return yield* assembleInSteps(order, resolved, identity, cacheDir, found, corrections);
+  return yield* assembleInSteps(order, resolved, identity, cacheDir, found);
 }
 
 interface ResolvedEntry {
@@ -212,13 +212,10 @@ function* assembleInSteps(
   identity: LibraryIdentity,
   cacheDir: string | null,
   found: Findings,
-  corrections: CorrectionSet,
 ): Generator<void, LibraryEntityIndex> {
   const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
-  const articles = new Map<string, string[]>();
   const counts = new Map<string, number[]>();
   const titles = new Map<string, number[]>();
-  const keysByArticle = new Map<string, readonly string[]>();
   const namesByArticle = new Map<string, readonly string[]>();
   const docsByKey = new Map<string, number[]>();
   let n = 0;
@@ -246,12 +243,10 @@ function* assembleInSteps(
       const entity = byKey.get(key)!;
       entity.articles++;
       entity.mentions += seen.mentions;
-      push(articles, key, id);
       push(docsByKey, key, doc);
       push(counts, key, seen.mentions);
       push(titles, key, seen.inTitle ? 1 : 0);
     }
-    if (here.size > 0) keysByArticle.set(id, [...here.keys()]);
     if (terms.size > 0) namesByArticle.set(id, [...terms]);
   }
   const entities: LibraryEntity[] = [];
@@ -261,37 +256,98 @@ function* assembleInSteps(
   }
   entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
   const postings = postingsFrom(order.length, entities, docsByKey, counts, titles);
+  return indexFromParts({ order, entities, postings, namesByArticle, identity, cacheDir }, () => found);
+}
+
+/**
+ * What an index is made of; the rest of it (byKey, the maps by key and by article) is worked out
+ * from these (indexFromParts). What a saved index holds (library-index-file.ts).
+ */
+export interface IndexParts {
+  order: string[];
+  entities: LibraryEntity[];
+  postings: LibraryPostings;
+  namesByArticle: Map<string, readonly string[]>;
+  identity: LibraryIdentity;
+  cacheDir: string | null;
+}
+
+/**
+ * The index of `parts`: the one way an index is put together, built or loaded, so that both
+ * answer alike. `findings` gives what it was built from, for a rebuild under other corrections
+ * (a loaded index reads them from the disk only then); undefined: they cannot be had, and the
+ * index stays as it is.
+ */
+export function indexFromParts(parts: IndexParts, findings: () => Findings | undefined): LibraryEntityIndex {
+  const { order, entities, postings, namesByArticle, identity, cacheDir } = parts;
+  const { docStart, docs, entityStart, entitiesOfDoc } = postings;
+  const articlesByKey = new Map<string, string[]>();
+  for (const [p, e] of entities.entries()) {
+    const ids = new Array<string>(docStart[p + 1]! - docStart[p]!);
+    for (let k = docStart[p]!; k < docStart[p + 1]!; k++) ids[k - docStart[p]!] = order[docs[k]!]!;
+    articlesByKey.set(e.key, ids);
+  }
+  const keysByArticle = new Map<string, readonly string[]>();
+  for (const [d, id] of order.entries()) {
+    if (entityStart[d] === entityStart[d + 1]) continue;
+    const keys = new Array<string>(entityStart[d + 1]! - entityStart[d]!);
+    for (let j = entityStart[d]!; j < entityStart[d + 1]!; j++) keys[j - entityStart[d]!] = entities[entitiesOfDoc[j]!]!.key;
+    keysByArticle.set(id, keys);
+  }
+  const corrections = identity.corrections;
+  const rebuilt = (next: CorrectionSet) => {
+    const found = findings();
+    return found && buildIndexInSteps(order, found, cacheDir, next);
+  };
   const index: LibraryEntityIndex = {
     order,
     entities,
     byKey: new Map(entities.map((e) => [e.key, e])),
-    articlesByKey: articles,
+    articlesByKey,
     // Views of the postings' flat arrays: one backing store, not two per entity.
-    mentionsByKey: new Map(entities.map((e, p) => [e.key, postings.mentions.subarray(postings.docStart[p], postings.docStart[p + 1])])),
-    titleByKey: new Map(entities.map((e, p) => [e.key, postings.inTitle.subarray(postings.docStart[p], postings.docStart[p + 1])])),
+    mentionsByKey: new Map(entities.map((e, p) => [e.key, postings.mentions.subarray(docStart[p], docStart[p + 1])])),
+    titleByKey: new Map(entities.map((e, p) => [e.key, postings.inTitle.subarray(docStart[p], docStart[p + 1])])),
     postings,
     keysByArticle,
     namesByArticle,
     identity,
     cacheDir,
-    withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
-    withCorrectionsInSlices: (next, sliceMs) => (next === corrections ? Promise.resolve(index) : runStepsInSlices(buildIndexInSteps(order, found, cacheDir, next), sliceMs)),
+    withCorrections: (next) => {
+      const steps = sameCorrections(next, corrections) ? undefined : rebuilt(next);
+      return steps ? runSteps(steps) : index;
+    },
+    withCorrectionsInSlices: (next, sliceMs) => {
+      const steps = sameCorrections(next, corrections) ? undefined : rebuilt(next);
+      return steps ? runStepsInSlices(steps, sliceMs) : Promise.resolve(index);
+    },
   };
-  findingsOf.set(index, found);
+  findingsOf.set(index, findings);
   return index;
 }
 
-/** Each built index's findings (see indexFindings). */
-const findingsOf = new WeakMap<LibraryEntityIndex, Findings>();
+/** Whether two sets of corrections are the same corrections in the same order (so give the same index). */
+function sameCorrections(a: CorrectionSet, b: CorrectionSet): boolean {
+  return a === b || (a.size === b.size && a.list.every((c, i) => JSON.stringify(c) === JSON.stringify(b.list[i])));
+}
+
+/** Each index's findings (see indexFindings). */
+const findingsOf = new WeakMap<LibraryEntityIndex, () => Findings | undefined>();
 
 /**
  * What the pass found in each article of `index`, before any correction, in library order: what
- * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined for an index not built here.
+ * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined when they cannot be had.
  */
 export function indexFindings(index: LibraryEntityIndex): Map<string, EntitySummary[]> | undefined {
-  const found = findingsOf.get(index);
+  const found = findingsOf.get(index)?.();
   if (!found) return undefined;
   return new Map(index.order.map((id) => [id, found.get(id).map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
+}
+
+/** Findings as the pass gives them (saved ones read back), for an index to be rebuilt from. */
+export function findingsFrom(order: readonly string[], summaries: ReadonlyMap<string, readonly EntitySummary[]>): Findings {
+  const found = new Findings();
+  for (const id of order) found.add(id, summaries.get(id) ?? []);
+  return found;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -29,11 +29,9 @@ export function postingsFrom(
   countsByKey: ReadonlyMap<string, readonly number[]>,
   titlesByKey: ReadonlyMap<string, readonly number[]>,
 ): LibraryPostings {
-  const positionOf = new Map<string, number>();
   const docStart = new Int32Array(entities.length + 1);
   let total = 0;
   for (const [p, e] of entities.entries()) {
-    positionOf.set(e.key, p);
     docStart[p] = total;
     total += docsByKey.get(e.key)?.length ?? 0;
   }
@@ -41,13 +39,25 @@ export function postingsFrom(
   const docs = new Int32Array(total);
   const mentions = new Int32Array(total);
   const inTitle = new Uint8Array(total);
-  const perDoc = new Int32Array(articles + 1);
   for (const [p, e] of entities.entries()) {
     const from = docStart[p]!;
     docs.set(docsByKey.get(e.key) ?? [], from);
     mentions.set(countsByKey.get(e.key) ?? [], from);
     inTitle.set(titlesByKey.get(e.key) ?? [], from);
   }
+  return postingsOf(articles, entities, docStart, docs, mentions, inTitle);
+}
+
+/**
+ * The postings from each entity's articles, mentions and title flags (an entity's are
+ * [docStart[p], docStart[p + 1])): each article's entities worked out from them. How a built index
+ * and a saved one (library-index-file.ts) get the same postings.
+ */
+export function postingsOf(articles: number, entities: readonly { key: string }[], docStart: Int32Array, docs: Int32Array, mentions: Int32Array, inTitle: Uint8Array): LibraryPostings {
+  const positionOf = new Map<string, number>();
+  for (const [p, e] of entities.entries()) positionOf.set(e.key, p);
+  const total = docs.length;
+  const perDoc = new Int32Array(articles + 1);
   for (let k = 0; k < total; k++) perDoc[docs[k]! + 1]! += 1;
   // Counting sort by article: entity positions come out ascending within each.
   const entityStart = new Int32Array(articles + 1);
