@@ -33,7 +33,7 @@ import { NO_CORRECTIONS } from './corrections.js';
 import type { LibraryIdentity } from './identity.js';
 import type { Findings } from './library-findings.js';
 import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntityIndex } from './library-index.js';
-import { postingsOf } from './library-postings.js';
+import { PositionMap, postingsOf } from './library-postings.js';
 import type { EntityType } from './types.js';
 
 /** Bump whenever what the index holds, or how it is built from the findings, changes. */
@@ -136,6 +136,8 @@ function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Rec
     const d = articleAt.get(id);
     if (d !== undefined) for (const [bare, full] of forArticle) links.push([d, at(bare), at(full)]);
   }
+  // An article's ties together, articles in order (the reader relies on it: identityFrom).
+  links.sort((a, b) => a[0] - b[0]);
   const shown = [...identity.names].map(([k, n]) => [at(k), at(n)] as const);
   const typed = [...identity.typeByName].map(([n, t]) => [at(n), TYPES.indexOf(t)] as const);
   const sections: Record<SectionName, ArrayLike<number>> = {
@@ -293,17 +295,17 @@ function partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, 
   const s = readSections(header, bytes, from);
   if (typeof s === 'string') return s;
   const strings = header.strings;
-  const isString = (p: number) => p >= 0 && p < strings.length;
-  const isLabel = (p: number) => isString(p) && strings[p]!.length > 0;
-  const isType = (t: number) => t >= 0 && t < TYPES.length;
-  const every = (a: Int32Array, ok: (v: number) => boolean) => a.every((v) => ok(v));
-  if (!every(s.entityKey, isLabel) || !every(s.entityName, isLabel) || !every(s.entityType, isType) || !every(s.alias, isLabel)) return 'bad entity';
+  // Every position inside its table; a name, an alias or a key never the empty string.
+  const labels = strings.length;
+  const empty = strings.indexOf('');
+  const isLabels = (a: Int32Array) => within(a, labels) && (empty < 0 || !a.includes(empty));
+  if (!isLabels(s.entityKey) || !isLabels(s.entityName) || !within(s.entityType, TYPES.length) || !isLabels(s.alias)) return 'bad entity';
   if (!isStarts(s.aliasStart, s.alias.length, false) || !isStarts(s.docStart, s.doc.length, true) || !isStarts(s.nameStart, s.name.length, false)) return 'bad offsets';
   const postingsProblem = checkPostings(s.docStart, s.doc, s.mentions, s.inTitle, order.length);
   if (postingsProblem) return postingsProblem;
-  if (!every(s.name, isLabel) || !every(s.shownKey, isLabel) || !every(s.shownName, isLabel)) return 'bad names';
-  if (!every(s.linkArticle, (d) => d >= 0 && d < order.length) || !every(s.linkBare, isLabel) || !every(s.linkFull, isLabel)) return 'bad links';
-  if (!every(s.typedName, isString) || !every(s.typedType, isType) || !every(s.surname, isString)) return 'bad types';
+  if (!isLabels(s.name) || !isLabels(s.shownKey) || !isLabels(s.shownName)) return 'bad names';
+  if (!within(s.linkArticle, order.length) || !isAscending(s.linkArticle) || !isLabels(s.linkBare) || !isLabels(s.linkFull)) return 'bad links';
+  if (!within(s.typedName, labels) || !within(s.typedType, TYPES.length) || !within(s.surname, labels)) return 'bad types';
   const entities: LibraryEntity[] = [];
   const keys = new Set<string>();
   for (let p = 0; p < header.entities; p++) {
@@ -316,13 +318,26 @@ function partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, 
     for (let a = s.aliasStart[p]!; a < s.aliasStart[p + 1]!; a++) aliases.push(strings[s.alias[a]!]!);
     entities.push({ key, name: strings[s.entityName[p]!]!, type: TYPES[s.entityType[p]!]!, aliases, articles: s.docStart[p + 1]! - s.docStart[p]!, mentions });
   }
-  const namesByArticle = new Map<string, readonly string[]>();
-  for (const [d, id] of order.entries()) {
-    if (s.nameStart[d] === s.nameStart[d + 1]) continue;
-    namesByArticle.set(id, Array.from(s.name.subarray(s.nameStart[d], s.nameStart[d + 1]), (p) => strings[p]!));
-  }
+  const { nameStart, name } = s;
+  const namesByArticle = new PositionMap(
+    new Map(order.map((id, d) => [id, d])),
+    (d) => Array.from(name.subarray(nameStart[d], nameStart[d + 1]), (p) => strings[p]!),
+    (d) => nameStart[d]! < nameStart[d + 1]!,
+  );
   const postings = postingsOf(order.length, entities, s.docStart, s.doc, s.mentions, s.inTitle);
   return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order), cacheDir };
+}
+
+/** Whether every value of `values` is a position in a table of `length`. */
+function within(values: Int32Array, length: number): boolean {
+  for (let k = 0; k < values.length; k++) if (values[k]! < 0 || values[k]! >= length) return false;
+  return true;
+}
+
+/** Whether `values` never go back (the ties, an article at a time). */
+function isAscending(values: Int32Array): boolean {
+  for (let k = 1; k < values.length; k++) if (values[k]! < values[k - 1]!) return false;
+  return true;
 }
 
 /** Offsets into a section of `length`: from 0 to `length`, never going back (each step at least one when `nonEmpty`). */
@@ -347,13 +362,21 @@ function checkPostings(docStart: Int32Array, docs: Int32Array, mentions: Int32Ar
 
 /** What the library decided about its entities (under no corrections). */
 function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly string[], order: readonly string[]): LibraryIdentity {
-  const links = new Map<string, Map<string, string>>();
-  for (let l = 0; l < s.linkArticle.length; l++) {
-    const id = order[s.linkArticle[l]!]!;
-    let forArticle = links.get(id);
-    if (!forArticle) links.set(id, (forArticle = new Map()));
-    forArticle.set(strings[s.linkBare[l]!]!, strings[s.linkFull[l]!]!);
-  }
+  // Each article's ties as a small map made when asked for (an opened article's entities ask):
+  // 20,000 maps made at once were most of the identity's load.
+  const { linkArticle, linkBare, linkFull } = s;
+  const linkStart = new Int32Array(order.length + 1);
+  for (let l = 0; l < linkArticle.length; l++) linkStart[linkArticle[l]! + 1]! += 1;
+  for (let d = 0; d < order.length; d++) linkStart[d + 1]! += linkStart[d]!;
+  const links = new PositionMap(
+    new Map(order.map((id, d) => [id, d])),
+    (d) => {
+      const forArticle = new Map<string, string>();
+      for (let l = linkStart[d]!; l < linkStart[d + 1]!; l++) forArticle.set(strings[linkBare[l]!]!, strings[linkFull[l]!]!);
+      return forArticle;
+    },
+    (d) => linkStart[d]! < linkStart[d + 1]!,
+  );
   return {
     corrections: NO_CORRECTIONS,
     evidence: { surnames: new Set(Array.from(s.surname, (p) => strings[p]!)) },

@@ -14,7 +14,7 @@ import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
 import { type Found, Findings } from './library-findings.js';
-import { type LibraryPostings, postingsFrom } from './library-postings.js';
+import { type LibraryPostings, PositionMap, postingsFrom } from './library-postings.js';
 
 /** One entity of the library. */
 export interface LibraryEntity {
@@ -34,14 +34,17 @@ export interface LibraryEntityIndex {
   /** Every entity, most articles first (then most mentions, then name). */
   entities: LibraryEntity[];
   byKey: Map<string, LibraryEntity>;
-  /** Key -> the articles that mention it (library order), with the mentions in each and whether one is in the title. */
-  articlesByKey: Map<string, string[]>;
-  mentionsByKey: Map<string, Int32Array>;
-  titleByKey: Map<string, Uint8Array>;
-  /** Article id -> the keys of its entities. */
-  keysByArticle: Map<string, readonly string[]>;
+  /**
+   * Key -> the articles that mention it (library order), with the mentions in each and whether one
+   * is in the title: views of `postings`, each worked out when asked for.
+   */
+  articlesByKey: ReadonlyMap<string, readonly string[]>;
+  mentionsByKey: ReadonlyMap<string, Int32Array>;
+  titleByKey: ReadonlyMap<string, Uint8Array>;
+  /** Article id -> the keys of its entities (in `entities`' order), worked out when asked for. */
+  keysByArticle: ReadonlyMap<string, readonly string[]>;
   /** Names and aliases of each article's entities (the list search's extra terms), strings shared across articles. */
-  namesByArticle: Map<string, readonly string[]>;
+  namesByArticle: ReadonlyMap<string, readonly string[]>;
   /** What the library decided about each entity of an article: applied to an opened article (library-view.ts). */
   identity: LibraryIdentity;
   /** Where the pass cached each article's entities, so they are read back when opened; null: nowhere. */
@@ -267,7 +270,7 @@ export interface IndexParts {
   order: string[];
   entities: LibraryEntity[];
   postings: LibraryPostings;
-  namesByArticle: Map<string, readonly string[]>;
+  namesByArticle: ReadonlyMap<string, readonly string[]>;
   identity: LibraryIdentity;
   cacheDir: string | null;
 }
@@ -280,20 +283,14 @@ export interface IndexParts {
  */
 export function indexFromParts(parts: IndexParts, findings: () => Findings | undefined): LibraryEntityIndex {
   const { order, entities, postings, namesByArticle, identity, cacheDir } = parts;
-  const { docStart, docs, entityStart, entitiesOfDoc } = postings;
-  const articlesByKey = new Map<string, string[]>();
-  for (const [p, e] of entities.entries()) {
-    const ids = new Array<string>(docStart[p + 1]! - docStart[p]!);
-    for (let k = docStart[p]!; k < docStart[p + 1]!; k++) ids[k - docStart[p]!] = order[docs[k]!]!;
-    articlesByKey.set(e.key, ids);
-  }
-  const keysByArticle = new Map<string, readonly string[]>();
-  for (const [d, id] of order.entries()) {
-    if (entityStart[d] === entityStart[d + 1]) continue;
-    const keys = new Array<string>(entityStart[d + 1]! - entityStart[d]!);
-    for (let j = entityStart[d]!; j < entityStart[d + 1]!; j++) keys[j - entityStart[d]!] = entities[entitiesOfDoc[j]!]!.key;
-    keysByArticle.set(id, keys);
-  }
+  const { positionOf, docStart, docs, mentions, inTitle, entityStart, entitiesOfDoc } = postings;
+  const docOf = new Map(order.map((id, d) => [id, d]));
+  const articlesByKey = new PositionMap(positionOf, (p) => Array.from(docs.subarray(docStart[p], docStart[p + 1]), (d) => order[d]!));
+  const keysByArticle = new PositionMap(
+    docOf,
+    (d) => Array.from(entitiesOfDoc.subarray(entityStart[d], entityStart[d + 1]), (p) => entities[p]!.key),
+    (d) => entityStart[d]! < entityStart[d + 1]!,
+  );
   const corrections = identity.corrections;
   const rebuilt = (next: CorrectionSet) => {
     const found = findings();
@@ -305,8 +302,8 @@ export function indexFromParts(parts: IndexParts, findings: () => Findings | und
     byKey: new Map(entities.map((e) => [e.key, e])),
     articlesByKey,
     // Views of the postings' flat arrays: one backing store, not two per entity.
-    mentionsByKey: new Map(entities.map((e, p) => [e.key, postings.mentions.subarray(docStart[p], docStart[p + 1])])),
-    titleByKey: new Map(entities.map((e, p) => [e.key, postings.inTitle.subarray(docStart[p], docStart[p + 1])])),
+    mentionsByKey: new PositionMap(positionOf, (p) => mentions.subarray(docStart[p], docStart[p + 1])),
+    titleByKey: new PositionMap(positionOf, (p) => inTitle.subarray(docStart[p], docStart[p + 1])),
     postings,
     keysByArticle,
     namesByArticle,

@@ -69,3 +69,59 @@ export function postingsOf(articles: number, entities: readonly { key: string }[
   }
   return { positionOf, docStart, docs, mentions, inTitle, entityStart, entitiesOfDoc };
 }
+
+/**
+ * A read-only map whose values are worked out from positions when asked for (an entity's
+ * articles, an article's entities, as views of the flat arrays above), never all held at once:
+ * at 20,000 articles, maps of a million strings and tens of thousands of small arrays were
+ * tens of megabytes and most of loading a saved index. Keys are those of `positionOf` whose
+ * position is `present` (an article without entities is not a key of its article's entities).
+ */
+export class PositionMap<V> implements ReadonlyMap<string, V> {
+  private counted: number | undefined;
+
+  constructor(
+    private readonly positionOf: ReadonlyMap<string, number>,
+    private readonly valueAt: (position: number) => V,
+    private readonly present: (position: number) => boolean = () => true,
+  ) {}
+
+  get(key: string): V | undefined {
+    const position = this.positionOf.get(key);
+    return position === undefined || !this.present(position) ? undefined : this.valueAt(position);
+  }
+
+  has(key: string): boolean {
+    const position = this.positionOf.get(key);
+    return position !== undefined && this.present(position);
+  }
+
+  get size(): number {
+    if (this.counted === undefined) {
+      let n = 0;
+      for (const position of this.positionOf.values()) if (this.present(position)) n++;
+      this.counted = n;
+    }
+    return this.counted;
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [key, position] of this.positionOf) if (this.present(position)) yield key;
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (const [key, position] of this.positionOf) if (this.present(position)) yield [key, this.valueAt(position)];
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+}

@@ -266,6 +266,16 @@ describe('saved library entity index: a tampered file is a miss, said once', () 
   test('a forged negative mention count', () => assertMiss(forged((d) => void (d.sections.mentions![0] = -5)), /bad mention count/));
   test('a forged title flag', () => assertMiss(forged((d) => void (d.inTitle[0] = 2)), /bad mention count/));
   test('a forged link to an article past the library', () => assertMiss(forged((d) => void (d.sections.linkArticle![0] = 7)), /bad links/));
+  test('forged ties out of article order', () =>
+    assertMiss(
+      forged((d) => {
+        d.sections.linkArticle!.unshift(2);
+        d.sections.linkBare!.unshift(d.sections.linkBare![0]!);
+        d.sections.linkFull!.unshift(d.sections.linkFull![0]!);
+        d.header.links = (d.header.links as number) + 1;
+      }),
+      /bad links/,
+    ));
   test('a forged entity twice', () => assertMiss(forged((d) => void (d.sections.entityKey![1] = d.sections.entityKey![0]!)), /an entity twice/));
   test('a forged count the sections do not have', () => assertMiss(forged((d) => void (d.header.postings = (d.header.postings as number) + 1)), /sizes do not add up/));
   test('a forged fractional count', () => assertMiss(forged((d) => void (d.header.links = 0.5)), /bad counts/));
