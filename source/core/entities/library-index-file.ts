@@ -18,7 +18,8 @@
  *   the rest                each posting's title flag, a byte each
  *
  * Read with own-files' rules and checked field by field before anything is made of it: the
- * digest, every count against the file's size, every string a name a terminal shows as it is,
+ * digest, every count against the file's size, every string one the views show as it is (line
+ * breaks as spaces),
  * every position inside its table, each entity's postings at least one, articles ascending and
  * inside the library, mention counts and flags that can be. Anything amiss is a miss, said in one
  * line when it is not a plain one, and the index is rebuilt. Nothing of the file is kept: the
@@ -31,6 +32,7 @@ import { sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
 import { NO_CORRECTIONS } from './corrections.js';
 import type { LibraryIdentity } from './identity.js';
+import { isSavedString } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
 import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntityIndex } from './library-index.js';
 import { PositionMap, postingsOf } from './library-postings.js';
@@ -265,8 +267,8 @@ export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 0x7fffffff;
-/** A string of the table: bounded, nothing a sanitiser would change (names reach the terminal as they are). */
-const isShowable = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STRING_CHARS && sanitizeSingleLine(v) === v;
+/** A string of the table: a saved string (library-index-cache.ts), a little longer for a key. */
+const isShowable = (v: unknown): v is string => isSavedString(v, MAX_STRING_CHARS);
 
 /** The sections of the file (copies: nothing of `bytes` is kept), or what is wrong with them. */
 function readSections(header: Header, bytes: Buffer, from: number): Record<SectionName, Int32Array> & { inTitle: Uint8Array } | string {
