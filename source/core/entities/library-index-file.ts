@@ -28,6 +28,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { dirname } from 'node:path';
 import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
+import { runStepsInSlices } from '../load/time-slices.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
 import { NO_CORRECTIONS } from './corrections.js';
@@ -49,6 +50,8 @@ const PREFIX_BYTES = MAGIC.length + DIGEST_BYTES + 4;
 const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 /** A key is a name with its type in front ("organization:"): a little longer than a name. */
 const MAX_STRING_CHARS = MAX_NAME_CHARS + 32;
+/** Work between two turns of the event loop while a saved index is checked and put together. */
+const SLICE_MS = 8;
 /** Mentions of one entity in one article: the findings keep them below 2^30 (library-findings.ts). */
 const MAX_MENTIONS = 0x3fffffff;
 
@@ -261,7 +264,8 @@ export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order
     return tampered('header not JSON');
   }
   if (!isRecord(header) || header.version !== LIBRARY_INDEX_FILE_VERSION || header.generation !== key.generation || header.extractor !== key.extractorVersion) return undefined;
-  const parts = partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir);
+  // A pause between the stages (each tens of milliseconds at 20,000 articles), so keys are answered meanwhile.
+  const parts = await runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir), SLICE_MS);
   return typeof parts === 'string' ? tampered(parts) : indexFromParts(parts, options.findings);
 }
 
@@ -275,27 +279,34 @@ function readSections(header: Header, bytes: Buffer, from: number): Record<Secti
   let ints = 0;
   for (const [, spec] of SECTIONS) ints += lengthOf(header, spec);
   if (bytes.length - from !== ints * 4 + header.postings) return 'sizes do not add up';
-  const all = new Int32Array(ints);
-  Buffer.from(all.buffer).set(bytes.subarray(from, from + ints * 4));
   const out = {} as Record<SectionName, Int32Array>;
-  let at = 0;
+  let at = from;
   for (const [name, spec] of SECTIONS) {
     const length = lengthOf(header, spec);
-    // Each its own copy: one section dropped (the build-only ones) frees its memory.
-    out[name] = all.slice(at, at + length);
-    at += length;
+    // Each its own copy (no copy of them all first): the file's bytes are dropped after the load.
+    out[name] = int32Copy(bytes, at, length);
+    at += length * 4;
   }
   return { ...out, inTitle: Uint8Array.from(bytes.subarray(from + ints * 4)) };
 }
 
+/** `count` int32s of `bytes` from `at`, copied (through a view when they are on a four-byte boundary, as lede writes them). */
+function int32Copy(bytes: Buffer, at: number, count: number): Int32Array {
+  if ((bytes.byteOffset + at) % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset + at, count).slice();
+  const copy = new Int32Array(count);
+  Buffer.from(copy.buffer).set(bytes.subarray(at, at + count * 4));
+  return copy;
+}
+
 /** The index's parts from the checked header and sections, or what is wrong with them. */
-function partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, order: string[], cacheDir: string | null): IndexParts | string {
+function* partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, order: string[], cacheDir: string | null): Generator<void, IndexParts | string> {
   if (!COUNTS.every((c) => isCount(value[c]))) return 'bad counts';
   const header = value as unknown as Header;
   if (header.articles !== order.length) return 'another number of articles';
   if (!Array.isArray(header.strings) || !header.strings.every(isShowable)) return 'bad strings';
   const s = readSections(header, bytes, from);
   if (typeof s === 'string') return s;
+  yield;
   const strings = header.strings;
   // Every position inside its table; a name, an alias or a key never the empty string.
   const labels = strings.length;
@@ -303,11 +314,13 @@ function partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, 
   const isLabels = (a: Int32Array) => within(a, labels) && (empty < 0 || !a.includes(empty));
   if (!isLabels(s.entityKey) || !isLabels(s.entityName) || !within(s.entityType, TYPES.length) || !isLabels(s.alias)) return 'bad entity';
   if (!isStarts(s.aliasStart, s.alias.length, false) || !isStarts(s.docStart, s.doc.length, true) || !isStarts(s.nameStart, s.name.length, false)) return 'bad offsets';
+  yield;
   const postingsProblem = checkPostings(s.docStart, s.doc, s.mentions, s.inTitle, order.length);
   if (postingsProblem) return postingsProblem;
   if (!isLabels(s.name) || !isLabels(s.shownKey) || !isLabels(s.shownName)) return 'bad names';
   if (!within(s.linkArticle, order.length) || !isAscending(s.linkArticle) || !isLabels(s.linkBare) || !isLabels(s.linkFull)) return 'bad links';
   if (!within(s.typedName, labels) || !within(s.typedType, TYPES.length) || !within(s.surname, labels)) return 'bad types';
+  yield;
   const entities: LibraryEntity[] = [];
   const keys = new Set<string>();
   for (let p = 0; p < header.entities; p++) {
@@ -326,7 +339,9 @@ function partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, 
     (d) => Array.from(name.subarray(nameStart[d], nameStart[d + 1]), (p) => strings[p]!),
     (d) => nameStart[d]! < nameStart[d + 1]!,
   );
+  yield;
   const postings = postingsOf(order.length, entities, s.docStart, s.doc, s.mentions, s.inTitle);
+  yield;
   return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order), cacheDir };
 }
 
