@@ -14,6 +14,7 @@ import { libraryIndexFile, loadLibraryIndex, MAX_LIBRARY_INDEX_BYTES, saveLibrar
 import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
 import { entityNames } from '../../../source/core/entities/name-search.js';
 import type { Entity } from '../../../source/core/entities/types.js';
+import { decodeLibraryIndex as decode, type DecodedLibraryIndex as Decoded, encodeLibraryIndex as encode, LIBRARY_INDEX_MAGIC as MAGIC } from '../../helpers/library-index-file.js';
 import { specialFileTampers } from '../../helpers/special-own-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-library-index-file-'));
@@ -159,48 +160,6 @@ describe('saved library entity index: a plain miss says nothing', () => {
     assert.ok(await loadLibraryIndex(file, KEY, order, options));
   });
 });
-
-/** The file's parts, as its header documents them (library-index-file.ts). */
-interface Decoded {
-  header: Record<string, unknown> & { strings: string[] };
-  sections: Record<string, number[]>;
-  inTitle: number[];
-}
-const SECTIONS: [string, string][] = [
-  ['entityKey', 'entities'], ['entityName', 'entities'], ['entityType', 'entities'], ['aliasStart', 'entities+1'], ['alias', 'aliases'],
-  ['docStart', 'entities+1'], ['doc', 'postings'], ['mentions', 'postings'], ['nameStart', 'articles+1'], ['name', 'names'],
-  ['shownKey', 'shownNames'], ['shownName', 'shownNames'], ['linkArticle', 'links'], ['linkBare', 'links'], ['linkFull', 'links'],
-  ['typedName', 'typedNames'], ['typedType', 'typedNames'], ['surname', 'surnames'],
-];
-const MAGIC = 'lede entity index\n';
-const lengthIn = (header: Record<string, unknown>, spec: string) => (spec.endsWith('+1') ? (header[spec.slice(0, -2)] as number) + 1 : (header[spec] as number));
-
-function decode(bytes: Buffer): Decoded {
-  const at = MAGIC.length + 32;
-  const headerBytes = bytes.readUInt32LE(at);
-  const header = JSON.parse(bytes.toString('utf8', at + 4, at + 4 + headerBytes)) as Decoded['header'];
-  let offset = at + 4 + headerBytes;
-  const sections: Record<string, number[]> = {};
-  for (const [name, spec] of SECTIONS) {
-    const values: number[] = [];
-    for (let k = 0; k < lengthIn(header, spec); k++, offset += 4) values.push(bytes.readInt32LE(offset));
-    sections[name] = values;
-  }
-  return { header, sections, inTitle: [...bytes.subarray(offset)] };
-}
-
-/** As a forger with the format in hand would write it: sizes and digest right. */
-function encode({ header, sections, inTitle }: Decoded): Buffer {
-  let json = JSON.stringify(header);
-  json += ' '.repeat((4 - ((MAGIC.length + 36 + Buffer.byteLength(json)) % 4)) % 4);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(Buffer.byteLength(json));
-  const ints = SECTIONS.flatMap(([name]) => sections[name]!);
-  const body = Buffer.alloc(ints.length * 4);
-  ints.forEach((v, k) => body.writeInt32LE(v, k * 4));
-  const rest = Buffer.concat([length, Buffer.from(json), body, Buffer.from(inTitle)]);
-  return Buffer.concat([Buffer.from(MAGIC), createHash('sha256').update(rest).digest(), rest]);
-}
 
 describe('saved library entity index: a tampered file is a miss, said once', () => {
   const order = ['a.txt', 'b.txt', 'c.txt'];
