@@ -322,9 +322,13 @@ export function indexFromParts(parts: IndexParts, findings: () => Findings | und
   return index;
 }
 
-/** Whether two sets of corrections are the same corrections in the same order (so give the same index). */
-function sameCorrections(a: CorrectionSet, b: CorrectionSet): boolean {
-  return a === b || (a.size === b.size && a.list.every((c, i) => JSON.stringify(c) === JSON.stringify(b.list[i])));
+/**
+ * Whether an index built under `built` is already the index under `next`: the same set, or none
+ * at all under an empty one (a loaded index, a pass's, when the user has no corrections). Never
+ * by comparing lists: a set's list may be an array its maker changes afterwards.
+ */
+function sameCorrections(next: CorrectionSet, built: CorrectionSet): boolean {
+  return next === built || (built === NO_CORRECTIONS && next.size === 0);
 }
 
 /** Each index's findings (see indexFindings). */
