@@ -11,12 +11,15 @@
  * Both hand out entities as the library shows them (library-view.ts): what the whole library
  * knows is applied in that one place, whichever way they were extracted.
  */
+import { existsSync } from 'node:fs';
 import { TimeSlices } from '../load/time-slices.js';
 import { EntityCache } from './cache.js';
 import type { CorrectionSet } from './corrections.js';
 import { libraryCacheOf } from '../load/library-cache.js';
 import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
-import { indexFindings, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import type { Findings } from './library-findings.js';
+import { findingsFrom, indexFindings, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import { type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
 import { entitiesAsShown } from './library-view.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
@@ -195,40 +198,48 @@ export class WorkerSource implements EntitySource {
     );
     const cached = libraryCacheOf(this.articles);
     if (!cached || !this.options.cacheDir) return this.startPass(handlers);
-    // The library is the one of a start before: its pass's findings may be saved beside it.
-    const file = entityIndexFile(cached.file);
+    // The library is the one of a start before: its built index may be saved beside it, else
+    // its pass's findings, to build it from.
     const order = this.articles.map((a) => a.id);
+    const files = { index: libraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) };
     let cancelled = false;
     let pass: LibraryPass | null = null;
     const waiting = new LibraryIndexBuilder(this.options.cacheDir);
-    extractor.then(
-      ({ version }) => {
+    const warmStart = async ({ version }: EntityExtractor) => {
+      if (cancelled) return;
+      const key = { generation: cached.generation, extractorVersion: version };
+      const saved = await this.loadSavedIndex(files, key, order);
+      if (cancelled) return;
+      if (saved) {
+        handlers.onProgress(order.length, order.length);
+        return handlers.onDone(saved);
+      }
+      const found = loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem);
+      if (!found) {
+        pass = this.startPass(handlers, (index) => {
+          const findings = indexFindings(index);
+          if (findings) saveEntityIndexInputs(files.inputs, key, order, findings, this.options.onCacheProblem);
+          saveLibraryIndex(index, files.index, key, this.options.onCacheProblem);
+        });
+        return;
+      }
+      // In slices, as after a pass: at 20,000 articles this build is seconds, and a warm start
+      // that held the UI thread for it answered no key meanwhile (1.2 s at 2,000 in the latency bench).
+      const builder = new LibraryIndexBuilder(this.options.cacheDir);
+      const slices = new TimeSlices(SLICE_MS);
+      for (const id of order) {
+        await slices.pauseIfDue();
         if (cancelled) return;
-        const key = { generation: cached.generation, extractorVersion: version };
-        const found = loadEntityIndexInputs(file, key, order, this.options.onCacheProblem);
-        if (!found) {
-          pass = this.startPass(handlers, (index) => {
-            const findings = indexFindings(index);
-            if (findings) saveEntityIndexInputs(file, key, order, findings, this.options.onCacheProblem);
-          });
-          return;
-        }
-        // In slices, as after a pass: at 20,000 articles this build is seconds, and a warm start
-        // that held the UI thread for it answered no key meanwhile (1.2 s at 2,000 in the latency bench).
-        const restore = async () => {
-          const builder = new LibraryIndexBuilder(this.options.cacheDir);
-          const slices = new TimeSlices(SLICE_MS);
-          for (const id of order) {
-            await slices.pauseIfDue();
-            if (cancelled) return;
-            builder.add(id, found.get(id) ?? []);
-          }
-          handlers.onProgress(order.length, order.length);
-          const index = await builder.finishInSlices(order, SLICE_MS);
-          if (!cancelled) handlers.onDone(index);
-        };
-        restore().catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
-      },
+        builder.add(id, found.get(id) ?? []);
+      }
+      handlers.onProgress(order.length, order.length);
+      const index = await builder.finishInSlices(order, SLICE_MS);
+      if (cancelled) return;
+      handlers.onDone(index);
+      saveLibraryIndex(index, files.index, key, this.options.onCacheProblem);
+    };
+    extractor.then(
+      (loaded) => warmStart(loaded).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error))),
       () => {
         if (!cancelled) pass = this.startPass(handlers);
       },
@@ -240,6 +251,22 @@ export class WorkerSource implements EntitySource {
       },
       snapshot: () => pass?.snapshot() ?? waiting.snapshot(),
     };
+  }
+
+  /**
+   * The index saved by a start before, if it is there and right; its findings (for a rebuild
+   * under corrections) read from the saved inputs only when a correction needs them.
+   */
+  private async loadSavedIndex(files: { index: string; inputs: string }, key: LibraryIndexKey, order: string[]): Promise<LibraryEntityIndex | undefined> {
+    // Written together; without the inputs no correction could be applied to the index.
+    if (!existsSync(files.inputs)) return undefined;
+    let findings: Findings | undefined;
+    const readFindings = () => {
+      if (findings) return findings;
+      const saved = loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem);
+      return (findings = saved && findingsFrom(order, saved));
+    };
+    return loadLibraryIndex(files.index, key, order, { cacheDir: this.options.cacheDir, findings: readFindings, onProblem: this.options.onCacheProblem });
   }
 
   /** The pass itself, in the worker; `onComplete` is told the index of a pass that read every article. */

@@ -9,13 +9,13 @@
  * version, a table of strings (names and aliases) and, for each article in library order, its
  * entities as integers: count, then for each its name, type, alias count, aliases, mentions and
  * whether one is in the title. Read with own-files' rules and checked all through (every string a
- * name a terminal shows as it is, every index inside its table, every count within the
+ * name the views show as it is (isSavedString), every index inside its table, every count within the
  * extractor's caps); anything amiss is a miss, said in one line, and the pass runs.
  */
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { ensureOwnDirectory, errnoCode, readOwnFile, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
-import { sanitizeSingleLine } from '../sanitize.js';
+import { sanitizeForTerminal, sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
 import { MAX_ENTITIES_PER_ARTICLE, MAX_MENTIONS_PER_ARTICLE } from './chunked.js';
 import type { EntitySummary } from './library-index.js';
@@ -101,8 +101,16 @@ function writeInputs(out: OwnFileOutput, key: EntityIndexKey, order: readonly st
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** A name as the panel shows it: non-empty, bounded, nothing a sanitiser would change. */
-const isLabel = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_NAME_CHARS && sanitizeSingleLine(v) === v;
+/**
+ * A string as lede's saved entity files may hold it: at most `maxChars`, and nothing a sanitiser
+ * would change but line breaks and tabs. Those are in names the extractor read across a gap
+ * ("NASDAQ\n\nStar Technologies Inc" in Reuters), and every view shows them as spaces
+ * (sanitizeSingleLine); refusing them made every such library's saved files a miss.
+ */
+export const isSavedString = (v: unknown, maxChars = MAX_NAME_CHARS): v is string => typeof v === 'string' && v.length <= maxChars && sanitizeForTerminal(v) === v;
+
+/** A name as the panel shows it: non-empty, and a saved string. */
+const isLabel = (v: unknown): v is string => isSavedString(v) && v.length > 0;
 
 /**
  * The saved findings for the articles `order` names, under `key`; undefined when there are none

@@ -14,7 +14,7 @@ import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
 import { type Found, Findings } from './library-findings.js';
-import { type LibraryPostings, postingsFrom } from './library-postings.js';
+import { type LibraryPostings, PositionMap, postingsFrom } from './library-postings.js';
 
 /** One entity of the library. */
 export interface LibraryEntity {
@@ -34,14 +34,17 @@ export interface LibraryEntityIndex {
   /** Every entity, most articles first (then most mentions, then name). */
   entities: LibraryEntity[];
   byKey: Map<string, LibraryEntity>;
-  /** Key -> the articles that mention it (library order), with the mentions in each and whether one is in the title. */
-  articlesByKey: Map<string, string[]>;
-  mentionsByKey: Map<string, Int32Array>;
-  titleByKey: Map<string, Uint8Array>;
-  /** Article id -> the keys of its entities. */
-  keysByArticle: Map<string, readonly string[]>;
+  /**
+   * Key -> the articles that mention it (library order), with the mentions in each and whether one
+   * is in the title: views of `postings`, each worked out when asked for.
+   */
+  articlesByKey: ReadonlyMap<string, readonly string[]>;
+  mentionsByKey: ReadonlyMap<string, Int32Array>;
+  titleByKey: ReadonlyMap<string, Uint8Array>;
+  /** Article id -> the keys of its entities (in `entities`' order), worked out when asked for. */
+  keysByArticle: ReadonlyMap<string, readonly string[]>;
   /** Names and aliases of each article's entities (the list search's extra terms), strings shared across articles. */
-  namesByArticle: Map<string, readonly string[]>;
+  namesByArticle: ReadonlyMap<string, readonly string[]>;
   /** What the library decided about each entity of an article: applied to an opened article (library-view.ts). */
   identity: LibraryIdentity;
   /** Where the pass cached each article's entities, so they are read back when opened; null: nowhere. */
@@ -189,7 +192,7 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
     }
     resolved.set(id, here);
   }
-  return yield* assembleInSteps(order, resolved, identity, cacheDir, found, corrections);
+  return yield* assembleInSteps(order, resolved, identity, cacheDir, found);
 }
 
 interface ResolvedEntry {
@@ -212,13 +215,10 @@ function* assembleInSteps(
   identity: LibraryIdentity,
   cacheDir: string | null,
   found: Findings,
-  corrections: CorrectionSet,
 ): Generator<void, LibraryEntityIndex> {
   const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
-  const articles = new Map<string, string[]>();
   const counts = new Map<string, number[]>();
   const titles = new Map<string, number[]>();
-  const keysByArticle = new Map<string, readonly string[]>();
   const namesByArticle = new Map<string, readonly string[]>();
   const docsByKey = new Map<string, number[]>();
   let n = 0;
@@ -246,12 +246,10 @@ function* assembleInSteps(
       const entity = byKey.get(key)!;
       entity.articles++;
       entity.mentions += seen.mentions;
-      push(articles, key, id);
       push(docsByKey, key, doc);
       push(counts, key, seen.mentions);
       push(titles, key, seen.inTitle ? 1 : 0);
     }
-    if (here.size > 0) keysByArticle.set(id, [...here.keys()]);
     if (terms.size > 0) namesByArticle.set(id, [...terms]);
   }
   const entities: LibraryEntity[] = [];
@@ -261,37 +259,96 @@ function* assembleInSteps(
   }
   entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
   const postings = postingsFrom(order.length, entities, docsByKey, counts, titles);
+  return indexFromParts({ order, entities, postings, namesByArticle, identity, cacheDir }, () => found);
+}
+
+/**
+ * What an index is made of; the rest of it (byKey, the maps by key and by article) is worked out
+ * from these (indexFromParts). What a saved index holds (library-index-file.ts).
+ */
+export interface IndexParts {
+  order: string[];
+  entities: LibraryEntity[];
+  postings: LibraryPostings;
+  namesByArticle: ReadonlyMap<string, readonly string[]>;
+  identity: LibraryIdentity;
+  cacheDir: string | null;
+}
+
+/**
+ * The index of `parts`: the one way an index is put together, built or loaded, so that both
+ * answer alike. `findings` gives what it was built from, for a rebuild under other corrections
+ * (a loaded index reads them from the disk only then); undefined: they cannot be had, and the
+ * index stays as it is.
+ */
+export function indexFromParts(parts: IndexParts, findings: () => Findings | undefined): LibraryEntityIndex {
+  const { order, entities, postings, namesByArticle, identity, cacheDir } = parts;
+  const { positionOf, docStart, docs, mentions, inTitle, entityStart, entitiesOfDoc } = postings;
+  const docOf = new Map(order.map((id, d) => [id, d]));
+  const articlesByKey = new PositionMap(positionOf, (p) => Array.from(docs.subarray(docStart[p], docStart[p + 1]), (d) => order[d]!));
+  const keysByArticle = new PositionMap(
+    docOf,
+    (d) => Array.from(entitiesOfDoc.subarray(entityStart[d], entityStart[d + 1]), (p) => entities[p]!.key),
+    (d) => entityStart[d]! < entityStart[d + 1]!,
+  );
+  const corrections = identity.corrections;
+  const rebuilt = (next: CorrectionSet) => {
+    const found = findings();
+    return found && buildIndexInSteps(order, found, cacheDir, next);
+  };
   const index: LibraryEntityIndex = {
     order,
     entities,
     byKey: new Map(entities.map((e) => [e.key, e])),
-    articlesByKey: articles,
+    articlesByKey,
     // Views of the postings' flat arrays: one backing store, not two per entity.
-    mentionsByKey: new Map(entities.map((e, p) => [e.key, postings.mentions.subarray(postings.docStart[p], postings.docStart[p + 1])])),
-    titleByKey: new Map(entities.map((e, p) => [e.key, postings.inTitle.subarray(postings.docStart[p], postings.docStart[p + 1])])),
+    mentionsByKey: new PositionMap(positionOf, (p) => mentions.subarray(docStart[p], docStart[p + 1])),
+    titleByKey: new PositionMap(positionOf, (p) => inTitle.subarray(docStart[p], docStart[p + 1])),
     postings,
     keysByArticle,
     namesByArticle,
     identity,
     cacheDir,
-    withCorrections: (next) => (next === corrections ? index : buildIndex(order, found, cacheDir, next)),
-    withCorrectionsInSlices: (next, sliceMs) => (next === corrections ? Promise.resolve(index) : runStepsInSlices(buildIndexInSteps(order, found, cacheDir, next), sliceMs)),
+    withCorrections: (next) => {
+      const steps = sameCorrections(next, corrections) ? undefined : rebuilt(next);
+      return steps ? runSteps(steps) : index;
+    },
+    withCorrectionsInSlices: (next, sliceMs) => {
+      const steps = sameCorrections(next, corrections) ? undefined : rebuilt(next);
+      return steps ? runStepsInSlices(steps, sliceMs) : Promise.resolve(index);
+    },
   };
-  findingsOf.set(index, found);
+  findingsOf.set(index, findings);
   return index;
 }
 
-/** Each built index's findings (see indexFindings). */
-const findingsOf = new WeakMap<LibraryEntityIndex, Findings>();
+/**
+ * Whether an index built under `built` is already the index under `next`: the same set, or none
+ * at all under an empty one (a loaded index, a pass's, when the user has no corrections). Never
+ * by comparing lists: a set's list may be an array its maker changes afterwards.
+ */
+function sameCorrections(next: CorrectionSet, built: CorrectionSet): boolean {
+  return next === built || (built === NO_CORRECTIONS && next.size === 0);
+}
+
+/** Each index's findings (see indexFindings). */
+const findingsOf = new WeakMap<LibraryEntityIndex, () => Findings | undefined>();
 
 /**
  * What the pass found in each article of `index`, before any correction, in library order: what
- * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined for an index not built here.
+ * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined when they cannot be had.
  */
 export function indexFindings(index: LibraryEntityIndex): Map<string, EntitySummary[]> | undefined {
-  const found = findingsOf.get(index);
+  const found = findingsOf.get(index)?.();
   if (!found) return undefined;
   return new Map(index.order.map((id) => [id, found.get(id).map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
+}
+
+/** Findings as the pass gives them (saved ones read back), for an index to be rebuilt from. */
+export function findingsFrom(order: readonly string[], summaries: ReadonlyMap<string, readonly EntitySummary[]>): Findings {
+  const found = new Findings();
+  for (const id of order) found.add(id, summaries.get(id) ?? []);
+  return found;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

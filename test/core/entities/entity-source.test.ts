@@ -51,10 +51,10 @@ test('worker: extracts a library off the main thread, reports progress, builds t
     // Second run: served from the cache, same index.
     const again = await run();
     const { order, namesByArticle, articlesByKey, entities, identity } = again.index;
-    assert.deepEqual({ order, namesByArticle, articlesByKey, entities, identity }, {
+    assert.deepEqual({ order, namesByArticle, articlesByKey: [...articlesByKey], entities, identity }, {
       order: index.order,
       namesByArticle: index.namesByArticle,
-      articlesByKey: index.articlesByKey,
+      articlesByKey: [...index.articlesByKey],
       entities: index.entities,
       identity: index.identity,
     });

@@ -67,6 +67,14 @@ describe('entity index cache: the saved inputs give the same index', () => {
     assert.deepEqual(loadEntityIndexInputs(file, KEY, order), found);
   });
 
+  test('a name read across the title’s gap (line breaks in it, as in Reuters) is saved and read back', () => {
+    const order = ['a'];
+    const found = new Map([['a', [{ name: 'NASDAQ\n\nStar Technologies Inc', type: 'organization' as const, aliases: ['Star\tTechnologies'], mentions: 1, inTitle: true }]]]);
+    const file = freshFile();
+    saveEntityIndexInputs(file, KEY, order, found);
+    assert.deepEqual(loadEntityIndexInputs(file, KEY, order, (p) => assert.fail(p)), found);
+  });
+
   test('another generation, extractor or version is a plain miss: nothing said', () => {
     const order = ['a', 'b'];
     const file = freshFile();

@@ -1,0 +1,404 @@
+/**
+ * The built library entity index, saved beside the library cache (`<cache>/library/<key>.entity-index`)
+ * after a pass (or a rebuild from its saved inputs, library-index-cache.ts) and loaded instead of
+ * built on a start that gave exactly the same library (its generation) with the same extractor
+ * (whose version carries RULES_VERSION): at 20,000 articles the build is seconds of the UI
+ * thread, the load a few tens of milliseconds. Only an index under no corrections is saved: the
+ * user's are applied after loading, in the one place they are applied after a pass (use-entities'
+ * withCorrectionsInSlices), which rebuilds from the saved inputs when there are some.
+ *
+ *   "lede entity index\n"   the magic, 18 bytes
+ *   32 bytes                SHA-256 of everything after it
+ *   u32 little-endian       H, the header's length in bytes
+ *   H bytes                 the header, JSON (Header): version, generation, extractor, the counts of
+ *                           each section below, and the strings (every name, alias and key); padded
+ *                           with 0-3 spaces so that the sections start on a four-byte boundary
+ *   int32 little-endian     the sections, in SECTIONS' order, each as long as the header says;
+ *                           strings are positions in the header's table
+ *   the rest                each posting's title flag, a byte each
+ *
+ * Read with own-files' rules and checked field by field before anything is made of it: the
+ * digest, every count against the file's size, every string one the views show as it is (line
+ * breaks as spaces),
+ * every position inside its table, each entity's postings at least one, articles ascending and
+ * inside the library, mention counts and flags that can be. Anything amiss is a miss, said in one
+ * line when it is not a plain one, and the index is rebuilt. Nothing of the file is kept: the
+ * index owns copies of what it needs, and the bytes are dropped.
+ */
+import { createHash, webcrypto } from 'node:crypto';
+import { dirname } from 'node:path';
+import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
+import { runStepsInSlices } from '../load/time-slices.js';
+import { sanitizeSingleLine } from '../sanitize.js';
+import { MAX_NAME_CHARS } from './cache.js';
+import { NO_CORRECTIONS } from './corrections.js';
+import type { LibraryIdentity } from './identity.js';
+import { isSavedString } from './library-index-cache.js';
+import type { Findings } from './library-findings.js';
+import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntityIndex } from './library-index.js';
+import { PositionMap, postingsOf } from './library-postings.js';
+import type { EntityType } from './types.js';
+
+/** Bump whenever what the index holds, or how it is built from the findings, changes. */
+export const LIBRARY_INDEX_FILE_VERSION = 1;
+/** No saved index is read past this (20,000 articles make ~20 MB). */
+export const MAX_LIBRARY_INDEX_BYTES = 1024 * 1024 * 1024;
+
+const MAGIC = Buffer.from('lede entity index\n', 'utf8');
+const DIGEST_BYTES = 32;
+const PREFIX_BYTES = MAGIC.length + DIGEST_BYTES + 4;
+const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+/** A key is a name with its type in front ("organization:"): a little longer than a name. */
+const MAX_STRING_CHARS = MAX_NAME_CHARS + 32;
+/** Work between two turns of the event loop while a saved index is checked and put together. */
+const SLICE_MS = 8;
+/** Mentions of one entity in one article: the findings keep them below 2^30 (library-findings.ts). */
+const MAX_MENTIONS = 0x3fffffff;
+
+/** Where the index of the library cached in `libraryFile` is saved. */
+export function libraryIndexFile(libraryFile: string): string {
+  return libraryFile.replace(/\.cache$/, '') + '.entity-index';
+}
+
+export interface LibraryIndexKey {
+  generation: string;
+  extractorVersion: string;
+}
+
+/** The int32 sections, in the file's order: each with the header count that gives its length. */
+const SECTIONS = [
+  ['entityKey', 'entities'],
+  ['entityName', 'entities'],
+  ['entityType', 'entities'],
+  ['aliasStart', 'entities+1'],
+  ['alias', 'aliases'],
+  ['docStart', 'entities+1'],
+  ['doc', 'postings'],
+  ['mentions', 'postings'],
+  ['nameStart', 'articles+1'],
+  ['name', 'names'],
+  ['shownKey', 'shownNames'],
+  ['shownName', 'shownNames'],
+  ['linkArticle', 'links'],
+  ['linkBare', 'links'],
+  ['linkFull', 'links'],
+  ['typedName', 'typedNames'],
+  ['typedType', 'typedNames'],
+  ['surname', 'surnames'],
+] as const;
+
+type SectionName = (typeof SECTIONS)[number][0];
+type Count = 'articles' | 'entities' | 'aliases' | 'postings' | 'names' | 'shownNames' | 'links' | 'typedNames' | 'surnames';
+const COUNTS: readonly Count[] = ['articles', 'entities', 'aliases', 'postings', 'names', 'shownNames', 'links', 'typedNames', 'surnames'];
+
+interface Header extends Record<Count, number> {
+  version: number;
+  generation: string;
+  extractor: string;
+  strings: string[];
+}
+
+const lengthOf = (counts: Record<Count, number>, spec: (typeof SECTIONS)[number][1]): number =>
+  spec.endsWith('+1') ? counts[spec.slice(0, -2) as Count] + 1 : counts[spec as Count];
+
+/** Writes `index` (complete, under no corrections) for the library and extractor of `key`; a failure is told, never thrown. */
+export function saveLibraryIndex(index: LibraryEntityIndex, file: string, key: LibraryIndexKey, onProblem?: (problem: string) => void): void {
+  if (index.identity.corrections.size > 0) return;
+  const problem = ensureOwnDirectory(dirname(file));
+  if (problem) return onProblem?.(`entity index cache off: ${problem}`);
+  try {
+    writeOwnFileAtomic(file, (out) => writeIndex(out, index, key));
+  } catch (error) {
+    onProblem?.(`entity index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
+  }
+}
+
+/** The index as the file's sections (strings as positions in `strings`). */
+function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Record<Count, number>; sections: Record<SectionName, ArrayLike<number>> } {
+  const strings: string[] = [];
+  const positions = new Map<string, number>();
+  const at = (s: string): number => {
+    let p = positions.get(s);
+    if (p === undefined) positions.set(s, (p = strings.push(s) - 1));
+    return p;
+  };
+  const { entities, postings, order, namesByArticle, identity } = index;
+  const aliasStart = [0];
+  const alias: number[] = [];
+  for (const e of entities) {
+    for (const a of e.aliases) alias.push(at(a));
+    aliasStart.push(alias.length);
+  }
+  const nameStart = [0];
+  const name: number[] = [];
+  for (const id of order) {
+    for (const n of namesByArticle.get(id) ?? []) name.push(at(n));
+    nameStart.push(name.length);
+  }
+  const articleAt = new Map(order.map((id, d) => [id, d]));
+  const links: [number, number, number][] = [];
+  for (const [id, forArticle] of identity.links) {
+    const d = articleAt.get(id);
+    if (d !== undefined) for (const [bare, full] of forArticle) links.push([d, at(bare), at(full)]);
+  }
+  // An article's ties together, articles in order (the reader relies on it: identityFrom).
+  links.sort((a, b) => a[0] - b[0]);
+  const shown = [...identity.names].map(([k, n]) => [at(k), at(n)] as const);
+  const typed = [...identity.typeByName].map(([n, t]) => [at(n), TYPES.indexOf(t)] as const);
+  const sections: Record<SectionName, ArrayLike<number>> = {
+    entityKey: entities.map((e) => at(e.key)),
+    entityName: entities.map((e) => at(e.name)),
+    entityType: entities.map((e) => TYPES.indexOf(e.type)),
+    aliasStart,
+    alias,
+    docStart: postings.docStart,
+    doc: postings.docs,
+    mentions: postings.mentions,
+    nameStart,
+    name,
+    shownKey: shown.map((s) => s[0]),
+    shownName: shown.map((s) => s[1]),
+    linkArticle: links.map((l) => l[0]),
+    linkBare: links.map((l) => l[1]),
+    linkFull: links.map((l) => l[2]),
+    typedName: typed.map((t) => t[0]),
+    typedType: typed.map((t) => t[1]),
+    surname: [...identity.evidence.surnames].map(at),
+  };
+  const counts: Record<Count, number> = {
+    articles: order.length,
+    entities: entities.length,
+    aliases: alias.length,
+    postings: postings.docs.length,
+    names: name.length,
+    shownNames: shown.length,
+    links: links.length,
+    typedNames: typed.length,
+    surnames: identity.evidence.surnames.size,
+  };
+  return { strings, counts, sections };
+}
+
+/** Strings put in one piece of the header's JSON. */
+const PIECE_STRINGS = 2048;
+/** Integers gathered before they are hashed and written. */
+const INT_CHUNK = 64 * 1024;
+
+function* headerPieces(key: LibraryIndexKey, counts: Record<Count, number>, strings: readonly string[]): Generator<string> {
+  yield `{"version":${LIBRARY_INDEX_FILE_VERSION},"generation":${JSON.stringify(key.generation)},"extractor":${JSON.stringify(key.extractorVersion)}`;
+  for (const name of COUNTS) yield `,"${name}":${counts[name]}`;
+  yield ',"strings":[';
+  for (let at = 0; at < strings.length; at += PIECE_STRINGS) yield (at === 0 ? '' : ',') + JSON.stringify(strings.slice(at, at + PIECE_STRINGS)).slice(1, -1);
+  yield ']}';
+}
+
+/** The file, written as it is made; the digest worked out as the bytes go and put in its place at the end. */
+function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryIndexKey): void {
+  const { strings, counts, sections } = sectionsOf(index);
+  let headerBytes = 0;
+  for (const piece of headerPieces(key, counts, strings)) headerBytes += Buffer.byteLength(piece, 'utf8');
+  // Spaces after the JSON put the sections on a four-byte boundary.
+  const padding = ' '.repeat((4 - ((PREFIX_BYTES + headerBytes) % 4)) % 4);
+  headerBytes += padding.length;
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes);
+  const start = out.written;
+  out.write(MAGIC);
+  out.write(Buffer.alloc(DIGEST_BYTES));
+  out.write(length);
+  const digest = createHash('sha256').update(length);
+  const emit = (bytes: Uint8Array) => {
+    digest.update(bytes);
+    out.write(bytes);
+  };
+  for (const piece of [...headerPieces(key, counts, strings), padding]) emit(Buffer.from(piece, 'utf8'));
+  const chunk = new Int32Array(INT_CHUNK);
+  let filled = 0;
+  const flush = () => {
+    emit(new Uint8Array(chunk.buffer, 0, filled * 4));
+    filled = 0;
+  };
+  for (const [name] of SECTIONS) {
+    const values = sections[name];
+    for (let k = 0; k < values.length; k++) {
+      chunk[filled++] = values[k]!;
+      if (filled === INT_CHUNK) flush();
+    }
+  }
+  flush();
+  emit(index.postings.inTitle);
+  out.writeAt(digest.digest(), start + MAGIC.length);
+}
+
+/** What a loaded index needs beside the file: the library's articles, where the entity cache is, the findings if ever needed. */
+export interface LoadOptions {
+  cacheDir: string | null;
+  /** What the index was built from, read when a correction needs a rebuild (library-index-cache.ts' file). */
+  findings: () => Findings | undefined;
+  /** Told one line when a saved index is found tampered with. */
+  onProblem?: (problem: string) => void;
+}
+
+/**
+ * The saved index of the library of `key`, whose articles are `order`; undefined when there is
+ * none or it is not right (said when it is not a plain miss).
+ */
+export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<LibraryEntityIndex | undefined> {
+  const read = readOwnBytes(file, MAX_LIBRARY_INDEX_BYTES);
+  const tampered = (why: string): undefined => {
+    options.onProblem?.(`entity index cache: ignored ${sanitizeSingleLine(file)} (${why}); rebuilt`);
+    return undefined;
+  };
+  if (!read.ok) return read.reason === 'missing' ? undefined : tampered(read.reason);
+  const bytes = read.bytes;
+  if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not an entity index');
+  // Worked out in libuv's pool, not on the UI thread.
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes.subarray(MAGIC.length + DIGEST_BYTES)));
+  if (!digest.equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('bytes changed since written');
+  const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
+  if (PREFIX_BYTES + headerBytes > bytes.length || (PREFIX_BYTES + headerBytes) % 4 !== 0) return tampered('sizes do not add up');
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerBytes));
+  } catch {
+    return tampered('header not JSON');
+  }
+  if (!isRecord(header) || header.version !== LIBRARY_INDEX_FILE_VERSION || header.generation !== key.generation || header.extractor !== key.extractorVersion) return undefined;
+  // A pause between the stages (each tens of milliseconds at 20,000 articles), so keys are answered meanwhile.
+  const parts = await runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir), SLICE_MS);
+  return typeof parts === 'string' ? tampered(parts) : indexFromParts(parts, options.findings);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 0x7fffffff;
+/** A string of the table: a saved string (library-index-cache.ts), a little longer for a key. */
+const isShowable = (v: unknown): v is string => isSavedString(v, MAX_STRING_CHARS);
+
+/** The sections of the file (copies: nothing of `bytes` is kept), or what is wrong with them. */
+function readSections(header: Header, bytes: Buffer, from: number): Record<SectionName, Int32Array> & { inTitle: Uint8Array } | string {
+  let ints = 0;
+  for (const [, spec] of SECTIONS) ints += lengthOf(header, spec);
+  if (bytes.length - from !== ints * 4 + header.postings) return 'sizes do not add up';
+  const out = {} as Record<SectionName, Int32Array>;
+  let at = from;
+  for (const [name, spec] of SECTIONS) {
+    const length = lengthOf(header, spec);
+    // Each its own copy (no copy of them all first): the file's bytes are dropped after the load.
+    out[name] = int32Copy(bytes, at, length);
+    at += length * 4;
+  }
+  return { ...out, inTitle: Uint8Array.from(bytes.subarray(from + ints * 4)) };
+}
+
+/** `count` int32s of `bytes` from `at`, copied (through a view when they are on a four-byte boundary, as lede writes them). */
+function int32Copy(bytes: Buffer, at: number, count: number): Int32Array {
+  if ((bytes.byteOffset + at) % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset + at, count).slice();
+  const copy = new Int32Array(count);
+  Buffer.from(copy.buffer).set(bytes.subarray(at, at + count * 4));
+  return copy;
+}
+
+/** The index's parts from the checked header and sections, or what is wrong with them. */
+function* partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, order: string[], cacheDir: string | null): Generator<void, IndexParts | string> {
+  if (!COUNTS.every((c) => isCount(value[c]))) return 'bad counts';
+  const header = value as unknown as Header;
+  if (header.articles !== order.length) return 'another number of articles';
+  if (!Array.isArray(header.strings) || !header.strings.every(isShowable)) return 'bad strings';
+  const s = readSections(header, bytes, from);
+  if (typeof s === 'string') return s;
+  yield;
+  const strings = header.strings;
+  // Every position inside its table; a name, an alias or a key never the empty string.
+  const labels = strings.length;
+  const empty = strings.indexOf('');
+  const isLabels = (a: Int32Array) => within(a, labels) && (empty < 0 || !a.includes(empty));
+  if (!isLabels(s.entityKey) || !isLabels(s.entityName) || !within(s.entityType, TYPES.length) || !isLabels(s.alias)) return 'bad entity';
+  if (!isStarts(s.aliasStart, s.alias.length, false) || !isStarts(s.docStart, s.doc.length, true) || !isStarts(s.nameStart, s.name.length, false)) return 'bad offsets';
+  yield;
+  const postingsProblem = checkPostings(s.docStart, s.doc, s.mentions, s.inTitle, order.length);
+  if (postingsProblem) return postingsProblem;
+  if (!isLabels(s.name) || !isLabels(s.shownKey) || !isLabels(s.shownName)) return 'bad names';
+  if (!within(s.linkArticle, order.length) || !isAscending(s.linkArticle) || !isLabels(s.linkBare) || !isLabels(s.linkFull)) return 'bad links';
+  if (!within(s.typedName, labels) || !within(s.typedType, TYPES.length) || !within(s.surname, labels)) return 'bad types';
+  yield;
+  const entities: LibraryEntity[] = [];
+  const keys = new Set<string>();
+  for (let p = 0; p < header.entities; p++) {
+    const key = strings[s.entityKey[p]!]!;
+    if (keys.has(key)) return 'an entity twice';
+    keys.add(key);
+    let mentions = 0;
+    for (let k = s.docStart[p]!; k < s.docStart[p + 1]!; k++) mentions += s.mentions[k]!;
+    const aliases: string[] = [];
+    for (let a = s.aliasStart[p]!; a < s.aliasStart[p + 1]!; a++) aliases.push(strings[s.alias[a]!]!);
+    entities.push({ key, name: strings[s.entityName[p]!]!, type: TYPES[s.entityType[p]!]!, aliases, articles: s.docStart[p + 1]! - s.docStart[p]!, mentions });
+  }
+  const { nameStart, name } = s;
+  const namesByArticle = new PositionMap(
+    new Map(order.map((id, d) => [id, d])),
+    (d) => Array.from(name.subarray(nameStart[d], nameStart[d + 1]), (p) => strings[p]!),
+    (d) => nameStart[d]! < nameStart[d + 1]!,
+  );
+  yield;
+  const postings = postingsOf(order.length, entities, s.docStart, s.doc, s.mentions, s.inTitle);
+  yield;
+  return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order), cacheDir };
+}
+
+/** Whether every value of `values` is a position in a table of `length`. */
+function within(values: Int32Array, length: number): boolean {
+  for (let k = 0; k < values.length; k++) if (values[k]! < 0 || values[k]! >= length) return false;
+  return true;
+}
+
+/** Whether `values` never go back (the ties, an article at a time). */
+function isAscending(values: Int32Array): boolean {
+  for (let k = 1; k < values.length; k++) if (values[k]! < values[k - 1]!) return false;
+  return true;
+}
+
+/** Offsets into a section of `length`: from 0 to `length`, never going back (each step at least one when `nonEmpty`). */
+function isStarts(starts: Int32Array, length: number, nonEmpty: boolean): boolean {
+  if (starts[0] !== 0 || starts[starts.length - 1] !== length) return false;
+  for (let k = 1; k < starts.length; k++) if (starts[k]! - starts[k - 1]! < (nonEmpty ? 1 : 0)) return false;
+  return true;
+}
+
+/** Each entity's postings as the build makes them: articles ascending and in the library, mentions and flags that can be. */
+function checkPostings(docStart: Int32Array, docs: Int32Array, mentions: Int32Array, inTitle: Uint8Array, articles: number): string | undefined {
+  for (let p = 0; p + 1 < docStart.length; p++) {
+    let previous = -1;
+    for (let k = docStart[p]!; k < docStart[p + 1]!; k++) {
+      if (docs[k]! <= previous || docs[k]! >= articles) return 'bad posting';
+      previous = docs[k]!;
+    }
+  }
+  for (let k = 0; k < mentions.length; k++) if (mentions[k]! < 0 || mentions[k]! > MAX_MENTIONS || inTitle[k]! > 1) return 'bad mention count';
+  return undefined;
+}
+
+/** What the library decided about its entities (under no corrections). */
+function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly string[], order: readonly string[]): LibraryIdentity {
+  // Each article's ties as a small map made when asked for (an opened article's entities ask):
+  // 20,000 maps made at once were most of the identity's load.
+  const { linkArticle, linkBare, linkFull } = s;
+  const linkStart = new Int32Array(order.length + 1);
+  for (let l = 0; l < linkArticle.length; l++) linkStart[linkArticle[l]! + 1]! += 1;
+  for (let d = 0; d < order.length; d++) linkStart[d + 1]! += linkStart[d]!;
+  const links = new PositionMap(
+    new Map(order.map((id, d) => [id, d])),
+    (d) => {
+      const forArticle = new Map<string, string>();
+      for (let l = linkStart[d]!; l < linkStart[d + 1]!; l++) forArticle.set(strings[linkBare[l]!]!, strings[linkFull[l]!]!);
+      return forArticle;
+    },
+    (d) => linkStart[d]! < linkStart[d + 1]!,
+  );
+  return {
+    corrections: NO_CORRECTIONS,
+    evidence: { surnames: new Set(Array.from(s.surname, (p) => strings[p]!)) },
+    typeByName: new Map(Array.from(s.typedName, (p, t) => [strings[p]!, TYPES[s.typedType[t]!]!])),
+    links,
+    names: new Map(Array.from(s.shownKey, (p, k) => [strings[p]!, strings[s.shownName[k]!]!])),
+  };
+}
