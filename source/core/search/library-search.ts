@@ -70,6 +70,9 @@ export class LibrarySearch {
   private readonly termCache = new Map<string, CacheEntry>();
   /** Bumped by every search; a searchInSlices that finds it changed stops. */
   private searchRun = 0;
+  /** searchInSlices calls under way, and the background work waiting for them to end. */
+  private slicedSearches = 0;
+  private readonly afterSlicedSearches: Array<() => void> = [];
   // Arrays the size of the library, reused from one search to the next (see scratch.ts).
   private readonly terms = new TermScratch();
   private readonly groups = new GroupScratch();
@@ -143,6 +146,9 @@ export class LibrarySearch {
     const steps = this.index.extraTermsInSteps(entries);
     for (let step = steps.next(); !step.done; step = steps.next()) {
       await slices.pauseIfDue();
+      // A key's search goes first: each step changes the index, which would supersede a sliced
+      // search paused between its slices (its key then answered only once every name had joined).
+      while (this.slicedSearches > 0) await new Promise<void>((resolve) => this.afterSlicedSearches.push(resolve));
       signal?.throwIfAborted();
     }
   }
@@ -248,6 +254,15 @@ export class LibrarySearch {
    * articles or extra terms were indexed meanwhile (a newer search is then due anyway).
    */
   async searchInSlices(query: string, options: SearchOptions & { signal?: AbortSignal; sliceMs?: number } = {}): Promise<SearchResult> {
+    this.slicedSearches++;
+    try {
+      return await this.searchInSlicesNow(query, options);
+    } finally {
+      if (--this.slicedSearches === 0) for (const resume of this.afterSlicedSearches.splice(0)) resume();
+    }
+  }
+
+  private async searchInSlicesNow(query: string, options: SearchOptions & { signal?: AbortSignal; sliceMs?: number }): Promise<SearchResult> {
     const run = ++this.searchRun;
     const sliceMs = options.sliceMs ?? 8;
     const n = this.index.indexedCount;
