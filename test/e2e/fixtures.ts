@@ -1,7 +1,7 @@
 // What the e2e tests share: the seed articles' titles, temp folders outside the repo, and a hash of
 // a file tree to prove lede never writes to what it reads.
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, type TerminalSession } from './terminal';
@@ -17,6 +17,20 @@ export const seedPrefixes = ['How the (Proxy)', 'Netanyahu May'] as const;
 export function makeTempDir(prefix = 'lede-e2e-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `count` articles in a new folder `tree` (000.txt, 001.txt, …), their times an hour old: a file
+ * written a moment ago is read again at each start, so only old files come from the library cache.
+ */
+export function writeOldArticles(tree: string, count: number, text: (i: number) => string): void {
+  mkdirSync(tree);
+  const past = Date.now() / 1000 - 3600;
+  for (let i = 0; i < count; i++) {
+    const path = join(tree, `${String(i).padStart(3, '0')}.txt`);
+    writeFileSync(path, text(i));
+    utimesSync(path, past, past);
+  }
 }
 
 /** Names, types, modes, sizes, mtimes and contents of everything under `dir`. */

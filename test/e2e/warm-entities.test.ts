@@ -2,11 +2,11 @@
 // saved (nothing is rebuilt, so nothing is written again) and shows the same library entities; a
 // saved index forged to carry escape sequences is ignored, rebuilt, and none reaches the terminal.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decodeLibraryIndex, encodeLibraryIndex } from '../helpers/library-index-file.js';
-import { makeTempDir } from './fixtures';
+import { makeTempDir, writeOldArticles } from './fixtures';
 import { startLede, type TerminalSession } from './terminal';
 
 // At least the library cache's minimum (library-cache.ts), so the library is cached and its entity index saved.
@@ -18,17 +18,9 @@ const libraryDir = join(cacheRoot, 'library');
 const ESCAPES = ['\x1b]0;pwned\x07', '\x1b[2J', '\x1b]52;c;cHduZWQ=\x07'];
 
 before(() => {
-  mkdirSync(tree);
-  // Old enough to be trusted by their times (a file written a moment ago is read again each start).
-  const past = Date.now() / 1000 - 3600;
-  for (let i = 0; i < ARTICLES; i++) {
-    const path = join(tree, `${String(i).padStart(3, '0')}.txt`);
-    // Over 50,000 characters in all, so the entity pass runs in its worker, as a real library's does.
-    const more = 'Vladimir Putin met Benjamin Netanyahu in Moscow, and the United Nations said nothing of it. Putin left for Paris. '.repeat(12);
-    const extra = i % 3 === 0 ? 'Angela Merkel spoke in Berlin. ' : '';
-    writeFileSync(path, `Headline number ${i} about Moscow\n\n${extra}The talks in Moscow went on for ${i} hours.\n\n${more}`);
-    utimesSync(path, past, past);
-  }
+  // Over 50,000 characters in all, so the entity pass runs in its worker, as a real library's does.
+  const more = 'Vladimir Putin met Benjamin Netanyahu in Moscow, and the United Nations said nothing of it. Putin left for Paris. '.repeat(12);
+  writeOldArticles(tree, ARTICLES, (i) => `Headline number ${i} about Moscow\n\n${i % 3 === 0 ? 'Angela Merkel spoke in Berlin. ' : ''}The talks in Moscow went on for ${i} hours.\n\n${more}`);
 });
 after(() => temp.remove());
 

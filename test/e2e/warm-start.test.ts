@@ -3,12 +3,12 @@
 // search index) and shows the same list as the first; a cache forged to carry escape sequences
 // never gets one to the terminal.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { forge, parse, type ArticleRecord } from '../helpers/library-cache-file.js';
 import { ARTICLE_FIELDS } from '../../source/core/load/library-cache-format.js';
-import { makeTempDir } from './fixtures';
+import { makeTempDir, writeOldArticles } from './fixtures';
 import { startLede, type TerminalSession } from './terminal';
 
 const ARTICLES = 60;
@@ -19,16 +19,9 @@ const libraryDir = join(cacheRoot, 'library');
 const ESCAPES = ['\x1b]0;pwned\x07', '\x1b[2J', '\x1b]52;c;cHduZWQ=\x07'];
 
 before(() => {
-  mkdirSync(tree);
-  // Old enough to be trusted by their times (a file written a moment ago is read again each start).
-  const past = Date.now() / 1000 - 3600;
-  for (let i = 0; i < ARTICLES; i++) {
-    const path = join(tree, `${String(i).padStart(3, '0')}.txt`);
-    // Over 50,000 characters in all, so the entity pass runs in its worker, as a real library's does.
-    const more = 'Vladimir Putin met Benjamin Netanyahu in Moscow, and the United Nations said nothing of it. '.repeat(10);
-    writeFileSync(path, `Headline number ${i} about Moscow\n\nThe talks in Moscow went on for ${i} hours.\n\nNothing was signed.\n\n${more}`);
-    utimesSync(path, past, past);
-  }
+  // Over 50,000 characters in all, so the entity pass runs in its worker, as a real library's does.
+  const more = 'Vladimir Putin met Benjamin Netanyahu in Moscow, and the United Nations said nothing of it. '.repeat(10);
+  writeOldArticles(tree, ARTICLES, (i) => `Headline number ${i} about Moscow\n\nThe talks in Moscow went on for ${i} hours.\n\nNothing was signed.\n\n${more}`);
 });
 after(() => temp.remove());
 
