@@ -1,3 +1,4 @@
+// Slow tier: second starts over a generated library, ~3 s of CPU.
 // A second interactive start over the same folder loads the library's entity index its first start
 // saved (nothing is rebuilt, so nothing is written again) and shows the same library entities; a
 // saved index forged to carry escape sequences is ignored, rebuilt, and none reaches the terminal.

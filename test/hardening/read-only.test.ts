@@ -1,3 +1,4 @@
+// Slow tier: every subcommand run over read-only trees and checked byte for byte after, ~4 s of CPU.
 // Read-only proof: every CLI subcommand, run on a temporary article tree, leaves every byte, mode
 // and modification time of the tree as it was; the entity cache goes to its own directory.
 import assert from 'node:assert/strict';

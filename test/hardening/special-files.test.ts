@@ -1,3 +1,4 @@
+// Slow tier: FIFOs, blocking /proc files and links out of the tree, through the loader and the CLI, ~3 s of CPU.
 // Files that could make a reader hang or leave the tree it was given: FIFOs, a file swapped for a
 // FIFO between the walk and the read, /proc/kmsg (a "regular" file that blocks), links to / and
 // /proc. Everything that could hang runs in a child process under a hang guard (a blocked read

@@ -1,3 +1,4 @@
+// Slow tier: the fast tagger checked against the plain one on every fixture, 120 generated articles and random sentences, ~5 s of CPU.
 /**
  * The shipped model's summed score tables (scoring.ts) answer exactly as the features one by one
  * (sentenceFeatures + tagWithFeatures, training's path): the same entities and mentions, byte
