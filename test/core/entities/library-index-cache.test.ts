@@ -9,6 +9,7 @@ import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { loadEntityIndexInputs, MAX_ENTITY_INDEX_BYTES, saveEntityIndexInputs } from '../../../source/core/entities/library-index-cache.js';
 import { type EntitySummary, indexFindings, LibraryIndexBuilder } from '../../../source/core/entities/library-index.js';
+import { librariesOf } from '../../helpers/entity-summaries.js';
 import { specialFileTampers } from '../../helpers/special-own-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-entity-index-cache-'));
@@ -18,14 +19,7 @@ const freshFile = () => join(root, `${serial++}.entities`);
 const KEY = { generation: 'g1', extractorVersion: 'x1' };
 
 const NAMES = ['Vladimir Putin', 'Putin', 'Benjamin Netanyahu', 'Netanyahu', 'Moscow', 'Gaza', 'United Nations', 'UN', 'Erdoğan', 'Zürich'];
-const summary = fc.record({
-  name: fc.constantFrom(...NAMES),
-  type: fc.constantFrom('person' as const, 'place' as const, 'organization' as const),
-  aliases: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 2 }),
-  mentions: fc.integer({ min: 1, max: 40 }),
-  inTitle: fc.boolean(),
-});
-const library = fc.array(fc.array(summary, { maxLength: 6 }), { minLength: 1, maxLength: 25 });
+const library = librariesOf(NAMES);
 
 function indexOf(order: string[], found: ReadonlyMap<string, readonly EntitySummary[]>) {
   const builder = new LibraryIndexBuilder(null);

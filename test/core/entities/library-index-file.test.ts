@@ -15,6 +15,7 @@ import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
 import { entityNames } from '../../../source/core/entities/name-search.js';
 import type { Entity } from '../../../source/core/entities/types.js';
 import { decodeLibraryIndex as decode, type DecodedLibraryIndex as Decoded, encodeLibraryIndex as encode, LIBRARY_INDEX_MAGIC as MAGIC } from '../../helpers/library-index-file.js';
+import { librariesOf } from '../../helpers/entity-summaries.js';
 import { specialFileTampers } from '../../helpers/special-own-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-library-index-file-'));
@@ -25,14 +26,7 @@ const KEY = { generation: 'g1', extractorVersion: 'x1' };
 
 // The last as the extractor reads some Reuters titles, across the gap before the text.
 const NAMES = ['Vladimir Putin', 'Putin', 'Benjamin Netanyahu', 'Netanyahu', 'Moscow', 'Gaza', 'United Nations', 'UN', 'Erdoğan', 'Zürich', 'Brown', 'Gordon Brown', 'Zoe Brown', 'NASDAQ\n\nStar Technologies Inc'];
-const summary = fc.record({
-  name: fc.constantFrom(...NAMES),
-  type: fc.constantFrom('person' as const, 'place' as const, 'organization' as const),
-  aliases: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 2 }),
-  mentions: fc.integer({ min: 1, max: 40 }),
-  inTitle: fc.boolean(),
-});
-const library = fc.array(fc.array(summary, { maxLength: 6 }), { minLength: 1, maxLength: 25 });
+const library = librariesOf(NAMES);
 const correction: fc.Arbitrary<Correction> = fc.oneof(
   fc.record({ op: fc.constant('hide' as const), name: fc.constantFrom(...NAMES) }),
   fc.record({ op: fc.constant('type' as const), name: fc.constantFrom(...NAMES), type: fc.constantFrom('person' as const, 'place' as const, 'organization' as const) }),
