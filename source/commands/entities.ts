@@ -1,5 +1,5 @@
 import type { Library } from '../core/article';
-import { type Entity, type EntityType, loadEntityExtractor } from '../core/entities';
+import { type Entity, type EntityExtractor, type EntityType, loadEntityExtractor } from '../core/entities';
 import { entityCacheDir } from '../core/entities/cache';
 import type { CorrectionSet } from '../core/entities/corrections';
 import { loadCorrections } from '../core/entities/corrections-file';
@@ -43,13 +43,25 @@ export interface LibraryEntitySource {
   index: LibraryEntityIndex;
 }
 
+/** The extractor, the disk cache and where its problems are told (default: once each, on stderr). */
+export interface EntitySourcePlace {
+  extractor: () => Promise<EntityExtractor>;
+  cacheDir: string | null;
+  onProblem?: (problem: string) => void;
+}
+
 /**
- * Runs the library pass through the on-disk cache (so a second run is instant) and builds the
- * library's index with the user's corrections applied. Every command that shows entities starts
+ * Loads the library's index saved by a run before (the app's or the command line's), else runs
+ * the library pass through the on-disk cache and saves the index it builds (so a second run is
+ * fast), and applies the user's corrections to it. Every command that shows entities starts
  * here, so a correction changes all of them at once.
  */
-export async function libraryEntitySource(library: Library, corrections: CorrectionSet = userCorrections()): Promise<LibraryEntitySource> {
-  const source = new InThreadSource(library.articles, loadEntityExtractor, { cacheDir: entityCacheDir(), onCacheProblem: reportOnce, corrections });
+export async function libraryEntitySource(
+  library: Library,
+  corrections: CorrectionSet = userCorrections(),
+  where: EntitySourcePlace = { extractor: loadEntityExtractor, cacheDir: entityCacheDir() },
+): Promise<LibraryEntitySource> {
+  const source = new InThreadSource(library.articles, where.extractor, { cacheDir: where.cacheDir, onCacheProblem: where.onProblem ?? reportOnce, corrections });
   const index = await new Promise<LibraryEntityIndex>((resolve, reject) => {
     source.runLibraryPass({ onProgress: () => {}, onDone: resolve, onError: (message) => reject(new Error(message)) });
   });
