@@ -14,7 +14,9 @@ import { libraryEntitiesJson, libraryEntitiesJsonStreamed } from '../../source/c
 import { bestEntity, mentionsCsv, mentionsCsvPieces, mentionsJson, mentionsJsonStreamed, mentionsOf } from '../../source/commands/mentions.js';
 import type { Library } from '../../source/core/article.js';
 import { type Correction, CorrectionSet, NO_CORRECTIONS } from '../../source/core/entities/corrections.js';
+import { WorkerSource } from '../../source/core/entities/entity-source.js';
 import type { EntityExtractor, EntityType, Mention } from '../../source/core/entities/index.js';
+import type { LibraryEntityIndex } from '../../source/core/entities/library-index.js';
 import { loadLibrary } from '../../source/core/load/library.js';
 import { makeTempDir } from '../e2e/fixtures.js';
 
@@ -156,4 +158,22 @@ test('a tampered saved index: said in one line, rebuilt from the saved inputs, t
   const third = await outputs(await load(), corrections, cacheDir, quiet);
   assert.deepEqual(quiet, []);
   assert.deepEqual(third.streamed, first.streamed);
+});
+
+test('the app’s warm start loads the index the command line saved (one file, one rule)', async () => {
+  const cacheDir = join(temp.dir, 'entity-cache-shared');
+  rmSync(libraryCache, { recursive: true, force: true });
+  const fromCli = await outputs(await load(), NO_CORRECTIONS, cacheDir);
+  const library = await load();
+  const progress: [number, number][] = [];
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) =>
+    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir }).runLibraryPass({
+      onProgress: (done, total) => progress.push([done, total]),
+      onDone: resolve,
+      onError: (message) => reject(new Error(message)),
+    }),
+  );
+  // Loaded: all at once, no pass (a pass reports article by article, from a worker).
+  assert.deepEqual(progress, [[60, 60]]);
+  assert.equal(toJson(libraryEntitiesJson(index)), fromCli.whole.library);
 });
