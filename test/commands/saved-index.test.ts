@@ -89,6 +89,8 @@ const collect = async (pieces: AsyncIterable<string> | Iterable<string>) => {
 async function outputs(library: Library, corrections: CorrectionSet, cacheDir: string | null, problems: string[] = [], calls = { n: 0 }) {
   const sourced = await libraryEntitySource(library, corrections, { extractor: async () => extractorCounting(calls), cacheDir, onProblem: (p) => problems.push(p) });
   const extractedForIndex = calls.n;
+  // What the search's @name highlights read, before anything else asks: every article's, from memory or the disk.
+  const known = library.articles.map((a) => sourced.source.knownEntitiesOf(a, sourced.index));
   const streamed = {
     library: await collect(jsonPieces(libraryEntitiesJsonStreamed(sourced.index))),
     articles: await collect(jsonPieces(new StreamedArray(articlesWithEntities(library, sourced)))),
@@ -97,7 +99,7 @@ async function outputs(library: Library, corrections: CorrectionSet, cacheDir: s
   };
   const all: ArticleEntities[] = [];
   for await (const a of articlesWithEntities(library, sourced)) all.push(a);
-  const whole = { library: toJson(libraryEntitiesJson(sourced.index)), articles: toJson(all), mentions: [] as string[] };
+  const whole = { library: toJson(libraryEntitiesJson(sourced.index)), articles: toJson(all), known: toJson(known), mentions: [] as string[] };
   for (const name of ['brown', 'blair', 'leeds', 'labour']) {
     const entity = bestEntity(sourced, name);
     assert.ok(entity, name);
@@ -118,15 +120,21 @@ for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS
     // The old path: no disk cache, the index built under the corrections in one go.
     const reference = await outputs(await load(), corrections, null);
     assert.match(reference.whole.library, /"person:gordon brown"/);
+    // knownEntitiesOf (the search's @name highlights) has every article's entities, as shown.
+    assert.equal(reference.whole.known, toJson((JSON.parse(reference.whole.articles) as ArticleEntities[]).map((a) => a.entities)));
     const problems: string[] = [];
     const built = await outputs(await load(), corrections, cacheDir, problems);
     assert.equal(built.extractedForIndex, 60, 'the first run reads every article');
     assert.equal(savedFiles().length, 2, 'the index and its inputs saved beside the library cache');
-    // A run with no entry in the entity cache: the index can only have been loaded.
-    rmSync(join(cacheDir, 'entities'), { recursive: true, force: true });
-    const calls = { n: 0 };
-    const loaded = await outputs(await load(), corrections, cacheDir, problems, calls);
-    assert.equal(loaded.extractedForIndex, 0, 'the second run reads no article for the index');
+    // A run with no entry in the entity cache (the index is beside the library cache): the index
+    // can only have been loaded. Its output is made by extracting each article again.
+    rmSync(cacheDir, { recursive: true, force: true });
+    const withoutEntries = await outputs(await load(), corrections, cacheDir, problems);
+    assert.equal(withoutEntries.extractedForIndex, 0, 'the second run reads no article for the index');
+    assert.equal(withoutEntries.whole.library, reference.whole.library);
+    assert.equal(withoutEntries.streamed.articles, reference.whole.articles);
+    // And with the entries back: loaded, every output the same, knownEntitiesOf's too.
+    const loaded = await outputs(await load(), corrections, cacheDir, problems);
     assert.deepEqual(problems, []);
     for (const run of [built, loaded]) {
       assert.equal(run.streamed.library, reference.whole.library);

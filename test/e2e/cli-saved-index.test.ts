@@ -44,6 +44,8 @@ test('entities --library and mentions: built and saved on the first run, loaded 
     ['mentions', 'Brown', news, '--json'],
     ['mentions', 'Putin', news, '--csv'],
     ['entities', news, '--json'],
+    // `@name` highlights read each article's entities back with the index loaded.
+    ['search', '@putin | leeds', news, '--json', '--limit', '50'],
   ];
   const first = commands.map((args) => lede(args));
   for (const [k, run] of first.entries()) {
@@ -54,6 +56,9 @@ test('entities --library and mentions: built and saved on the first run, loaded 
   assert.ok(library.entities.some((e) => /Brown/.test(e.name) && e.articles === 200), first[0]!.stdout.slice(0, 400));
   assert.equal((JSON.parse(first[3]!.stdout) as unknown[]).length, 200);
   assert.match(first[2]!.stdout, /^path,id,title,field,start,end,text,context\r\n/);
+  const hits = (JSON.parse(first[4]!.stdout) as { results: { matches: { end: number; start: number }[] }[] }).results;
+  assert.equal(hits.length, 50);
+  assert.ok(hits.every((h) => h.matches.some((m) => m.end - m.start === 'Vladimir Putin'.length)), 'Vladimir Putin highlighted where @putin matched');
   const [file] = savedIndex();
   assert.ok(file, 'the index is saved beside the library cache');
   const path = join(cache, 'library', file);

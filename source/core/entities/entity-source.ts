@@ -154,6 +154,8 @@ export class InThreadSource implements EntitySource {
     const saving = { cacheDir, onProblem: onCacheProblem };
     const run = async () => {
       const extractor = await this.extractor();
+      // Opened now, not at the first extraction: knownEntitiesOf reads it after a pass that extracted nothing (a loaded index).
+      this.diskCache(extractor);
       // A library cached on disk: its index may be saved by a run before (the app's or this
       // source's), and is saved after this pass for the next one. Saved under no corrections:
       // the user's are applied after, as the app applies them after its pass.
