@@ -13,7 +13,12 @@ export function csvField(value: string | number): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Rows, each record ended by CRLF. */
+export function csvRecords(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
 /** A header and rows, each record ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return csvRecords([header, ...rows]);
 }

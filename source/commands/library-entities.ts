@@ -3,9 +3,10 @@
  * with the entities each appears with most — as JSON, or as a table to read.
  */
 import type { EntityType } from '../core/entities';
-import { appearsWith, type LibraryEntityIndex } from '../core/entities/library-index';
+import { appearsWith, type LibraryEntity, type LibraryEntityIndex } from '../core/entities/library-index';
 import { displayWidth, padToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
+import { StreamedArray } from './json-stream';
 
 /** How many entities `with` lists: the ones sharing the most articles. */
 export const APPEARS_WITH_LIMIT = 10;
@@ -24,19 +25,30 @@ export interface LibraryEntityJson {
   with: { id: string; name: string; type: EntityType; articles: number }[];
 }
 
+/** One entity of the `--json` output, with the entities it appears with most. */
+function libraryEntityJson(index: LibraryEntityIndex, e: LibraryEntity): LibraryEntityJson {
+  return {
+    id: e.key,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    articles: e.articles,
+    mentions: e.mentions,
+    with: appearsWith(index, e.key, APPEARS_WITH_LIMIT).map(({ entity, articles }) => ({ id: entity.key, name: entity.name, type: entity.type, articles })),
+  };
+}
+
 /** The `--json` shape: `{"entities": [...]}`, in the index's order (most articles first). */
 export function libraryEntitiesJson(index: LibraryEntityIndex): { entities: LibraryEntityJson[] } {
-  return {
-    entities: index.entities.map((e) => ({
-      id: e.key,
-      name: e.name,
-      type: e.type,
-      aliases: e.aliases,
-      articles: e.articles,
-      mentions: e.mentions,
-      with: appearsWith(index, e.key, APPEARS_WITH_LIMIT).map(({ entity, articles }) => ({ id: entity.key, name: entity.name, type: entity.type, articles })),
-    })),
-  };
+  return { entities: index.entities.map((e) => libraryEntityJson(index, e)) };
+}
+
+/** The same, each entity made as it is written (jsonPieces). */
+export function libraryEntitiesJsonStreamed(index: LibraryEntityIndex): { entities: StreamedArray<LibraryEntityJson> } {
+  function* entities() {
+    for (const e of index.entities) yield libraryEntityJson(index, e);
+  }
+  return { entities: new StreamedArray(entities()) };
 }
 
 const typeLabels: Record<EntityType, string> = { person: 'person', place: 'place', organization: 'org' };

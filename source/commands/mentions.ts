@@ -10,7 +10,8 @@ import { entityNames } from '../core/entities/name-search';
 import { truncateToWidth } from '../core/layout/text-width';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { entityNameArgument } from '../core/search/query';
-import { toCsv } from './csv';
+import { csvRecords, toCsv } from './csv';
+import { StreamedArray } from './json-stream';
 import type { LibraryEntitySource } from './entities';
 
 export { entityNameArgument };
@@ -64,37 +65,69 @@ export function mentionJson(article: Article, mention: Mention): MentionJson {
   return { field, text: mention.text, start: mention.start, end: mention.end, context };
 }
 
-export function mentionsJson(entity: { key: string; name: string; type: EntityType; aliases: string[] }, found: { article: Article; mentions: Mention[] }[]): MentionsJson {
-  return {
-    entity: { id: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases },
-    articles: found.map(({ article, mentions }) => ({
-      path: article.path,
-      id: article.id,
-      title: article.title,
-      mentions: mentions.map((m) => mentionJson(article, m)),
-    })),
-  };
+type EntityHeading = { key: string; name: string; type: EntityType; aliases: string[] };
+type Found = { article: Article; mentions: Mention[] }[];
+
+const entityJson = (entity: EntityHeading) => ({ id: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases });
+
+/** One article of the `--json` output, its mentions each with its line of context. */
+function articleMentionsJson({ article, mentions }: Found[number]): MentionsJson['articles'][number] {
+  return { path: article.path, id: article.id, title: article.title, mentions: mentions.map((m) => mentionJson(article, m)) };
+}
+
+export function mentionsJson(entity: EntityHeading, found: Found): MentionsJson {
+  return { entity: entityJson(entity), articles: found.map(articleMentionsJson) };
+}
+
+/** The same, each article's mentions (and their context) made as they are written (jsonPieces). */
+export function mentionsJsonStreamed(entity: EntityHeading, found: Found) {
+  function* articles() {
+    for (const one of found) yield articleMentionsJson(one);
+  }
+  return { entity: entityJson(entity), articles: new StreamedArray(articles()) };
 }
 
 export const MENTIONS_CSV_HEADER = ['path', 'id', 'title', 'field', 'start', 'end', 'text', 'context'] as const;
 
+type CsvRow = (string | number)[];
+
+const articleCsvRows = (a: MentionsJson['articles'][number]): CsvRow[] => a.mentions.map((m) => [a.path, a.id, a.title, m.field, m.start, m.end, m.text, m.context]);
+
 /** One row per mention; `id` too, as the records of one JSON Lines file share a path. */
 export function mentionsCsv(json: MentionsJson): string {
-  const rows = json.articles.flatMap((a) => a.mentions.map((m) => [a.path, a.id, a.title, m.field, m.start, m.end, m.text, m.context]));
-  return toCsv(MENTIONS_CSV_HEADER, rows);
+  return toCsv(MENTIONS_CSV_HEADER, json.articles.flatMap(articleCsvRows));
+}
+
+/** The same, an article's rows at a time. */
+export function* mentionsCsvPieces(found: Found): Generator<string> {
+  yield toCsv(MENTIONS_CSV_HEADER, []);
+  for (const one of found) yield csvRecords(articleCsvRows(articleMentionsJson(one)));
+}
+
+/** A heading for the entity: its name, type, other names, and how many mentions in how many articles. */
+function mentionsHeading(entity: MentionsJson['entity'], mentions: number, articles: number): string {
+  const aliases = entity.aliases.length > 0 ? `; also ${entity.aliases.map(sanitizeSingleLine).join(', ')}` : '';
+  return `${sanitizeSingleLine(entity.name)} (${entity.type}${aliases}): ${plural(mentions, 'mention')} in ${plural(articles, 'article')}`;
+}
+
+/** An article's title and id with a line of context per mention. */
+function articleMentionsPlain(a: MentionsJson['articles'][number]): string {
+  const lines = a.mentions.map((m) => `  ${m.field === 'title' ? 'title: ' : ''}${sanitizeSingleLine(m.context)}`);
+  return [sanitizeSingleLine(a.title), `  ${sanitizeSingleLine(a.id)}`, ...lines].join('\n');
 }
 
 /** A heading for the entity, then each article's title and id with a line of context per mention. */
 export function mentionsPlain(json: MentionsJson): string {
   const { entity, articles } = json;
   const count = articles.reduce((n, a) => n + a.mentions.length, 0);
-  const aliases = entity.aliases.length > 0 ? `; also ${entity.aliases.map(sanitizeSingleLine).join(', ')}` : '';
-  const heading = `${sanitizeSingleLine(entity.name)} (${entity.type}${aliases}): ${plural(count, 'mention')} in ${plural(articles.length, 'article')}`;
-  const blocks = articles.map((a) => {
-    const lines = a.mentions.map((m) => `  ${m.field === 'title' ? 'title: ' : ''}${sanitizeSingleLine(m.context)}`);
-    return [sanitizeSingleLine(a.title), `  ${sanitizeSingleLine(a.id)}`, ...lines].join('\n');
-  });
-  return [heading, ...blocks].join('\n\n');
+  return [mentionsHeading(entity, count, articles.length), ...articles.map(articleMentionsPlain)].join('\n\n');
+}
+
+/** The same, an article at a time. */
+export function* mentionsPlainPieces(entity: EntityHeading, found: Found): Generator<string> {
+  const count = found.reduce((n, f) => n + f.mentions.length, 0);
+  yield mentionsHeading(entityJson(entity), count, found.length);
+  for (const one of found) yield `\n\n${articleMentionsPlain(articleMentionsJson(one))}`;
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -4,7 +4,6 @@ import { UsageError } from '../core/errors';
 import { sanitizeSingleLine } from '../core/sanitize';
 import { DEFAULT_MAX_FILE_BYTES, loadLibrary, readLibraryFromBytes, readStreamCapped, type LoadOptions } from '../core/load';
 import { colorOutput } from './color';
-import { toJson } from './json';
 import { skippedNote } from './list';
 import { listArticles } from './list-command';
 
@@ -48,6 +47,15 @@ export interface CommandOptions {
 function print(text: string): void {
   if (text.length === 0) return;
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/**
+ * Data made as it is written, on stdout, as `print` would print it joined: at the reader's pace
+ * (a slow pipe holds the making back), and a reader that stops (`| head`) ends it quietly.
+ */
+async function printPieces(pieces: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  const { writePieces } = await import('./write-out');
+  await writePieces(process.stdout, pieces);
 }
 
 /** A diagnostic (skipped files, more results than shown), on stderr, so `2>/dev/null` leaves only data. */
@@ -143,15 +151,16 @@ async function entities(args: string[], options: CommandOptions): Promise<number
   const { paths, label } = libraryPaths(args, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
   note(skippedNote(library));
+  const [e, { jsonPieces, StreamedArray }] = await Promise.all([import('./entities'), import('./json-stream')]);
+  const sourced = await e.libraryEntitySource(library);
   if (options.library) {
-    const [{ libraryEntitySource }, { libraryEntitiesJson, libraryEntitiesPlain }] = await Promise.all([import('./entities'), import('./library-entities')]);
-    const json = libraryEntitiesJson((await libraryEntitySource(library)).index);
-    print(options.json ? toJson(json) : libraryEntitiesPlain(json));
+    const l = await import('./library-entities');
+    // The table sizes its name column to the widest name, so it is made whole.
+    await printPieces(options.json ? jsonPieces(l.libraryEntitiesJsonStreamed(sourced.index)) : [l.libraryEntitiesPlain(l.libraryEntitiesJson(sourced.index))]);
     return 0;
   }
-  const { entitiesPlain, libraryEntities } = await import('./entities');
-  const { articles } = await libraryEntities(library);
-  print(options.json ? toJson(articles) : entitiesPlain(articles));
+  const articles = e.articlesWithEntities(library, sourced);
+  await printPieces(options.json ? jsonPieces(new StreamedArray(articles)) : e.entitiesPlainPieces(articles));
   return 0;
 }
 
@@ -162,15 +171,14 @@ async function mentions(args: string[], options: CommandOptions): Promise<number
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
   note(skippedNote(library));
-  const { libraryEntitySource } = await import('./entities');
+  const [{ libraryEntitySource }, { jsonPieces }] = await Promise.all([import('./entities'), import('./json-stream')]);
   const sourced = await libraryEntitySource(library);
   const entity = m.bestEntity(sourced, name);
   // Nothing found is exit 1, said on stderr, so a script reading stdout gets nothing rather than an empty result.
   if (!entity) throw new Error(`no entity matches “${name}”`);
   const found = await m.mentionsOf(library, sourced, entity.key);
   if (found.length === 0) throw new Error(`no mention of “${entity.name}” found`);
-  const json = m.mentionsJson(entity, found);
-  print(options.json ? toJson(json) : options.csv ? m.mentionsCsv(json) : m.mentionsPlain(json));
+  await printPieces(options.json ? jsonPieces(m.mentionsJsonStreamed(entity, found)) : options.csv ? m.mentionsCsvPieces(found) : m.mentionsPlainPieces(entity, found));
   return 0;
 }
 

@@ -1,21 +1,28 @@
 /**
  * The entity commands of the built CLI, reported as JSON (numbers, never assertions):
  *
- *   npm run bench -- cli-entities --generate 2000 [--runs 5] [--json]
- *   npm run bench -- cli-entities --corpus DIR [--runs 5] [--json]
+ *   npm run bench -- cli-entities --generate 2000 [--runs 5] [--json] [--entries DIR]
+ *   npm run bench -- cli-entities --corpus DIR [--runs 5] [--json] [--entries DIR]
  *
- * Each command runs as a whole process (dist/cli.js), with the entity cache warm (one run first
- * fills it), so what is measured is what a user waits for on a second run:
- * - p50 and max wall time over --runs runs, the p50 CPU time (user + system: on a shared machine
- *   the steadier figure), and the peak RSS (GNU time's %M) of the last run;
- * - with and without corrections: `entities --library --json` and `mentions` again after
- *   CORRECTIONS corrections about the library's most frequent names (hides, merges, types,
- *   renames), which rebuild the index under them;
- * - correct_ms: `lede correct hide X` then `undo`, which never load the articles.
+ * Each command runs as a whole process (dist/cli.js), in a scratch cache and config:
+ * - cold: `entities --library --json` with nothing cached (every article extracted); with
+ *   --entries DIR, DIR's entity cache entries (`DIR/entities`, copied, never written) stand in for
+ *   that cold run, which takes minutes at 20,000 articles;
+ * - first run: the entries cached but no saved library index (deleted before each run): the index
+ *   is built from the entries and saved;
+ * - second run: the saved index loaded — what a user waits for every time after;
+ * - for each, the p50 and max wall time over --runs runs, the p50 CPU time (user + system: on a
+ *   shared machine the steadier figure), and the peak RSS (GNU time's %M) of the last run;
+ * - mentions of the library's most frequent entity (the worst case: every article of a generated
+ *   corpus names it) and of the 100th (a typical one);
+ * - with CORRECTIONS corrections about the library's most frequent names (hides, merges, types,
+ *   renames), applied to the loaded index (a rebuild from its saved findings);
+ * - correct_ms: `lede correct hide X` then `undo`, which never load the articles;
+ * - the load average before and after, beside which every figure is an upper bound.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arg, percentile, round } from './stats.js';
@@ -58,20 +65,48 @@ function timed(args: string[], env: NodeJS.ProcessEnv, runs: number) {
   };
 }
 
+/** Deletes the saved library index (and its findings) in `cache`: the next run builds and saves them. */
+function forgetSavedIndex(cache: string): void {
+  const dir = join(cache, 'library');
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir)) if (file.endsWith('.entity-index') || file.endsWith('.entities')) rmSync(join(dir, file));
+}
+
+const loadAverage = () => loadavg().map((x) => round(x, 2));
+
 export async function benchCliEntities(argv: string[], corpusDir: (count: number) => string): Promise<Record<string, unknown>> {
   const runs = Number(arg(argv, '--runs') ?? 5);
   const generate = arg(argv, '--generate');
+  const entries = arg(argv, '--entries');
   const dir = arg(argv, '--corpus') ?? corpusDir(Number(generate ?? 2000));
   const scratch = mkdtempSync(join(tmpdir(), 'lede-bench-cli-entities-'));
-  const env = { LEDE_CACHE_DIR: join(scratch, 'cache'), LEDE_CONFIG_DIR: join(scratch, 'config'), NODE_OPTIONS: '' };
+  const cache = join(scratch, 'cache');
+  const env = { LEDE_CACHE_DIR: cache, LEDE_CONFIG_DIR: join(scratch, 'config'), NODE_OPTIONS: '' };
+  const loadBefore = loadAverage();
   try {
+    if (entries) cpSync(join(entries, 'entities'), join(cache, 'entities'), { recursive: true });
     const cold = run(['entities', '--library', dir, '--json'], env);
     const entities = (JSON.parse(cold.stdout) as { entities: { name: string; type: string }[] }).entities;
     const top = entities[0]!.name;
+    const typical = entities[Math.min(99, entities.length - 1)]!.name;
+    const first = (args: string[]) => {
+      const times = { ms: [] as number[], cpu: [] as number[] };
+      let last: Timed | undefined;
+      for (let i = 0; i < runs; i++) {
+        forgetSavedIndex(cache);
+        last = run(args, env);
+        times.ms.push(last.ms);
+        times.cpu.push(last.cpuMs);
+      }
+      return { p50_ms: round(percentile(times.ms, 50), 0), max_ms: round(Math.max(...times.ms), 0), cpu_p50_ms: round(percentile(times.cpu, 50), 0), rss_mb: round(last!.rssMb, 0) };
+    };
+    const firstLibrary = first(['entities', '--library', dir, '--json']);
+    const firstMentions = first(['mentions', top, dir, '--json']);
     const library = timed(['entities', '--library', dir, '--json'], env, runs);
     const perArticle = timed(['entities', dir, '--json'], env, runs);
     const mentions = timed(['mentions', top, dir, '--json'], env, runs);
     const csv = timed(['mentions', top, dir, '--csv'], env, runs);
+    const mentionsTypical = timed(['mentions', typical, dir, '--json'], env, runs);
     // Corrections about the names the library shows most: the rebuild has the most to redo.
     const names = entities.slice(1, CORRECTIONS + 2).map((e) => e.name);
     for (let i = 0; i < CORRECTIONS; i++) {
@@ -92,18 +127,23 @@ export async function benchCliEntities(argv: string[], corpusDir: (count: number
       correctTimes.push(run(['correct', 'undo'], env).ms);
     }
     const strip = ({ out: _out, ...rest }: ReturnType<typeof timed>) => rest;
+    const mentionCount = (out: string) => (JSON.parse(out) as { articles: { mentions: unknown[] }[] }).articles.reduce((n, a) => n + a.mentions.length, 0);
     return {
       corpus: dir,
       articles: (JSON.parse(perArticle.out) as unknown[]).length,
       library_entities: entities.length,
       runs,
-      cold_entities_library_ms: round(cold.ms, 0),
+      load_average_before: loadBefore,
+      cold: { entries_given: Boolean(entries), entities_library_ms: round(cold.ms, 0), cpu_ms: round(cold.cpuMs, 0), rss_mb: round(cold.rssMb, 0) },
+      first_run: { entities_library: firstLibrary, mentions_top: firstMentions },
       entities_library: strip(library),
-      entities_per_article: strip(perArticle),
-      mentions_top: { name: top, ...strip(mentions), mentions: (JSON.parse(mentions.out) as { articles: { mentions: unknown[] }[] }).articles.reduce((n, a) => n + a.mentions.length, 0) },
+      entities_per_article: { ...strip(perArticle), json_mb: round(Buffer.byteLength(perArticle.out) / 1e6, 1) },
+      mentions_top: { name: top, ...strip(mentions), mentions: mentionCount(mentions.out) },
       mentions_top_csv: strip(csv),
+      mentions_typical: { name: typical, ...strip(mentionsTypical), mentions: mentionCount(mentionsTypical.out) },
       with_corrections: { corrections: CORRECTIONS, entities_library: strip(libraryCorrected), mentions_top: strip(mentionsCorrected) },
       correct_ms: { p50: round(percentile(correctTimes, 50), 0), max: round(Math.max(...correctTimes), 0) },
+      load_average_after: loadAverage(),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -11,7 +11,7 @@
  *   npm run bench -- memory --corpus DIR [--cache DIR] the interactive app's RSS over time (app-memory.ts)
  *   npm run bench -- load --corpus PATH [--json]      loading a file or folder: time, articles, skipped, peak RSS (load.ts)
  *   npm run bench -- sanitize [--corpus FILE.jsonl] [--baseline PATH]  the sanitiser on a few MB (sanitize.ts)
- *   npm run bench -- cli-entities --generate N [--runs N]  entities --library, mentions, correct, bundled (cli-entities.ts)
+ *   npm run bench -- cli-entities --generate N [--runs N] [--entries DIR]  entities --library, mentions, correct: cold, first and second runs (cli-entities.ts)
  *   npm run bench -- warm-start [--generate N,N] [--reuters] [--corpus PATH] [--runs N]  cold/warm/one-changed starts in a pty (warm-start.ts)
  *   npm run bench -- redraw [--generate N] [--seconds S]  bytes a background-progress tick writes, whole frames vs changed lines (redraw.ts)
  *   npm run bench -- latency [--generate N | --corpus DIR | --jsonl FILE] [--json]  key → screen in a real

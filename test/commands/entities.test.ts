@@ -2,7 +2,7 @@
 // character reaches the terminal from the plain table.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { entitiesPlain, type ArticleEntities } from '../../source/commands/entities.js';
+import { articleEntitiesPlain, type ArticleEntities } from '../../source/commands/entities.js';
 
 test('plain output: names and aliases sanitised, clean ones printed as they are', () => {
   const article: ArticleEntities = {
@@ -14,7 +14,7 @@ test('plain output: names and aliases sanitised, clean ones printed as they are'
       { id: 'place:moscow', name: 'Moscow', type: 'place', aliases: [], mentions: [{ start: 2, end: 8, text: 'Moscow' }] },
     ],
   };
-  const out = entitiesPlain([article]);
+  const out = articleEntitiesPlain(article);
   assert.doesNotMatch(out, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, JSON.stringify(out));
   assert.match(out, /person {3}1 {2}EvilName {2}\(also Evil\)/);
   assert.match(out, /place {4}1 {2}Moscow$/m);

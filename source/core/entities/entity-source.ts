@@ -1,9 +1,9 @@
 /**
  * Where the app's entities come from: one interface, two ways of doing the work.
  *
- * - InThreadSource extracts on the calling thread, a slice at a time, and keeps every article's
- *   entities: for a small library (a worker's start-up costs more than the work) and for the CLI,
- *   which needs them all anyway (through the disk cache, so a second run is instant).
+ * - InThreadSource extracts on the calling thread, a slice at a time: for a small library (a
+ *   worker's start-up costs more than the work), kept in memory, and for the CLI, through the disk
+ *   cache and the saved library index (saved-library-index.ts), so a second run is fast.
  * - WorkerSource runs the library pass in a worker, through the disk cache, and reads an opened
  *   article's entities back from that cache (else extracts a short one here, a long one in a
  *   worker of its own, so no key waits for it).
@@ -11,16 +11,13 @@
  * Both hand out entities as the library shows them (library-view.ts): what the whole library
  * knows is applied in that one place, whichever way they were extracted.
  */
-import { existsSync } from 'node:fs';
 import { TimeSlices } from '../load/time-slices.js';
 import { EntityCache } from './cache.js';
 import type { CorrectionSet } from './corrections.js';
 import { libraryCacheOf } from '../load/library-cache.js';
-import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
-import type { Findings } from './library-findings.js';
-import { findingsFrom, indexFindings, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
-import { type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
+import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
+import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, savedIndexPlace } from './saved-library-index.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
 export type { ArticleText };
@@ -114,7 +111,11 @@ export function entitySourceFor(
 const SLICE_MS = 8;
 
 export class InThreadSource implements EntitySource {
-  /** Each article's entities as extracted, by id: kept, so the one on screen is never extracted twice. */
+  /**
+   * Each article's entities as extracted, by id, when there is no disk cache to read them back
+   * from: kept, so the one on screen is never extracted twice. With a working disk cache they are
+   * read back from it instead, so memory holds one article's entities, not the library's.
+   */
   private readonly extracted = new Map<string, Entity[]>();
   private cache: EntityCache | null | undefined;
 
@@ -124,26 +125,55 @@ export class InThreadSource implements EntitySource {
     private readonly options: SourceOptions,
   ) {}
 
-  private extract(extractor: EntityExtractor, article: ArticleText): Entity[] {
-    let entities = this.extracted.get(article.id);
-    if (entities) return entities;
+  private diskCache(extractor: EntityExtractor): EntityCache | null {
     if (this.cache === undefined) {
       this.cache = this.options.cacheDir ? new EntityCache(extractor.version, this.options.cacheDir, { onProblem: this.options.onCacheProblem }) : null;
       // Off already (another cache of this process found it so): still said.
       if (this.cache?.problem) this.options.onCacheProblem?.(this.cache.problem);
     }
-    const cached = this.cache?.get(article);
-    entities = cached ?? extractor.extract(article.text, article.title);
-    if (!cached) this.cache?.set(article, entities);
-    this.extracted.set(article.id, entities);
+    return this.cache;
+  }
+
+  private extract(extractor: EntityExtractor, article: ArticleText): Entity[] {
+    let entities = this.extracted.get(article.id);
+    if (entities) return entities;
+    const cache = this.diskCache(extractor);
+    const cached = cache?.get(article);
+    if (cached) return cached;
+    entities = extractor.extract(article.text, article.title);
+    cache?.set(article, entities);
+    // Kept unless the disk has them: a cache that is off (or none) would mean extracting again.
+    if (!cache || cache.problem) this.extracted.set(article.id, entities);
     return entities;
   }
 
   runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
     let cancelled = false;
-    const builder = new LibraryIndexBuilder(this.options.cacheDir);
+    const { cacheDir, corrections, onCacheProblem } = this.options;
+    const builder = new LibraryIndexBuilder(cacheDir);
+    const saving = { cacheDir, onProblem: onCacheProblem };
     const run = async () => {
       const extractor = await this.extractor();
+      // Opened now, not at the first extraction: knownEntitiesOf reads it after a pass that extracted nothing (a loaded index).
+      this.diskCache(extractor);
+      // A library cached on disk: its index may be saved by a run before (the app's or this
+      // source's), and is saved after this pass for the next one. Saved under no corrections:
+      // the user's are applied after, as the app applies them after its pass.
+      const place = cacheDir ? savedIndexPlace(this.articles, extractor.version) : undefined;
+      const shown = (index: LibraryEntityIndex) => (corrections ? index.withCorrectionsInSlices(corrections, SLICE_MS) : Promise.resolve(index));
+      if (place) {
+        const loaded = await loadSavedIndex(place, saving);
+        const saved = loaded ?? (cancelled ? undefined : await indexFromSavedInputs(place, { ...saving, sliceMs: SLICE_MS, cancelled: () => cancelled }));
+        if (cancelled) return;
+        if (saved) {
+          // Built from the saved findings: the built index is saved too, for the next run.
+          if (!loaded) saveBuiltIndex(saved, place, { ...saving, withInputs: false });
+          handlers.onProgress(this.articles.length, this.articles.length);
+          const index = await shown(saved);
+          if (!cancelled) handlers.onDone(index);
+          return;
+        }
+      }
       const slices = new TimeSlices(SLICE_MS);
       for (const [i, article] of this.articles.entries()) {
         await slices.pauseIfDue();
@@ -152,7 +182,16 @@ export class InThreadSource implements EntitySource {
         handlers.onProgress(i + 1, this.articles.length);
       }
       if (cancelled) return;
-      const index = await builder.finishInSlices(this.articles.map((a) => a.id), SLICE_MS, this.options.corrections);
+      const order = this.articles.map((a) => a.id);
+      if (!place) {
+        const index = await builder.finishInSlices(order, SLICE_MS, corrections);
+        if (!cancelled) handlers.onDone(index);
+        return;
+      }
+      const built = await builder.finishInSlices(order, SLICE_MS);
+      if (cancelled) return;
+      saveBuiltIndex(built, place, { ...saving, withInputs: true });
+      const index = await shown(built);
       if (!cancelled) handlers.onDone(index);
     };
     run().catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
@@ -160,7 +199,7 @@ export class InThreadSource implements EntitySource {
       cancel: () => {
         cancelled = true;
       },
-      snapshot: () => builder.snapshot(this.options.corrections),
+      snapshot: () => builder.snapshot(corrections),
     };
   }
 
@@ -171,8 +210,8 @@ export class InThreadSource implements EntitySource {
   }
 
   knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
-    // The library pass keeps every article's entities here.
-    const extracted = this.extracted.get(article.id);
+    // The library pass keeps every article's entities here, or in the disk cache.
+    const extracted = this.extracted.get(article.id) ?? this.cache?.get(article);
     return extracted && entitiesAsShown(extracted, index, article.id);
   }
 }
@@ -196,47 +235,36 @@ export class WorkerSource implements EntitySource {
       (loaded) => (this.loaded = loaded),
       () => {},
     );
-    const cached = libraryCacheOf(this.articles);
-    if (!cached || !this.options.cacheDir) return this.startPass(handlers);
+    if (!libraryCacheOf(this.articles) || !this.options.cacheDir) return this.startPass(handlers);
     // The library is the one of a start before: its built index may be saved beside it, else
     // its pass's findings, to build it from.
-    const order = this.articles.map((a) => a.id);
-    const files = { index: libraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) };
     let cancelled = false;
     let pass: LibraryPass | null = null;
     const waiting = new LibraryIndexBuilder(this.options.cacheDir);
+    const saving = { cacheDir: this.options.cacheDir, onProblem: this.options.onCacheProblem };
     const warmStart = async ({ version }: EntityExtractor) => {
       if (cancelled) return;
-      const key = { generation: cached.generation, extractorVersion: version };
-      const saved = await this.loadSavedIndex(files, key, order);
+      const place = savedIndexPlace(this.articles, version)!;
+      const { order } = place;
+      const saved = await loadSavedIndex(place, saving);
       if (cancelled) return;
       if (saved) {
         handlers.onProgress(order.length, order.length);
         return handlers.onDone(saved);
       }
-      const found = loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem);
-      if (!found) {
-        pass = this.startPass(handlers, (index) => {
-          const findings = indexFindings(index);
-          if (findings) saveEntityIndexInputs(files.inputs, key, order, findings, this.options.onCacheProblem);
-          saveLibraryIndex(index, files.index, key, this.options.onCacheProblem);
-        });
+      const rebuilt = await indexFromSavedInputs(place, {
+        ...saving,
+        sliceMs: SLICE_MS,
+        cancelled: () => cancelled,
+        onRead: () => handlers.onProgress(order.length, order.length),
+      });
+      if (cancelled) return;
+      if (!rebuilt) {
+        pass = this.startPass(handlers, (index) => saveBuiltIndex(index, place, { ...saving, withInputs: true }));
         return;
       }
-      // In slices, as after a pass: at 20,000 articles this build is seconds, and a warm start
-      // that held the UI thread for it answered no key meanwhile (1.2 s at 2,000 in the latency bench).
-      const builder = new LibraryIndexBuilder(this.options.cacheDir);
-      const slices = new TimeSlices(SLICE_MS);
-      for (const id of order) {
-        await slices.pauseIfDue();
-        if (cancelled) return;
-        builder.add(id, found.get(id) ?? []);
-      }
-      handlers.onProgress(order.length, order.length);
-      const index = await builder.finishInSlices(order, SLICE_MS);
-      if (cancelled) return;
-      handlers.onDone(index);
-      saveLibraryIndex(index, files.index, key, this.options.onCacheProblem);
+      handlers.onDone(rebuilt);
+      saveBuiltIndex(rebuilt, place, { ...saving, withInputs: false });
     };
     extractor.then(
       (loaded) => warmStart(loaded).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error))),
@@ -251,22 +279,6 @@ export class WorkerSource implements EntitySource {
       },
       snapshot: () => pass?.snapshot() ?? waiting.snapshot(),
     };
-  }
-
-  /**
-   * The index saved by a start before, if it is there and right; its findings (for a rebuild
-   * under corrections) read from the saved inputs only when a correction needs them.
-   */
-  private async loadSavedIndex(files: { index: string; inputs: string }, key: LibraryIndexKey, order: string[]): Promise<LibraryEntityIndex | undefined> {
-    // Written together; without the inputs no correction could be applied to the index.
-    if (!existsSync(files.inputs)) return undefined;
-    let findings: Findings | undefined;
-    const readFindings = () => {
-      if (findings) return findings;
-      const saved = loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem);
-      return (findings = saved && findingsFrom(order, saved));
-    };
-    return loadLibraryIndex(files.index, key, order, { cacheDir: this.options.cacheDir, findings: readFindings, onProblem: this.options.onCacheProblem });
   }
 
   /** The pass itself, in the worker; `onComplete` is told the index of a pass that read every article. */
