@@ -26,8 +26,8 @@ export interface GazetteerTable {
 }
 
 /** The gazetteer lists, by bit. */
-export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'other-place'] as const;
-/** The lists the tagger's features read (features.ts): the model was trained on these five. */
+export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'organization', 'other-place'] as const;
+/** The lists the tagger's features read (features.ts): the model was trained on these five; the rest serve the rules only. */
 export const TAGGER_LISTS = 5;
 
 /**

@@ -21,6 +21,7 @@ import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { applyPeopleLists } from './stages/lists.js';
+import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
 import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
@@ -49,6 +50,7 @@ export function resolveEntities(
   const votes = voteTypes(accepted, starts);
   const decided = applyContextCues(ctx, accepted, votes);
   for (const root of new Set(merged.organizationForms.map((f) => merged.uf.find(f)))) decideType(votes, root, 'organization', decided);
+  retypeKnownOrganizations(accepted, votes, decided, tokens, known);
   splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, tokens, known);
   typeListedNames(accepted, votes, tokens, known);

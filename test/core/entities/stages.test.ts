@@ -18,6 +18,7 @@ import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.j
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
 import { typeListedNames } from '../../../source/core/entities/stages/coordination.js';
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
+import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
@@ -25,13 +26,16 @@ import { spanOf } from '../../helpers/entities.js';
 /** A tiny gazetteer: what the shipped one says about these words. */
 const PLACES = new Set(['st. louis', 'ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan', 'bosnia and herzegovina', 'the hague', 'adria']);
 const COUNTRIES = new Set(['ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan']);
-const NAMES = new Set(['james', 'tony', 'dennis', 'selma', 'scott', 'john', 'adrian', 'king', 'peter']);
+const NAMES = new Set(['james', 'tony', 'dennis', 'selma', 'scott', 'john', 'adrian', 'king', 'peter', 'raymond']);
+/** The organization list: brands, operators, universities (exact words). */
+const ORGANIZATIONS = new Set(['Caledonian MacBrayne', 'Raymond James', 'Nasa', 'Peter']);
 const known: KnownNames = {
   isPlace: (words) => PLACES.has(words.join(' ').toLowerCase()),
   isCountry: (words) => COUNTRIES.has(words.join(' ').toLowerCase()),
   isPersonName: (word) => NAMES.has(word.toLowerCase()),
   isCommonWord: (lower) => ['speaks', 'talks', 'in'].includes(lower),
   isCompany: (word) => ['Netflix', 'Ford'].includes(word),
+  isOrganization: (words) => ORGANIZATIONS.has(words.join(' ')),
 };
 
 function context(text: string, starts?: Float32Array) {
@@ -399,6 +403,38 @@ test('vote: a lone word on the company list typed as a place is the company, unl
   retypeLoneCompanies(accepted, votes, ctx.tokens, knownHere);
   const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
   assert.deepEqual(decided, { Tesla: 'organization', Alphabet: 'place', Pacific: 'place', Detroit: 'place', Netflix: 'organization' });
+});
+
+test('vote: a lone word on the organization list typed as a person is the organization, unless also a person\'s name', () => {
+  const ctx = context('Nasa said. Peter said.');
+  const cand = (word: string): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'PER');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group: word, tagger: true };
+  };
+  const accepted = [cand('Nasa'), cand('Peter')];
+  const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 0.8], ['organization', 0.2]] as Array<[EntityType, number]>)]));
+  retypeLoneCompanies(accepted, votes, ctx.tokens, known);
+  assert.deepEqual(Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)])), { Nasa: 'organization', Peter: 'person' });
+});
+
+test('organizations: a name of two or more words on the organization list is one, unless all its words are people\'s names, one word, or decided by a cue', () => {
+  const ctx = context('Caledonian MacBrayne runs ferries. Raymond James rose. Nasa flew. Caledonian MacBrayne again.');
+  const cand = (word: string, group = word): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'PER');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group, tagger: true };
+  };
+  const accepted = [cand('Caledonian MacBrayne'), cand('Raymond James'), cand('Nasa')];
+  const asPerson = () => new Map([['person', 0.9], ['place', 0.1]] as Array<[EntityType, number]>);
+  const votes = new Map(accepted.map((c) => [c.group!, asPerson()]));
+  const decided = new Set<string>();
+  retypeKnownOrganizations(accepted, votes, decided, ctx.tokens, known);
+  const types = () => Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
+  assert.deepEqual(types(), { 'Caledonian MacBrayne': 'organization', 'Raymond James': 'person', Nasa: 'person' });
+  assert.deepEqual([...decided], ['Caledonian MacBrayne']);
+  // A group a context cue decided keeps that decision.
+  const cued = new Map(accepted.map((c) => [c.group!, asPerson()]));
+  retypeKnownOrganizations(accepted, cued, new Set(['Caledonian MacBrayne']), ctx.tokens, known);
+  assert.equal(majority(cued.get('Caledonian MacBrayne')!), 'person');
 });
 
 test('vote: a one-word "person" listed only with organizations is one, unless a known name or a full name\'s surname', () => {

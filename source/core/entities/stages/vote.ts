@@ -90,7 +90,7 @@ export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Ma
   const placeLike = new Set<string>();
   for (const c of accepted) {
     const words = tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text);
-    const ok = words.length === 1 && c.fixed !== 'person' && known.isCompany(words[0]!) && !known.isPersonName(words[0]!);
+    const ok = words.length === 1 && c.fixed !== 'person' && (known.isCompany(words[0]!) || known.isOrganization(words)) && !known.isPersonName(words[0]!);
     lone.set(c.group!, (lone.get(c.group!) ?? true) && ok);
     // A place some rule saw ("the city of X", a dateline), after "the", or known, stays one.
     if (c.fixed === 'place' || /^the$/i.test(tokens[c.tokStart - 1]?.text ?? '') || known.isPlace(words)) placeLike.add(c.group!);
