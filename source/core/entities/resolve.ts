@@ -20,6 +20,7 @@ import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
+import { addHeadedOrganizations } from './stages/headed.js';
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
@@ -41,6 +42,7 @@ export function resolveEntities(
 ): Entity[] {
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
   addKnownCompanies(ctx, tagged);
+  addHeadedOrganizations(ctx, tagged);
   applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);

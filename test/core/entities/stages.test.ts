@@ -19,6 +19,7 @@ import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
 import { typeListedNames } from '../../../source/core/entities/stages/coordination.js';
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
+import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
@@ -53,6 +54,32 @@ function prefer(starts: Float32Array, token: number, type: 'PER' | 'LOC' | 'ORG'
   const k = { PER: 1, LOC: 2, ORG: 3 }[type];
   for (let l = 0; l < 5; l++) starts[token * 5 + l] = l === k ? margin : 0;
 }
+
+// --- headed organizations ---
+
+test('headed: capitalised words ending in an organization head are one organization, where the tagger missed it or read a part as MISC', () => {
+  const ctx = context('The Financial Conduct Authority is due to decide. An astronaut from the Canadian Space Agency flew. He spoke to the US Senate Banking Committee. Officers of Kent Police said.');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Canadian', 'MISC'), spanOf(ctx.tokens, 'US', 'LOC')];
+  addHeadedOrganizations(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Financial Conduct Authority', 'ORG:Canadian Space Agency', 'ORG:US Senate Banking Committee', 'ORG:Kent Police']);
+  assert.ok(tagged.every((t) => t.fixed));
+});
+
+test('headed: not a region ("West Bank"), a known place, a lone head, a person, a run the tagger has as one organization, a headline or a sentence in capitals', () => {
+  const ctx = context('Settlers in the West Bank protested. The Board met. Officers of the Detroit Police said. Chief Executive Jo Vaas Group said. Shares in Lloyds Banking Group fell.');
+  const lloyds = spanOf(ctx.tokens, 'Lloyds Banking Group', 'ORG');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Jo Vaas', 'PER'), lloyds];
+  const knownHere = { ...ctx, known: { ...known, isPlace: (w: readonly string[]) => w.join(' ') === 'Detroit Police' } };
+  addHeadedOrganizations(knownHere, tagged);
+  assert.deepEqual(named(ctx, tagged), ['PER:Jo Vaas', 'ORG:Lloyds Banking Group']);
+  assert.equal(tagged[1], lloyds);
+  for (const headline of ['Regulators At The Financial Conduct Authority Weigh Motor Finance Payouts', 'THE FINANCIAL CONDUCT AUTHORITY IS DUE TO DECIDE.']) {
+    const h = context(headline);
+    const none: TaggedSpan[] = [];
+    addHeadedOrganizations(h, none);
+    assert.deepEqual(none, [], headline);
+  }
+});
 
 // --- clean ---
 
