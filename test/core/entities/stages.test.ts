@@ -146,6 +146,16 @@ test('clean: "A and B" splits when the article names each side on its own too ("
   assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Barclays', 'ORG:Lloyds', 'ORG:Barclays', 'ORG:Lloyds', 'ORG:Marks and Spencer', 'ORG:Marks']);
 });
 
+test('clean: "A and B" of organizations splits when the left is a known organization and the right one too or headed as one', () => {
+  const ctx = context('Nasa and Lloyds Banking Group rose. Nasa and Caledonian MacBrayne rose. Marks and Spencer Group sold.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Nasa and Lloyds Banking Group', 'ORG'),
+    spanOf(ctx.tokens, 'Nasa and Caledonian MacBrayne', 'ORG'),
+    spanOf(ctx.tokens, 'Marks and Spencer Group', 'ORG'),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Nasa', 'ORG:Lloyds Banking Group', 'ORG:Nasa', 'ORG:Caledonian MacBrayne', 'ORG:Marks and Spencer Group']);
+});
+
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
   const ctx = context('James Ireland met GM Europe staff in al Hajar Syria.');
   const tagged = [spanOf(ctx.tokens, 'James Ireland', 'PER'), spanOf(ctx.tokens, 'GM Europe', 'ORG'), spanOf(ctx.tokens, 'al Hajar Syria', 'MISC')];

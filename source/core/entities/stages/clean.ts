@@ -35,6 +35,8 @@ export const INDEX_HEADS = new Set(['Index', 'Indices', 'Average']);
 export const EVENT_HEADS = new Set('Prix Cup Championship Championships Olympics Paralympics Games Awards Prize Festival Marathon Trophy'.split(' '));
 
 
+/** On the organization list, or one word on the company list. */
+const isKnownOrganization = (words: readonly string[], known: KnownNames) => known.isOrganization(words) || (words.length === 1 && known.isCompany(words[0]!));
 const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
 const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
 /** A possessive "'s" or a plural's bare apostrophe ("Farmers'"). */
@@ -240,7 +242,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const leftPlace = known.isPlace(left);
       const rightPlace = known.isPlace(right);
       const eachNamedAlone = taggedNames.has(left.join(' ')) && taggedNames.has(right.join(' '));
-      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone) {
+      // "Barclays and Lloyds Banking Group": two organizations, each known or headed as one.
+      const eachOrganization = span.type === 'ORG' && isKnownOrganization(left, known) && (isKnownOrganization(right, known) || ORG_HEADS.has(right[right.length - 1]!));
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone || eachOrganization) {
         const person = span.type === 'PER' ? 'PER' : undefined;
         return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
