@@ -21,6 +21,7 @@ import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { addHeadedOrganizations } from './stages/headed.js';
+import { retypeNamesNoPersonHas } from './stages/not-people.js';
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
@@ -43,6 +44,7 @@ export function resolveEntities(
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
   addKnownCompanies(ctx, tagged);
   addHeadedOrganizations(ctx, tagged);
+  retypeNamesNoPersonHas(ctx, tagged);
   applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);

@@ -20,6 +20,7 @@ import { typeListedNames } from '../../../source/core/entities/stages/coordinati
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
+import { retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
@@ -79,6 +80,14 @@ test('headed: not a region ("West Bank"), a known place, a lone head, a person, 
     addHeadedOrganizations(h, none);
     assert.deepEqual(none, [], headline);
   }
+});
+
+test('not people: a person of two words or more ending in "Center" or "Centre" is a site; one word, or another type, is left alone', () => {
+  const ctx = context('Crowds at the Kennedy Space Center cheered. The Barbican Centre shut. Center spoke. The Lincoln Center Trust met.');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Kennedy Space Center', 'PER'), spanOf(ctx.tokens, 'Barbican Centre', 'PER'), spanOf(ctx.tokens, 'Center', 'PER', 2), spanOf(ctx.tokens, 'Lincoln Center', 'ORG')];
+  retypeNamesNoPersonHas(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['LOC:Kennedy Space Center', 'LOC:Barbican Centre', 'PER:Center', 'ORG:Lincoln Center']);
+  assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false]);
 });
 
 // --- clean ---
