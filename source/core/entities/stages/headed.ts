@@ -25,9 +25,12 @@ export function addHeadedOrganizations(ctx: Pick<ResolveContext, 'tokens' | 'sen
   const remove = new Set<number>();
   const added: TaggedSpan[] = [];
   for (const [s, e] of ctx.sentences) {
-    if (ctx.capsSentence[s] || isHeadline(tokens.slice(s, e).map((t) => t.text))) continue;
+    if (ctx.capsSentence[s]) continue;
+    // Whether the sentence is a headline, asked only of one with a head word in it (most have none).
+    let headline: boolean | undefined;
     for (let end = s + 2; end <= e; end++) {
       if (!ORG_HEADS.has(tokens[end - 1]!.text)) continue;
+      if ((headline ??= isHeadline(tokens.slice(s, e).map((t) => t.text)))) break;
       let start = end - 1;
       while (start > s && (isNameWord(tokens[start - 1]!.text) || (INNER.has(tokens[start - 1]!.text) && start - 1 > s && isNameWord(tokens[start - 2]!.text)))) start--;
       if (DETERMINERS.has(tokens[start]!.text)) start++;
