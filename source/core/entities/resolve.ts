@@ -21,7 +21,7 @@ import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { addHeadedOrganizations } from './stages/headed.js';
-import { retypeNamesNoPersonHas } from './stages/not-people.js';
+import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-people.js';
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
@@ -58,5 +58,5 @@ export function resolveEntities(
   splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, tokens, known);
   typeListedNames(accepted, votes, tokens, known);
-  return buildEntities(text, accepted, votes, merged.groupVotes);
+  return buildEntities(text, dropCommonWordPeople(accepted, votes, tokens, known), votes, merged.groupVotes);
 }

@@ -20,7 +20,7 @@ import { typeListedNames } from '../../../source/core/entities/stages/coordinati
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
-import { retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
+import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
@@ -88,6 +88,20 @@ test('not people: a person of two words or more ending in "Center" or "Centre" i
   retypeNamesNoPersonHas(ctx, tagged);
   assert.deepEqual(named(ctx, tagged), ['LOC:Kennedy Space Center', 'LOC:Barbican Centre', 'PER:Center', 'ORG:Lincoln Center']);
   assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false]);
+});
+
+test('not people: a "person" named only by a common word that is no one\'s name is no entity; a name, a fixed type, another type or a longer form stay', () => {
+  const ctx = context('Disease spread. Talks went on. King spoke. Disease Control acted. Plague hit.');
+  const cand = (word: string, group: string, extra: Partial<Candidate> = {}): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'PER');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group, tagger: true, ...extra };
+  };
+  const accepted = [cand('Disease', 'disease'), cand('Talks', 'talks'), cand('King', 'king'), cand('Disease Control', 'control'), cand('Plague', 'plague', { fixed: 'person' })];
+  const commonWords = new Set(['disease', 'talks', 'king', 'plague']);
+  const knownHere: KnownNames = { ...known, isCommonWord: (w) => commonWords.has(w) };
+  const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 1]] as Array<[EntityType, number]>)]));
+  votes.set('talks', new Map([['organization', 1]]));
+  assert.deepEqual(dropCommonWordPeople(accepted, votes, ctx.tokens, knownHere).map((c) => c.group), ['talks', 'king', 'control', 'plague']);
 });
 
 // --- clean ---
