@@ -21,6 +21,7 @@ import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { addHeadedOrganizations } from './stages/headed.js';
+import { retypeTownClubs } from './stages/clubs.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-people.js';
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
@@ -45,6 +46,7 @@ export function resolveEntities(
   addKnownCompanies(ctx, tagged);
   addHeadedOrganizations(ctx, tagged);
   retypeNamesNoPersonHas(ctx, tagged);
+  retypeTownClubs(ctx, tagged);
   applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);

@@ -20,6 +20,7 @@ import { typeListedNames } from '../../../source/core/entities/stages/coordinati
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
+import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
@@ -102,6 +103,15 @@ test('not people: a "person" named only by a common word that is no one\'s name 
   const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 1]] as Array<[EntityType, number]>)]));
   votes.set('talks', new Map([['organization', 1]]));
   assert.deepEqual(dropCommonWordPeople(accepted, votes, ctx.tokens, knownHere).map((c) => c.group), ['talks', 'king', 'control', 'plague']);
+});
+
+test('clubs: a known place and a club word is a club ("Detroit City"), not when the whole is a place, the first word no place, or the word no club\'s', () => {
+  const ctx = context('Detroit City won. Adria City is a port. Vaas United lost. Detroit Zoo opened.');
+  const knownHere: KnownNames = { ...known, isPlace: (w) => ['Detroit', 'Adria', 'Adria City'].includes(w.join(' ')) };
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Detroit City', 'LOC'), spanOf(ctx.tokens, 'Adria City', 'LOC'), spanOf(ctx.tokens, 'Vaas United', 'PER'), spanOf(ctx.tokens, 'Detroit Zoo', 'LOC')];
+  retypeTownClubs({ tokens: ctx.tokens, known: knownHere }, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Detroit City', 'LOC:Adria City', 'PER:Vaas United', 'LOC:Detroit Zoo']);
+  assert.equal(tagged[0]!.fixed, true);
 });
 
 // --- clean ---
