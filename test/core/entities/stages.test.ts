@@ -284,6 +284,13 @@ test('clean: non-entities become blockers, never spans', () => {
   assert.deepEqual(named(ctx, blockers).sort(), ['MISC:Christmas', 'MISC:Muslims']);
 });
 
+test('clean: a vessel after its noun is MISC, and so is every other mention of it ("the ferry Glen Sannox" ... "the Glen Sannox")', () => {
+  const ctx = context('The ferry Glen Sannox sailed. The Glen Sannox was late, said Glen Smith.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Glen Sannox', 'PER'), spanOf(ctx.tokens, 'Glen Sannox', 'PER', 1), spanOf(ctx.tokens, 'Glen Smith', 'PER')]);
+  assert.deepEqual(named(ctx, spans), ['PER:Glen Smith']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Glen Sannox', 'MISC:Glen Sannox']);
+});
+
 test('clean: a work after its noun is MISC ("the film Sideways")', () => {
   const ctx = context('He loved the film Sideways.');
   const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Sideways', 'PER')]);

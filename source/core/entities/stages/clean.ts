@@ -290,7 +290,10 @@ export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' 
 }
 
 /** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
-const WORK_NOUNS = new Set('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller'.split(' '));
+const WORK_NOUNS = new Set(
+  // And vessels: "the ferry Glen Sannox", "the tanker Eagle S" (a ship is no person, place or organization).
+  'film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller ferry ship vessel tanker yacht frigate warship submarine'.split(' '),
+);
 
 /**
  * Stage 1: place words, type rules, boundaries, cleaning. Returns the spans that are names and
@@ -300,8 +303,18 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const { tokens, known } = ctx;
   applyPlaceWords(tokens, tagged);
   applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
+  // A name a work's (or a vessel's) noun introduces once is that work wherever the article names it.
+  const introducedWorks = new Set<string>();
   for (const span of tagged) {
     if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
+      span.type = 'MISC';
+      span.fixed = true;
+      introducedWorks.add(normalizeName(surfaceOf(ctx, span)));
+    }
+  }
+  if (introducedWorks.size > 0) {
+    for (const span of tagged) {
+      if (span.type === 'MISC' || span.end - span.start < 2 || !introducedWorks.has(normalizeName(surfaceOf(ctx, span)))) continue;
       span.type = 'MISC';
       span.fixed = true;
     }
