@@ -270,6 +270,12 @@ test('clean: a maker before its product is the organization, the product a non-e
   assert.deepEqual(named(ctx, blockers).sort(), ['MISC:Model Y', 'MISC:Starship']);
 });
 
+test('clean: a name beginning with a place\'s word is a place ("Isle of Arran", "Mount Kenya"), one word alone is not', () => {
+  const ctx = context('Ferries reach the Isle of Arran and Mount Kenya, said Isle.');
+  const { spans } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Isle of Arran', 'ORG'), spanOf(ctx.tokens, 'Mount Kenya', 'PER'), spanOf(ctx.tokens, 'Isle', 'PER', 1)]);
+  assert.deepEqual(named(ctx, spans), ['LOC:Isle of Arran', 'LOC:Mount Kenya', 'PER:Isle']);
+});
+
 test('clean: a name of two words or more ending in a place\'s head is a place ("Kerr County"), one word alone is not', () => {
   const ctx = context('Floods hit Kerr County as County officials met.');
   const { spans } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Kerr County', 'PER')]);
