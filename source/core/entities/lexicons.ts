@@ -25,7 +25,7 @@ export interface GazetteerTable {
   maxTokens: number;
 }
 
-/** The gazetteer lists, by bit. */
+/** The gazetteer lists, by bit ('organization' and 'other-place' serve the rules only, see TAGGER_LISTS). */
 export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'organization', 'other-place'] as const;
 /** The lists the tagger's features read (features.ts): the model was trained on these five; the rest serve the rules only. */
 export const TAGGER_LISTS = 5;

@@ -1,10 +1,11 @@
 /**
- * Organizations the shipped list knows (the gazetteer's organization list: brands, operators,
- * universities, from npm data packages): an entity named somewhere in the article by a name of
- * two or more words that is on the list ("Hargreaves Lansdown", "Caledonian MacBrayne",
- * "Financial Conduct Authority") is an organization, whatever the 1996 tagger made of its words.
- * One word alone is not enough: the list holds brands named for people and places ("Next",
- * "Boots", "Dell"), and a word is a person's or a place's name far more often than a brand's.
+ * Organizations the shipped list knows (the gazetteer's organization list: brands, operators and
+ * companies from npm data packages): an entity named somewhere in the article by a name of two or
+ * more words that is on the list ("Caledonian MacBrayne", "Deutsche Telekom") is an organization,
+ * whatever the 1996 tagger made of its words, unless every word is a person's name ("David
+ * Jones", "Raymond James" are people as often as firms). One word on the list decides nothing
+ * here: the list holds brands named for people and places ("Next", "Boots", "Dell"); the lone-word
+ * vote (vote.ts) retypes only an article's one-word "person" that is on no list of people's names.
  */
 import type { EntityType } from '../types.js';
 import type { Token } from '../tokenize.js';

@@ -79,8 +79,8 @@ export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Ma
 
 
 /**
- * A "person" the article names by one word only, a word on the company list and on no list of
- * people's names ("Netflix said", "Ryanair cut"), is that company: people in the news are named
+ * A "person" the article names by one word only, a word on the company or organization list and
+ * on no list of people's names ("Netflix said", "Ryanair cut", "Nasa"), is that company: people in the news are named
  * in full at least once. So is such a "place" on no list of places that the article never writes
  * after "the" ("Tesla", "Alphabet", "Tencent"; "the Pacific" and "the Caribbean" are on the
  * spelling list the company list comes from, and stay places). Changes `votes` of such groups.
