@@ -120,6 +120,16 @@ export function sentenceIsTitleCase(words: string[]): boolean {
   return long >= 3 && caps / long >= 0.75;
 }
 
+/**
+ * Every word of four letters or more capitalised (at least four of them), no digits, not all
+ * caps, and no full stop at the end ("They met the National Farmers' Union on Monday." is prose).
+ */
+export function isHeadline(words: string[]): boolean {
+  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x)) || words[words.length - 1] === '.') return false;
+  const long = words.filter((x) => x.length >= 4 && /^\p{L}/u.test(x));
+  return long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x));
+}
+
 /** Which optional feature groups a model was trained with (recorded in its weights module). */
 export interface FeatureSet {
   /** Word clusters of the word and its neighbours. */

@@ -7,6 +7,7 @@ const PLACE = bit('country') | bit('city') | bit('region') | bit('other-place');
 const COUNTRY = bit('country') | bit('region');
 const PERSON = bit('person-name');
 const COMPANY = bit('company');
+const ORGANIZATION = bit('organization');
 
 /** KnownNames from the gazetteer and the tagger's lexicon of common lower-case words. */
 export function knownNamesFrom(table: GazetteerTable, commonWords: ReadonlySet<string> = new Set()): KnownNames {
@@ -21,5 +22,6 @@ export function knownNamesFrom(table: GazetteerTable, commonWords: ReadonlySet<s
     isPersonName: (word) => (lists([word]) & PERSON) !== 0,
     isCommonWord: (lower) => commonWords.has(lower),
     isCompany: (word) => (lists([word]) & COMPANY) !== 0,
+    isOrganization: (words) => (lists(words) & ORGANIZATION) !== 0,
   };
 }

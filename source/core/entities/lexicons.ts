@@ -25,9 +25,9 @@ export interface GazetteerTable {
   maxTokens: number;
 }
 
-/** The gazetteer lists, by bit. */
-export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'other-place'] as const;
-/** The lists the tagger's features read (features.ts): the model was trained on these five. */
+/** The gazetteer lists, by bit ('organization' and 'other-place' serve the rules only, see TAGGER_LISTS). */
+export const GAZETTEER_LISTS = ['person-name', 'country', 'city', 'company', 'region', 'organization', 'other-place'] as const;
+/** The lists the tagger's features read (features.ts): the model was trained on these five; the rest serve the rules only. */
 export const TAGGER_LISTS = 5;
 
 /**

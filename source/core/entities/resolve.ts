@@ -20,7 +20,11 @@ import { mergeForms } from './stages/merge.js';
 import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
+import { addHeadedOrganizations } from './stages/headed.js';
+import { retypeTownClubs } from './stages/clubs.js';
+import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-people.js';
 import { applyPeopleLists } from './stages/lists.js';
+import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
 import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
@@ -40,6 +44,9 @@ export function resolveEntities(
 ): Entity[] {
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
   addKnownCompanies(ctx, tagged);
+  addHeadedOrganizations(ctx, tagged);
+  retypeNamesNoPersonHas(ctx, tagged);
+  retypeTownClubs(ctx, tagged);
   applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);
@@ -49,8 +56,9 @@ export function resolveEntities(
   const votes = voteTypes(accepted, starts);
   const decided = applyContextCues(ctx, accepted, votes);
   for (const root of new Set(merged.organizationForms.map((f) => merged.uf.find(f)))) decideType(votes, root, 'organization', decided);
+  retypeKnownOrganizations(accepted, votes, decided, tokens, known);
   splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, tokens, known);
   typeListedNames(accepted, votes, tokens, known);
-  return buildEntities(text, accepted, votes, merged.groupVotes);
+  return buildEntities(text, dropCommonWordPeople(accepted, votes, tokens, known), votes, merged.groupVotes);
 }

@@ -29,6 +29,14 @@ test('the countries and cities lists are unchanged by the subdivisions', () => {
   assert.equal(shipped.isCountry(['Texas']), false);
 });
 
+test('the organization list knows brands and operators, and no place (an operator named for its place is not on it)', () => {
+  for (const name of ['Deutsche Telekom', 'Bulgarian Tourist Union', 'Wells Fargo', 'SpaceX']) assert.equal(shipped.isOrganization(name.split(' ')), true, name);
+  for (const name of ['United States', 'San Antonio', 'The Hague', 'London']) {
+    assert.equal(shipped.isOrganization(name.split(' ')), false, name);
+    assert.equal(shipped.isPlace(name.split(' ')), true, name);
+  }
+});
+
 function table(entries: Array<[string[], number]>): GazetteerTable {
   const map = new Map<number, number>();
   for (const [words, bits] of entries) map.set(phraseHash(words), (map.get(phraseHash(words)) ?? 0) | bits);
@@ -52,6 +60,9 @@ test("a phrase only on a list the tagger was not trained on gives the tagger's f
     [['new'], subdivision],
   ]);
   assert.deepEqual(featuresWith(withSubdivisions), featuresWith(without));
+  // The same for the organization list ("New York Times", "Texas Instruments" begin there).
+  const organization = 1 << GAZETTEER_LISTS.indexOf('organization');
+  assert.deepEqual(featuresWith(table([[['new', 'york', 'city'], city], [['texas'], organization], [['new'], organization], [['new', 'york'], organization]])), featuresWith(without));
   // ...whereas a city list entry does change them (the comparison is not vacuous).
   assert.notDeepEqual(featuresWith(table([[['new', 'york', 'city'], city], [['texas'], city]])), featuresWith(without));
 });

@@ -21,6 +21,7 @@ const known: KnownNames = {
   isPersonName: (word) => NAMES.has(word.toLowerCase()),
   isCommonWord: (lower) => ['switch', 'next', 'game', 'said'].includes(lower),
   isCompany: (word) => COMPANIES.has(word),
+  isOrganization: () => false,
 };
 
 /**

@@ -18,6 +18,10 @@ import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.j
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
 import { typeListedNames } from '../../../source/core/entities/stages/coordination.js';
 import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
+import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
+import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
+import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
+import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
 import { spanOf } from '../../helpers/entities.js';
@@ -25,13 +29,16 @@ import { spanOf } from '../../helpers/entities.js';
 /** A tiny gazetteer: what the shipped one says about these words. */
 const PLACES = new Set(['st. louis', 'ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan', 'bosnia and herzegovina', 'the hague', 'adria']);
 const COUNTRIES = new Set(['ireland', 'china', 'europe', 'syria', 'ukraine', 'israel', 'pakistan']);
-const NAMES = new Set(['james', 'tony', 'dennis', 'selma', 'scott', 'john', 'adrian', 'king', 'peter']);
+const NAMES = new Set(['james', 'tony', 'dennis', 'selma', 'scott', 'john', 'adrian', 'king', 'peter', 'raymond']);
+/** The organization list: brands, operators, universities (exact words). */
+const ORGANIZATIONS = new Set(['Caledonian MacBrayne', 'Raymond James', 'Nasa', 'Peter']);
 const known: KnownNames = {
   isPlace: (words) => PLACES.has(words.join(' ').toLowerCase()),
   isCountry: (words) => COUNTRIES.has(words.join(' ').toLowerCase()),
   isPersonName: (word) => NAMES.has(word.toLowerCase()),
   isCommonWord: (lower) => ['speaks', 'talks', 'in'].includes(lower),
   isCompany: (word) => ['Netflix', 'Ford'].includes(word),
+  isOrganization: (words) => ORGANIZATIONS.has(words.join(' ')),
 };
 
 function context(text: string, starts?: Float32Array) {
@@ -49,6 +56,63 @@ function prefer(starts: Float32Array, token: number, type: 'PER' | 'LOC' | 'ORG'
   const k = { PER: 1, LOC: 2, ORG: 3 }[type];
   for (let l = 0; l < 5; l++) starts[token * 5 + l] = l === k ? margin : 0;
 }
+
+// --- headed organizations ---
+
+test('headed: capitalised words ending in an organization head are one organization, where the tagger missed it or read a part as MISC', () => {
+  const ctx = context('The Financial Conduct Authority is due to decide. An astronaut from the Canadian Space Agency flew. He spoke to the US Senate Banking Committee. Officers of Kent Police said.');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Canadian', 'MISC'), spanOf(ctx.tokens, 'US', 'LOC')];
+  addHeadedOrganizations(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Financial Conduct Authority', 'ORG:Canadian Space Agency', 'ORG:US Senate Banking Committee', 'ORG:Kent Police']);
+  assert.ok(tagged.every((t) => t.fixed));
+});
+
+test('headed: not a region ("West Bank"), a known place, a lone head, a person, a run the tagger has as one organization, a headline or a sentence in capitals', () => {
+  const ctx = context('Settlers in the West Bank protested. The Board met. Officers of the Detroit Police said. Chief Executive Jo Vaas Group said. Shares in Lloyds Banking Group fell.');
+  const lloyds = spanOf(ctx.tokens, 'Lloyds Banking Group', 'ORG');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Jo Vaas', 'PER'), lloyds];
+  const knownHere = { ...ctx, known: { ...known, isPlace: (w: readonly string[]) => w.join(' ') === 'Detroit Police' } };
+  addHeadedOrganizations(knownHere, tagged);
+  assert.deepEqual(named(ctx, tagged), ['PER:Jo Vaas', 'ORG:Lloyds Banking Group']);
+  assert.equal(tagged[1], lloyds);
+  for (const headline of ['Regulators At The Financial Conduct Authority Weigh Motor Finance Payouts', 'THE FINANCIAL CONDUCT AUTHORITY IS DUE TO DECIDE.']) {
+    const h = context(headline);
+    const none: TaggedSpan[] = [];
+    addHeadedOrganizations(h, none);
+    assert.deepEqual(none, [], headline);
+  }
+});
+
+test('not people: a person of two words or more ending in "Center" or "Centre" is a site; one word, or another type, is left alone', () => {
+  const ctx = context('Crowds at the Kennedy Space Center cheered. The Barbican Centre shut. Center spoke. The Lincoln Center Trust met.');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Kennedy Space Center', 'PER'), spanOf(ctx.tokens, 'Barbican Centre', 'PER'), spanOf(ctx.tokens, 'Center', 'PER', 2), spanOf(ctx.tokens, 'Lincoln Center', 'ORG')];
+  retypeNamesNoPersonHas(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['LOC:Kennedy Space Center', 'LOC:Barbican Centre', 'PER:Center', 'ORG:Lincoln Center']);
+  assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false]);
+});
+
+test('not people: a "person" named only by a common word that is no one\'s name is no entity; a name, a fixed type, another type or a longer form stay', () => {
+  const ctx = context('Disease spread. Talks went on. King spoke. Disease Control acted. Plague hit.');
+  const cand = (word: string, group: string, extra: Partial<Candidate> = {}): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'PER');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group, tagger: true, ...extra };
+  };
+  const accepted = [cand('Disease', 'disease'), cand('Talks', 'talks'), cand('King', 'king'), cand('Disease Control', 'control'), cand('Plague', 'plague', { fixed: 'person' })];
+  const commonWords = new Set(['disease', 'talks', 'king', 'plague']);
+  const knownHere: KnownNames = { ...known, isCommonWord: (w) => commonWords.has(w) };
+  const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 1]] as Array<[EntityType, number]>)]));
+  votes.set('talks', new Map([['organization', 1]]));
+  assert.deepEqual(dropCommonWordPeople(accepted, votes, ctx.tokens, knownHere).map((c) => c.group), ['talks', 'king', 'control', 'plague']);
+});
+
+test('clubs: a known place and a club word is a club ("Detroit City"), not when the whole is a place, the first word no place, or the word no club\'s', () => {
+  const ctx = context('Detroit City won. Adria City is a port. Vaas United lost. Detroit Zoo opened.');
+  const knownHere: KnownNames = { ...known, isPlace: (w) => ['Detroit', 'Adria', 'Adria City'].includes(w.join(' ')) };
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Detroit City', 'LOC'), spanOf(ctx.tokens, 'Adria City', 'LOC'), spanOf(ctx.tokens, 'Vaas United', 'PER'), spanOf(ctx.tokens, 'Detroit Zoo', 'LOC')];
+  retypeTownClubs({ tokens: ctx.tokens, known: knownHere }, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Detroit City', 'LOC:Adria City', 'PER:Vaas United', 'LOC:Detroit Zoo']);
+  assert.equal(tagged[0]!.fixed, true);
+});
 
 // --- clean ---
 
@@ -113,6 +177,16 @@ test('clean: "A and B" splits when the article names each side on its own too ("
     spanOf(ctx.tokens, 'Marks', 'ORG', 1),
   ];
   assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Barclays', 'ORG:Lloyds', 'ORG:Barclays', 'ORG:Lloyds', 'ORG:Marks and Spencer', 'ORG:Marks']);
+});
+
+test('clean: "A and B" of organizations splits when the left is a known organization and the right one too or headed as one', () => {
+  const ctx = context('Nasa and Lloyds Banking Group rose. Nasa and Caledonian MacBrayne rose. Marks and Spencer Group sold.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Nasa and Lloyds Banking Group', 'ORG'),
+    spanOf(ctx.tokens, 'Nasa and Caledonian MacBrayne', 'ORG'),
+    spanOf(ctx.tokens, 'Marks and Spencer Group', 'ORG'),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Nasa', 'ORG:Lloyds Banking Group', 'ORG:Nasa', 'ORG:Caledonian MacBrayne', 'ORG:Marks and Spencer Group']);
 });
 
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
@@ -196,6 +270,12 @@ test('clean: a maker before its product is the organization, the product a non-e
   assert.deepEqual(named(ctx, blockers).sort(), ['MISC:Model Y', 'MISC:Starship']);
 });
 
+test('clean: a name beginning with a place\'s word is a place ("Isle of Arran", "Mount Kenya"), one word alone is not', () => {
+  const ctx = context('Ferries reach the Isle of Arran and Mount Kenya, said Isle.');
+  const { spans } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Isle of Arran', 'ORG'), spanOf(ctx.tokens, 'Mount Kenya', 'PER'), spanOf(ctx.tokens, 'Isle', 'PER', 1)]);
+  assert.deepEqual(named(ctx, spans), ['LOC:Isle of Arran', 'LOC:Mount Kenya', 'PER:Isle']);
+});
+
 test('clean: a name of two words or more ending in a place\'s head is a place ("Kerr County"), one word alone is not', () => {
   const ctx = context('Floods hit Kerr County as County officials met.');
   const { spans } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Kerr County', 'PER')]);
@@ -208,6 +288,13 @@ test('clean: non-entities become blockers, never spans', () => {
   assert.deepEqual(named(ctx, spans), ['ORG:Sony']);
   // "PC" as an organization is dropped outright (titles and common acronyms alone are no name).
   assert.deepEqual(named(ctx, blockers).sort(), ['MISC:Christmas', 'MISC:Muslims']);
+});
+
+test('clean: a vessel after its noun is MISC, and so is every other mention of it ("the ferry Glen Sannox" ... "the Glen Sannox")', () => {
+  const ctx = context('The ferry Glen Sannox sailed. The Glen Sannox was late, said Glen Smith.');
+  const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Glen Sannox', 'PER'), spanOf(ctx.tokens, 'Glen Sannox', 'PER', 1), spanOf(ctx.tokens, 'Glen Smith', 'PER')]);
+  assert.deepEqual(named(ctx, spans), ['PER:Glen Smith']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Glen Sannox', 'MISC:Glen Sannox']);
 });
 
 test('clean: a work after its noun is MISC ("the film Sideways")', () => {
@@ -399,6 +486,38 @@ test('vote: a lone word on the company list typed as a place is the company, unl
   retypeLoneCompanies(accepted, votes, ctx.tokens, knownHere);
   const decided = Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
   assert.deepEqual(decided, { Tesla: 'organization', Alphabet: 'place', Pacific: 'place', Detroit: 'place', Netflix: 'organization' });
+});
+
+test('vote: a lone word on the organization list typed as a person is the organization, unless also a person\'s name', () => {
+  const ctx = context('Nasa said. Peter said.');
+  const cand = (word: string): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'PER');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group: word, tagger: true };
+  };
+  const accepted = [cand('Nasa'), cand('Peter')];
+  const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 0.8], ['organization', 0.2]] as Array<[EntityType, number]>)]));
+  retypeLoneCompanies(accepted, votes, ctx.tokens, known);
+  assert.deepEqual(Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)])), { Nasa: 'organization', Peter: 'person' });
+});
+
+test('organizations: a name of two or more words on the organization list is one, unless all its words are people\'s names, one word, or decided by a cue', () => {
+  const ctx = context('Caledonian MacBrayne runs ferries. Raymond James rose. Nasa flew. Caledonian MacBrayne again.');
+  const cand = (word: string, group = word): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'PER');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group, tagger: true };
+  };
+  const accepted = [cand('Caledonian MacBrayne'), cand('Raymond James'), cand('Nasa')];
+  const asPerson = () => new Map([['person', 0.9], ['place', 0.1]] as Array<[EntityType, number]>);
+  const votes = new Map(accepted.map((c) => [c.group!, asPerson()]));
+  const decided = new Set<string>();
+  retypeKnownOrganizations(accepted, votes, decided, ctx.tokens, known);
+  const types = () => Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)]));
+  assert.deepEqual(types(), { 'Caledonian MacBrayne': 'organization', 'Raymond James': 'person', Nasa: 'person' });
+  assert.deepEqual([...decided], ['Caledonian MacBrayne']);
+  // A group a context cue decided keeps that decision.
+  const cued = new Map(accepted.map((c) => [c.group!, asPerson()]));
+  retypeKnownOrganizations(accepted, cued, new Set(['Caledonian MacBrayne']), ctx.tokens, known);
+  assert.equal(majority(cued.get('Caledonian MacBrayne')!), 'person');
 });
 
 test('vote: a one-word "person" listed only with organizations is one, unless a known name or a full name\'s surname', () => {

@@ -26,7 +26,7 @@ const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Moun
  * ends organizations there, and an airport may be its operating company, so neither is one).
  */
 const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple'.split(' '));
-const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay']);
+const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay', 'Isle']);
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
 /** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
@@ -35,6 +35,8 @@ export const INDEX_HEADS = new Set(['Index', 'Indices', 'Average']);
 export const EVENT_HEADS = new Set('Prix Cup Championship Championships Olympics Paralympics Games Awards Prize Festival Marathon Trophy'.split(' '));
 
 
+/** On the organization list, or one word on the company list. */
+const isKnownOrganization = (words: readonly string[], known: KnownNames) => known.isOrganization(words) || (words.length === 1 && known.isCompany(words[0]!));
 const hasLetterOrDigit = (s: string) => /[\p{L}\p{N}]/u.test(s);
 const isPossessive = (s: string) => /^['’][sS]$/u.test(s);
 /** A possessive "'s" or a plural's bare apostrophe ("Farmers'"). */
@@ -240,7 +242,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const leftPlace = known.isPlace(left);
       const rightPlace = known.isPlace(right);
       const eachNamedAlone = taggedNames.has(left.join(' ')) && taggedNames.has(right.join(' '));
-      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone) {
+      // "Barclays and Lloyds Banking Group": two organizations, each known or headed as one.
+      const eachOrganization = span.type === 'ORG' && isKnownOrganization(left, known) && (isKnownOrganization(right, known) || ORG_HEADS.has(right[right.length - 1]!));
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone || eachOrganization) {
         const person = span.type === 'PER' ? 'PER' : undefined;
         return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
@@ -286,7 +290,10 @@ export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' 
 }
 
 /** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
-const WORK_NOUNS = new Set('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller'.split(' '));
+const WORK_NOUNS = new Set(
+  // And vessels: "the ferry Glen Sannox", "the tanker Eagle S" (a ship is no person, place or organization).
+  'film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller ferry ship vessel tanker yacht frigate warship submarine'.split(' '),
+);
 
 /**
  * Stage 1: place words, type rules, boundaries, cleaning. Returns the spans that are names and
@@ -296,8 +303,18 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const { tokens, known } = ctx;
   applyPlaceWords(tokens, tagged);
   applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
+  // A name a work's (or a vessel's) noun introduces once is that work wherever the article names it.
+  const introducedWorks = new Set<string>();
   for (const span of tagged) {
     if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
+      span.type = 'MISC';
+      span.fixed = true;
+      introducedWorks.add(normalizeName(surfaceOf(ctx, span)));
+    }
+  }
+  if (introducedWorks.size > 0) {
+    for (const span of tagged) {
+      if (span.type === 'MISC' || span.end - span.start < 2 || !introducedWorks.has(normalizeName(surfaceOf(ctx, span)))) continue;
       span.type = 'MISC';
       span.fixed = true;
     }

@@ -25,9 +25,11 @@ export interface KnownNames {
   isCommonWord(lower: string): boolean;
   /** A company's name (or a word of one). */
   isCompany(word: string): boolean;
+  /** An organization's name, as these exact words: a brand, an operator, a university (the organization list). */
+  isOrganization(words: readonly string[]): boolean;
 }
 
-export const NO_KNOWN_NAMES: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false, isCommonWord: () => false, isCompany: () => false };
+export const NO_KNOWN_NAMES: KnownNames = { isPlace: () => false, isCountry: () => false, isPersonName: () => false, isCommonWord: () => false, isCompany: () => false, isOrganization: () => false };
 
 export interface ResolveContext {
   text: string;

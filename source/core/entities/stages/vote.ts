@@ -79,8 +79,8 @@ export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Ma
 
 
 /**
- * A "person" the article names by one word only, a word on the company list and on no list of
- * people's names ("Netflix said", "Ryanair cut"), is that company: people in the news are named
+ * A "person" the article names by one word only, a word on the company or organization list and
+ * on no list of people's names ("Netflix said", "Ryanair cut", "Nasa"), is that company: people in the news are named
  * in full at least once. So is such a "place" on no list of places that the article never writes
  * after "the" ("Tesla", "Alphabet", "Tencent"; "the Pacific" and "the Caribbean" are on the
  * spelling list the company list comes from, and stay places). Changes `votes` of such groups.
@@ -90,7 +90,7 @@ export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Ma
   const placeLike = new Set<string>();
   for (const c of accepted) {
     const words = tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text);
-    const ok = words.length === 1 && c.fixed !== 'person' && known.isCompany(words[0]!) && !known.isPersonName(words[0]!);
+    const ok = words.length === 1 && c.fixed !== 'person' && (known.isCompany(words[0]!) || known.isOrganization(words)) && !known.isPersonName(words[0]!);
     lone.set(c.group!, (lone.get(c.group!) ?? true) && ok);
     // A place some rule saw ("the city of X", a dateline), after "the", or known, stays one.
     if (c.fixed === 'place' || /^the$/i.test(tokens[c.tokStart - 1]?.text ?? '') || known.isPlace(words)) placeLike.add(c.group!);
