@@ -34,6 +34,9 @@ const STAGES: Record<string, string> = {
   spansFromLabels: 'tagger',
   makeContext: 'resolve: context',
   addKnownCompanies: 'resolve: companies',
+  addHeadedOrganizations: 'resolve: companies',
+  retypeNamesNoPersonHas: 'resolve: companies',
+  retypeTownClubs: 'resolve: companies',
   applyPeopleLists: 'resolve: lists',
   cleanSpans: 'resolve: clean',
   collectForms: 'resolve: forms',
@@ -45,6 +48,8 @@ const STAGES: Record<string, string> = {
   decideType: 'resolve: vote',
   splitConfidentTypes: 'resolve: vote',
   retypeLoneCompanies: 'resolve: vote',
+  retypeKnownOrganizations: 'resolve: vote',
+  dropCommonWordPeople: 'resolve: vote',
   typeListedNames: 'resolve: coordination',
   buildEntities: 'resolve: build',
 };
