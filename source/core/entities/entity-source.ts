@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import { TimeSlices } from '../load/time-slices.js';
 import { EntityCache } from './cache.js';
+import { EXTRACTOR_VERSION } from './extractor-version.js';
 import type { CorrectionSet } from './corrections.js';
 import { libraryCacheOf } from '../load/library-cache.js';
 import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
@@ -110,6 +111,17 @@ export function entitySourceFor(
   return extractsInThread(articles) ? new InThreadSource(articles, extractor, { ...options, cacheDir: null }) : new WorkerSource(articles, extractor, options);
 }
 
+/** What a second start found beside the library cache (WorkerSource.loadSaved). */
+interface SavedIndex {
+  files: { index: string; inputs: string };
+  key: LibraryIndexKey;
+  order: string[];
+  /** The built index, when it was saved and is right. */
+  index: LibraryEntityIndex | undefined;
+  /** Else the findings it is built from, when they were saved and are right. */
+  inputs: ReturnType<typeof loadEntityIndexInputs>;
+}
+
 /** Work between two yields to the event loop while extracting on the UI thread. */
 const SLICE_MS = 8;
 
@@ -178,44 +190,62 @@ export class InThreadSource implements EntitySource {
 }
 
 export class WorkerSource implements EntitySource {
-  /** The extractor once loaded here: its version names the disk cache's entries. */
-  private loaded: EntityExtractor | undefined;
   /** The library pass while it runs: a long article opened meanwhile is read by its worker. */
   private pass: LibraryExtraction | null = null;
+  /**
+   * A second start's saved index, its load begun as the source is made (the list's first frame
+   * is drawn meanwhile), not once the pass is asked for: undefined when there is none to load.
+   */
+  private readonly saved: Promise<SavedIndex | undefined> | undefined;
 
   constructor(
     private readonly articles: readonly ArticleText[],
     private readonly extractor: () => Promise<EntityExtractor>,
     private readonly options: SourceOptions,
-  ) {}
+  ) {
+    this.saved = this.loadSaved();
+    // Told through the pass's onError when it is asked for; unasked, it is nobody's to hear.
+    this.saved?.catch(() => {});
+  }
 
-  runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
-    // Loaded here too (the app loads it meanwhile anyway), so that knownEntitiesOf can read the cache.
-    const extractor = this.extractor();
-    extractor.then(
-      (loaded) => (this.loaded = loaded),
-      () => {},
-    );
+  /**
+   * What a start before left beside the library cache for exactly this library and extractor:
+   * its built index, else the findings to build it from, else nothing (the pass runs). Keyed by
+   * EXTRACTOR_VERSION, so it waits for no model to load: a warm start loads none.
+   */
+  private loadSaved(): Promise<SavedIndex | undefined> | undefined {
     const cached = libraryCacheOf(this.articles);
-    if (!cached || !this.options.cacheDir) return this.startPass(handlers);
-    // The library is the one of a start before: its built index may be saved beside it, else
-    // its pass's findings, to build it from.
+    const cacheDir = this.options.cacheDir;
+    if (!cached || !cacheDir) return undefined;
     const order = this.articles.map((a) => a.id);
     const files = { index: libraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) };
+    const key = { generation: cached.generation, extractorVersion: EXTRACTOR_VERSION };
+    return (async (): Promise<SavedIndex> => {
+      // A turn first: the source is made as the list is drawn, and that frame goes out before this work.
+      await new Promise((resolve) => setImmediate(resolve));
+      const index = await this.loadSavedIndex(files, key, order);
+      return { files, key, order, index, inputs: index ? undefined : loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem) };
+    })();
+  }
+
+  runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
+    const saved = this.saved;
+    if (!saved) return this.startPass(handlers);
     let cancelled = false;
     let pass: LibraryPass | null = null;
     const waiting = new LibraryIndexBuilder(this.options.cacheDir);
-    const warmStart = async ({ version }: EntityExtractor) => {
+    const warmStart = async (found: SavedIndex | undefined) => {
       if (cancelled) return;
-      const key = { generation: cached.generation, extractorVersion: version };
-      const saved = await this.loadSavedIndex(files, key, order);
-      if (cancelled) return;
-      if (saved) {
-        handlers.onProgress(order.length, order.length);
-        return handlers.onDone(saved);
-      }
-      const found = loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem);
       if (!found) {
+        pass = this.startPass(handlers);
+        return;
+      }
+      const { files, key, order, index: loaded, inputs } = found;
+      if (loaded) {
+        handlers.onProgress(order.length, order.length);
+        return handlers.onDone(loaded);
+      }
+      if (!inputs) {
         pass = this.startPass(handlers, (index) => {
           const findings = indexFindings(index);
           if (findings) saveEntityIndexInputs(files.inputs, key, order, findings, this.options.onCacheProblem);
@@ -230,7 +260,7 @@ export class WorkerSource implements EntitySource {
       for (const id of order) {
         await slices.pauseIfDue();
         if (cancelled) return;
-        builder.add(id, found.get(id) ?? []);
+        builder.add(id, inputs.get(id) ?? []);
       }
       handlers.onProgress(order.length, order.length);
       const index = await builder.finishInSlices(order, SLICE_MS);
@@ -238,12 +268,7 @@ export class WorkerSource implements EntitySource {
       handlers.onDone(index);
       saveLibraryIndex(index, files.index, key, this.options.onCacheProblem);
     };
-    extractor.then(
-      (loaded) => warmStart(loaded).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error))),
-      () => {
-        if (!cancelled) pass = this.startPass(handlers);
-      },
-    );
+    saved.then(warmStart).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
     return {
       cancel: () => {
         cancelled = true;
@@ -320,7 +345,6 @@ export class WorkerSource implements EntitySource {
   async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, options: EntitiesOfOptions = {}): Promise<Entity[]> {
     const { corrections, signal, onProgress } = options;
     const extractor = await this.extractor();
-    this.loaded = extractor;
     signal?.throwIfAborted();
     const cacheDir = index ? index.cacheDir : this.options.cacheDir;
     const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article) : undefined;
@@ -331,8 +355,9 @@ export class WorkerSource implements EntitySource {
   }
 
   knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
-    if (!this.loaded || !index.cacheDir) return undefined;
-    const cached = new EntityCache(this.loaded.version, index.cacheDir).get(article);
+    // The version the pass's worker cached them under: known without loading the extractor here.
+    if (!index.cacheDir) return undefined;
+    const cached = new EntityCache(EXTRACTOR_VERSION, index.cacheDir).get(article);
     return cached && entitiesAsShown(cached, index, article.id);
   }
 }

@@ -13,6 +13,7 @@ import { decodeWeights } from './model-codec.js';
 import { CLUSTERS } from './model/clusters.js';
 import { GAZETTEER } from './model/gazetteer.js';
 import { extractInChunks, extractionEnd } from './chunked.js';
+import { extractorVersion } from './extractor-version.js';
 import { knownNamesFrom } from './known-names.js';
 import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
 import { NO_KNOWN_NAMES } from './stages/context.js';
@@ -20,8 +21,7 @@ import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
-/** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 29;
+export { RULES_VERSION } from './extractor-version.js';
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
@@ -129,7 +129,7 @@ export function createExtractor(model: TaggerWeights, modelVersion: string, know
     return extractInChunks(text.slice(0, extractionEnd(text)), head, readChunk, onProgress);
   };
   return {
-    version: `${modelVersion}+r${RULES_VERSION}`,
+    version: extractorVersion(modelVersion),
     extract(text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[] {
       try {
         return extract(text, title, onProgress);
