@@ -43,6 +43,8 @@ export interface LibraryCacheOptions {
   /** A library with fewer articles is not written to the cache (default DEFAULT_MIN_ARTICLES). */
   minArticles?: number;
   settleMs?: number;
+  /** Libraries of this many files or more have their files stat'ed in a worker (file-identities.ts; a test seam). */
+  identityWorkerFrom?: number;
   /** Test seam for fault injection. */
   fs?: OwnFileSystem;
 }
@@ -173,12 +175,13 @@ export class LibraryCacheRun {
   }
 
   /**
-   * What the cache holds for `file` when its identity is the one cached (a hit), else its
-   * identity for noteLoaded. A pipe named on the command line has none: it is read every time.
+   * What the cache holds for `file` when its identity (`identityOf`: looked at now unless the
+   * caller has it, file-identities.ts) is the one cached (a hit), else that identity for
+   * noteLoaded. A pipe named on the command line has none: it is read every time.
    */
-  lookup(file: FoundFile): { outcome: FileOutcome } | { identity: FileIdentity | undefined } {
+  lookup(file: FoundFile, identityOf: () => FileIdentity | undefined = () => fileIdentity(file.path)): { outcome: FileOutcome } | { identity: FileIdentity | undefined } {
     if (!file.regular) return { identity: undefined };
-    const identity = fileIdentity(file.path);
+    const identity = identityOf();
     const cached = this.known.get(file.path);
     if (identity && cached && cached.identity === identity.identity) {
       this.known.delete(file.path);

@@ -3,6 +3,7 @@ import type { FileFormat } from './parse.js';
 import { listDuplicatesOnce } from './duplicates.js';
 import { articlesFromBytes, readArticlesFromBytes, type FileOutcome } from './file-articles.js';
 import { PageWorker } from './html/page-worker-client.js';
+import { FileIdentities } from './file-identities.js';
 import { LibraryCacheRun, type LibraryCacheOptions } from './library-cache.js';
 import { loadFile } from './load-file.js';
 import { TimeSlices } from './time-slices.js';
@@ -48,11 +49,13 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
   const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
+  // What the cache is checked against, stat'ed in a worker while this thread reads the cache.
+  const identities = options.cache === null ? null : FileIdentities.start(files.map((file) => file.path), options.cache?.identityWorkerFrom);
   // Opened once the folders are listed, not before: reading and checking it takes a moment at
   // 20,000 articles (seconds at 100,000), and the interactive reader draws its first frame
   // meanwhile. Its blob's digests are worked out in libuv's pool while its header is checked.
   const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
-  await cache?.ready();
+  await Promise.all([cache?.ready(), identities?.ready()]);
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
   const progress = (done: number, readFromCurrentFile = 0) =>
@@ -62,7 +65,7 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const pages = new PageWorker(options.pageTimeoutMs);
   try {
     for (const [index, file] of files.entries()) {
-      const known = cache?.lookup(file);
+      const known = cache?.lookup(file, () => identities?.of(index));
       let outcome: FileOutcome;
       if (known && 'outcome' in known) outcome = known.outcome;
       else {
