@@ -21,6 +21,7 @@ import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
 import { decodeLibraryCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
+import { readOwnBytesInPool } from './read-own-bytes-async.js';
 import type { FoundFile } from './walk.js';
 
 /** Bump whenever what the loader makes of a file changes (a parser, a note, a cap): every cache is then a miss. */
@@ -132,12 +133,14 @@ export class LibraryCacheRun {
     private readonly options: LibraryCacheOptions,
   ) {}
 
-  /** What the cache file holds for this library; undefined when nothing (or nothing usable). */
+  /** What the cache file holds for this library; undefined when nothing (or nothing usable). Set by ready(). */
   private contents: CacheContents | undefined;
+  /** The cache file's bytes, being read (undefined when there is no file to use). */
+  private reading: Promise<Buffer | undefined> = Promise.resolve(undefined);
 
   /**
-   * The cache for a load of `paths`, or null when there is none: read and its header checked
-   * now, its blob's digests started; `ready` says whether it can be used.
+   * The cache for a load of `paths`, or null when there is none. Its file is read from now on,
+   * off this thread (the folders are walked meanwhile); `ready` checks it.
    */
   static open(paths: readonly string[], load: LoadKey, options: LibraryCacheOptions = {}): LibraryCacheRun | null {
     const chosen = options.dir === undefined ? libraryCacheDir() : options.dir;
@@ -147,12 +150,17 @@ export class LibraryCacheRun {
     const key = libraryCacheKey(paths, load);
     const file = join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.cache`);
     const run = new LibraryCacheRun(dir, file, key, options);
-    run.contents = run.read();
+    run.reading = run.readBytes();
     return run;
   }
 
-  /** Waits for the blob's digests (a blob whose digests differ is a miss); then lookup can be called. */
+  /**
+   * Checks what was read: the header field by field, here, then the blob's digests (worked out
+   * in libuv's pool; a blob whose digests differ is a miss). Then lookup can be called.
+   */
   async ready(): Promise<void> {
+    const bytes = await this.reading;
+    this.contents = bytes && this.decode(bytes);
     if (this.contents && !(await this.contents.blobIntact)) {
       this.tellTampered('bytes changed since written');
       this.contents = undefined;
@@ -160,13 +168,19 @@ export class LibraryCacheRun {
     for (const cached of this.contents?.files ?? []) this.known.set(cached.path, cached);
   }
 
-  private read(): CacheContents | undefined {
-    const read = readOwnBytes(this.file, MAX_LIBRARY_CACHE_BYTES, this.options.fs ?? realFileSystem);
+  private async readBytes(): Promise<Buffer | undefined> {
+    const fs = this.options.fs;
+    // A test's file system (faults injected) is read through, as own-files reads it.
+    const read = fs && fs !== realFileSystem ? readOwnBytes(this.file, MAX_LIBRARY_CACHE_BYTES, fs) : await readOwnBytesInPool(this.file, MAX_LIBRARY_CACHE_BYTES);
     if (!read.ok) {
       if (read.reason !== 'missing') this.tellTampered(read.reason);
       return undefined;
     }
-    const decoded = decodeLibraryCache(read.bytes, { key: this.key }, { onTampered: () => this.bodyTampered() });
+    return read.bytes;
+  }
+
+  private decode(bytes: Buffer): CacheContents | undefined {
+    const decoded = decodeLibraryCache(bytes, { key: this.key }, { onTampered: () => this.bodyTampered() });
     if ('miss' in decoded) {
       if (decoded.tampered) this.tellTampered(decoded.miss);
       return undefined;

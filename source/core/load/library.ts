@@ -48,13 +48,13 @@ const DEFAULT_SLICE_MS = 12;
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
-  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
-  // What the cache is checked against, stat'ed in a worker while this thread reads the cache.
-  const identities = options.cache === null ? null : FileIdentities.start(files.map((file) => file.path), options.cache?.identityWorkerFrom);
-  // Opened once the folders are listed, not before: reading and checking it takes a moment at
-  // 20,000 articles (seconds at 100,000), and the interactive reader draws its first frame
-  // meanwhile. Its blob's digests are worked out in libuv's pool while its header is checked.
+  // The cache file is read in libuv's pool while the folders are walked; it is checked once they
+  // are listed, on this thread (a moment at 20,000 articles, seconds at 100,000: the interactive
+  // reader draws its first frame meanwhile), its blob's digests in the pool as its header is.
   const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
+  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
+  // What the cache is checked against, stat'ed in a worker while this thread checks the cache.
+  const identities = cache && FileIdentities.start(files.map((file) => file.path), options.cache?.identityWorkerFrom);
   await Promise.all([cache?.ready(), identities?.ready()]);
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
