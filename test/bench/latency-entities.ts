@@ -10,13 +10,15 @@
  *   key, with the count of the names it leaves (the filter is applied in the same frame);
  * - mentions: `Enter` on the first entity → its mentions across the library on screen.
  *
- *   npm run bench -- latency-entities [--generate N | --corpus DIR | --jsonl FILE] [--rounds N] [--starts N] [--cache DIR] [--cpu-prof DIR] [--json]
+ *   npm run bench -- latency-entities [--generate N | --corpus DIR | --jsonl FILE] [--rounds N] [--starts N] [--cache DIR] [--cpu-prof DIR] [--cli PATH] [--json]
  *
  * --starts N warm starts are timed (default 3, p50 reported); the last one's screen is then
  * measured as above, `--rounds` times.
  *
  * --cache DIR keeps the entity cache between runs (the first run at 20,000 extracts for minutes;
  * later ones read it back), instead of a fresh directory removed afterwards.
+ *
+ * --cli PATH runs another build (a copy of dist/ from before a change, for before/after runs).
  *
  * --cpu-prof DIR writes a V8 CPU profile of each timed start into DIR/start-N (what the main
  * thread did until each stage: the profile's own timestamps, set against the stages' `ms`).
@@ -176,11 +178,12 @@ export async function benchLatencyEntities(argv: string[], context: { cli: strin
   const startCount = Math.max(1, Number(arg(argv, '--starts') ?? 3));
   const tmp = mkdtempSync(join(tmpdir(), 'lede-latency-entities-'));
   const keptCache = arg(argv, '--cache');
+  const cli = arg(argv, '--cli') ? resolve(arg(argv, '--cli')!) : context.cli;
   const profileRoot = arg(argv, '--cpu-prof');
   const dirs = { cache: keptCache ? resolve(keptCache) : join(tmp, 'cache'), config: join(tmp, 'config'), state: join(tmp, 'state') };
   try {
     const warmStart = performance.now();
-    await session(pty, context.cli, paths, dirs, { measure: false, names, rounds });
+    await session(pty, cli, paths, dirs, { measure: false, names, rounds });
     const warmed = performance.now() - warmStart;
     // Warm starts: each one's stages; the last one's screen, filter and mentions after them.
     const starts: Stages[] = [];
@@ -188,13 +191,14 @@ export async function benchLatencyEntities(argv: string[], context: { cli: strin
     for (let i = 0; i < startCount; i++) {
       const profileDir = profileRoot ? resolve(profileRoot, `start-${i + 1}`) : undefined;
       if (profileDir) mkdirSync(profileDir, { recursive: true });
-      measured = await session(pty, context.cli, paths, dirs, { measure: true, names, rounds: i === startCount - 1 ? rounds : 0, profileDir });
+      measured = await session(pty, cli, paths, dirs, { measure: true, names, rounds: i === startCount - 1 ? rounds : 0, profileDir });
       if (measured?.start) starts.push(measured.start);
     }
     return {
       date: new Date().toISOString(),
       machine: { nproc: availableParallelism(), loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
       corpus: corpus ?? `generated ${generate ?? 2000}`,
+      cli,
       first_run_entity_pass_ms: Math.round(warmed),
       cache: keptCache ? 'kept (--cache: filled by an earlier run, the pass reads it back)' : 'fresh',
       names,
