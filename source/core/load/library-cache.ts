@@ -14,14 +14,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Library } from '../article.js';
-import { ensureOwnDirectory, errnoCode, ownDirectory, readOwnBytes, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
+import { ensureOwnDirectory, errnoCode, ownDirectory, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
-import { decodeLibraryCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { readCacheFile, type CacheBlob } from './cache-blob.js';
+import { CACHE_PREFIX_BYTES, decodeLibraryCache, headBytesOf, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
-import { readOwnBytesInPool } from './read-own-bytes-async.js';
 import type { FoundFile } from './walk.js';
 
 /** Bump whenever what the loader makes of a file changes (a parser, a note, a cap): every cache is then a miss. */
@@ -135,8 +135,8 @@ export class LibraryCacheRun {
 
   /** What the cache file holds for this library; undefined when nothing (or nothing usable). Set by ready(). */
   private contents: CacheContents | undefined;
-  /** The cache file's bytes, being read (undefined when there is no file to use). */
-  private reading: Promise<Buffer | undefined> = Promise.resolve(undefined);
+  /** The cache file's head being read, its blob left in the file (undefined when there is no file to use). */
+  private reading: Promise<{ head: Buffer; blob: CacheBlob } | undefined> = Promise.resolve(undefined);
 
   /**
    * The cache for a load of `paths`, or null when there is none. Its file is read from now on,
@@ -150,37 +150,38 @@ export class LibraryCacheRun {
     const key = libraryCacheKey(paths, load);
     const file = join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.cache`);
     const run = new LibraryCacheRun(dir, file, key, options);
-    run.reading = run.readBytes();
+    run.reading = run.readHead();
     return run;
   }
 
   /**
    * Checks what was read: the header field by field, here, then the blob's digests (worked out
-   * in libuv's pool; a blob whose digests differ is a miss). Then lookup can be called.
+   * in libuv's pool as the blob is read through; a blob whose digests differ is a miss). Then
+   * lookup can be called.
    */
   async ready(): Promise<void> {
-    const bytes = await this.reading;
-    this.contents = bytes && this.decode(bytes);
+    const read = await this.reading;
+    if (!read) return;
+    this.contents = this.decode(read.head, read.blob);
     if (this.contents && !(await this.contents.blobIntact)) {
       this.tellTampered('bytes changed since written');
       this.contents = undefined;
     }
-    for (const cached of this.contents?.files ?? []) this.known.set(cached.path, cached);
+    if (!this.contents) return read.blob.release();
+    for (const cached of this.contents.files) this.known.set(cached.path, cached);
   }
 
-  private async readBytes(): Promise<Buffer | undefined> {
-    const fs = this.options.fs;
-    // A test's file system (faults injected) is read through, as own-files reads it.
-    const read = fs && fs !== realFileSystem ? readOwnBytes(this.file, MAX_LIBRARY_CACHE_BYTES, fs) : await readOwnBytesInPool(this.file, MAX_LIBRARY_CACHE_BYTES);
+  private async readHead(): Promise<{ head: Buffer; blob: CacheBlob } | undefined> {
+    const read = await readCacheFile(this.file, MAX_LIBRARY_CACHE_BYTES, CACHE_PREFIX_BYTES, headBytesOf, this.options.fs);
     if (!read.ok) {
       if (read.reason !== 'missing') this.tellTampered(read.reason);
       return undefined;
     }
-    return read.bytes;
+    return read;
   }
 
-  private decode(bytes: Buffer): CacheContents | undefined {
-    const decoded = decodeLibraryCache(bytes, { key: this.key }, { onTampered: () => this.bodyTampered() });
+  private decode(head: Buffer, blob: CacheBlob): CacheContents | undefined {
+    const decoded = decodeLibraryCache(head, blob, { key: this.key }, { onTampered: () => this.bodyTampered() });
     if ('miss' in decoded) {
       if (decoded.tampered) this.tellTampered(decoded.miss);
       return undefined;

@@ -48,9 +48,10 @@ const DEFAULT_SLICE_MS = 12;
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
-  // The cache file is read in libuv's pool while the folders are walked; it is checked once they
-  // are listed, on this thread (a moment at 20,000 articles, seconds at 100,000: the interactive
-  // reader draws its first frame meanwhile), its blob's digests in the pool as its header is.
+  // The cache file's header is read in libuv's pool while the folders are walked, and checked
+  // once they are listed, on this thread (a moment at 20,000 articles, seconds at 100,000: the
+  // interactive reader draws its first frame meanwhile); its blob is digested in the pool
+  // meanwhile and stays in the file (cache-blob.ts).
   const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
   const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
   // What the cache is checked against, stat'ed in a worker while this thread checks the cache.
