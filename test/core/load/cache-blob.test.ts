@@ -84,7 +84,7 @@ for (const [name, tamper, said] of specialFileTampers(MAX)) {
   });
 }
 
-test('a body read again from an unchanged file is not checked again in full: the same text, no line said', async () => {
+test('bodies read again and again from an unchanged file: the same texts, nothing said', async () => {
   const { load, problems } = await cachedLibrary(['Putin met Netanyahu in Moscow.', 'Second article.']);
   const library = await load();
   const first = library.articles.map((a) => a.text);
