@@ -120,17 +120,26 @@ function fileBlob(fd: number, at: number, length: number): CacheBlob {
       return out.subarray(0, filled);
     },
   };
+  // The digests being worked out: the file is closed only once no read of theirs is in flight.
+  let checking: Promise<boolean> = Promise.resolve(false);
   const blob: CacheBlob = {
     length,
     bodies,
-    async intact(digests) {
-      const chunksPass = await chunksIntact(length, digests, (start, end) => readAt(fd, at + start, end - start));
-      // Neither grown since it was opened: one byte past the end reads nothing.
-      return chunksPass && (await readAt(fd, at + length, 1)).length === 0;
+    intact(digests) {
+      checking = (async () => {
+        try {
+          const chunksPass = await chunksIntact(length, digests, (start, end) => readAt(fd, at + start, end - start));
+          // Neither grown since it was opened: one byte past the end reads nothing.
+          return chunksPass && (await readAt(fd, at + length, 1)).length === 0;
+        } catch {
+          return false;
+        }
+      })();
+      return checking;
     },
     release() {
       closeWhenUnreachable.unregister(token);
-      closeOwnFile(fd);
+      void checking.then(() => closeOwnFile(fd));
     },
   };
   closeWhenUnreachable.register(bodies, fd, token);
