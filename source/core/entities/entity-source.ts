@@ -99,6 +99,12 @@ export interface SourceOptions {
   onCacheProblem?: (problem: string) => void;
   /** The user's corrections, for the index the library pass builds (in this thread; default none). */
   corrections?: CorrectionSet;
+  /**
+   * The version of the extractor `extractor` gives, known without loading it: what the saved
+   * index and the pass's cached entities are keyed by (default EXTRACTOR_VERSION, the shipped
+   * extractor's; a test's own extractor says its own). WorkerSource only.
+   */
+  extractorVersion?: string;
 }
 
 /** The source for an interactive library: in this thread when it is small, else through a worker. */
@@ -219,7 +225,7 @@ export class WorkerSource implements EntitySource {
     if (!cached || !cacheDir) return undefined;
     const order = this.articles.map((a) => a.id);
     const files = { index: libraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) };
-    const key = { generation: cached.generation, extractorVersion: EXTRACTOR_VERSION };
+    const key = { generation: cached.generation, extractorVersion: this.options.extractorVersion ?? EXTRACTOR_VERSION };
     return (async (): Promise<SavedIndex> => {
       // A turn first: the source is made as the list is drawn, and that frame goes out before this work.
       await new Promise((resolve) => setImmediate(resolve));
@@ -357,7 +363,7 @@ export class WorkerSource implements EntitySource {
   knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
     // The version the pass's worker cached them under: known without loading the extractor here.
     if (!index.cacheDir) return undefined;
-    const cached = new EntityCache(EXTRACTOR_VERSION, index.cacheDir).get(article);
+    const cached = new EntityCache(this.options.extractorVersion ?? EXTRACTOR_VERSION, index.cacheDir).get(article);
     return cached && entitiesAsShown(cached, index, article.id);
   }
 }
