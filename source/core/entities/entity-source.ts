@@ -198,21 +198,12 @@ export class InThreadSource implements EntitySource {
 export class WorkerSource implements EntitySource {
   /** The library pass while it runs: a long article opened meanwhile is read by its worker. */
   private pass: LibraryExtraction | null = null;
-  /**
-   * A second start's saved index, its load begun as the source is made (the list's first frame
-   * is drawn meanwhile), not once the pass is asked for: undefined when there is none to load.
-   */
-  private readonly saved: Promise<SavedIndex | undefined> | undefined;
 
   constructor(
     private readonly articles: readonly ArticleText[],
     private readonly extractor: () => Promise<EntityExtractor>,
     private readonly options: SourceOptions,
-  ) {
-    this.saved = this.loadSaved();
-    // Told through the pass's onError when it is asked for; unasked, it is nobody's to hear.
-    this.saved?.catch(() => {});
-  }
+  ) {}
 
   /**
    * What a start before left beside the library cache for exactly this library and extractor:
@@ -227,15 +218,14 @@ export class WorkerSource implements EntitySource {
     const files = { index: libraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) };
     const key = { generation: cached.generation, extractorVersion: this.options.extractorVersion ?? EXTRACTOR_VERSION };
     return (async (): Promise<SavedIndex> => {
-      // A turn first: the source is made as the list is drawn, and that frame goes out before this work.
-      await new Promise((resolve) => setImmediate(resolve));
       const index = await this.loadSavedIndex(files, key, order);
       return { files, key, order, index, inputs: index ? undefined : loadEntityIndexInputs(files.inputs, key, order, this.options.onCacheProblem) };
     })();
   }
 
   runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
-    const saved = this.saved;
+    // Begun at once, not once the extractor has loaded: a warm start needs none (loadSaved).
+    const saved = this.loadSaved();
     if (!saved) return this.startPass(handlers);
     let cancelled = false;
     let pass: LibraryPass | null = null;
