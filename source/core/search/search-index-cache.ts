@@ -25,8 +25,6 @@
  * effort: a full disk leaves the old file or none.
  */
 import { createHash, webcrypto } from 'node:crypto';
-import { read } from 'node:fs';
-import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import { closeOwnFile, ensureOwnDirectory, errnoCode, openOwnFile, realFileSystem, writeOwnFileAtomic, type OwnFileOutput, type OwnFileSystem } from '../own-files.js';
 import { TimeSlices } from '../load/time-slices.js';
@@ -204,13 +202,7 @@ export async function loadSearchIndex(index: SearchIndex, file: string, generati
   }
 }
 
-const readInPool = promisify(read);
-
-/**
- * Reads an open file front to back, never past the size it had when opened (and one byte to tell
- * it grew). lede's own file system is read in libuv's pool, so the UI thread never waits on the
- * disk (a page cache gone cold made one chunk's read 0.4 s under load); a test's, through it.
- */
+/** Reads an open file front to back, never past the size it had when opened (and one byte to tell it grew). */
 class ChunkReader {
   private position = 0;
   constructor(
@@ -219,40 +211,33 @@ class ChunkReader {
     readonly size: number,
   ) {}
 
-  /** Fills `into` from where the last fill (begun) ends; false when the file ends first. */
-  async fill(into: Uint8Array): Promise<boolean> {
-    let at = this.position;
-    this.position += into.length;
+  /** Fills `into` from the file; false when the file ends first. */
+  fill(into: Uint8Array): boolean {
     let filled = 0;
     while (filled < into.length) {
-      const got = await this.readAt(into, filled, into.length - filled, at);
+      const got = this.fs.readSync(this.fd, into, filled, into.length - filled, this.position);
       if (got === 0) return false;
       filled += got;
-      at += got;
+      this.position += got;
     }
     return true;
   }
 
   /** Whether the file ends where it did when it was opened (neither grown nor shrunk). */
-  async atEnd(): Promise<boolean> {
-    return this.position === this.size && (await this.readAt(Buffer.alloc(1), 0, 1, this.position)) === 0;
-  }
-
-  private async readAt(into: Uint8Array, offset: number, length: number, position: number): Promise<number> {
-    if (this.fs !== realFileSystem) return this.fs.readSync(this.fd, into, offset, length, position);
-    return (await readInPool(this.fd, into, offset, length, position)).bytesRead;
+  atEnd(): boolean {
+    return this.position === this.size && this.fs.readSync(this.fd, Buffer.alloc(1), 0, 1, this.position) === 0;
   }
 }
 
 /** The header, checked against its digest and for this generation; false for a plain miss, else what is wrong. */
 async function readHeader(reader: ChunkReader, generation: string): Promise<{ header: Record<string, unknown>; postingBytes: number } | string | false> {
   const prefix = Buffer.alloc(PREFIX_BYTES);
-  if (reader.size < PREFIX_BYTES || !(await reader.fill(prefix)) || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a search index';
+  if (reader.size < PREFIX_BYTES || !reader.fill(prefix) || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a search index';
   const headerBytes = prefix.readUInt32LE(MAGIC.length);
   const postingBytes = reader.size - PREFIX_BYTES - headerBytes;
   if (headerBytes > MAX_HEADER_BYTES || postingBytes < 0 || postingBytes % 4 !== 0) return 'sizes do not add up';
   const headerView = Buffer.allocUnsafe(headerBytes);
-  if (!(await reader.fill(headerView))) return 'sizes do not add up';
+  if (!reader.fill(headerView)) return 'sizes do not add up';
   // Digested in libuv's pool: the restore starts as the list is first drawn, and this wait lets
   // that frame out before the header is parsed and checked (a tenth of a second at 20,000 articles).
   const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', headerView));
@@ -299,11 +284,10 @@ function isFoldedWord(term: unknown): term is string {
 }
 
 /**
- * The postings, a chunk at a time (with a turn of the event loop every RESTORE_SLICE_MS): each
- * chunk's postings checked as the index makes them (at least one, articles in order, flags and
- * counts that can be) and put straight into a posting store of their own, which the index gets
- * only once every chunk passed, its digest too. What is wrong, when anything is. The next chunk
- * is read, and this one digested, in libuv's pool while this one is checked.
+ * The postings, a chunk at a time (with a turn of the event loop every RESTORE_SLICE_MS): each chunk's digest,
+ * then each term's postings as the index makes them (at least one, articles in order, flags and
+ * counts that can be) put straight into a posting store of their own, which the index gets once
+ * all passed. What is wrong, when anything is.
  */
 async function readPostings(reader: ChunkReader, header: Header, postingBytes: number, sliceMs: number): Promise<{ vocab: Vocabulary; postings: PostingStore } | string> {
   const vocab = new Vocabulary();
@@ -312,33 +296,21 @@ async function readPostings(reader: ChunkReader, header: Header, postingBytes: n
   const postings = new PostingStore();
   const checker = new PostingChecker(postings, header.terms.length, header.docs, postingBytes / 4);
   const slices = new TimeSlices(sliceMs);
-  const ints = Math.min(header.chunkBytes, postingBytes) / 4;
-  // Two chunks: one read into while the other is checked.
-  const chunks = [new Int32Array(ints), new Int32Array(ints)];
-  const viewOf = (index: number) => Buffer.from(chunks[index % 2]!.buffer, 0, Math.min(header.chunkBytes, postingBytes - index * header.chunkBytes));
-  const count = header.postingChunks.length;
-  let reading = reader.fill(viewOf(0));
-  try {
-    for (let index = 0; index < count; index++) {
-      const view = viewOf(index);
-      if (!(await reading)) return 'changed while read';
-      reading = index + 1 < count ? reader.fill(viewOf(index + 1)) : Promise.resolve(true);
-      // WebCrypto copies what it digests as it is called: the chunk may be read into again after.
-      const digest = webcrypto.subtle.digest('SHA-256', view);
-      const problem = checker.take(chunks[index % 2]!, view.length / 4);
-      // A changed byte is said as such, whatever the check made of it.
-      if (Buffer.from(await digest).toString('hex') !== header.postingChunks[index]) return 'bytes changed since written';
-      if (problem) return problem;
-      // A turn for the event loop now and then (keys typed while 150 MB of postings are read are
-      // echoed), not after every chunk: each turn lets other start-up work in before the index is
-      // ready (the entity index's, ~0.4 s at 20,000 articles).
-      await slices.pauseIfDue();
-    }
-  } finally {
-    // Never a read left in flight: the file is closed once this returns.
-    await reading.catch(() => false);
+  const chunk = new Int32Array(Math.min(header.chunkBytes, postingBytes) / 4);
+  const bytes = Buffer.from(chunk.buffer);
+  for (let index = 0, left = postingBytes; left > 0; index++) {
+    const view = bytes.subarray(0, Math.min(left, header.chunkBytes));
+    if (!reader.fill(view)) return 'changed while read';
+    left -= view.length;
+    if (createHash('sha256').update(view).digest('hex') !== header.postingChunks[index]) return 'bytes changed since written';
+    const problem = checker.take(chunk, view.length / 4);
+    if (problem) return problem;
+    // A turn for the event loop now and then (keys typed while 150 MB of postings are read are
+    // echoed), not after every chunk: each turn lets other start-up work in before the index is
+    // ready (the entity index's, ~0.4 s at 20,000 articles).
+    await slices.pauseIfDue();
   }
-  if (!(await reader.atEnd())) return 'changed while read';
+  if (!reader.atEnd()) return 'changed while read';
   return checker.finish() ?? { vocab, postings };
 }
 
