@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { TimeSlices } from '../load/time-slices.js';
 import { EntityCache } from './cache.js';
-import { EXTRACTOR_VERSION } from './extractor-version.js';
+import { EXTRACTOR_VERSION } from './versions.js';
 import type { CorrectionSet } from './corrections.js';
 import { libraryCacheOf } from '../load/library-cache.js';
 import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';

@@ -13,7 +13,7 @@ import { decodeWeights } from './model-codec.js';
 import { CLUSTERS } from './model/clusters.js';
 import { GAZETTEER } from './model/gazetteer.js';
 import { extractInChunks, extractionEnd } from './chunked.js';
-import { extractorVersion } from './extractor-version.js';
+import { extractorVersion } from './versions.js';
 import { knownNamesFrom } from './known-names.js';
 import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
 import { NO_KNOWN_NAMES } from './stages/context.js';
@@ -21,7 +21,7 @@ import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
-export { RULES_VERSION } from './extractor-version.js';
+export { RULES_VERSION } from './versions.js';
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);

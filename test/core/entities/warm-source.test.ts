@@ -1,5 +1,5 @@
 // A second start's entity index comes from what the first start saved beside the library cache,
-// keyed by the version module (extractor-version.ts): the tagger's model is never loaded for it.
+// keyed by the version module (versions.ts): the tagger's model is never loaded for it.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,7 @@ export const RULES_VERSION = 29;
 
 /**
  * The version of the model in model/weights.ts (its MODEL_VERSION): retraining writes a new one
- * there, and this must follow (extractor-version.test.ts fails until it does).
+ * there, and this must follow (versions.test.ts fails until it does).
  */
 export const MODEL_VERSION = 'perceptron-18-10a1c24597b9';
 
