@@ -10,15 +10,20 @@
  *   key, with the count of the names it leaves (the filter is applied in the same frame);
  * - mentions: `Enter` on the first entity → its mentions across the library on screen.
  *
- *   npm run bench -- latency-entities [--generate N | --corpus DIR | --jsonl FILE] [--rounds N] [--starts N] [--cache DIR] [--json]
+ *   npm run bench -- latency-entities [--generate N | --corpus DIR | --jsonl FILE] [--rounds N] [--starts N] [--cache DIR] [--cpu-prof DIR] [--cli PATH] [--json]
  *
  * --starts N warm starts are timed (default 3, p50 reported); the last one's screen is then
  * measured as above, `--rounds` times.
  *
  * --cache DIR keeps the entity cache between runs (the first run at 20,000 extracts for minutes;
  * later ones read it back), instead of a fresh directory removed afterwards.
+ *
+ * --cli PATH runs another build (a copy of dist/ from before a change, for before/after runs).
+ *
+ * --cpu-prof DIR writes a V8 CPU profile of each timed start into DIR/start-N (what the main
+ * thread did until each stage: the profile's own timestamps, set against the stages' `ms`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -109,10 +114,19 @@ function summarizeStarts(starts: Stages[]) {
 
 const stats = (ms: number[]) => ({ p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), max: round(Math.max(...ms), 1), n: ms.length });
 
-async function session(pty: Awaited<ReturnType<typeof loadPty>>, cli: string, paths: string[], dirs: Record<string, string>, measure: boolean, names: string[], rounds: number) {
+interface SessionPlan {
+  measure: boolean;
+  names: string[];
+  rounds: number;
+  /** Where this start's CPU profile goes (node's --cpu-prof), if anywhere. */
+  profileDir?: string;
+}
+
+async function session(pty: Awaited<ReturnType<typeof loadPty>>, cli: string, paths: string[], dirs: Record<string, string>, { measure, names, rounds, profileDir }: SessionPlan) {
   if ('unavailable' in pty) throw new Error(pty.unavailable);
   const env = userTerminalEnv({ LEDE_CACHE_DIR: dirs.cache, LEDE_CONFIG_DIR: dirs.config, LEDE_STATE_DIR: dirs.state, FORCE_COLOR: '1' });
-  const term = new TimedTerminal(pty, process.execPath, [cli, ...paths], { cols: 120, rows: 40, env });
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : [];
+  const term = new TimedTerminal(pty, process.execPath, [...profile, cli, ...paths], { cols: 120, rows: 40, env });
   try {
     const stages = measure ? await startStages(term) : undefined;
     await untilPassDone(term);
@@ -164,22 +178,27 @@ export async function benchLatencyEntities(argv: string[], context: { cli: strin
   const startCount = Math.max(1, Number(arg(argv, '--starts') ?? 3));
   const tmp = mkdtempSync(join(tmpdir(), 'lede-latency-entities-'));
   const keptCache = arg(argv, '--cache');
+  const cli = arg(argv, '--cli') ? resolve(arg(argv, '--cli')!) : context.cli;
+  const profileRoot = arg(argv, '--cpu-prof');
   const dirs = { cache: keptCache ? resolve(keptCache) : join(tmp, 'cache'), config: join(tmp, 'config'), state: join(tmp, 'state') };
   try {
     const warmStart = performance.now();
-    await session(pty, context.cli, paths, dirs, false, names, rounds);
+    await session(pty, cli, paths, dirs, { measure: false, names, rounds });
     const warmed = performance.now() - warmStart;
     // Warm starts: each one's stages; the last one's screen, filter and mentions after them.
     const starts: Stages[] = [];
     let measured: Awaited<ReturnType<typeof session>> = null;
     for (let i = 0; i < startCount; i++) {
-      measured = await session(pty, context.cli, paths, dirs, true, names, i === startCount - 1 ? rounds : 0);
+      const profileDir = profileRoot ? resolve(profileRoot, `start-${i + 1}`) : undefined;
+      if (profileDir) mkdirSync(profileDir, { recursive: true });
+      measured = await session(pty, cli, paths, dirs, { measure: true, names, rounds: i === startCount - 1 ? rounds : 0, profileDir });
       if (measured?.start) starts.push(measured.start);
     }
     return {
       date: new Date().toISOString(),
       machine: { nproc: availableParallelism(), loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
       corpus: corpus ?? `generated ${generate ?? 2000}`,
+      cli,
       first_run_entity_pass_ms: Math.round(warmed),
       cache: keptCache ? 'kept (--cache: filled by an earlier run, the pass reads it back)' : 'fresh',
       names,

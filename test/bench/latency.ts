@@ -5,7 +5,7 @@
  *   npm run bench -- latency [--generate N] [--corpus DIR] [--jsonl FILE] [--bundled] [--json]
  *        [--queries 'a,b c'] [--modes person,burst] [--rounds N] [--starts N] [--no-fzf]
  *        [--cpu-prof DIR] [--blocks] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR] [--no-finish]
- *        [--type-during-pass]
+ *        [--type-during-pass] [--memory-log FILE]
  *
  * Each of --generate, --corpus, --jsonl (repeatable) and --bundled adds a corpus; none means the
  * bundled articles. Per corpus: a first start with a fresh entity cache (keys typed while the
@@ -14,6 +14,8 @@
  * shows it) and settle (written → the counter shows that query's result, or a later one's).
  * Times are taken when the chunk that made the screen so arrived (timed-terminal.ts). --blocks (with
  * --cpu-prof) lists every turn of lede's event loop over 16 ms and what ran in it (latency-blocks.ts).
+ * --memory-log FILE appends where lede's memory is, every second, as JSON lines (latency-memory-log.mjs):
+ * RSS beside the main thread's heap and buffers, the rest being the workers'.
  *
  *   npm run bench -- latency --startup [--runs 5]    the first frame on the bundled articles, split
  *                                                     (latency-startup.ts), and a V8 code cache tried
@@ -160,6 +162,8 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
       // The preload reads where to write from the environment lede inherits.
       const blocksFile = profileDir && argv.includes('--blocks') ? join(profileDir, 'blocks.json') : undefined;
       if (blocksFile) process.env.LEDE_BENCH_BLOCKS_FILE = blocksFile;
+      const memoryLog = arg(argv, '--memory-log');
+      if (memoryLog) process.env.LEDE_BENCH_MEMORY_FILE = resolve(memoryLog);
       const result = await runLede(pty, {
         cli,
         paths: corpus.paths,
@@ -177,11 +181,13 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
         nodeArgs: [
           ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : []),
           ...(blocksFile ? ['--import', pathToFileURL(join(context.root, 'test/bench/event-loop-blocks.mjs')).href] : []),
+          ...(memoryLog ? ['--import', pathToFileURL(join(context.root, 'test/bench/latency-memory-log.mjs')).href] : []),
         ],
         onKeyWindow: (w) => windows[which]!.push(w),
         keepSamples: argv.includes('--samples'),
       });
       delete process.env.LEDE_BENCH_BLOCKS_FILE;
+      delete process.env.LEDE_BENCH_MEMORY_FILE;
       if (!profileDir) return result;
       // Start-up too: what the main thread did until the first frame, and until the index was built.
       const at = (ms: number | null) => (ms === null ? null : result.spawned_at + ms);

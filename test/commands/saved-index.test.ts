@@ -175,7 +175,7 @@ test('the app’s warm start loads the index the command line saved (one file, o
   const library = await load();
   const progress: [number, number][] = [];
   const index = await new Promise<LibraryEntityIndex>((resolve, reject) =>
-    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir }).runLibraryPass({
+    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir, extractorVersion: extractorCounting({ n: 0 }).version }).runLibraryPass({
       onProgress: (done, total) => progress.push([done, total]),
       onDone: resolve,
       onError: (message) => reject(new Error(message)),

@@ -1,4 +1,4 @@
-// Builds dist/ (npm run build): the CLI and its two workers bundled by esbuild, split into chunks
+// Builds dist/ (npm run build): the CLI and its three workers bundled by esbuild, split into chunks
 // that load only when used, with two changes to Ink at bundle time so a frame redoes less of the
 // last one (patchInkOutput and patchInkSanitize, below) and three so the first frame waits for less
 // (startup-patches.mjs).
@@ -306,7 +306,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...DIST_OPTIONS,
     absWorkingDir: root,
     // dist/cli.js is source/start.ts: it turns the code cache on, then imports the CLI (a chunk).
-    entryPoints: { cli: 'source/start.ts', 'entity-worker': 'source/core/entities/entity-worker.ts', 'page-worker': 'source/core/load/html/page-worker.ts' },
+    entryPoints: { cli: 'source/start.ts', 'entity-worker': 'source/core/entities/entity-worker.ts', 'page-worker': 'source/core/load/html/page-worker.ts', 'identity-worker': 'source/core/load/identity-worker.ts' },
     outdir: 'dist',
   });
 }

@@ -13,11 +13,11 @@
  */
 import { TimeSlices } from '../load/time-slices.js';
 import { EntityCache } from './cache.js';
+import { EXTRACTOR_VERSION } from './versions.js';
 import type { CorrectionSet } from './corrections.js';
-import { libraryCacheOf } from '../load/library-cache.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
-import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, savedIndexPlace } from './saved-library-index.js';
+import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, type SavedIndexPlace, savedIndexPlace } from './saved-library-index.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
 export type { ArticleText };
@@ -95,6 +95,12 @@ export interface SourceOptions {
   onCacheProblem?: (problem: string) => void;
   /** The user's corrections, for the index the library pass builds (in this thread; default none). */
   corrections?: CorrectionSet;
+  /**
+   * The version of the extractor `extractor` gives, known without loading it: what the saved
+   * index and the pass's cached entities are keyed by (default EXTRACTOR_VERSION, the shipped
+   * extractor's; a test's own extractor says its own). WorkerSource only.
+   */
+  extractorVersion?: string;
 }
 
 /** The source for an interactive library: in this thread when it is small, else through a worker. */
@@ -105,6 +111,12 @@ export function entitySourceFor(
 ): EntitySource {
   // A tiny library needs no disk cache: extracting it again costs less than reading one back.
   return extractsInThread(articles) ? new InThreadSource(articles, extractor, { ...options, cacheDir: null }) : new WorkerSource(articles, extractor, options);
+}
+
+/** What a second start found beside the library cache (WorkerSource.loadSaved): the built index, when it was saved and is right. */
+interface SavedIndex {
+  place: SavedIndexPlace;
+  index: LibraryEntityIndex | undefined;
 }
 
 /** Work between two yields to the event loop while extracting on the UI thread. */
@@ -217,8 +229,6 @@ export class InThreadSource implements EntitySource {
 }
 
 export class WorkerSource implements EntitySource {
-  /** The extractor once loaded here: its version names the disk cache's entries. */
-  private loaded: EntityExtractor | undefined;
   /** The library pass while it runs: a long article opened meanwhile is read by its worker. */
   private pass: LibraryExtraction | null = null;
 
@@ -228,29 +238,35 @@ export class WorkerSource implements EntitySource {
     private readonly options: SourceOptions,
   ) {}
 
+  /**
+   * What a run before left beside the library cache for exactly this library and extractor: its
+   * built index, else nothing loaded yet (the pass then tries its saved findings). Keyed by the
+   * version module's EXTRACTOR_VERSION, so it waits for no model to load: a warm start loads none.
+   */
+  private loadSaved(): Promise<SavedIndex | undefined> | undefined {
+    const place = savedIndexPlace(this.articles, this.options.extractorVersion ?? EXTRACTOR_VERSION);
+    const cacheDir = this.options.cacheDir;
+    if (!place || !cacheDir) return undefined;
+    return (async (): Promise<SavedIndex> => {
+      return { place, index: await loadSavedIndex(place, { cacheDir, onProblem: this.options.onCacheProblem }) };
+    })();
+  }
+
   runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
-    // Loaded here too (the app loads it meanwhile anyway), so that knownEntitiesOf can read the cache.
-    const extractor = this.extractor();
-    extractor.then(
-      (loaded) => (this.loaded = loaded),
-      () => {},
-    );
-    if (!libraryCacheOf(this.articles) || !this.options.cacheDir) return this.startPass(handlers);
-    // The library is the one of a start before: its built index may be saved beside it, else
-    // its pass's findings, to build it from.
+    // Begun at once, not once the extractor has loaded: a warm start needs none (loadSaved).
+    const saved = this.loadSaved();
+    if (!saved) return this.startPass(handlers);
     let cancelled = false;
     let pass: LibraryPass | null = null;
     const waiting = new LibraryIndexBuilder(this.options.cacheDir);
     const saving = { cacheDir: this.options.cacheDir, onProblem: this.options.onCacheProblem };
-    const warmStart = async ({ version }: EntityExtractor) => {
-      if (cancelled) return;
-      const place = savedIndexPlace(this.articles, version)!;
+    const warmStart = async (found: SavedIndex | undefined) => {
+      if (cancelled || !found) return;
+      const { place, index: loaded } = found;
       const { order } = place;
-      const saved = await loadSavedIndex(place, saving);
-      if (cancelled) return;
-      if (saved) {
+      if (loaded) {
         handlers.onProgress(order.length, order.length);
-        return handlers.onDone(saved);
+        return handlers.onDone(loaded);
       }
       const rebuilt = await indexFromSavedInputs(place, {
         ...saving,
@@ -266,12 +282,7 @@ export class WorkerSource implements EntitySource {
       handlers.onDone(rebuilt);
       saveBuiltIndex(rebuilt, place, { ...saving, withInputs: false });
     };
-    extractor.then(
-      (loaded) => warmStart(loaded).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error))),
-      () => {
-        if (!cancelled) pass = this.startPass(handlers);
-      },
-    );
+    saved.then(warmStart).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
     return {
       cancel: () => {
         cancelled = true;
@@ -332,7 +343,6 @@ export class WorkerSource implements EntitySource {
   async entitiesOf(article: ArticleText, index: LibraryEntityIndex | null, options: EntitiesOfOptions = {}): Promise<Entity[]> {
     const { corrections, signal, onProgress } = options;
     const extractor = await this.extractor();
-    this.loaded = extractor;
     signal?.throwIfAborted();
     const cacheDir = index ? index.cacheDir : this.options.cacheDir;
     const cached = cacheDir ? new EntityCache(extractor.version, cacheDir).get(article) : undefined;
@@ -343,8 +353,9 @@ export class WorkerSource implements EntitySource {
   }
 
   knownEntitiesOf(article: ArticleText, index: LibraryEntityIndex): Entity[] | undefined {
-    if (!this.loaded || !index.cacheDir) return undefined;
-    const cached = new EntityCache(this.loaded.version, index.cacheDir).get(article);
+    // The version the pass's worker cached them under: known without loading the extractor here.
+    if (!index.cacheDir) return undefined;
+    const cached = new EntityCache(this.options.extractorVersion ?? EXTRACTOR_VERSION, index.cacheDir).get(article);
     return cached && entitiesAsShown(cached, index, article.id);
   }
 }

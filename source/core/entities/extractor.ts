@@ -8,11 +8,12 @@
  * title. The body is tagged first, so the title's words can lean on how the body tagged them.
  */
 import { decodeClusters, decodeGazetteer } from './lexicons.js';
-import { DocFeatures, docCasing, isHeadline, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, sentenceIsTitleCase, type FeatureSet, type TagType } from './features.js';
+import { DocFeatures, docCasing, LABEL_TYPES, NUM_LABELS, sentenceIsCaps, sentenceIsTitleCase, type FeatureSet, type TagType } from './features.js';
 import { decodeWeights } from './model-codec.js';
 import { CLUSTERS } from './model/clusters.js';
 import { GAZETTEER } from './model/gazetteer.js';
 import { extractInChunks, extractionEnd } from './chunked.js';
+import { extractorVersion } from './versions.js';
 import { knownNamesFrom } from './known-names.js';
 import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
 import { NO_KNOWN_NAMES } from './stages/context.js';
@@ -20,11 +21,20 @@ import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
-/** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 37;
+export { RULES_VERSION } from './versions.js';
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);
+
+/**
+ * Every word of four letters or more capitalised (at least four of them), no digits, not all
+ * caps, and no full stop at the end ("They met the National Farmers' Union on Monday." is prose).
+ */
+function isHeadline(words: string[]): boolean {
+  if (sentenceIsCaps(words) || !sentenceIsTitleCase(words) || words.some((x) => /\d/.test(x)) || words[words.length - 1] === '.') return false;
+  const long = words.filter((x) => x.length >= 4 && /^\p{L}/u.test(x));
+  return long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x));
+}
 
 /** Longest sentence handed to the tagger at once (a run-on "sentence" is cut into pieces). */
 const MAX_SENTENCE_TOKENS = 400;
@@ -119,7 +129,7 @@ export function createExtractor(model: TaggerWeights, modelVersion: string, know
     return extractInChunks(text.slice(0, extractionEnd(text)), head, readChunk, onProgress);
   };
   return {
-    version: `${modelVersion}+r${RULES_VERSION}`,
+    version: extractorVersion(modelVersion),
     extract(text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[] {
       try {
         return extract(text, title, onProgress);

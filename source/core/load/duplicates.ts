@@ -1,6 +1,6 @@
 import type { Article } from '../article.js';
 import { FNV_OFFSET, fnvStep } from '../hash.js';
-import { storedTextBytes } from './text-store.js';
+import { storedByteLength, storedTextBytes } from './text-store.js';
 
 /**
  * The library's articles with each one listed once: an article with the same title and text as
@@ -15,8 +15,8 @@ export function listDuplicatesOnce(articles: Article[]): Article[] {
   const groups = new Map<string, Article | Map<number, Article[]>>();
   const kept: Article[] = [];
   for (const article of articles) {
-    const bytes = storedTextBytes(article);
-    const key = `${bytes.length}\u0000${article.title}`;
+    // The length only: a body kept in the library cache's file is read only if it has a twin in size and title.
+    const key = `${storedByteLength(article)}\u0000${article.title}`;
     let group = groups.get(key);
     if (group === undefined) {
       groups.set(key, article);
@@ -28,6 +28,7 @@ export function listDuplicatesOnce(articles: Article[]): Article[] {
       group = new Map([[hashBytes(storedTextBytes(group)), [group]]]);
       groups.set(key, group);
     }
+    const bytes = storedTextBytes(article);
     const hash = hashBytes(bytes);
     const sameHash = group.get(hash);
     const original = sameHash?.find((other) => storedTextBytes(other).equals(bytes));

@@ -8,28 +8,30 @@
  *   the rest                 the blob: bodies as UTF-8, end to end; each article names its span
  *
  * The digests make a changed byte (a bad disk, a stray edit) a miss for the whole file. The blob's
- * are computed off the main thread (WebCrypto runs in libuv's pool) while the folders are walked.
- * They prove nothing against a file crafted to pass, which is why everything is also checked.
+ * are computed off the main thread (WebCrypto runs in libuv's pool) as it is read through once;
+ * it stays in the file, its bodies read when asked for (cache-blob.ts). The digests prove
+ * nothing against a file crafted to pass, which is why everything is also checked.
  * The file is as untrusted as an article (own-files.ts says why). Reading it checks the header
  * field by field: its types, every article field as the loader would have made it (one clean
  * line, no terminal controls), every span inside the blob; a single thing amiss and the whole
- * file is a miss. A body is checked the first time it is read (checkedBody): decoding 80 MB to
- * check it up front would cost most of what the cache saves.
+ * file is a miss. A body is checked when it is read (checkedBody), every time it is read from
+ * the file: decoding 80 MB to check it up front would cost most of what the cache saves.
  */
 import { isUtf8 } from 'node:buffer';
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { countWords, PARAGRAPH_SEPARATOR, type Article, type ArticleFormat } from '../article.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { cleanLine, dropConsecutiveDuplicates } from './build-article.js';
 import type { FileOutcome } from './file-articles.js';
 import type { OwnFileOutput } from '../own-files.js';
-import { defineCachedText, storedTextBytes, storedTextLength } from './text-store.js';
+import { BLOB_CHUNK_BYTES, type CacheBlob } from './cache-blob.js';
+import { defineCachedText, storedByteLength, storedTextBytes, storedTextLength } from './text-store.js';
 
 const MAGIC = Buffer.from('lede library cache\n', 'utf8');
 const DIGEST_BYTES = 32;
 const PREFIX_BYTES = MAGIC.length + DIGEST_BYTES + 4;
 /** The blob is digested in chunks this big: each is copied once for its digest job, never the whole blob. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = BLOB_CHUNK_BYTES;
 
 /** One walked file as it was loaded: its identity (file-identity.ts) and what loading gave. */
 export interface CachedFile {
@@ -84,27 +86,40 @@ const HEADER_KEYS: readonly (keyof CacheHeader)[] = ['key', 'generation', 'blobB
 const META_KEYS = ['date', 'source', 'url', 'author'] as const;
 
 /**
- * A cache file about to be written: its blob's pieces (views of the bodies where they are stored,
- * neighbours in one text-store slab as one piece, none copied) and their digests.
+ * A cache file about to be written: its blob's size and digests, and its pieces, gone through
+ * again as it is written (views of the bodies where they are stored, neighbours in one
+ * text-store slab as one piece, none copied; a body still in the old cache file is read from it
+ * each time, so the blob is never held whole: 437 MB at 100,000 articles).
  */
 export interface LibraryCachePlan {
   blobBytes: number;
   blobChunks: string[];
-  bodies: Buffer[];
+  bodies: () => Iterable<Buffer>;
 }
 
 export function planLibraryCache(files: readonly CachedFile[]): LibraryCachePlan {
-  const bodies: Buffer[] = [];
+  const bodies = () => piecesOf(files);
   let blobBytes = 0;
+  for (const { outcome } of files) if (!('reason' in outcome)) for (const article of outcome.articles) blobBytes += storedByteLength(article);
+  return { blobBytes, blobChunks: chunkDigests(bodies(), blobBytes), bodies };
+}
+
+/** Every body's UTF-8, in order, neighbours in one buffer joined into one piece. */
+function* piecesOf(files: readonly CachedFile[]): Generator<Buffer> {
+  let last: Buffer | undefined;
   for (const { outcome } of files) {
     if ('reason' in outcome) continue;
     for (const article of outcome.articles) {
       const bytes = storedTextBytes(article);
-      appendPiece(bodies, bytes);
-      blobBytes += bytes.length;
+      if (bytes.length === 0) continue;
+      if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) last = Buffer.from(last.buffer, last.byteOffset, last.length + bytes.length);
+      else {
+        if (last) yield last;
+        last = bytes;
+      }
     }
   }
-  return { blobBytes, blobChunks: chunkDigests(bodies, blobBytes), bodies };
+  if (last) yield last;
 }
 
 /** Records gathered into one string up to this many characters before they are hashed and written. */
@@ -139,7 +154,7 @@ export function writeLibraryCache(out: OwnFileOutput, key: string, generation: s
     else {
       const articles = outcome.articles.map((article): ArticleRecord => {
         const start = blobAt;
-        blobAt += storedTextBytes(article).length;
+        blobAt += storedByteLength(article);
         const { id, format, title, words, notes, date, source, url, author } = article;
         return [id.slice(path.length), format, title, words, notes, start, blobAt, storedTextLength(article), date ?? null, source ?? null, url ?? null, author ?? null];
       });
@@ -151,7 +166,7 @@ export function writeLibraryCache(out: OwnFileOutput, key: string, generation: s
   digest.update(piece, 'utf8');
   headerBytes += Buffer.byteLength(piece, 'utf8');
   out.write(piece);
-  for (const body of plan.bodies) out.write(body);
+  for (const body of plan.bodies()) out.write(body);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes);
   out.writeAt(Buffer.concat([digest.digest(), length]), start + MAGIC.length);
@@ -160,7 +175,7 @@ export function writeLibraryCache(out: OwnFileOutput, key: string, generation: s
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 
 /** The SHA-256 of each CHUNK_BYTES of the blob that `pieces` make, end to end. */
-function chunkDigests(pieces: readonly Buffer[], blobBytes: number): string[] {
+function chunkDigests(pieces: Iterable<Buffer>, blobBytes: number): string[] {
   const digests: string[] = [];
   let hash = createHash('sha256');
   let inChunk = 0;
@@ -181,52 +196,30 @@ function chunkDigests(pieces: readonly Buffer[], blobBytes: number): string[] {
   return digests;
 }
 
-/**
- * Chunks digested at once. WebCrypto copies what it digests: with every chunk of a 460 MB blob
- * (100,000 articles) started together, the whole blob was copied at once (peak RSS 1.13 GB).
- */
-const DIGEST_JOBS = 2;
-
-/** Whether each chunk of `blob` has its digest, worked out in libuv's pool, DIGEST_JOBS at a time. */
-async function isBlobIntact(blob: Buffer, digests: readonly string[]): Promise<boolean> {
-  const chunks = Math.max(1, Math.ceil(blob.length / CHUNK_BYTES));
-  if (digests.length !== chunks) return false;
-  let next = 0;
-  let intact = true;
-  const job = async () => {
-    while (intact && next < chunks) {
-      const index = next++;
-      const chunk = blob.subarray(index * CHUNK_BYTES, Math.min(blob.length, (index + 1) * CHUNK_BYTES));
-      if (Buffer.from(await webcrypto.subtle.digest('SHA-256', chunk)).toString('hex') !== digests[index]) intact = false;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIGEST_JOBS, chunks) }, job)).catch(() => (intact = false));
-  return intact;
-}
-
-function appendPiece(pieces: Buffer[], bytes: Buffer): void {
-  const last = pieces[pieces.length - 1];
-  if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) {
-    pieces[pieces.length - 1] = Buffer.from(last.buffer, last.byteOffset, last.length + bytes.length);
-  } else if (bytes.length > 0) pieces.push(bytes);
-}
-
 /** What a body that fails its first-read check does: told once per cache file read. */
 export interface BodyCheckContext {
   onTampered: () => void;
 }
 
+/** How many bytes the prefix and the header take, as the prefix says (readCacheFile reads that much as the head). */
+export function headBytesOf(prefix: Buffer): number {
+  return PREFIX_BYTES + prefix.readUInt32LE(MAGIC.length + DIGEST_BYTES);
+}
+
+export { PREFIX_BYTES as CACHE_PREFIX_BYTES };
+
 /**
- * A cache file's contents, its articles built as the loader builds them (the same fields, in the
- * same order), or why it is a miss. The articles' bodies stay in `bytes`, unread.
+ * A cache file's contents from its head (the prefix and the header, headBytesOf) and its blob,
+ * its articles built as the loader builds them (the same fields, in the same order), or why it
+ * is a miss. The articles' bodies stay in the blob, unread.
  */
-export function decodeLibraryCache(bytes: Buffer, expected: CacheExpectation, bodies: BodyCheckContext): CacheContents | CacheMiss {
+export function decodeLibraryCache(head: Buffer, blob: CacheBlob, expected: CacheExpectation, bodies: BodyCheckContext): CacheContents | CacheMiss {
   const tampered = (miss: string): CacheMiss => ({ miss, tampered: true });
-  if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not a library cache');
-  const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
-  if (headerBytes > bytes.length - PREFIX_BYTES) return tampered('header past the end of the file');
-  const headerView = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes);
-  if (!sha256(headerView).equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('header changed since written');
+  if (head.length < PREFIX_BYTES || !head.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not a library cache');
+  const headerBytes = head.readUInt32LE(MAGIC.length + DIGEST_BYTES);
+  if (headerBytes !== head.length - PREFIX_BYTES) return tampered('header past the end of the file');
+  const headerView = head.subarray(PREFIX_BYTES);
+  if (!sha256(headerView).equals(head.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('header changed since written');
   if (!isUtf8(headerView)) return tampered('header not UTF-8');
   let header: unknown;
   try {
@@ -237,13 +230,12 @@ export function decodeLibraryCache(bytes: Buffer, expected: CacheExpectation, bo
   if (!isRecord(header) || typeof header.key !== 'string') return tampered('no header');
   // Another version or other paths: a plain miss (the file is overwritten with this library's).
   if (header.key !== expected.key) return { miss: 'another library', tampered: false };
-  const blob = bytes.subarray(PREFIX_BYTES + headerBytes);
   if (!hasExactKeys(header, HEADER_KEYS)) return tampered('unexpected header fields');
   if (header.blobBytes !== blob.length) return tampered('blob size differs from the header');
   const { blobChunks } = header;
   if (!Array.isArray(blobChunks) || !blobChunks.every((d) => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d))) return tampered('bad blob digests');
   // Started first, so the digests are worked out while the header's files are checked.
-  const blobIntact = isBlobIntact(blob, blobChunks as string[]);
+  const blobIntact = blob.intact(blobChunks as string[]);
   if (typeof header.generation !== 'string' || !/^[0-9a-f]{32}$/.test(header.generation)) return tampered('bad generation');
   if (!Array.isArray(header.files)) return tampered('no file list');
   const files: CachedFile[] = [];
@@ -283,7 +275,7 @@ const IDENTITY = /^\d+:\d+:\d+:\d+:\d+$/;
 const RECORD_SUFFIX = /^#[1-9]\d{0,9}$/;
 
 /** The file a record describes, or what is wrong with it. */
-function fileFromRecord(record: unknown, blob: Buffer, bodies: BodyCheckContext): CachedFile | string {
+function fileFromRecord(record: unknown, blob: CacheBlob, bodies: BodyCheckContext): CachedFile | string {
   if (!Array.isArray(record) || record.length !== 3) return 'a file entry is not one';
   const [path, identity, outcome] = record as unknown[];
   if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH_CHARS) return 'bad path';
@@ -304,7 +296,7 @@ function fileFromRecord(record: unknown, blob: Buffer, bodies: BodyCheckContext)
 
 const META_AT = 8;
 
-function articleFromRecord(value: unknown, path: string, blob: Buffer, bodies: BodyCheckContext): Article | string {
+function articleFromRecord(value: unknown, path: string, blob: CacheBlob, bodies: BodyCheckContext): Article | string {
   if (!Array.isArray(value) || value.length !== ARTICLE_FIELDS.length) return 'bad article fields';
   const [suffix, format, title, words, notes, start, end, length] = value as unknown[];
   // `path` itself, or `path#N`: the ids the loader gives a file's articles.
@@ -320,7 +312,7 @@ function articleFromRecord(value: unknown, path: string, blob: Buffer, bodies: B
   }
   // Built as buildArticle builds it: the same fields in the same order, so the same shape.
   const article = { id: suffix === '' ? path : path + suffix, path, format: format as ArticleFormat, title, words, notes: notes as string[] };
-  const built: Article = defineCachedText(article, blob, start, end, length, (text, bytes) => checkedBody(text, { bytes, length }, built, bodies));
+  const built: Article = defineCachedText(article, blob.bodies, start, end, length, (text, bytes) => checkedBody(text, { bytes, length }, built, bodies));
   for (let at = META_AT; at < value.length; at++) {
     if (value[at] !== null) built[META_KEYS[at - META_AT]!] = value[at] as string;
   }

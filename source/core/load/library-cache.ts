@@ -14,11 +14,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Library } from '../article.js';
-import { ensureOwnDirectory, errnoCode, ownDirectory, readOwnBytes, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
+import { ensureOwnDirectory, errnoCode, ownDirectory, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
-import { decodeLibraryCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { readCacheFile, type CacheBlob } from './cache-blob.js';
+import { CACHE_PREFIX_BYTES, decodeLibraryCache, headBytesOf, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
 import type { FoundFile } from './walk.js';
@@ -43,6 +44,8 @@ export interface LibraryCacheOptions {
   /** A library with fewer articles is not written to the cache (default DEFAULT_MIN_ARTICLES). */
   minArticles?: number;
   settleMs?: number;
+  /** Libraries of this many files or more have their files stat'ed in a worker (file-identities.ts; a test seam). */
+  identityWorkerFrom?: number;
   /** Test seam for fault injection. */
   fs?: OwnFileSystem;
 }
@@ -130,12 +133,14 @@ export class LibraryCacheRun {
     private readonly options: LibraryCacheOptions,
   ) {}
 
-  /** What the cache file holds for this library; undefined when nothing (or nothing usable). */
+  /** What the cache file holds for this library; undefined when nothing (or nothing usable). Set by ready(). */
   private contents: CacheContents | undefined;
+  /** The cache file's head being read, its blob left in the file (undefined when there is no file to use). */
+  private reading: Promise<{ head: Buffer; blob: CacheBlob } | undefined> = Promise.resolve(undefined);
 
   /**
-   * The cache for a load of `paths`, or null when there is none: read and its header checked
-   * now, its blob's digests started; `ready` says whether it can be used.
+   * The cache for a load of `paths`, or null when there is none. Its file is read from now on,
+   * off this thread (the folders are walked meanwhile); `ready` checks it.
    */
   static open(paths: readonly string[], load: LoadKey, options: LibraryCacheOptions = {}): LibraryCacheRun | null {
     const chosen = options.dir === undefined ? libraryCacheDir() : options.dir;
@@ -145,26 +150,38 @@ export class LibraryCacheRun {
     const key = libraryCacheKey(paths, load);
     const file = join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.cache`);
     const run = new LibraryCacheRun(dir, file, key, options);
-    run.contents = run.read();
+    run.reading = run.readHead();
     return run;
   }
 
-  /** Waits for the blob's digests (a blob whose digests differ is a miss); then lookup can be called. */
+  /**
+   * Checks what was read: the header field by field, here, then the blob's digests (worked out
+   * in libuv's pool as the blob is read through; a blob whose digests differ is a miss). Then
+   * lookup can be called.
+   */
   async ready(): Promise<void> {
+    const read = await this.reading;
+    if (!read) return;
+    this.contents = this.decode(read.head, read.blob);
     if (this.contents && !(await this.contents.blobIntact)) {
       this.tellTampered('bytes changed since written');
       this.contents = undefined;
     }
-    for (const cached of this.contents?.files ?? []) this.known.set(cached.path, cached);
+    if (!this.contents) return read.blob.release();
+    for (const cached of this.contents.files) this.known.set(cached.path, cached);
   }
 
-  private read(): CacheContents | undefined {
-    const read = readOwnBytes(this.file, MAX_LIBRARY_CACHE_BYTES, this.options.fs ?? realFileSystem);
+  private async readHead(): Promise<{ head: Buffer; blob: CacheBlob } | undefined> {
+    const read = await readCacheFile(this.file, MAX_LIBRARY_CACHE_BYTES, CACHE_PREFIX_BYTES, headBytesOf, this.options.fs);
     if (!read.ok) {
       if (read.reason !== 'missing') this.tellTampered(read.reason);
       return undefined;
     }
-    const decoded = decodeLibraryCache(read.bytes, { key: this.key }, { onTampered: () => this.bodyTampered() });
+    return read;
+  }
+
+  private decode(head: Buffer, blob: CacheBlob): CacheContents | undefined {
+    const decoded = decodeLibraryCache(head, blob, { key: this.key }, { onTampered: () => this.bodyTampered() });
     if ('miss' in decoded) {
       if (decoded.tampered) this.tellTampered(decoded.miss);
       return undefined;
@@ -173,12 +190,13 @@ export class LibraryCacheRun {
   }
 
   /**
-   * What the cache holds for `file` when its identity is the one cached (a hit), else its
-   * identity for noteLoaded. A pipe named on the command line has none: it is read every time.
+   * What the cache holds for `file` when its identity (`identityOf`: looked at now unless the
+   * caller has it, file-identities.ts) is the one cached (a hit), else that identity for
+   * noteLoaded. A pipe named on the command line has none: it is read every time.
    */
-  lookup(file: FoundFile): { outcome: FileOutcome } | { identity: FileIdentity | undefined } {
+  lookup(file: FoundFile, identityOf: () => FileIdentity | undefined = () => fileIdentity(file.path)): { outcome: FileOutcome } | { identity: FileIdentity | undefined } {
     if (!file.regular) return { identity: undefined };
-    const identity = fileIdentity(file.path);
+    const identity = identityOf();
     const cached = this.known.get(file.path);
     if (identity && cached && cached.identity === identity.identity) {
       this.known.delete(file.path);

@@ -3,6 +3,7 @@ import type { FileFormat } from './parse.js';
 import { listDuplicatesOnce } from './duplicates.js';
 import { articlesFromBytes, readArticlesFromBytes, type FileOutcome } from './file-articles.js';
 import { PageWorker } from './html/page-worker-client.js';
+import { FileIdentities } from './file-identities.js';
 import { LibraryCacheRun, type LibraryCacheOptions } from './library-cache.js';
 import { loadFile } from './load-file.js';
 import { TimeSlices } from './time-slices.js';
@@ -47,12 +48,15 @@ const DEFAULT_SLICE_MS = 12;
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const slices = new TimeSlices(options.sliceMs ?? DEFAULT_SLICE_MS);
-  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
-  // Opened once the folders are listed, not before: reading and checking it takes a moment at
-  // 20,000 articles (seconds at 100,000), and the interactive reader draws its first frame
-  // meanwhile. Its blob's digests are worked out in libuv's pool while its header is checked.
+  // The cache file's header is read in libuv's pool while the folders are walked, and checked
+  // once they are listed, on this thread (a moment at 20,000 articles, seconds at 100,000: the
+  // interactive reader draws its first frame meanwhile); its blob is digested in the pool
+  // meanwhile and stays in the file (cache-blob.ts).
   const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
-  await cache?.ready();
+  const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
+  // What the cache is checked against, stat'ed in a worker while this thread checks the cache.
+  const identities = cache && FileIdentities.start(files.map((file) => file.path), options.cache?.identityWorkerFrom);
+  await Promise.all([cache?.ready(), identities?.ready()]);
   const articles: Article[] = [];
   const fileSkips: SkippedFile[] = [];
   const progress = (done: number, readFromCurrentFile = 0) =>
@@ -62,7 +66,7 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const pages = new PageWorker(options.pageTimeoutMs);
   try {
     for (const [index, file] of files.entries()) {
-      const known = cache?.lookup(file);
+      const known = cache?.lookup(file, () => identities?.of(index));
       let outcome: FileOutcome;
       if (known && 'outcome' in known) outcome = known.outcome;
       else {
