@@ -34,12 +34,12 @@ export const currentRuntime = (): CodeCacheRuntime => ({ node: process.version, 
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
 
-/** The key of a chunk's cache: its source and the runtime, each field length-prefixed in a JSON array. */
+/** The key of a chunk's cache: SHA-256 of the runtime (a JSON array), a newline, and the source. */
 export function codeCacheKey(source: string, runtime: CodeCacheRuntime): Buffer {
   return createHash('sha256').update(JSON.stringify([runtime.node, runtime.v8, runtime.arch, runtime.tag])).update('\n').update(source).digest();
 }
 
-/** `<cache>/code`, or null when lede has no cache directory or LEDE_CODE_CACHE=off. */
+/** `<cache>/code` (V8's caches of the script chunks, and Node's compile cache on Node ≥ 22.1: code-cache.ts), or null when lede has no cache directory or LEDE_CODE_CACHE=off. */
 export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.LEDE_CODE_CACHE === 'off') return null;
   const base = ownDirectory('cache', env);

@@ -3,6 +3,7 @@
 // last one (patchInkOutput and patchInkSanitize, below) and five so the first frame waits for less
 // (startup-patches.mjs).
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -308,20 +309,20 @@ export const DIST_OPTIONS = {
  */
 const SCRIPT_CHUNKS = { 'source/cli.tsx': 'cli', 'source/interactive.tsx': 'interactive' };
 
-/** Each script chunk of a build (its metafile) becomes `NAME-HASH.script.js` and a shim where it was. */
-export async function writeScriptChunks(metafile, dir) {
+/** Each script chunk of a build (its metafile) becomes `NAME-HASH.script.js` and a shim where it was; `expected` names them all. */
+export async function writeScriptChunks(metafile, dir, expected = Object.values(SCRIPT_CHUNKS)) {
   const done = [];
   for (const [output, meta] of Object.entries(metafile.outputs)) {
     const name = SCRIPT_CHUNKS[meta.entryPoint];
     if (!name || !output.endsWith('.js')) continue;
     const path = join(dir, basename(output));
-    const converted = toScriptChunk(await readFile(path, 'utf8'));
+    const converted = toScriptChunk(await readFile(path, 'utf8'), (specifier) => readFileSync(join(dir, specifier), 'utf8'));
     const scriptFile = basename(output).replace(/\.js$/, '.script.js');
     await writeFile(join(dir, scriptFile), converted.script);
     await writeFile(path, scriptChunkShim(converted, scriptFile, name));
     done.push(name);
   }
-  if (done.length !== Object.keys(SCRIPT_CHUNKS).length) throw new Error(`build: script chunks ${done.join(', ')} of ${Object.values(SCRIPT_CHUNKS).join(', ')}`);
+  if (done.sort().join() !== [...expected].sort().join()) throw new Error(`build: script chunks ${done.join(', ')}, expected ${expected.join(', ')}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -6,7 +6,9 @@
 // The chunk's static imports are esbuild's, at the start of a line, in a few fixed forms: they
 // become constants at the top of the function (ES imports are hoisted, and every module they name
 // has been evaluated when the function runs), taken from the chunk namespaces the caller passes or
-// from require for node: built-ins. Its dynamic imports, import.meta.url and its one export list
+// from require for node: built-ins. A constant is not a live binding: an import of a variable its
+// chunk assigns again after it is made (an exported `let count` that a function bumps) would read
+// a stale value, so the conversion refuses one (assignedAgain). Its dynamic imports, import.meta.url and its one export list
 // go through the function's parameters. Anything not in those forms throws, so a new esbuild
 // output is reviewed rather than converted wrong.
 
@@ -22,6 +24,28 @@ const STATIC_IMPORT = /^import\s+(?:(\*\s+as\s+[\w$]+)|([\w$]+)|\{([^}]*)\}|([\w
 const ANY_IMPORT_LINE = /^import\b(?!\()/gm;
 const DYNAMIC_IMPORT = /\bimport\("([^"]+)"\)/g;
 const EXPORT_LIST = /^export\s*\{([^}]*)\};\s*$/m;
+
+const escapeRegExp = (text) => text.replace(/[$]/g, '\\$&');
+
+/**
+ * Whether the chunk `source` assigns its top-level binding `local` anywhere but where it is
+ * declared (`x = `, `x += `, `x++`, `--x`…); a same-named variable of an inner scope counts too,
+ * so it errs on the side of refusing.
+ */
+export function assignedAgain(source, local) {
+  const name = escapeRegExp(local);
+  const assignments = source.match(new RegExp(`(?<![\\w$.])${name}(?![\\w$])\\s*(?:(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?![=>])|\\+\\+|--)|(?:\\+\\+|--)\\s*${name}(?![\\w$])`, 'g'))?.length ?? 0;
+  const declarations = source.match(new RegExp(`^(?:var|let|const)\\s+${name}\\s*=(?![=>])`, 'gm'))?.length ?? 0;
+  return assignments > declarations;
+}
+
+/** The local name under which a chunk exports `exported` (its `export { local as exported }` list). */
+function exportedLocal(source, exported, specifier) {
+  const list = EXPORT_LIST.exec(source);
+  const binding = list && bindings(list[1]).find((b) => b.local === exported);
+  if (!binding) throw new Error(`script-chunk: ${specifier} does not export ${exported}`);
+  return binding.name;
+}
 
 function bindings(list) {
   return list
@@ -39,11 +63,12 @@ function bindings(list) {
 const pattern = (list) => `{ ${list.map(({ name, local }) => (name === local ? name : `${name}: ${local}`)).join(', ')} }`;
 
 /**
- * The chunk as `(async function (require, __lede_chunk, __lede_import, __lede_import_meta_url) { … })`,
+ * The chunk as `(async function (require, __lede_chunk, __lede_import, __lede_import_meta_url) { … })`
+ * (`readChunk(specifier)` gives the source of a chunk it imports, to check its imports stay true),
  * resolving to its exports; the chunk specifiers (`./chunk-X.js`) whose namespaces `__lede_chunk`
  * must return, in the order the chunk imports them; and the names it exports.
  */
-export function toScriptChunk(source) {
+export function toScriptChunk(source, readChunk) {
   // A chunk made from a file with a #! line (source/cli.tsx) keeps it first.
   const text = source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source;
   if (!text.startsWith(CHUNK_BANNER)) throw new Error('script-chunk: the chunk does not start with the dist banner');
@@ -70,6 +95,12 @@ export function toScriptChunk(source) {
     if (only !== undefined) hoisted.push(`const ${only} = ${module};`);
     if (withDefault !== undefined) hoisted.push(`const ${withDefault} = ${module};`);
     const list = named ?? withNamed;
+    if (isChunk && list !== undefined) {
+      const imported = readChunk(from);
+      for (const { name } of bindings(list)) {
+        if (assignedAgain(imported, exportedLocal(imported, name, from))) throw new Error(`script-chunk: ${name} from ${from} is assigned again after it is made: an import of it must stay live`);
+      }
+    }
     if (list !== undefined && bindings(list).length > 0) hoisted.push(`const ${pattern(bindings(list))} = ${module};`);
     return '';
   });
