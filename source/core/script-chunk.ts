@@ -24,6 +24,8 @@ export interface ScriptChunk {
   script: string;
   /** The chunk's name without esbuild's hash (`interactive`): its cache file's name. */
   name: string;
+  /** The script's SHA-256 (hex), from the build: what its code cache is keyed by. */
+  sha256: string;
   /** The namespaces of the chunks the script imports, by specifier (`./chunk-X.js`). */
   chunks: Record<string, object>;
 }
@@ -50,7 +52,7 @@ export async function runScriptChunk(chunk: ScriptChunk, env: NodeJS.ProcessEnv 
   const source = readFileSync(path, 'utf8');
   const dir = codeCacheDirectory(env);
   const file = dir === null ? null : codeCacheFile(dir, chunk.name);
-  const key = codeCacheKey(source, currentRuntime());
+  const key = codeCacheKey(chunk.sha256, currentRuntime());
   const cachedData = file === null ? undefined : readCodeCache(file, key);
   const script = new Script(source, { filename: path, cachedData });
   ran.push({ script, file, key, stale: cachedData === undefined || script.cachedDataRejected === true });

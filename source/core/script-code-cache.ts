@@ -4,7 +4,7 @@
  * on first call), saved in lede's cache directory and given to V8 on the next start, which then
  * deserializes that code instead of parsing and compiling it.
  *
- * One file a chunk, `<cache>/code/<name>.v8`: a magic line, the key (SHA-256 of the chunk's
+ * One file a chunk, `<cache>/code/<name>.v8`: a magic line, the key (from the SHA-256 of the chunk's
  * source, Node's and V8's versions, the architecture and V8's cached-data tag), the payload's
  * SHA-256, then V8's bytes. V8 checks only a source's length and its own version and flags, so
  * the key is what ties a cache to this very source; the digest is what keeps a damaged or
@@ -34,9 +34,12 @@ export const currentRuntime = (): CodeCacheRuntime => ({ node: process.version, 
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
 
-/** The key of a chunk's cache: SHA-256 of the runtime (a JSON array), a newline, and the source. */
-export function codeCacheKey(source: string, runtime: CodeCacheRuntime): Buffer {
-  return createHash('sha256').update(JSON.stringify([runtime.node, runtime.v8, runtime.arch, runtime.tag])).update('\n').update(source).digest();
+/**
+ * The key of a chunk's cache: SHA-256 of the source's SHA-256 (hex, worked out when dist is built,
+ * so a start does not hash a megabyte again) and the runtime, as a JSON array.
+ */
+export function codeCacheKey(sourceSha256: string, runtime: CodeCacheRuntime): Buffer {
+  return sha256(JSON.stringify([sourceSha256, runtime.node, runtime.v8, runtime.arch, runtime.tag]));
 }
 
 /** `<cache>/code` (V8's caches of the script chunks, and Node's compile cache on Node ≥ 22.1: code-cache.ts), or null when lede has no cache directory or LEDE_CODE_CACHE=off. */

@@ -5,6 +5,7 @@
 // before; and its code cache written, taken, and replaced when damaged.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,13 +137,15 @@ test('the conversion refuses what it does not know how to convert', () => {
   for (const [what, source] of refused) assert.throws(() => toScriptChunk(source), /script-chunk:/, what);
 });
 
-test("dist's script chunks are scripts V8 compiles, each beside the shim that runs it", () => {
+test("dist's script chunks are scripts V8 compiles, each beside the shim that runs it, which holds its digest", () => {
   const dist = join(root, 'dist');
   const scripts = readdirSync(dist).filter((f) => f.endsWith('.script.js'));
   assert.deepEqual(scripts.map((f) => f.replace(/-\w+\.script\.js$/, '')).sort(), ['cli', 'interactive']);
   for (const file of scripts) {
     const shim = readFileSync(join(dist, file.replace(/\.script\.js$/, '.js')), 'utf8');
     assert.ok(shim.includes(`script: ${JSON.stringify(file)}`), file);
+    // Its cache is keyed by the script's digest as built: a changed script is never given an old cache.
+    assert.ok(shim.includes(`sha256: "${createHash('sha256').update(readFileSync(join(dist, file))).digest('hex')}"`), file);
     assert.doesNotThrow(() => new Script(readFileSync(join(dist, file), 'utf8'), { filename: file }), file);
   }
 });

@@ -12,6 +12,7 @@
 // go through the function's parameters. Anything not in those forms throws, so a new esbuild
 // output is reviewed rather than converted wrong.
 
+import { createHash } from 'node:crypto';
 import { isBuiltin } from 'node:module';
 
 /** The banner every dist chunk starts with (build.mjs): the function is given its require instead. */
@@ -127,13 +128,13 @@ export function toScriptChunk(source, readChunk) {
  * are evaluated first, and shared with every other importer), then runs the script through
  * source/core/script-chunk.ts (dist/script-chunk.js) and re-exports what it returned.
  */
-export function scriptChunkShim({ chunks, exports }, scriptFile, name) {
+export function scriptChunkShim({ script, chunks, exports }, scriptFile, name) {
   const imports = chunks.map((specifier, i) => `import * as __lede_chunk${i} from ${JSON.stringify(specifier)};`);
   const namespaces = chunks.map((specifier, i) => `${JSON.stringify(specifier)}: __lede_chunk${i}`).join(', ');
   return `// lede: this chunk runs as a script, with V8's code cache (test/tools/script-chunk.mjs).
 ${imports.join('\n')}
 import { runScriptChunk } from "./script-chunk.js";
-const __lede_exports = await runScriptChunk({ url: import.meta.url, script: ${JSON.stringify(scriptFile)}, name: ${JSON.stringify(name)}, chunks: { ${namespaces} } });
+const __lede_exports = await runScriptChunk({ url: import.meta.url, script: ${JSON.stringify(scriptFile)}, name: ${JSON.stringify(name)}, sha256: ${JSON.stringify(createHash('sha256').update(script).digest('hex'))}, chunks: { ${namespaces} } });
 ${exports.map((e) => `export const ${e} = __lede_exports.${e};`).join('\n')}
 `;
 }
