@@ -1,16 +1,17 @@
 // Turns one ES module chunk of dist/ (esbuild's output) into the body of an async function that a
 // vm.Script can compile, so V8's code cache can be given to it (Node 20 has no code cache for ES
-// modules: source/core/script-chunk.ts loads it). Used for the interactive chunk, which only the
-// CLI imports, so nothing else needs its module instance.
+// modules: source/core/script-chunk.ts loads it). Used for the CLI's and the interactive reader's
+// chunks (build.mjs), which only lede's launcher imports; a shim put where the chunk was re-exports
+// what the script returns, so any importer still gets the one instance.
 //
 // The chunk's static imports are esbuild's, at the start of a line, in a few fixed forms: they
 // become constants at the top of the function (ES imports are hoisted, and every module they name
 // has been evaluated when the function runs), taken from the chunk namespaces the caller passes or
-// from require for node: built-ins. A constant is not a live binding: an import of a variable its
-// chunk assigns again after it is made (an exported `let count` that a function bumps) would read
-// a stale value, so the conversion refuses one (assignedAgain). Its dynamic imports, import.meta.url and its one export list
-// go through the function's parameters. Anything not in those forms throws, so a new esbuild
-// output is reviewed rather than converted wrong.
+// from require for built-ins. A constant is not a live binding: an import of a variable its chunk
+// assigns again after it is made (an exported `let count` that a function bumps) would read a
+// stale value, so the conversion refuses one (assignedAgain). Its dynamic imports, import.meta.url
+// and its one export list go through the function's parameters. Anything not in those forms
+// throws, so a new esbuild output is reviewed rather than converted wrong.
 
 import { createHash } from 'node:crypto';
 import { isBuiltin } from 'node:module';
