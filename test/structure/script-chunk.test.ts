@@ -133,6 +133,7 @@ test('the conversion refuses what it does not know how to convert', () => {
     ['two export lists', chunk('const a = 1;\nexport { a };\nexport { a as b };\n')],
     ['an import() of a computed name', chunk('const f = (n) => import(n);\nexport { f };\n')],
     ['import.meta beyond its url', chunk('const r = import.meta.resolve("./x.js");\nexport { r };\n')],
+    ['an export its chunk assigns again', chunk('var n = 0;\nfunction up() { n++; }\nexport { n, up };\n')],
   ];
   for (const [what, source] of refused) assert.throws(() => toScriptChunk(source), /script-chunk:/, what);
 });

@@ -111,6 +111,10 @@ export function toScriptChunk(source, readChunk) {
   const exports = EXPORT_LIST.exec(body);
   if (exportLines > 1 || (exportLines === 1 && !exports)) throw new Error('script-chunk: exports other than one export list');
   const exported = exports ? bindings(exports[1]).map(({ name, local }) => ({ name: local, local: name })) : [];
+  // The shim exports what the script returned, once: the same rule as for its imports.
+  for (const { name, local } of exported) {
+    if (assignedAgain(body, local)) throw new Error(`script-chunk: its export ${name} is assigned again after it is made: it must stay live`);
+  }
   body = exports ? body.replace(EXPORT_LIST, '') : body;
   body = body.replace(DYNAMIC_IMPORT, (_all, specifier) => `__lede_import(${JSON.stringify(specifier)})`);
   if (/\bimport\s*\(/.test(body)) throw new Error('script-chunk: a dynamic import of something other than a string');
