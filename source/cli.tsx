@@ -103,7 +103,10 @@ const knownOptions = {
 async function main(): Promise<number> {
   const typed = unknownOption(process.argv.slice(2), knownOptions);
   if (typed) throw new UsageError(`unknown option '${typed}' (see lede --help)`);
-  const cli = meow(help, { importMeta: import.meta, allowUnknownFlags: true, autoHelp: false, autoVersion: false, flags });
+  // meow reads only import.meta.url (to find package.json); dist runs this module as a script
+  // (source/core/script-chunk.ts), which has the URL but no import.meta of its own.
+  const importMeta = { url: import.meta.url } as ImportMeta;
+  const cli = meow(help, { importMeta, allowUnknownFlags: true, autoHelp: false, autoVersion: false, flags });
   if (cli.flags.help) cli.showHelp(0);
   if (cli.flags.version) cli.showVersion();
   return runCommand({

@@ -4,6 +4,7 @@ import { render } from 'ink';
 import { App, type SystemPort } from './app';
 import { correctionsFileStore } from './core/entities/corrections-file';
 import { openUrl } from './core/open-url';
+import { saveCodeCaches } from './core/script-chunk';
 import { clipboardWrite } from './core/osc';
 import { ReadingStore } from './core/reading';
 import type { Library } from './core/article';
@@ -133,6 +134,9 @@ async function runSession(options: InteractiveOptions): Promise<{ status: number
         throw error;
       }
     }
+    // The list is on screen, so the code its first frame ran is compiled: V8's cache of it, for
+    // the next start, is written now (only when this start had none it could use).
+    setImmediate(saveCodeCaches);
     await instance.waitUntilExit();
     return { status, loadAbandoned: false };
   } finally {

@@ -10,8 +10,8 @@
  * entry is compiled afresh and written over; the entries are written as the process exits.
  */
 import nodeModule from 'node:module';
-import { join } from 'node:path';
-import { ensureOwnDirectory, ownDirectory } from './own-files.js';
+import { ensureOwnDirectory } from './own-files.js';
+import { codeCacheDirectory } from './script-code-cache.js';
 
 /** module.enableCompileCache's shape (Node ≥ 22.1), for the Node 20 types lede builds with. */
 export type EnableCompileCache = (directory: string) => { status: number; message?: string; directory?: string };
@@ -28,10 +28,8 @@ const IN_USE = new Set([1, 2]);
  * compiles everything, as it always did. Never throws: a cache is never a reason not to start.
  */
 export function startCodeCache(env: NodeJS.ProcessEnv = process.env, enable: EnableCompileCache | undefined = nodeCompileCache): string | null {
-  if (!enable || env.LEDE_CODE_CACHE === 'off') return null;
-  const base = ownDirectory('cache', env);
-  if (!base) return null;
-  const dir = join(base, 'code');
+  const dir = codeCacheDirectory(env);
+  if (!enable || dir === null) return null;
   try {
     if (ensureOwnDirectory(dir) !== null) return null;
     const result = enable(dir);

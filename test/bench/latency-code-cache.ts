@@ -15,8 +15,10 @@
  * esbuild splits ES modules only), where dist loads 1.4 MB before the first frame. On 2026-12-01
  * (load average 14, CPU until the first frame, 8 interleaved runs) dist took 332 ms, the script
  * 423, the script with its cache 372: the cache saves ~50 ms of the script's compile, less than
- * the script costs over dist. What dist ships instead is Node's own compile cache (Node ≥ 22.1,
- * source/core/code-cache.ts), which caches dist's chunks as they are.
+ * the script costs over dist. What dist ships instead: the two chunks loaded before the first frame
+ * that only lede's launcher imports (the CLI's and the interactive reader's, 1.36 MB) run as
+ * scripts with a V8 code cache taken after the first frame (source/core/script-chunk.ts), and on
+ * Node ≥ 22.1 Node's own compile cache (source/core/code-cache.ts) for the other chunks.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -13,10 +13,10 @@ import { cliPath, startProgram, withOwnState } from './terminal';
 /** Counts each kind of work from the start until the write that holds the first title; then writes the counts out. */
 const WATCH = `
 import { writeFileSync } from 'node:fs';
-const seen = { numberFormats: 0, collators: 0, localeCompares: 0, toLocaleStrings: 0, fetches: 0, emojiRegexps: 0 };
+const seen = { numberFormats: 0, collators: 0, segmenters: 0, localeCompares: 0, toLocaleStrings: 0, fetches: 0, emojiRegexps: 0 };
 let open = true;
 const count = (name) => { if (open) seen[name]++; };
-for (const [name, key] of [['NumberFormat', 'numberFormats'], ['Collator', 'collators']]) {
+for (const [name, key] of [['NumberFormat', 'numberFormats'], ['Collator', 'collators'], ['Segmenter', 'segmenters']]) {
   const Original = Intl[name];
   Intl[name] = new Proxy(Original, { construct(target, args) { count(key); return new target(...args); }, apply(target, self, args) { count(key); return target(...args); } });
 }
@@ -36,7 +36,7 @@ process.stdout.write = (chunk, ...rest) => {
 };
 `;
 
-test('the first frame builds no number format, collator or emoji regex, and fetches nothing', async () => {
+test('the first frame builds no number format, collator, grapheme segmenter or emoji regex, and fetches nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lede-first-frame-'));
   const seenFile = join(dir, 'seen.json');
   const t = startProgram(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(WATCH)}`, cliPath], {
@@ -51,7 +51,7 @@ test('the first frame builds no number format, collator or emoji regex, and fetc
     await t.press('q');
     await t.exited();
     const seen = JSON.parse(readFileSync(seenFile, 'utf8')) as Record<string, unknown>;
-    assert.deepEqual(seen, { numberFormats: 0, collators: 0, localeCompares: 0, toLocaleStrings: 0, fetches: 0, emojiRegexps: 0 });
+    assert.deepEqual(seen, { numberFormats: 0, collators: 0, segmenters: 0, localeCompares: 0, toLocaleStrings: 0, fetches: 0, emojiRegexps: 0 });
   } finally {
     await t.dispose();
     rmSync(dir, { recursive: true, force: true });

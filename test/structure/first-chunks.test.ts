@@ -8,7 +8,11 @@ import { test } from 'node:test';
 
 const dist = join(new URL('../..', import.meta.url).pathname, 'dist');
 
-/** The files `entry` imports statically, itself included, transitively. */
+/**
+ * The files `entry` imports statically, itself included, transitively; a chunk the build made a
+ * script (test/tools/script-chunk.mjs) is its shim, which imports what the script needs, and the
+ * script the shim runs.
+ */
 function staticClosure(entry: string): Map<string, string> {
   const files = new Map<string, string>();
   const visit = (file: string) => {
@@ -16,6 +20,8 @@ function staticClosure(entry: string): Map<string, string> {
     const text = readFileSync(join(dist, file), 'utf8');
     files.set(file, text);
     for (const m of text.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) visit((m[1] ?? m[2]) as string);
+    const script = /^const __lede_exports = await runScriptChunk\(\{ url: import\.meta\.url, script: "([^"]+)"/m.exec(text)?.[1];
+    if (script) files.set(script, readFileSync(join(dist, script), 'utf8'));
   };
   visit(entry);
   return files;

@@ -1,4 +1,4 @@
-// dist/ is built with three changes to dependencies so the first frame waits for less
+// dist/ is built with five changes to dependencies so the first frame waits for less
 // (test/tools/startup-patches.mjs). Each must keep what the dependency does, skip the work it
 // means to skip, and be in what ships. The patched modules are bundled here as dist bundles them.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { isSingleColumnText } from '../../source/core/layout/single-column.js';
 // @ts-expect-error: a plain .mjs build script, no types
-import { patchMeowDependencies, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
+import { patchAnsiTokenize, patchMeowDependencies, patchSliceAnsi, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'lede-startup-patches-'));
@@ -114,21 +114,81 @@ test('meow parses without building a collator, and still normalizes package.json
   assert.deepEqual(result, { parsing: 0, input: ['x'], json: true, id: 'lede@0.1.0', compared: true });
 });
 
+/** Pieces of what Ink tokenizes and slices: SGR codes (compound, 256-colour, truecolour, broken), links, wide and combining text. */
+const ansiPieces = fc.constantFrom(
+  'a', 'Z', ' ', '·', '›', 'é', '中', '😀', '🇫🇷', '\u0301', '\ufe0f', '\u200d', '\r\n', '\x07',
+  '\x1b[1m', '\x1b[0m', '\x1b[m', '\x1b[22m', '\x1b[1;3;31m', '\x1b[38;5;12m', '\x1b[48;2;1;2;3m', '\x1b[38;5m', '\x1b[39;49m',
+  '\x1b[', '\x1b[1', '\x1b[1x', '\x1b[;m', '\x9b1m', '\x1b]8;;https://example.org\x07', '\x1b]8;;\x07', '\x1b]8;', '\x1b',
+);
+const ansiTexts = fc.oneof(fc.array(ansiPieces).map((p) => p.join('')), ansiPieces, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+
+type Tokenize = (text: string, endChar?: number) => unknown[];
+
+test('Ink\'s tokenizer gives the tokens it gave before the change, for every string', async () => {
+  const original = (await import(pathToFileURL(await bundle('tokenize', "export { tokenize } from '@alcalzone/ansi-tokenize';", '.', false)).href)).tokenize as Tokenize;
+  const patched = (await import(pathToFileURL(await bundle('tokenize', "export { tokenize } from '@alcalzone/ansi-tokenize';", '.', true)).href)).tokenize as Tokenize;
+  fc.assert(
+    fc.property(ansiTexts, fc.option(fc.nat(40), { nil: undefined }), (text, endChar) => {
+      assert.deepEqual(patched(text, endChar), original(text, endChar));
+    }),
+    { numRuns: 3000 },
+  );
+  // Every SGR code Ink's styles write, alone: the whole-sequence path.
+  for (const code of ['\x1b[0m', '\x1b[1m', '\x1b[2m', '\x1b[4m', '\x1b[7m', '\x1b[22m', '\x1b[24m', '\x1b[27m', '\x1b[38;5;30m', '\x1b[48;5;220m', '\x1b[30;48;5;220m', '\x1b[38;2;10;20;30m', '\x1b[39m', '\x1b[49m']) {
+    assert.deepEqual(patched(code), original(code), JSON.stringify(code));
+  }
+});
+
+type SliceAnsi = (text: string, start?: number, end?: number) => string;
+
+test('slice-ansi cuts every string as it did before the change', async () => {
+  const original = (await import(pathToFileURL(await bundle('slice-ansi', "export { default } from 'slice-ansi';", '.', false)).href)).default as SliceAnsi;
+  const patched = (await import(pathToFileURL(await bundle('slice-ansi', "export { default } from 'slice-ansi';", '.', true)).href)).default as SliceAnsi;
+  fc.assert(
+    fc.property(ansiTexts, fc.nat(30), fc.option(fc.nat(30), { nil: undefined }), (text, start, end) => {
+      assert.equal(patched(text, start, end), original(text, start, end));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('Ink\'s tokenizer and slice-ansi build no segmenter as they are imported, nor to tokenize an SGR code', async () => {
+  const tokenizeFile = await bundle('tokenize', "export { tokenize } from '@alcalzone/ansi-tokenize';", '.', true);
+  const sliceFile = await bundle('slice-ansi', "export { default } from 'slice-ansi';", '.', true);
+  const made = runFresh(`
+    const made = { segmenters: 0 };
+    const Segmenter = Intl.Segmenter;
+    Intl.Segmenter = class extends Segmenter { constructor(...a) { super(...a); made.segmenters++; } };
+    const { tokenize } = await import(${JSON.stringify(pathToFileURL(tokenizeFile).href)});
+    const { default: sliceAnsi } = await import(${JSON.stringify(pathToFileURL(sliceFile).href)});
+    const codes = tokenize('\\x1b[1;38;5;30m').map((t) => t.code);
+    const imported = made.segmenters;
+    const sliced = sliceAnsi('\\x1b[1mhéllo\\x1b[22m', 1, 3);
+    tokenize('ab');
+    console.log(JSON.stringify({ imported, codes, sliced, later: made.segmenters }));
+  `);
+  assert.deepEqual(made, { imported: 0, codes: ['\x1b[1m', '\x1b[38;5;30m'], sliced: '\x1b[1mél\x1b[22m', later: 2 });
+});
+
 test('each patch applies to the dependency installed, and refuses a source it does not know', async () => {
   const sources = {
     meow: await readFile(join(root, 'node_modules/meow/build/dependencies.js'), 'utf8'),
     yoga: await readFile(join(root, 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'), 'utf8'),
     width: await readFile(join(root, 'node_modules/string-width/index.js'), 'utf8'),
+    tokenize: await readFile(join(root, 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js'), 'utf8'),
+    slice: await readFile(join(root, 'node_modules/slice-ansi/tokenize-ansi.js'), 'utf8'),
   };
   assert.notEqual((patchMeowDependencies as (s: string) => string)(sources.meow), sources.meow);
   assert.notEqual((patchYogaLoader as (s: string) => string)(sources.yoga), sources.yoga);
   assert.notEqual((patchStringWidth as (s: string) => string)(sources.width), sources.width);
-  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth] as ((s: string) => string)[]) {
+  assert.notEqual((patchAnsiTokenize as (s: string) => string)(sources.tokenize), sources.tokenize);
+  assert.notEqual((patchSliceAnsi as (s: string) => string)(sources.slice), sources.slice);
+  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth, patchAnsiTokenize, patchSliceAnsi] as ((s: string) => string)[]) {
     assert.throws(() => patch('export default function x() {}'), /review patch\w+ in test\/tools\/startup-patches\.mjs/);
   }
 });
 
-test('what ships has the three changes', () => {
+test('what ships has the five changes, and no chunk builds a segmenter as it is imported', () => {
   const shipped = readdirSync(join(root, 'dist'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(root, 'dist', f), 'utf8'));
@@ -138,4 +198,8 @@ test('what ships has the three changes', () => {
   assert.ok(count('fullStringWidth ??=') >= 2, 'both string-widths');
   const topLevelEmojiRegex = /^var \w+ = new RegExp\("\^\\\\p\{RGI_Emoji\}/m;
   assert.equal(shipped.filter((text) => topLevelEmojiRegex.test(text)).length, 0, 'no chunk builds the emoji regex as it is imported');
+  assert.equal(count('const whole = parseSGRSequence(str, 0);'), 1, "Ink's tokenizer");
+  assert.equal(count('graphemeSegmenter ??= new Intl.Segmenter'), 1, 'slice-ansi');
+  const topLevelSegmenter = /^(?:var|let|const) [\w$]+ = new Intl\.Segmenter/m;
+  assert.deepEqual(shipped.filter((text) => topLevelSegmenter.test(text)).map((text) => topLevelSegmenter.exec(text)![0]), []);
 });

@@ -1,4 +1,4 @@
-// Changes made at bundle time (test/tools/build.mjs) to three dependencies, so the reader's first
+// Changes made at bundle time (test/tools/build.mjs) to five dependencies, so the reader's first
 // frame does not wait for work it does not need. Each one throws when the installed source no
 // longer looks as it expects, so an upgrade is reviewed instead of silently unpatched.
 import { fileURLToPath } from 'node:url';
@@ -74,12 +74,58 @@ export function patchMeowDependencies(source) {
   return source.replace(MEOW_EAGER_NORMALIZE, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);\n');
 }
 
+/** How @alcalzone/ansi-tokenize 0.2 makes its segmenter (at import) and segments every string it tokenizes. */
+const TOKENIZE_SEGMENTER = 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });\n';
+const TOKENIZE_LOOP = 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {\n    const ret = [];\n    let visible = 0;\n    let codeEndIndex = 0;\n    for (const { segment, index } of segmenter.segment(str)) {\n';
+
+/**
+ * The first Intl.Segmenter of a process loads ICU's break-iterator data (17–33 ms of CPU here),
+ * and Ink's tokenizer built one as it was imported, then segmented each SGR code lede's Output
+ * (build.mjs) asks it for, the only segmenting the first frame did. Its segmenter is built on
+ * first need, and a string that is one whole SGR sequence is split into its codes directly: the
+ * tokens the loop gives for it (ESC is a grapheme of its own, the sequence then consumes the rest).
+ */
+export function patchAnsiTokenize(source) {
+  if (source.split(TOKENIZE_SEGMENTER).length !== 2 || source.split(TOKENIZE_LOOP).length !== 2 || source.split('segmenter.').length !== 2 || !/^function parseSGRSequence\(string, offset\) \{$/m.test(source) || !/^function splitCompoundSGRSequences\(code\) \{$/m.test(source) || !/^import \{[^}]*\bgetEndCode\b/m.test(source)) {
+    throw new Error('@alcalzone/ansi-tokenize changed: review patchAnsiTokenize in test/tools/startup-patches.mjs');
+  }
+  return source.replace(TOKENIZE_SEGMENTER, '// lede: built on first need (test/tools/startup-patches.mjs).\nlet segmenter;\n').replace(
+    TOKENIZE_LOOP,
+    `export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {
+    if (str.charCodeAt(0) === 0x1b && str.charCodeAt(1) === 0x5b) {
+        const whole = parseSGRSequence(str, 0);
+        if (whole !== undefined && whole.length === str.length) return splitCompoundSGRSequences(whole).map((code) => ({ type: "ansi", code, endCode: getEndCode(code) }));
+    }
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const ret = [];
+    let visible = 0;
+    let codeEndIndex = 0;
+    for (const { segment, index } of segmenter.segment(str)) {
+`,
+  );
+}
+
+/** How slice-ansi 8 makes its segmenter, at import. */
+const SLICE_ANSI_SEGMENTER = "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});\n";
+
+/** slice-ansi's segmenter (Ink's, for clipping and wrapping; not used by the first frame) is built on first need. */
+export function patchSliceAnsi(source) {
+  const uses = source.split('GRAPHEME_SEGMENTER.segment(').length - 1;
+  if (source.split(SLICE_ANSI_SEGMENTER).length !== 2 || uses === 0 || source.split('GRAPHEME_SEGMENTER').length - 1 !== uses + 1) {
+    throw new Error('slice-ansi changed: review patchSliceAnsi in test/tools/startup-patches.mjs');
+  }
+  return source
+    .replace(SLICE_ANSI_SEGMENTER, "// lede: built on first need (test/tools/startup-patches.mjs).\nlet graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = { segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text) };\n");
+}
+
 /** The esbuild plugin that applies them. */
 export function startupPatches(readFile) {
   return {
     name: 'startup-patches',
     setup(esbuild) {
       esbuild.onLoad({ filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/ }, async (args) => ({ contents: patchMeowDependencies(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => ({ contents: patchAnsiTokenize(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/ }, async (args) => ({ contents: patchSliceAnsi(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => ({ contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
         contents: patchYogaLoader(await readFile(args.path, 'utf8')),

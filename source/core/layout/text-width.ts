@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { graphemeSegmenter } from './grapheme-segmenter.js';
 import { isSingleColumnText } from './single-column.js';
 
 /**
@@ -11,12 +12,10 @@ export function displayWidth(text: string): number {
   return isSingleColumnText(text) ? text.length : stringWidth(text);
 }
 
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** User-perceived characters, so a split never cuts an emoji sequence or a combining mark. */
 export function graphemes(text: string): string[] {
   if (isSingleColumnText(text)) return text.split('');
-  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+  return Array.from(graphemeSegmenter().segment(text), (s) => s.segment);
 }
 
 /** Cuts `text` to at most `width` columns, ending in "…" when anything was cut. */

@@ -5,6 +5,7 @@
  * `--json`), so the window is cut to the width it is shown at, never cut again to a narrower one.
  */
 import type { Span } from '../article.js';
+import { graphemeSegmenter } from '../layout/grapheme-segmenter.js';
 import { isSingleColumnUnit } from '../layout/single-column.js';
 import type { FieldMatch } from './highlight.js';
 
@@ -42,7 +43,6 @@ function skipMarks(text: string, i: number, limit: number): number {
   return i;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Units segmented at first to find one grapheme: longer clusters (a pile of marks) double it. */
 const PIECE = 32;
 
@@ -55,7 +55,7 @@ function graphemeEnd(text: string, i: number, limit: number): number {
   if (isSingleColumnUnit(text.charCodeAt(i)) && (i + 1 >= limit || isSingleColumnUnit(text.charCodeAt(i + 1)))) return i + 1;
   for (let size = PIECE; ; size *= 2) {
     const to = Math.min(limit, i + size);
-    const first = graphemes.segment(text.slice(i, to))[Symbol.iterator]().next().value!.segment;
+    const first = graphemeSegmenter().segment(text.slice(i, to))[Symbol.iterator]().next().value!.segment;
     // A cluster that fills the piece may go on past it, unless the piece ends at the limit.
     if (i + first.length < to || to === limit) return i + first.length;
   }
@@ -67,7 +67,7 @@ function graphemeStart(text: string, i: number, limit: number): number {
   for (let size = PIECE; ; size *= 2) {
     const from = Math.max(limit, i - size);
     let last = '';
-    for (const { segment } of graphemes.segment(text.slice(from, i))) last = segment;
+    for (const { segment } of graphemeSegmenter().segment(text.slice(from, i))) last = segment;
     // The piece may start inside a cluster: its last grapheme is whole unless it is also its first.
     if (i - last.length > from || from === limit) return i - last.length;
   }
