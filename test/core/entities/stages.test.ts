@@ -304,6 +304,14 @@ test('clean: a work after its noun is MISC ("the film Sideways")', () => {
   assert.equal(blockers.length, 1);
 });
 
+test('clean: a medicine or a series after its noun is MISC, and a one-word work is MISC at every mention ("the drug Wegovy" ... "Wegovy")', () => {
+  const ctx = context('Novo makes the weight-loss drug Wegovy. Sales of Wegovy rose, and the Netflix drama Adolescence won. Adolescence is a hit.');
+  const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'Wegovy', 'PER'), spanOf(ctx.tokens, 'Wegovy', 'LOC', 1), spanOf(ctx.tokens, 'Adolescence', 'PER'), spanOf(ctx.tokens, 'Adolescence', 'PER', 1)];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:Novo']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy', 'MISC:Adolescence', 'MISC:Adolescence']);
+});
+
 // --- merge ---
 
 test('merge: an acronym fits when its letters are the name\'s initials', () => {

@@ -292,7 +292,10 @@ export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' 
 /** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
 const WORK_NOUNS = new Set(
   // And vessels: "the ferry Glen Sannox", "the tanker Eagle S" (a ship is no person, place or organization).
-  'film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller ferry ship vessel tanker yacht frigate warship submarine'.split(' '),
+  // And medicines: "the weight-loss drug Wegovy", "the diabetes treatment Ozempic".
+  ('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller ' +
+    'series drama comedy podcast memoir ferry ship vessel tanker yacht frigate warship submarine drug drugs treatment medicine jab pill'
+  ).split(' '),
 );
 
 /**
@@ -314,7 +317,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   }
   if (introducedWorks.size > 0) {
     for (const span of tagged) {
-      if (span.type === 'MISC' || span.end - span.start < 2 || !introducedWorks.has(normalizeName(surfaceOf(ctx, span)))) continue;
+      if (span.type === 'MISC' || !introducedWorks.has(normalizeName(surfaceOf(ctx, span)))) continue;
       span.type = 'MISC';
       span.fixed = true;
     }
