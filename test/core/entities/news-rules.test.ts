@@ -281,6 +281,25 @@ test('an organization goes on past its head with "of" or "for" and capitalised w
   assert.deepEqual(entities('It sold Ford Motor Co of Detroit.', [['Ford Motor Co', 'ORG'], ['Detroit', 'LOC']]), ['organization:Ford Motor Co x1', 'place:Detroit x1']);
 });
 
+test('an organization goes on past its head with "on", past a name already linked ("Court of Appeals" for the Federal Circuit), and may say a word twice across a particle', () => {
+  assert.deepEqual(entities('They appealed to the Inter-American Commission on Human Rights.', [['Inter-American Commission', 'ORG'], ['Human Rights', 'ORG']]), [
+    'organization:Inter-American Commission on Human Rights x1',
+  ]);
+  assert.deepEqual(entities('The Court of Appeals for the Federal Circuit ruled.', [['Court of Appeals', 'ORG'], ['Federal Circuit', 'ORG']]), [
+    'organization:Court of Appeals for the Federal Circuit x1',
+  ]);
+  assert.deepEqual(entities('The US District Court for the District of Massachusetts ruled.', [['US District Court', 'ORG'], ['District of Massachusetts', 'ORG']]), [
+    'organization:US District Court for the District of Massachusetts x1',
+  ]);
+  // A centre heads a name only before its link ("Kennedy Space Center" is a site).
+  assert.deepEqual(entities('The Center for Strategic Studies said so.', [['Center', 'ORG'], ['Strategic Studies', 'ORG']]), ['organization:Center for Strategic Studies x1']);
+  // Never into a date, nor into a first name the tagger read as a person's.
+  assert.deepEqual(entities('The Commission on Monday said no.', [['Commission', 'ORG']]), ['organization:Commission x1']);
+  assert.deepEqual(entities('He ran the Office of Gordon Smith.', [['Office', 'ORG'], ['Gordon Smith', 'PER']]), ['organization:Office x1', 'person:Gordon Smith x1']);
+  // A first name the tagger read inside an organization's name is the name's ("Max Planck Institute for Solar System Research").
+  assert.deepEqual(entities('The Institute for Mark Research paid.', [['Institute', 'ORG'], ['Mark Research', 'ORG']]), ['organization:Institute for Mark Research x1']);
+});
+
 test('a name ending in a building\'s or a site\'s word is a place ("Dolby Theatre", "Kurdistan Region")', () => {
   assert.deepEqual(entities('They met at the Dolby Theatre.', [['Dolby Theatre', 'ORG']]), ['place:Dolby Theatre x1']);
   assert.deepEqual(entities('Oil from the Kurdistan Region flows.', [['Kurdistan Region', 'ORG']]), ['place:Kurdistan Region x1']);

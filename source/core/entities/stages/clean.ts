@@ -206,7 +206,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
         const right = stray ? i + 1 : i;
         return [part(span, start, i), ...(right < end ? [part(span, right, end)] : [])];
       }
-      seen.add(w);
+      // Past a particle a word may come again ("District Court for the District of Massachusetts").
+      if (NAME_PARTICLES.has(w)) seen.clear();
+      else seen.add(w);
     }
     if (known.isPlace(words(start, end))) return null;
     // "Treasury Secretary Scott Bessent", "Treasury Under Secretary John Hurley": an organization
@@ -366,25 +368,43 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
 /** Words after an organization's head that its name goes on with: "Office of", "Fund for". */
 const HEAD_LINKS = new Set(['of', 'for']);
+/** Links only between words of a name already headed ("Commission on Human Rights"), never before a date ("the Council on Monday"). */
+const INNER_LINKS = new Set(['of', 'for', 'on']);
+/** Heads of an organization's name only before "of", "for" or "on" ("Centers for Disease Control"; "Kennedy Space Center" is a site). */
+const LINKED_HEADS = new Set(['Center', 'Centre', 'Centers', 'Centres']);
+const DATE_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '));
 
 /**
- * An organization's name goes on past its head word with "of" or "for" and capitalised words
- * ("Office of Foreign Assets Control", "Qatar Fund for Development", "Writers Guild of
- * America"), however the tagger cut it: the span is extended, and the spans inside it dropped.
- * Not into a person's name ("the Office of Joe Biden"), nor a company's place ("Dow Chemical Co
- * of the United States"). Changes `tagged` in place.
+ * An organization's name goes on past its head word with "of", "for" or "on" and capitalised
+ * words ("Office of Foreign Assets Control", "Qatar Fund for Development", "Writers Guild of
+ * America", "Court of Appeals for the Federal Circuit", "Commission on Human Rights"), however
+ * the tagger cut it: the span is extended, and the spans inside it dropped. Not into a person's
+ * name ("the Office of Joe Biden": a first name the tagger read as a person's), nor a date
+ * ("the Council on Monday"), nor a company's place ("Dow Chemical Co of the United States").
+ * Changes `tagged` in place.
  */
 export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged: TaggedSpan[]): void {
   const { tokens, known } = ctx;
   const word = (i: number) => tokens[i]?.text ?? '';
   const isNameWord = (w: string) => /^\p{Lu}/u.test(w);
+  const isHead = (w: string) => ORG_HEADS.has(w) || LINKED_HEADS.has(w);
+  /** A head inside the span already linked to its name ("Court of Appeals"). */
+  const linkedInside = (span: TaggedSpan) => {
+    for (let i = span.start; i < span.end - 2; i++) if (isHead(word(i)) && HEAD_LINKS.has(word(i + 1))) return true;
+    return false;
+  };
   tagged.sort((a, b) => a.start - b.start);
   for (let k = 0; k < tagged.length; k++) {
     const span = tagged[k]!;
-    if (span.type === 'MISC' || !ORG_HEADS.has(word(span.end - 1)) || !HEAD_LINKS.has(word(span.end))) continue;
+    const link = word(span.end);
+    if (span.type === 'MISC' || !INNER_LINKS.has(link)) continue;
+    const headed = isHead(word(span.end - 1)) || (span.type === 'ORG' && linkedInside(span));
+    if (!headed || (link === 'on' && !ORG_HEADS.has(word(span.end - 1)))) continue;
     let j = span.end + 1;
     if (word(j) === 'the') j++;
-    if (!isNameWord(word(j)) || known.isPersonName(word(j))) continue;
+    if (!isNameWord(word(j)) || DATE_WORDS.has(word(j))) continue;
+    const next = tagged[k + 1];
+    if (known.isPersonName(word(j)) && (!next || next.start !== j || next.type === 'PER')) continue;
     let end = j;
     // Capitalised words and the particles between them ("Control and Prevention").
     while (end < tokens.length && (isNameWord(word(end)) || ((word(end) === 'and' || word(end) === 'of') && isNameWord(word(end + 1))))) end++;
@@ -397,6 +417,8 @@ export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged
       const inner = tagged.splice(k + 1, 1)[0]!;
       span.end = Math.max(span.end, inner.end);
     }
+    // The name may go on ("Court of Appeals" then "for the Federal Circuit"): read this span again.
+    k--;
   }
 }
 
