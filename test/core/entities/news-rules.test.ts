@@ -281,6 +281,13 @@ test('an organization goes on past its head with "of" or "for" and capitalised w
   assert.deepEqual(entities('It sold Ford Motor Co of Detroit.', [['Ford Motor Co', 'ORG'], ['Detroit', 'LOC']]), ['organization:Ford Motor Co x1', 'place:Detroit x1']);
 });
 
+test('a name without its head word is that organization, even when another one starts with the same word ("Harvard" = "Harvard University", not "Harvard Medical School")', () => {
+  assert.deepEqual(
+    entities('Harvard refused. The Harvard Medical School said so. Harvard University sued.', [['Harvard', 'ORG'], ['Harvard Medical School', 'ORG'], ['Harvard University', 'ORG']]),
+    ['organization:Harvard Medical School x1', 'organization:Harvard University=Harvard x2'],
+  );
+});
+
 test('an organization goes on past its head with "on", past a name already linked ("Court of Appeals" for the Federal Circuit), and may say a word twice across a particle', () => {
   assert.deepEqual(entities('They appealed to the Inter-American Commission on Human Rights.', [['Inter-American Commission', 'ORG'], ['Human Rights', 'ORG']]), [
     'organization:Inter-American Commission on Human Rights x1',
