@@ -312,6 +312,17 @@ test('clean: a medicine or a series after its noun is MISC, and a one-word work 
   assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy', 'MISC:Adolescence', 'MISC:Adolescence']);
 });
 
+test('clean: a work, a vessel or a medicine in apposition is MISC, but not an owner after the noun ("a new drug, CagriSema"; "The album, Swift\'s twelfth")', () => {
+  const ctx = context('Novo tests a new drug, CagriSema, in Europe. He wrote Flesh, a spare novel, in Vienna. The Solong, a tanker chartered by Crowley, sank.');
+  const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'CagriSema', 'ORG'), spanOf(ctx.tokens, 'Europe', 'LOC'), spanOf(ctx.tokens, 'Flesh', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC'), spanOf(ctx.tokens, 'Solong', 'LOC'), spanOf(ctx.tokens, 'Crowley', 'ORG')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:Novo', 'LOC:Europe', 'LOC:Vienna', 'ORG:Crowley']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:CagriSema', 'MISC:Flesh', 'MISC:Solong']);
+  const owner = context('The album, Swift’s twelfth, sold. Smith, a drama student, spoke.');
+  const kept = cleanSpans(owner, [spanOf(owner.tokens, 'Swift', 'PER'), spanOf(owner.tokens, 'Smith', 'PER')]);
+  assert.deepEqual(named(owner, kept.spans), ['PER:Swift', 'PER:Smith']);
+});
+
 // --- merge ---
 
 test('merge: an acronym fits when its letters are the name\'s initials', () => {

@@ -14,6 +14,7 @@ import { isCommonAcronym, isDemonymOf, isNonEntity, modifierAcronyms, trailingPr
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
+import { markIntroducedWorks } from './introduced-works.js';
 import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 import { findWorks } from './works.js';
 
@@ -291,15 +292,6 @@ export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' 
   }
 }
 
-/** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
-const WORK_NOUNS = new Set(
-  // And vessels: "the ferry Glen Sannox", "the tanker Eagle S" (a ship is no person, place or organization).
-  // And medicines: "the weight-loss drug Wegovy", "the diabetes treatment Ozempic".
-  ('film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller ' +
-    'series drama comedy podcast memoir ferry ship vessel tanker yacht frigate warship submarine drug drugs treatment medicine jab pill'
-  ).split(' '),
-);
-
 /**
  * Stage 1: place words, type rules, boundaries, cleaning. Returns the spans that are names and
  * the MISC blockers (MISC spans and non-entities), which keep their words from being re-scanned.
@@ -308,22 +300,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const { tokens, known } = ctx;
   applyPlaceWords(tokens, tagged);
   applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
-  // A name a work's (or a vessel's) noun introduces once is that work wherever the article names it.
-  const introducedWorks = new Set<string>();
-  for (const span of tagged) {
-    if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
-      span.type = 'MISC';
-      span.fixed = true;
-      introducedWorks.add(normalizeName(surfaceOf(ctx, span)));
-    }
-  }
-  if (introducedWorks.size > 0) {
-    for (const span of tagged) {
-      if (span.type === 'MISC' || !introducedWorks.has(normalizeName(surfaceOf(ctx, span)))) continue;
-      span.type = 'MISC';
-      span.fixed = true;
-    }
-  }
+  markIntroducedWorks(ctx, tagged);
   // "General Motors" tagged as a person "Motors" after the title "General": the name is whole.
   for (const span of tagged) {
     const before = tokens[span.start - 1]?.text ?? '';
