@@ -281,6 +281,12 @@ test('an organization goes on past its head with "of" or "for" and capitalised w
   assert.deepEqual(entities('It sold Ford Motor Co of Detroit.', [['Ford Motor Co', 'ORG'], ['Detroit', 'LOC']]), ['organization:Ford Motor Co x1', 'place:Detroit x1']);
 });
 
+test('a work its noun introduces is MISC in a span the boundaries cut later too ("Adolescence sweeps Emmys" ... "the drama Adolescence")', () => {
+  const found = entities('Adolescence sweeps Emmys\n\nThe Netflix drama Adolescence won. Netflix said so.', [['Adolescence sweeps Emmys', 'PER'], ['Netflix', 'ORG'], ['Adolescence', 'PER', 1], ['Netflix', 'ORG', 1]]);
+  assert.deepEqual(found.filter((e) => /Adolescence/.test(e)), []);
+  assert.ok(found.includes('organization:Netflix x2'), found.join());
+});
+
 test('a name without its head word is that organization, even when another one starts with the same word ("Harvard" = "Harvard University", not "Harvard Medical School")', () => {
   assert.deepEqual(
     entities('Harvard refused. The Harvard Medical School said so. Harvard University sued.', [['Harvard', 'ORG'], ['Harvard Medical School', 'ORG'], ['Harvard University', 'ORG']]),

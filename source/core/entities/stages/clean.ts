@@ -300,7 +300,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const { tokens, known } = ctx;
   applyPlaceWords(tokens, tagged);
   applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
-  markIntroducedWorks(ctx, tagged);
+  const introduced = markIntroducedWorks(ctx, tagged);
   // "General Motors" tagged as a person "Motors" after the title "General": the name is whole.
   for (const span of tagged) {
     const before = tokens[span.start - 1]?.text ?? '';
@@ -317,6 +317,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const works = findWorks(ctx, tagged, known);
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
+  for (const name of introduced) works.names.add(name);
   const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || (works.names.size > 0 && works.names.has(normalizeName(surfaceOf(ctx, span))));
   const acronyms = modifierAcronyms(tokens, ctx.capsSentence, known);
   const isCommonNoun = (span: TaggedSpan) => span.end - span.start === 1 && acronyms.has(tokens[span.start]!.text);

@@ -22,8 +22,12 @@ const AFTER_APPOSED_NOUN = new Set([',', '.', ';', ')', '—', 'by', 'about', 't
 /** The most words between an apposition's article and its noun ("a spare, unsettling novel"). */
 const MAX_APPOSITION_WORDS = 4;
 
-/** Retypes (in place) the spans such a noun introduces, and every other span of the same name, as MISC. */
-export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>, tagged: TaggedSpan[]): void {
+/**
+ * Retypes (in place) the spans such a noun introduces, and every other span of the same name, as
+ * MISC; returns their names, normalised, for the spans the later boundaries cut ("Adolescence
+ * sweeps Emmys" in a headline).
+ */
+export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>, tagged: TaggedSpan[]): Set<string> {
   const { tokens } = ctx;
   const word = (i: number) => tokens[i]?.text ?? '';
   /** "Flesh, a spare novel,": an article, a few lower-case words, the noun, then its end. */
@@ -50,10 +54,11 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
     span.fixed = true;
     introduced.add(normalizeName(surfaceOf(ctx, span)));
   }
-  if (introduced.size === 0) return;
+  if (introduced.size === 0) return introduced;
   for (const span of tagged) {
     if (span.type === 'MISC' || !introduced.has(normalizeName(surfaceOf(ctx, span)))) continue;
     span.type = 'MISC';
     span.fixed = true;
   }
+  return introduced;
 }
