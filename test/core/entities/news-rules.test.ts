@@ -317,6 +317,10 @@ test('a name ending in a building\'s or a site\'s word is a place ("Dolby Theatr
   assert.deepEqual(entities('They met at the Dolby Theatre.', [['Dolby Theatre', 'ORG']]), ['place:Dolby Theatre x1']);
   assert.deepEqual(entities('Oil from the Kurdistan Region flows.', [['Kurdistan Region', 'ORG']]), ['place:Kurdistan Region x1']);
   assert.deepEqual(entities('The rocket left the Vehicle Assembly Building.', [['Vehicle Assembly Building', 'ORG']]), ['place:Vehicle Assembly Building x1']);
+  // Street words of other languages begin a place's name; an avenue or a castle ends one.
+  assert.deepEqual(entities('He attacked on the Rue Lepic.', [['Rue Lepic', 'PER']]), ['place:Rue Lepic x1']);
+  assert.deepEqual(entities('Fans lined the Avenue des Champs-Élysées.', [['Avenue des Champs-Élysées', 'ORG']]), ['place:Avenue des Champs-Élysées x1']);
+  assert.deepEqual(entities('They met at Windsor Castle.', [['Windsor Castle', 'ORG']]), ['place:Windsor Castle x1']);
   // An airport may be its company ("Kansai International Airport" in CoNLL-2003).
   assert.deepEqual(entities('Shares in Kansai International Airport rose.', [['Kansai International Airport', 'ORG']]), ['organization:Kansai International Airport x1']);
 });

@@ -26,8 +26,9 @@ const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Moun
  * Building", "Kurdistan Region"). Each ends no organization or person in CoNLL-2003 train ("Center"
  * ends organizations there, and an airport may be its operating company, so neither is one).
  */
-const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple'.split(' '));
-const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay', 'Isle']);
+const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple Avenue Boulevard Castle'.split(' '));
+/** Words that begin a place's name, in English and the street words of other languages ("Rue Lepic", "Avenue des Champs-Élysées", "Piazza Navona"). */
+const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay', 'Isle', 'Rue', 'Avenue', 'Boulevard', 'Piazza', 'Avenida', 'Calle', 'Rua']);
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
 /** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
