@@ -304,6 +304,17 @@ test('an organization goes on past its head with "on", past a name already linke
   assert.deepEqual(entities('The US District Court for the District of Massachusetts ruled.', [['US District Court', 'ORG'], ['District of Massachusetts', 'ORG']]), [
     'organization:US District Court for the District of Massachusetts x1',
   ]);
+  // No second headed name after "and", and a word comes again only past a head's particle.
+  assert.deepEqual(entities('Scientists at the University of Warwick and University College London helped.', [['University', 'ORG'], ['Warwick', 'ORG'], ['University College London', 'ORG']]), [
+    'organization:University College London x1',
+    'organization:University of Warwick x1',
+  ]);
+  assert.deepEqual(entities('Crowley manages the Stena Immaculate for Stena Bulk.', [['Crowley', 'ORG'], ['Stena Immaculate for Stena Bulk', 'ORG']]), [
+    'organization:Crowley x1',
+    'organization:Stena Bulk x1',
+    'organization:Stena Immaculate x1',
+  ]);
+  assert.deepEqual(entities('Mohammed bin Salman bin Abdulaziz spoke.', [['Mohammed bin Salman bin Abdulaziz', 'PER']]), ['person:Mohammed bin Salman bin Abdulaziz x1']);
   // A centre heads a name only before its link ("Kennedy Space Center" is a site).
   assert.deepEqual(entities('The Center for Strategic Studies said so.', [['Center', 'ORG'], ['Strategic Studies', 'ORG']]), ['organization:Center for Strategic Studies x1']);
   // Never into a date, nor into a first name the tagger read as a person's.

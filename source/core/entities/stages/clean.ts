@@ -208,9 +208,11 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
         const right = stray ? i + 1 : i;
         return [part(span, start, i), ...(right < end ? [part(span, right, end)] : [])];
       }
-      // Past a particle a word may come again ("District Court for the District of Massachusetts").
-      if (NAME_PARTICLES.has(w)) seen.clear();
-      else seen.add(w);
+      // A particle may come again ("Mohammed bin Salman bin Abdulaziz"), and past a head's
+      // particle so may a word ("District Court for the District of Massachusetts"), not past any
+      // ("the Stena Immaculate for Stena Bulk" is two names).
+      if (!NAME_PARTICLES.has(w)) seen.add(w);
+      else if (i > start && ORG_HEADS.has(word(i - 1))) seen.clear();
     }
     if (known.isPlace(words(start, end))) return null;
     // "Treasury Secretary Scott Bessent", "Treasury Under Secretary John Hurley": an organization
@@ -385,8 +387,13 @@ export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged
     const next = tagged[k + 1];
     if (known.isPersonName(word(j)) && (!next || next.start !== j || next.type === 'PER')) continue;
     let end = j;
-    // Capitalised words and the particles between them ("Control and Prevention").
-    while (end < tokens.length && (isNameWord(word(end)) || ((word(end) === 'and' || word(end) === 'of') && isNameWord(word(end + 1))))) end++;
+    // Capitalised words and the particles between them ("Control and Prevention"), but no second
+    // headed name after "and" ("University of Warwick and University College London").
+    const secondName = (i: number) => {
+      for (let n = i; n < tokens.length && isNameWord(word(n)); n++) if (isHead(word(n))) return true;
+      return false;
+    };
+    while (end < tokens.length && (isNameWord(word(end)) || (word(end) === 'of' && isNameWord(word(end + 1))) || (word(end) === 'and' && isNameWord(word(end + 1)) && !secondName(end + 1)))) end++;
     // "Dow Chemical Co of the United States": a company's place is not its name.
     if (CORPORATE_SUFFIXES.has(word(span.end - 1)) && known.isPlace(tokens.slice(j, end).map((t) => t.text))) continue;
     span.end = end;
