@@ -287,6 +287,10 @@ test('a work its noun introduces is MISC in a span the boundaries cut later too 
   assert.ok(found.includes('organization:Netflix x2'), found.join());
 });
 
+test('a sentence\'s possessive is no part of the name after it ("His Workers’ Party")', () => {
+  assert.deepEqual(entities('Lula spoke. His Workers’ Party has proposed a ban.', [['Lula', 'PER'], ['His Workers’ Party', 'ORG']]), ['organization:Workers’ Party x1', 'person:Lula x1']);
+});
+
 test('a name without its head word is that organization, even when another one starts with the same word ("Harvard" = "Harvard University", not "Harvard Medical School")', () => {
   assert.deepEqual(
     entities('Harvard refused. The Harvard Medical School said so. Harvard University sued.', [['Harvard', 'ORG'], ['Harvard Medical School', 'ORG'], ['Harvard University', 'ORG']]),

@@ -51,8 +51,11 @@ const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
  */
 const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'crown', 'state', 'justice', 'chief', 'major', 'private', 'officer', 'father', 'king', 'queen', 'prince', 'princess', 'field', 'supreme', 'leader', 'vice', 'acting', 'former', 'late', 'deputy']);
 
-/** Lower-case words that never begin a name ("and Treasury"); "al", "de", "van" may. */
-const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
+/**
+ * Words that never begin a name ("and Treasury"; "al", "de", "van" may), in any case: a sentence's
+ * possessive is no part of the name after it ("His Workers’ Party", "Its Research Unit").
+ */
+const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as', 'his', 'its', 'their']);
 
 /** A "+" written onto a name is part of it ("OPEC+", "Disney+"). */
 const isPlusSuffix = (tokens: Token[], i: number) => tokens[i]!.text === '+' && i > 0 && tokens[i - 1]!.end === tokens[i]!.start && /[\p{L}\p{N}]$/u.test(tokens[i - 1]!.text);
