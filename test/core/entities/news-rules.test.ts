@@ -82,6 +82,8 @@ test('a name and the name it is "known as" are one entity', () => {
     ['Hemedti', 'PER'],
   ]);
   assert.deepEqual(got, ['person:Mohamed Hamdan Dagalo=Hemedti x3']);
+  // With an article: "the Workers' Party, known as the PT".
+  assert.deepEqual(entities('The Workers Party, known as the PT, spoke. The PT left.', [['Workers Party', 'ORG'], ['PT', 'ORG'], ['PT', 'ORG', 1]]), ['organization:Workers Party=PT x3']);
 });
 
 // --- organizations: short forms and acronyms ---

@@ -198,7 +198,7 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
 }
 
 /** "known as" and its adverbs: "Mohamed Hamdan Dagalo, widely known as Hemedti". */
-const KNOWN_AS = /^,?\s*(?:(?:widely|also|better|commonly|popularly|universally)\s+)?(?:known|nicknamed)\s+as\s+$/u;
+const KNOWN_AS = /^,?\s*(?:(?:widely|also|better|commonly|popularly|universally)\s+)?(?:known|nicknamed)\s+as\s+(?:the\s+)?$/u;
 
 /** A name and the name it is "known as" are one entity. */
 function mergeNicknames(ctx: ResolveContext, forms: Forms, uf: UnionFind, spans: TaggedSpan[]): void {
