@@ -166,6 +166,8 @@ test('context cues: the phrases news writes only around an organization, or a pl
     ['Waymo, a unit of Alphabet, said so.', 'Alphabet'],
     ["Meta's chief global affairs officer said so.", 'Meta'],
     ['Stellantis chief Antonio Filosa said so.', 'Stellantis'],
+    ['It is funded by Crankstart, the foundation of the investor Michael Moritz.', 'Crankstart'],
+    ['The Institute of Economic Affairs, a free-market think tank in London, said so.', 'Institute of Economic Affairs'],
   ] as const) {
     assert.equal(cue(text, name), 'organization', text);
   }
