@@ -291,6 +291,14 @@ test('a work its noun introduces is MISC in a span the boundaries cut later too 
   assert.ok(found.includes('organization:Netflix x2'), found.join());
 });
 
+test('a broadcaster\'s number is part of its name ("Channel 4", "BBC Radio 4")', () => {
+  assert.deepEqual(entities('Channel 4 and ITV were fined. It aired on BBC Radio 4 on Monday.', [['Channel', 'ORG'], ['ITV', 'ORG'], ['BBC Radio', 'ORG']]), [
+    'organization:BBC Radio 4 x1',
+    'organization:Channel 4 x1',
+    'organization:ITV x1',
+  ]);
+});
+
 test('a sentence\'s possessive is no part of the name after it ("His Workers’ Party")', () => {
   assert.deepEqual(entities('Lula spoke. His Workers’ Party has proposed a ban.', [['Lula', 'PER'], ['His Workers’ Party', 'ORG']]), ['organization:Workers’ Party x1', 'person:Lula x1']);
 });

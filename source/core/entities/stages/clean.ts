@@ -318,6 +318,8 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   joinLeadingCapital(ctx, tagged);
   // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
   for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
+  // A broadcaster's number is its name's ("Channel 4", "BBC Radio 4"), never a score's ("Channel 4-2").
+  for (const span of tagged) if (span.type !== 'MISC' && BROADCAST_HEADS.has(tokens[span.end - 1]!.text) && /^[1-9]\d?$/u.test(tokens[span.end]?.text ?? '') && !/^[-–:]/u.test(tokens[span.end + 1]?.text ?? '')) span.end++;
   // "OPEC+" with a space or the end after it (not "A+B").
   for (const span of tagged) if (span.end < tokens.length && isPlusSuffix(tokens, span.end) && (tokens[span.end + 1]?.start ?? Infinity) > tokens[span.end]!.end) span.end++;
   const works = findWorks(ctx, tagged, known);
@@ -347,6 +349,9 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   }
   return { spans, blockers: [...works.spans, ...blockers] };
 }
+
+/** Words a broadcaster's name ends in before its number. */
+const BROADCAST_HEADS = new Set(['Channel', 'Radio']);
 
 /** A company's legal suffix: "Co of the United States" is the company and where it is. */
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
