@@ -21,7 +21,7 @@ import { sentenceRanges, tokenize } from './tokenize.js';
 import type { Entity, EntityExtractor, Mention } from './types.js';
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 48;
+export const RULES_VERSION = 49;
 
 /** Common headline words the casing lexicon misses because they double as names ("May"). */
 const HEADLINE_WORDS = new Set(['may', 'will', 'can', 'must', 'says', 'said', 'over', 'after', 'amid', 'against', 'into', 'about', 'from', 'with', 'without']);

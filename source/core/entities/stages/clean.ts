@@ -15,7 +15,7 @@ import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
 import { markIntroducedWorks } from './introduced-works.js';
-import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
+import { BROADCAST_HEADS, ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 import { findWorks } from './works.js';
 
 export { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
@@ -349,9 +349,6 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   }
   return { spans, blockers: [...works.spans, ...blockers] };
 }
-
-/** Words a broadcaster's name ends in before its number. */
-const BROADCAST_HEADS = new Set(['Channel', 'Radio']);
 
 /** A company's legal suffix: "Co of the United States" is the company and where it is. */
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
