@@ -36,7 +36,7 @@ function digest(name: string, docs: Iterable<{ id: string; title?: string; text:
 }
 
 digest('seeds', readGold().map((a) => ({ id: a.path, ...readSeed(a.path) })));
-for (const set of ['modern-news', 'modern-news-dev', 'modern-news-heldout']) {
+for (const set of ['modern-news', 'modern-news-dev', 'modern-news-dev2', 'modern-news-heldout']) {
   const dir = join(root, 'test/fixtures', set);
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const docs = [];

@@ -304,6 +304,25 @@ test('clean: a work after its noun is MISC ("the film Sideways")', () => {
   assert.equal(blockers.length, 1);
 });
 
+test('clean: a medicine or a series after its noun is MISC, and a one-word work is MISC at every mention ("the drug Wegovy" ... "Wegovy")', () => {
+  const ctx = context('Novo makes the weight-loss drug Wegovy. Sales of Wegovy rose, and the Netflix drama Adolescence won. Adolescence is a hit.');
+  const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'Wegovy', 'PER'), spanOf(ctx.tokens, 'Wegovy', 'LOC', 1), spanOf(ctx.tokens, 'Adolescence', 'PER'), spanOf(ctx.tokens, 'Adolescence', 'PER', 1)];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:Novo']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy', 'MISC:Adolescence', 'MISC:Adolescence']);
+});
+
+test('clean: a work, a vessel or a medicine in apposition is MISC, but not an owner after the noun ("a new drug, CagriSema"; "The album, Swift\'s twelfth")', () => {
+  const ctx = context('Novo tests a new drug, CagriSema, in Europe. He wrote Flesh, a spare novel, in Vienna. The Solong, a tanker chartered by Crowley, sank.');
+  const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'CagriSema', 'ORG'), spanOf(ctx.tokens, 'Europe', 'LOC'), spanOf(ctx.tokens, 'Flesh', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC'), spanOf(ctx.tokens, 'Solong', 'LOC'), spanOf(ctx.tokens, 'Crowley', 'ORG')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:Novo', 'LOC:Europe', 'LOC:Vienna', 'ORG:Crowley']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:CagriSema', 'MISC:Flesh', 'MISC:Solong']);
+  const owner = context('The album, Swift’s twelfth, sold. Smith, a drama student, spoke.');
+  const kept = cleanSpans(owner, [spanOf(owner.tokens, 'Swift', 'PER'), spanOf(owner.tokens, 'Smith', 'PER')]);
+  assert.deepEqual(named(owner, kept.spans), ['PER:Swift', 'PER:Smith']);
+});
+
 // --- merge ---
 
 test('merge: an acronym fits when its letters are the name\'s initials', () => {

@@ -14,7 +14,8 @@ import { isCommonAcronym, isDemonymOf, isNonEntity, modifierAcronyms, trailingPr
 import { aliasGroupOf, normalizeName } from '../normalize.js';
 import type { Token } from '../tokenize.js';
 import { NO_KNOWN_NAMES, preferredType, surfaceOf, type KnownNames, type ResolveContext, type TaggedSpan } from './context.js';
-import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
+import { markIntroducedWorks } from './introduced-works.js';
+import { BROADCAST_HEADS, ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 import { findWorks } from './works.js';
 
 export { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
@@ -25,8 +26,9 @@ const PLACE_HEADS = new Set(['River', 'Sea', 'Ocean', 'Lake', 'Mountains', 'Moun
  * Building", "Kurdistan Region"). Each ends no organization or person in CoNLL-2003 train ("Center"
  * ends organizations there, and an airport may be its operating company, so neither is one).
  */
-const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple'.split(' '));
-const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay', 'Isle']);
+const FACILITY_HEADS = new Set('Theatre Theater Building Stadium Arena Station Hotel Tower Mosque Prison Region Centre Hospital Bridge Street Square Cathedral Temple Avenue Boulevard Castle'.split(' '));
+/** Words that begin a place's name, in English and the street words of other languages ("Rue Lepic", "Avenue des Champs-Élysées", "Piazza Navona"). */
+const PLACE_PREFIXES = new Set(['Sea', 'Lake', 'Gulf', 'Mount', 'Strait', 'Cape', 'Bay', 'Isle', 'Rue', 'Avenue', 'Boulevard', 'Piazza', 'Avenida', 'Calle', 'Rua']);
 /** Words that end the name of a treaty or law: MISC by CoNLL's convention, so not in the panel. */
 export const TREATY_HEADS = new Set('Agreement Agreements Treaty Accord Accords Pact Convention Protocol Act Charter Resolution'.split(' '));
 /** Words that end the name of an event or award: MISC too ("United States Grand Prix", "World Cup", "Booker Prize"). */
@@ -49,8 +51,11 @@ const NATIONALITY = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic)$/u;
  */
 const AMBIGUOUS_TITLES = new Set(['general', 'st.', 'st', 'saint', 'grand', 'crown', 'state', 'justice', 'chief', 'major', 'private', 'officer', 'father', 'king', 'queen', 'prince', 'princess', 'field', 'supreme', 'leader', 'vice', 'acting', 'former', 'late', 'deputy']);
 
-/** Lower-case words that never begin a name ("and Treasury"); "al", "de", "van" may. */
-const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as']);
+/**
+ * Words that never begin a name ("and Treasury"; "al", "de", "van" may), in any case: a sentence's
+ * possessive is no part of the name after it ("His Workers’ Party", "Its Research Unit").
+ */
+const LEADING_FUNCTION_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'to', 'from', 'as', 'his', 'its', 'their']);
 
 /** A "+" written onto a name is part of it ("OPEC+", "Disney+"). */
 const isPlusSuffix = (tokens: Token[], i: number) => tokens[i]!.text === '+' && i > 0 && tokens[i - 1]!.end === tokens[i]!.start && /[\p{L}\p{N}]$/u.test(tokens[i - 1]!.text);
@@ -206,7 +211,11 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
         const right = stray ? i + 1 : i;
         return [part(span, start, i), ...(right < end ? [part(span, right, end)] : [])];
       }
-      seen.add(w);
+      // A particle may come again ("Mohammed bin Salman bin Abdulaziz"), and past a head's
+      // particle so may a word ("District Court for the District of Massachusetts"), not past any
+      // ("the Stena Immaculate for Stena Bulk" is two names).
+      if (!NAME_PARTICLES.has(w)) seen.add(w);
+      else if (i > start && ORG_HEADS.has(word(i - 1))) seen.clear();
     }
     if (known.isPlace(words(start, end))) return null;
     // "Treasury Secretary Scott Bessent", "Treasury Under Secretary John Hurley": an organization
@@ -289,12 +298,6 @@ export function joinLeadingCapital(ctx: Pick<ResolveContext, 'tokens' | 'known' 
   }
 }
 
-/** Nouns that introduce a work's title: "the film Sideways", "the album Blue": MISC. */
-const WORK_NOUNS = new Set(
-  // And vessels: "the ferry Glen Sannox", "the tanker Eagle S" (a ship is no person, place or organization).
-  'film films movie movies album albums song songs novel novels book books musical opera sitcom documentary videogame thriller ferry ship vessel tanker yacht frigate warship submarine'.split(' '),
-);
-
 /**
  * Stage 1: place words, type rules, boundaries, cleaning. Returns the spans that are names and
  * the MISC blockers (MISC spans and non-entities), which keep their words from being re-scanned.
@@ -303,22 +306,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const { tokens, known } = ctx;
   applyPlaceWords(tokens, tagged);
   applyNameRules(tokens, tagged, known.isCommonWord, (w) => NATIONALITY.test(w) && isDemonymOf(w, known));
-  // A name a work's (or a vessel's) noun introduces once is that work wherever the article names it.
-  const introducedWorks = new Set<string>();
-  for (const span of tagged) {
-    if (span.type !== 'MISC' && WORK_NOUNS.has(tokens[span.start - 1]?.text ?? '')) {
-      span.type = 'MISC';
-      span.fixed = true;
-      introducedWorks.add(normalizeName(surfaceOf(ctx, span)));
-    }
-  }
-  if (introducedWorks.size > 0) {
-    for (const span of tagged) {
-      if (span.type === 'MISC' || span.end - span.start < 2 || !introducedWorks.has(normalizeName(surfaceOf(ctx, span)))) continue;
-      span.type = 'MISC';
-      span.fixed = true;
-    }
-  }
+  const introduced = markIntroducedWorks(ctx, tagged);
   // "General Motors" tagged as a person "Motors" after the title "General": the name is whole.
   for (const span of tagged) {
     const before = tokens[span.start - 1]?.text ?? '';
@@ -330,11 +318,14 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   joinLeadingCapital(ctx, tagged);
   // Not a person's: "Arafat's to" (a possessive whose noun went before) is still his.
   for (const span of tagged) if (span.end < tokens.length && span.type !== 'PER' && isNameOwnPossessive(tokens, span.end)) span.end++;
+  // A broadcaster's number is its name's ("Channel 4", "BBC Radio 4"), never a score's ("Channel 4-2").
+  for (const span of tagged) if (span.type !== 'MISC' && BROADCAST_HEADS.has(tokens[span.end - 1]!.text) && /^[1-9]\d?$/u.test(tokens[span.end]?.text ?? '') && !/^[-–:]/u.test(tokens[span.end + 1]?.text ?? '')) span.end++;
   // "OPEC+" with a space or the end after it (not "A+B").
   for (const span of tagged) if (span.end < tokens.length && isPlusSuffix(tokens, span.end) && (tokens[span.end + 1]?.start ?? Infinity) > tokens[span.end]!.end) span.end++;
   const works = findWorks(ctx, tagged, known);
   const inWork = new Uint8Array(tokens.length);
   for (const w of works.spans) inWork.fill(1, w.start, w.end);
+  for (const name of introduced) works.names.add(name);
   const isWork = (span: TaggedSpan) => inWork.subarray(span.start, span.end).includes(1) || (works.names.size > 0 && works.names.has(normalizeName(surfaceOf(ctx, span))));
   const acronyms = modifierAcronyms(tokens, ctx.capsSentence, known);
   const isCommonNoun = (span: TaggedSpan) => span.end - span.start === 1 && acronyms.has(tokens[span.start]!.text);
@@ -363,28 +354,51 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
 /** Words after an organization's head that its name goes on with: "Office of", "Fund for". */
 const HEAD_LINKS = new Set(['of', 'for']);
+/** Links only between words of a name already headed ("Commission on Human Rights"), never before a date ("the Council on Monday"). */
+const INNER_LINKS = new Set(['of', 'for', 'on']);
+/** Heads of an organization's name only before "of", "for" or "on" ("Centers for Disease Control"; "Kennedy Space Center" is a site). */
+const LINKED_HEADS = new Set(['Center', 'Centre', 'Centers', 'Centres']);
+const DATE_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '));
 
 /**
- * An organization's name goes on past its head word with "of" or "for" and capitalised words
- * ("Office of Foreign Assets Control", "Qatar Fund for Development", "Writers Guild of
- * America"), however the tagger cut it: the span is extended, and the spans inside it dropped.
- * Not into a person's name ("the Office of Joe Biden"), nor a company's place ("Dow Chemical Co
- * of the United States"). Changes `tagged` in place.
+ * An organization's name goes on past its head word with "of", "for" or "on" and capitalised
+ * words ("Office of Foreign Assets Control", "Qatar Fund for Development", "Writers Guild of
+ * America", "Court of Appeals for the Federal Circuit", "Commission on Human Rights"), however
+ * the tagger cut it: the span is extended, and the spans inside it dropped. Not into a person's
+ * name ("the Office of Joe Biden": a first name the tagger read as a person's), nor a date
+ * ("the Council on Monday"), nor a company's place ("Dow Chemical Co of the United States").
+ * Changes `tagged` in place.
  */
 export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged: TaggedSpan[]): void {
   const { tokens, known } = ctx;
   const word = (i: number) => tokens[i]?.text ?? '';
   const isNameWord = (w: string) => /^\p{Lu}/u.test(w);
+  const isHead = (w: string) => ORG_HEADS.has(w) || LINKED_HEADS.has(w);
+  /** A head inside the span already linked to its name ("Court of Appeals"). */
+  const linkedInside = (span: TaggedSpan) => {
+    for (let i = span.start; i < span.end - 2; i++) if (isHead(word(i)) && HEAD_LINKS.has(word(i + 1))) return true;
+    return false;
+  };
   tagged.sort((a, b) => a.start - b.start);
   for (let k = 0; k < tagged.length; k++) {
     const span = tagged[k]!;
-    if (span.type === 'MISC' || !ORG_HEADS.has(word(span.end - 1)) || !HEAD_LINKS.has(word(span.end))) continue;
+    const link = word(span.end);
+    if (span.type === 'MISC' || !INNER_LINKS.has(link)) continue;
+    const headed = isHead(word(span.end - 1)) || (span.type === 'ORG' && linkedInside(span));
+    if (!headed || (link === 'on' && !ORG_HEADS.has(word(span.end - 1)))) continue;
     let j = span.end + 1;
     if (word(j) === 'the') j++;
-    if (!isNameWord(word(j)) || known.isPersonName(word(j))) continue;
+    if (!isNameWord(word(j)) || DATE_WORDS.has(word(j))) continue;
+    const next = tagged[k + 1];
+    if (known.isPersonName(word(j)) && (!next || next.start !== j || next.type === 'PER')) continue;
     let end = j;
-    // Capitalised words and the particles between them ("Control and Prevention").
-    while (end < tokens.length && (isNameWord(word(end)) || ((word(end) === 'and' || word(end) === 'of') && isNameWord(word(end + 1))))) end++;
+    // Capitalised words and the particles between them ("Control and Prevention"), but no second
+    // headed name after "and" ("University of Warwick and University College London").
+    const secondName = (i: number) => {
+      for (let n = i; n < tokens.length && isNameWord(word(n)); n++) if (isHead(word(n))) return true;
+      return false;
+    };
+    while (end < tokens.length && (isNameWord(word(end)) || (word(end) === 'of' && isNameWord(word(end + 1))) || (word(end) === 'and' && isNameWord(word(end + 1)) && !secondName(end + 1)))) end++;
     // "Dow Chemical Co of the United States": a company's place is not its name.
     if (CORPORATE_SUFFIXES.has(word(span.end - 1)) && known.isPlace(tokens.slice(j, end).map((t) => t.text))) continue;
     span.end = end;
@@ -394,6 +408,8 @@ export function joinHeadOf(ctx: Pick<ResolveContext, 'tokens' | 'known'>, tagged
       const inner = tagged.splice(k + 1, 1)[0]!;
       span.end = Math.max(span.end, inner.end);
     }
+    // The name may go on ("Court of Appeals" then "for the Federal Circuit"): read this span again.
+    k--;
   }
 }
 

@@ -19,7 +19,7 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set([
   ...(
     'companies maker manufacturer carmaker automaker chipmaker giant retailer lender broker operator distributor studio ' +
     'label union alliance federation charity contractor supplier startup start-up chain supermarket consultancy ' +
-    'regulator watchdog outlet developer exchange imprint'
+    'regulator watchdog outlet developer exchange imprint foundation tank'
   ).split(' '),
 ]);
 

@@ -22,3 +22,5 @@ export const ORG_DESCRIPTORS = new Set(
     'militia movement organisation organization bank airline carrier publisher insurer conglomerate brokerage club'
   ).split(' '),
 );
+/** Words a broadcaster's name ends in before its number ("Channel 4", "BBC Radio 4"): the number is the name's, no model's. */
+export const BROADCAST_HEADS = new Set(['Channel', 'Radio']);

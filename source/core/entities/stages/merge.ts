@@ -154,19 +154,24 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
   const isOrg = (f: FormInfo) => majority(f.votes) === 'organization' && !aliasGroupOf(f.key);
   const long = [...forms.values()].filter((f) => isOrg(f) && f.words.length >= 2);
   const shortOf = new Map<string, Set<string>>();
-  const offer = (short: string, f: FormInfo) => {
-    let roots = shortOf.get(short);
-    if (!roots) shortOf.set(short, (roots = new Set()));
+  // A name without its head word first: "Harvard" is "Harvard University" before it is the first
+  // word of "Harvard T.H. Chan School".
+  const headlessOf = new Map<string, Set<string>>();
+  const offer = (short: string, f: FormInfo, to = shortOf) => {
+    let roots = to.get(short);
+    if (!roots) to.set(short, (roots = new Set()));
     roots.add(uf.find(f.key));
   };
   for (const f of long) {
     const last = f.words[f.words.length - 1]!;
     if (ORG_HEAD_WORDS.has(last)) {
       offer(f.words.slice(0, -1).join(' '), f);
+      offer(f.words.slice(0, -1).join(' '), f, headlessOf);
       offer(last, f);
     }
     offer(f.words[0]!, f);
   }
+  for (const [short, roots] of headlessOf) if (roots.size === 1) shortOf.set(short, roots);
   // Surnames of the people the article names in full: "Goldman" may be one, unless none is.
   const surnames = new Set<string>();
   for (const f of forms.values()) if (f.words.length >= 2 && majority(f.votes) === 'person') surnames.add(f.words[f.words.length - 1]!.toLowerCase());
@@ -193,7 +198,7 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
 }
 
 /** "known as" and its adverbs: "Mohamed Hamdan Dagalo, widely known as Hemedti". */
-const KNOWN_AS = /^,?\s*(?:(?:widely|also|better|commonly|popularly|universally)\s+)?(?:known|nicknamed)\s+as\s+$/u;
+const KNOWN_AS = /^,?\s*(?:(?:widely|also|better|commonly|popularly|universally)\s+)?(?:known|nicknamed)\s+as\s+(?:the\s+)?$/u;
 
 /** A name and the name it is "known as" are one entity. */
 function mergeNicknames(ctx: ResolveContext, forms: Forms, uf: UnionFind, spans: TaggedSpan[]): void {

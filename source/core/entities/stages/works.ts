@@ -8,7 +8,7 @@
  */
 import { TITLE_WORDS } from '../aliases.js';
 import { normalizeName } from '../normalize.js';
-import { ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
+import { BROADCAST_HEADS, ORG_DESCRIPTORS, ORG_HEADS } from './heads.js';
 import type { KnownNames, ResolveContext, TaggedSpan } from './context.js';
 
 const OPEN_QUOTES = new Set(['“', '‘', '"', '«']);
@@ -120,7 +120,7 @@ export function findWorks(ctx: Pick<ResolveContext, 'text' | 'tokens'>, tagged: 
     // A company's model ("Boeing 747"), a broadcaster or group ("Channel 4", "Group 2") is not
     // this, nor a monarch's number ("Queen Elizabeth II", "Charles III"; "the Artemis II crew" is a
     // mission's).
-    if ((nameWords.length === 1 && isCompany(nameWords[0]!)) || ORG_HEADS.has(nameWords[nameWords.length - 1]!) || ORG_DESCRIPTORS.has(nameWords[nameWords.length - 1]!.toLowerCase())) continue;
+    if ((nameWords.length === 1 && isCompany(nameWords[0]!)) || ORG_HEADS.has(nameWords[nameWords.length - 1]!) || BROADCAST_HEADS.has(nameWords[nameWords.length - 1]!) || ORG_DESCRIPTORS.has(nameWords[nameWords.length - 1]!.toLowerCase())) continue;
     if (TITLE_WORDS.has(before) || TITLE_WORDS.has(nameWords[0]!.toLowerCase()) || (nameWords.some((w) => known.isPersonName(w)) && !PRODUCT_DETERMINERS.has(before))) continue;
     if (isPossessiveMark(before) || PRODUCT_DETERMINERS.has(before) || (NUMBER_PREPOSITIONS.has(before) && !large)) {
       addModel(start, n);
