@@ -81,7 +81,7 @@ async function runSession(options: InteractiveOptions): Promise<{ status: number
   // LEDE_REDRAW=full has Ink redraw every frame whole, to compare or to work around a terminal.
   const output = process.env.LEDE_REDRAW === 'full' ? undefined : changedLinesOutput(process.stdout);
   // A resumed session starts on a blank screen: nothing drawn before the suspend is still there.
-  if (output) screen.onResume(output.invalidate);
+  if (output) screen.onResume(output.redrawWhole);
   const system: SystemPort = {
     openUrl: (url, report) => openUrl(url, process.env, report),
     // Straight to the terminal, between frames: an OSC moves no cursor, so Ink's frames stay put.

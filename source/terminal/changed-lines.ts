@@ -12,6 +12,8 @@
 const ERASE_PREVIOUS = /^(?:\x1b\[2K\x1b\[1A)*\x1b\[2K\x1b\[G/;
 /** Ink's clear-and-redraw (a frame as tall as the terminal, lede's repaint): the screen is new. */
 const CLEAR_SCREEN = '\x1b[2J';
+/** ansi-escapes' clearTerminal, which Ink writes before such a frame: erase, scrollback, home. */
+const CLEAR_TERMINAL = '\x1b[2J\x1b[3J\x1b[H';
 /** A write that is only escape sequences (cursor shown/hidden, synchronized-update marks). */
 const CONTROL_ONLY = /^(?:\x1b\[[0-9;?<>=]*[ -/]*[@-~])+$/;
 
@@ -49,8 +51,15 @@ export function redrawChangedLines(previous: readonly string[] | null, frame: st
 export interface ChangedLinesOutput {
   /** The stream to give Ink: everything passes through to the terminal, frames as changed lines. */
   stream: NodeJS.WriteStream;
-  /** Forgets what is on screen, so the next frame is drawn whole (after a resume, say). */
+  /** Forgets what is on screen, so the next frame is drawn whole. */
   invalidate(): void;
+  /**
+   * The terminal lost what was drawn (a suspend and resume): draws the last frame whole, now.
+   * Ink cannot be relied on for it: its repaint frame (one row taller, see State.repaint) ends in
+   * a blank row that Ink trims, so its text equals the last frame's and Ink writes nothing until
+   * the next render — after a resume with nothing else to draw, the screen stayed blank.
+   */
+  redrawWhole(): void;
 }
 
 /**
@@ -60,26 +69,41 @@ export interface ChangedLinesOutput {
  */
 export function changedLinesOutput(stdout: NodeJS.WriteStream): ChangedLinesOutput {
   let onScreen: string[] | null = null;
+  // The last frame's text, kept when the screen is forgotten, so a resume can draw it again.
+  let lastFrame: string | null = null;
   const invalidate = () => {
     onScreen = null;
   };
-  stdout.on('resize', invalidate);
+  stdout.on('resize', () => {
+    invalidate();
+    lastFrame = null;
+  });
+  const writeThrough = (chunk: unknown, rest: unknown[]) => (stdout.write as (...args: unknown[]) => boolean)(chunk, ...rest);
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
-    const pass = () => (stdout.write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    if (typeof chunk !== 'string' || CONTROL_ONLY.test(chunk)) return pass();
+    if (typeof chunk !== 'string' || CONTROL_ONLY.test(chunk)) return writeThrough(chunk, rest);
     if (chunk.includes(CLEAR_SCREEN)) {
       invalidate();
-      return pass();
+      lastFrame = chunk.startsWith(CLEAR_TERMINAL) ? chunk.slice(CLEAR_TERMINAL.length) : null;
+      return writeThrough(chunk, rest);
     }
     const erase = ERASE_PREVIOUS.exec(chunk);
     // A frame after the first always starts by erasing the previous one; the first has nothing to erase.
     if (!erase && onScreen !== null) {
       invalidate();
-      return pass();
+      lastFrame = null;
+      return writeThrough(chunk, rest);
     }
-    const redraw = redrawChangedLines(onScreen, chunk.slice(erase ? erase[0].length : 0));
+    lastFrame = chunk.slice(erase ? erase[0].length : 0);
+    const redraw = redrawChangedLines(onScreen, lastFrame);
     onScreen = redraw.lines;
-    return (stdout.write as (...args: unknown[]) => boolean)(redraw.bytes, ...rest);
+    return writeThrough(redraw.bytes, rest);
+  };
+  const redrawWhole = () => {
+    invalidate();
+    if (lastFrame === null) return;
+    const redraw = redrawChangedLines(null, lastFrame);
+    onScreen = redraw.lines;
+    writeThrough(redraw.bytes, []);
   };
   const stream = new Proxy(stdout, {
     get(target, property) {
@@ -88,5 +112,5 @@ export function changedLinesOutput(stdout: NodeJS.WriteStream): ChangedLinesOutp
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { stream, invalidate };
+  return { stream, invalidate, redrawWhole };
 }
