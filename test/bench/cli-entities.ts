@@ -69,7 +69,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv, runs: number) {
 function forgetSavedIndex(cache: string): void {
   const dir = join(cache, 'library');
   if (!existsSync(dir)) return;
-  for (const file of readdirSync(dir)) if (file.endsWith('.entity-index') || file.endsWith('.entities')) rmSync(join(dir, file));
+  for (const file of readdirSync(dir)) if (file.endsWith('entity-index') || file.endsWith('.entities')) rmSync(join(dir, file));
 }
 
 const loadAverage = () => loadavg().map((x) => round(x, 2));

@@ -4,7 +4,7 @@
 // index built under the corrections in one go (the old path) gives, printed whole with toJson,
 // with and without corrections.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { articlesWithEntities, entitiesPlainPieces, type ArticleEntities, libraryEntitySource } from '../../source/commands/entities.js';
@@ -110,7 +110,7 @@ async function outputs(library: Library, corrections: CorrectionSet, cacheDir: s
   return { streamed, whole, extractedForIndex };
 }
 
-const savedFiles = () => readdirSync(libraryCache).filter((f) => f.endsWith('.entity-index') || f.endsWith('.entities')).sort();
+const savedFiles = () => readdirSync(libraryCache).filter((f) => f.endsWith('entity-index') || f.endsWith('.entities')).sort();
 
 for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS]] as const) {
   test(`built, saved, loaded: the same output byte for byte (${label})`, async () => {
@@ -125,7 +125,10 @@ for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS
     const problems: string[] = [];
     const built = await outputs(await load(), corrections, cacheDir, problems);
     assert.equal(built.extractedForIndex, 60, 'the first run reads every article');
-    assert.equal(savedFiles().length, 2, 'the index and its inputs saved beside the library cache');
+    // With corrections, the index under them beside the one under none.
+    assert.equal(savedFiles().length, list.length > 0 ? 3 : 2, 'the index and its inputs saved beside the library cache');
+    const correctedFile = () => savedFiles().find((f) => f.endsWith('.corrected-entity-index'));
+    const written = correctedFile() && statSync(join(libraryCache, correctedFile()!)).ino;
     // A run with no entry in the entity cache (the index is beside the library cache): the index
     // can only have been loaded. Its output is made by extracting each article again.
     rmSync(cacheDir, { recursive: true, force: true });
@@ -133,6 +136,8 @@ for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS
     assert.equal(withoutEntries.extractedForIndex, 0, 'the second run reads no article for the index');
     assert.equal(withoutEntries.whole.library, reference.whole.library);
     assert.equal(withoutEntries.streamed.articles, reference.whole.articles);
+    // The index under the corrections loaded, not rebuilt: its file is not written again (a rename would make a new one).
+    if (written) assert.equal(statSync(join(libraryCache, correctedFile()!)).ino, written, 'the corrected index is not rebuilt and saved again');
     // And with the entries back: loaded, every output the same, knownEntitiesOf's too.
     const loaded = await outputs(await load(), corrections, cacheDir, problems);
     assert.deepEqual(problems, []);
@@ -166,6 +171,27 @@ test('a tampered saved index: said in one line, rebuilt from the saved inputs, t
   const third = await outputs(await load(), corrections, cacheDir, quiet);
   assert.deepEqual(quiet, []);
   assert.deepEqual(third.streamed, first.streamed);
+});
+
+test('changed corrections: the saved index under the old ones is not used, the new one replaces it, and the output is the fresh one', async () => {
+  const cacheDir = join(temp.dir, 'entity-cache-changed');
+  rmSync(libraryCache, { recursive: true, force: true });
+  const before = new CorrectionSet(CORRECTIONS.slice(0, 3));
+  await outputs(await load(), before, cacheDir);
+  const file = join(libraryCache, savedFiles().find((f) => f.endsWith('.corrected-entity-index'))!);
+  const written = statSync(file).ino;
+  const after = new CorrectionSet(CORRECTIONS.slice(0, 4));
+  const problems: string[] = [];
+  const changed = await outputs(await load(), after, cacheDir, problems);
+  assert.deepEqual(problems, []);
+  assert.notEqual(statSync(file).ino, written, 'rebuilt and saved in its place');
+  assert.equal(savedFiles().filter((f) => f.endsWith('.corrected-entity-index')).length, 1, 'one copy');
+  const reference = await outputs(await load(), after, null);
+  assert.deepEqual(changed.whole, reference.whole);
+  assert.deepEqual(changed.streamed, reference.streamed);
+  // Undone back to the first set: the one copy is the second set's, so rebuilt again, as fresh.
+  const undone = await outputs(await load(), new CorrectionSet(CORRECTIONS.slice(0, 3)), cacheDir);
+  assert.deepEqual(undone.whole, (await outputs(await load(), before, null)).whole);
 });
 
 test('the app’s warm start loads the index the command line saved (one file, one rule)', async () => {
