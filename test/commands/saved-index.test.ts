@@ -110,6 +110,9 @@ async function outputs(library: Library, corrections: CorrectionSet, cacheDir: s
   return { streamed, whole, extractedForIndex };
 }
 
+/** Spoils the saved findings (the file stays): only a rebuild reads them, and would say they are not right. */
+const spoilFindings = () => writeFileSync(join(libraryCache, savedFiles().find((f) => f.endsWith('.entities'))!), 'not findings');
+
 const savedFiles = () => readdirSync(libraryCache).filter((f) => f.endsWith('entity-index') || f.endsWith('.entities')).sort();
 
 for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS]] as const) {
@@ -127,8 +130,8 @@ for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS
     assert.equal(built.extractedForIndex, 60, 'the first run reads every article');
     // With corrections, the index under them beside the one under none.
     assert.equal(savedFiles().length, list.length > 0 ? 3 : 2, 'the index and its inputs saved beside the library cache');
-    const correctedFile = () => savedFiles().find((f) => f.endsWith('.corrected-entity-index'));
-    const written = correctedFile() && statSync(join(libraryCache, correctedFile()!)).ino;
+    // The findings a rebuild would read, spoilt: a run that rebuilt would say so, and show the index under none.
+    spoilFindings();
     // A run with no entry in the entity cache (the index is beside the library cache): the index
     // can only have been loaded. Its output is made by extracting each article again.
     rmSync(cacheDir, { recursive: true, force: true });
@@ -136,8 +139,6 @@ for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS
     assert.equal(withoutEntries.extractedForIndex, 0, 'the second run reads no article for the index');
     assert.equal(withoutEntries.whole.library, reference.whole.library);
     assert.equal(withoutEntries.streamed.articles, reference.whole.articles);
-    // The index under the corrections loaded, not rebuilt: its file is not written again (a rename would make a new one).
-    if (written) assert.equal(statSync(join(libraryCache, correctedFile()!)).ino, written, 'the corrected index is not rebuilt and saved again');
     // And with the entries back: loaded, every output the same, knownEntitiesOf's too.
     const loaded = await outputs(await load(), corrections, cacheDir, problems);
     assert.deepEqual(problems, []);
@@ -210,4 +211,27 @@ test('the app’s warm start loads the index the command line saved (one file, o
   // Loaded: all at once, no pass (a pass reports article by article, from a worker).
   assert.deepEqual(progress, [[60, 60]]);
   assert.equal(toJson(libraryEntitiesJson(index)), fromCli.whole.library);
+});
+
+test('the app’s warm start under the corrections the command line saved the index under: loaded as shown, not rebuilt', async () => {
+  const cacheDir = join(temp.dir, 'entity-cache-shared-corrected');
+  rmSync(libraryCache, { recursive: true, force: true });
+  const fromCli = await outputs(await load(), new CorrectionSet([...CORRECTIONS]), cacheDir);
+  spoilFindings();
+  const library = await load();
+  const problems: string[] = [];
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) =>
+    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir, onCacheProblem: (p) => problems.push(p) }).runLibraryPass({
+      onProgress: () => {},
+      onDone: resolve,
+      onError: (message) => reject(new Error(message)),
+    }),
+  );
+  // What use-entities does with the pass's index: the user's corrections (read again at this start: another set).
+  const corrections = new CorrectionSet(CORRECTIONS.map((c) => ({ ...c })));
+  const shown = await index.withCorrectionsInSlices(corrections, 8);
+  assert.equal(shown.identity.corrections, corrections);
+  assert.equal(toJson(libraryEntitiesJson(shown)), fromCli.whole.library);
+  assert.deepEqual(problems, [], 'nothing rebuilt (the spoilt findings were never read)');
+  assert.equal(shown.withCorrections(corrections), shown, 'the reducer’s withCorrections then has nothing to do');
 });
