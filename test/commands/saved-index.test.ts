@@ -89,6 +89,8 @@ const collect = async (pieces: AsyncIterable<string> | Iterable<string>) => {
 async function outputs(library: Library, corrections: CorrectionSet, cacheDir: string | null, problems: string[] = [], calls = { n: 0 }) {
   const sourced = await libraryEntitySource(library, corrections, { extractor: async () => extractorCounting(calls), cacheDir, onProblem: (p) => problems.push(p) });
   const extractedForIndex = calls.n;
+  // What is saved once handed back (the index under the corrections) is saved by the next turn.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   // What the search's @name highlights read, before anything else asks: every article's, from memory or the disk.
   const known = library.articles.map((a) => sourced.source.knownEntitiesOf(a, sourced.index));
   const streamed = {
@@ -230,6 +232,7 @@ test('the app’s warm start under the corrections the command line saved the in
   // What use-entities does with the pass's index: the user's corrections (read again at this start: another set).
   const corrections = new CorrectionSet(CORRECTIONS.map((c) => ({ ...c })));
   const shown = await index.withCorrectionsInSlices(corrections, 8);
+  await new Promise<void>((resolve) => setImmediate(resolve));
   assert.equal(shown.identity.corrections, corrections);
   assert.equal(toJson(libraryEntitiesJson(shown)), fromCli.whole.library);
   assert.deepEqual(problems, [], 'nothing rebuilt (the spoilt findings were never read)');

@@ -323,7 +323,9 @@ export function indexFromParts(parts: IndexParts, findings: () => Findings | und
       const steps = rebuilt(next);
       if (!steps) return index;
       const result = await runStepsInSlices(steps, sliceMs);
-      if (next.size > 0) store?.save(result);
+      // Saved once it is handed back: at 20,000 articles writing it is most of a second, and the
+      // screens get it first (as the index under none is saved after a pass has handed it over).
+      if (next.size > 0 && store) setImmediate(() => store.save(result));
       return keptIn(result, store);
     },
   };
@@ -338,7 +340,7 @@ export function indexFromParts(parts: IndexParts, findings: () => Findings | und
 export interface CorrectedIndexStore {
   /** The index under `corrections` a run before saved, if it is there and right (under exactly that set). */
   load(corrections: CorrectionSet): Promise<LibraryEntityIndex | undefined>;
-  /** Keeps `index`, under the corrections it was built with, for the next run; a failure is told, never thrown. */
+  /** Keeps `index`, under the corrections it was built with, for the next run (a turn of the event loop after it is made); a failure is told, never thrown. */
   save(index: LibraryEntityIndex): void;
 }
 

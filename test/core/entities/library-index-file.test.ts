@@ -23,6 +23,8 @@ after(() => rmSync(root, { recursive: true, force: true }));
 let serial = 0;
 const freshFile = () => join(root, `${serial++}.entity-index`);
 const KEY = { generation: 'g1', extractorVersion: 'x1' };
+/** One turn of the event loop: what is saved after it is handed back is saved by then. */
+const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // The last as the extractor reads some Reuters titles, across the gap before the text.
 const NAMES = ['Vladimir Putin', 'Putin', 'Benjamin Netanyahu', 'Netanyahu', 'Moscow', 'Gaza', 'United Nations', 'UN', 'Erdoğan', 'Zürich', 'Brown', 'Gordon Brown', 'Zoe Brown', 'NASDAQ\n\nStar Technologies Inc'];
@@ -162,17 +164,21 @@ describe('saved library entity index: loaded, it answers as the built one', () =
         };
         const probe = probeOf(articles.flat());
         const first = await (await start()).withCorrectionsInSlices(new CorrectionSet(list), 1);
+        assert.equal(saved.n, 0, 'saved after it is handed back');
+        await aTurn();
         assert.deepEqual(answers(first, probe), answers(reference.withCorrections(new CorrectionSet(list)), probe));
         assert.equal(saved.n, 1, 'the corrected index saved');
         // The next start, the same corrections (read again: another set): loaded, nothing rebuilt or saved.
         reads = 0;
         const second = await (await start()).withCorrectionsInSlices(new CorrectionSet([...list]), 1);
+        await aTurn();
         assert.equal(reads, 0, 'no findings read: nothing rebuilt');
         assert.equal(saved.n, 1);
         assert.deepEqual(answers(second, probe), answers(first, probe));
         // A start after one more correction: the digest is stale, the index rebuilt and saved in its place.
         const changed = new CorrectionSet([...list, more]);
         const third = await (await start()).withCorrectionsInSlices(changed, 1);
+        await aTurn();
         assert.ok(reads > 0, 'rebuilt from the findings');
         assert.equal(saved.n, 2);
         assert.deepEqual(answers(third, probe), answers(reference.withCorrections(changed), probe));
@@ -180,6 +186,7 @@ describe('saved library entity index: loaded, it answers as the built one', () =
         assert.equal(await store.load(new CorrectionSet([...list])), undefined, 'the old one replaced');
         // Undo back to none: the index under none, nothing saved for it.
         assert.equal(await (await start()).withCorrectionsInSlices(NO_CORRECTIONS, 1).then((i) => i.identity.corrections.size), 0);
+        await aTurn();
         assert.equal(saved.n, 2);
         unlinkSync(file);
       }),
