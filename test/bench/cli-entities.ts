@@ -2,7 +2,7 @@
  * The entity commands of the built CLI, reported as JSON (numbers, never assertions):
  *
  *   npm run bench -- cli-entities --generate 2000 [--runs 5] [--json] [--entries DIR]
- *   npm run bench -- cli-entities --corpus DIR [--runs 5] [--json] [--entries DIR]
+ *   npm run bench -- cli-entities --corpus DIR [--runs 5] [--json] [--entries DIR] [--quick] [--cli PATH]
  *
  * Each command runs as a whole process (dist/cli.js), in a scratch cache and config:
  * - cold: `entities --library --json` with nothing cached (every article extracted); with
@@ -19,6 +19,9 @@
  *   renames), applied to the loaded index (a rebuild from its saved findings);
  * - correct_ms: `lede correct hide X` then `undo`, which never load the articles;
  * - the load average before and after, beside which every figure is an upper bound.
+ *
+ * --quick skips the first runs, the per-article entities and the CSV (most of the time at 20,000
+ * articles); --cli PATH runs another build (main's, to compare), in the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -28,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { arg, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
+let cli = join(root, 'dist', 'cli.js');
 const CORRECTIONS = 20;
 
 interface Timed {
@@ -69,7 +72,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv, runs: number) {
 function forgetSavedIndex(cache: string): void {
   const dir = join(cache, 'library');
   if (!existsSync(dir)) return;
-  for (const file of readdirSync(dir)) if (file.endsWith('.entity-index') || file.endsWith('.entities')) rmSync(join(dir, file));
+  for (const file of readdirSync(dir)) if (file.endsWith('entity-index') || file.endsWith('.entities')) rmSync(join(dir, file));
 }
 
 const loadAverage = () => loadavg().map((x) => round(x, 2));
@@ -78,6 +81,8 @@ export async function benchCliEntities(argv: string[], corpusDir: (count: number
   const runs = Number(arg(argv, '--runs') ?? 5);
   const generate = arg(argv, '--generate');
   const entries = arg(argv, '--entries');
+  const quick = argv.includes('--quick');
+  cli = arg(argv, '--cli') ?? cli;
   const dir = arg(argv, '--corpus') ?? corpusDir(Number(generate ?? 2000));
   const scratch = mkdtempSync(join(tmpdir(), 'lede-bench-cli-entities-'));
   const cache = join(scratch, 'cache');
@@ -100,12 +105,12 @@ export async function benchCliEntities(argv: string[], corpusDir: (count: number
       }
       return { p50_ms: round(percentile(times.ms, 50), 0), max_ms: round(Math.max(...times.ms), 0), cpu_p50_ms: round(percentile(times.cpu, 50), 0), rss_mb: round(last!.rssMb, 0) };
     };
-    const firstLibrary = first(['entities', '--library', dir, '--json']);
-    const firstMentions = first(['mentions', top, dir, '--json']);
+    const firstLibrary = quick ? 'skipped (--quick)' : first(['entities', '--library', dir, '--json']);
+    const firstMentions = quick ? 'skipped (--quick)' : first(['mentions', top, dir, '--json']);
     const library = timed(['entities', '--library', dir, '--json'], env, runs);
-    const perArticle = timed(['entities', dir, '--json'], env, runs);
+    const perArticle = quick ? undefined : timed(['entities', dir, '--json'], env, runs);
     const mentions = timed(['mentions', top, dir, '--json'], env, runs);
-    const csv = timed(['mentions', top, dir, '--csv'], env, runs);
+    const csv = quick ? undefined : timed(['mentions', top, dir, '--csv'], env, runs);
     const mentionsTypical = timed(['mentions', typical, dir, '--json'], env, runs);
     // Corrections about the names the library shows most: the rebuild has the most to redo.
     const names = entities.slice(1, CORRECTIONS + 2).map((e) => e.name);
@@ -119,8 +124,11 @@ export async function benchCliEntities(argv: string[], corpusDir: (count: number
       ][i % 4]!;
       run(['correct', ...args], env);
     }
+    // The first run after the corrections changed rebuilds the index under them (and saves it); the next ones are second runs.
+    const changed = run(['entities', '--library', dir, '--json'], env);
     const libraryCorrected = timed(['entities', '--library', dir, '--json'], env, runs);
     const mentionsCorrected = timed(['mentions', top, dir, '--json'], env, runs);
+    const typicalCorrected = timed(['mentions', typical, dir, '--json'], env, runs);
     const correctTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
       correctTimes.push(run(['correct', 'hide', `Bench ${i}`], env).ms);
@@ -130,18 +138,22 @@ export async function benchCliEntities(argv: string[], corpusDir: (count: number
     const mentionCount = (out: string) => (JSON.parse(out) as { articles: { mentions: unknown[] }[] }).articles.reduce((n, a) => n + a.mentions.length, 0);
     return {
       corpus: dir,
-      articles: (JSON.parse(perArticle.out) as unknown[]).length,
+      cli,
+      articles: cold.stdout.length > 0 ? (JSON.parse(run(['list', dir, '--json'], env).stdout) as unknown[]).length : 0,
       library_entities: entities.length,
       runs,
       load_average_before: loadBefore,
       cold: { entries_given: Boolean(entries), entities_library_ms: round(cold.ms, 0), cpu_ms: round(cold.cpuMs, 0), rss_mb: round(cold.rssMb, 0) },
       first_run: { entities_library: firstLibrary, mentions_top: firstMentions },
       entities_library: strip(library),
-      entities_per_article: { ...strip(perArticle), json_mb: round(Buffer.byteLength(perArticle.out) / 1e6, 1) },
+      entities_per_article: perArticle ? { ...strip(perArticle), json_mb: round(Buffer.byteLength(perArticle.out) / 1e6, 1) } : 'skipped (--quick)',
       mentions_top: { name: top, ...strip(mentions), mentions: mentionCount(mentions.out) },
-      mentions_top_csv: strip(csv),
+      mentions_top_csv: csv ? strip(csv) : 'skipped (--quick)',
       mentions_typical: { name: typical, ...strip(mentionsTypical), mentions: mentionCount(mentionsTypical.out) },
-      with_corrections: { corrections: CORRECTIONS, entities_library: strip(libraryCorrected), mentions_top: strip(mentionsCorrected) },
+      with_corrections: {
+        corrections: CORRECTIONS,
+        first_run_after_change: { ms: round(changed.ms, 0), cpu_ms: round(changed.cpuMs, 0), rss_mb: round(changed.rssMb, 0) },
+        entities_library: strip(libraryCorrected), mentions_top: strip(mentionsCorrected), mentions_typical: strip(typicalCorrected) },
       correct_ms: { p50: round(percentile(correctTimes, 50), 0), max: round(Math.max(...correctTimes), 0) },
       load_average_after: loadAverage(),
     };

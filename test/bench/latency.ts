@@ -5,14 +5,15 @@
  *   npm run bench -- latency [--generate N] [--corpus DIR] [--jsonl FILE] [--bundled] [--json]
  *        [--queries 'a,b c'] [--modes person,burst] [--rounds N] [--starts N] [--no-fzf]
  *        [--cpu-prof DIR] [--blocks] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR] [--no-finish]
- *        [--type-during-pass] [--memory-log FILE]
+ *        [--type-during-pass] [--memory-log FILE] [--corrections FILE]
  *
  * Each of --generate, --corpus, --jsonl (repeatable) and --bundled adds a corpus; none means the
  * bundled articles. Per corpus: a first start with a fresh entity cache (keys typed while the
  * entity pass runs), a second with the cache it filled (keys typed once the pass is done), more
  * warm starts for the first frame, and fzf on the same text. Per key: echo (written → the prompt
  * shows it) and settle (written → the counter shows that query's result, or a later one's).
- * Times are taken when the chunk that made the screen so arrived (timed-terminal.ts). --blocks (with
+ * Times are taken when the chunk that made the screen so arrived (timed-terminal.ts). --corrections
+ * FILE starts lede with FILE as the user's corrections file (copied into its scratch config). --blocks (with
  * --cpu-prof) lists every turn of lede's event loop over 16 ms and what ran in it (latency-blocks.ts).
  * --memory-log FILE appends where lede's memory is, every second, as JSON lines (latency-memory-log.mjs):
  * RSS beside the main thread's heap and buffers, the rest being the workers'.
@@ -22,7 +23,7 @@
  *   npm run bench -- latency --frame-cost [--tree DIR] what a frame of the list costs the main thread,
  *                                                     in-process, for a copy with a change to try
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -149,7 +150,12 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
   const rounds = Number(arg(argv, '--rounds') ?? 1);
   const starts = Number(arg(argv, '--starts') ?? 5);
   const given = arg(argv, '--queries')?.split(',').map((q) => q.trim()).filter(Boolean);
+  const corrections = arg(argv, '--corrections');
   try {
+    if (corrections) {
+      mkdirSync(homeDirs.config, { recursive: true });
+      copyFileSync(resolve(corrections), join(homeDirs.config, 'corrections.json'));
+    }
     const linesFile = join(tmp, 'lines.txt');
     const withFzf = !argv.includes('--no-fzf') && fzfVersion() !== null;
     const prepared = await prepare(corpus, withFzf ? linesFile : undefined, given);

@@ -4,7 +4,7 @@
 // index built under the corrections in one go (the old path) gives, printed whole with toJson,
 // with and without corrections.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { articlesWithEntities, entitiesPlainPieces, type ArticleEntities, libraryEntitySource } from '../../source/commands/entities.js';
@@ -89,6 +89,8 @@ const collect = async (pieces: AsyncIterable<string> | Iterable<string>) => {
 async function outputs(library: Library, corrections: CorrectionSet, cacheDir: string | null, problems: string[] = [], calls = { n: 0 }) {
   const sourced = await libraryEntitySource(library, corrections, { extractor: async () => extractorCounting(calls), cacheDir, onProblem: (p) => problems.push(p) });
   const extractedForIndex = calls.n;
+  // What is saved once handed back (the index under the corrections) is saved by the next turn.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   // What the search's @name highlights read, before anything else asks: every article's, from memory or the disk.
   const known = library.articles.map((a) => sourced.source.knownEntitiesOf(a, sourced.index));
   const streamed = {
@@ -110,7 +112,10 @@ async function outputs(library: Library, corrections: CorrectionSet, cacheDir: s
   return { streamed, whole, extractedForIndex };
 }
 
-const savedFiles = () => readdirSync(libraryCache).filter((f) => f.endsWith('.entity-index') || f.endsWith('.entities')).sort();
+/** Spoils the saved findings (the file stays): only a rebuild reads them, and would say they are not right. */
+const spoilFindings = () => writeFileSync(join(libraryCache, savedFiles().find((f) => f.endsWith('.entities'))!), 'not findings');
+
+const savedFiles = () => readdirSync(libraryCache).filter((f) => f.endsWith('entity-index') || f.endsWith('.entities')).sort();
 
 for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS]] as const) {
   test(`built, saved, loaded: the same output byte for byte (${label})`, async () => {
@@ -125,7 +130,10 @@ for (const [label, list] of [['no corrections', []], ['corrections', CORRECTIONS
     const problems: string[] = [];
     const built = await outputs(await load(), corrections, cacheDir, problems);
     assert.equal(built.extractedForIndex, 60, 'the first run reads every article');
-    assert.equal(savedFiles().length, 2, 'the index and its inputs saved beside the library cache');
+    // With corrections, the index under them beside the one under none.
+    assert.equal(savedFiles().length, list.length > 0 ? 3 : 2, 'the index and its inputs saved beside the library cache');
+    // The findings a rebuild would read, spoilt: a run that rebuilt would say so, and show the index under none.
+    spoilFindings();
     // A run with no entry in the entity cache (the index is beside the library cache): the index
     // can only have been loaded. Its output is made by extracting each article again.
     rmSync(cacheDir, { recursive: true, force: true });
@@ -168,6 +176,27 @@ test('a tampered saved index: said in one line, rebuilt from the saved inputs, t
   assert.deepEqual(third.streamed, first.streamed);
 });
 
+test('changed corrections: the saved index under the old ones is not used, the new one replaces it, and the output is the fresh one', async () => {
+  const cacheDir = join(temp.dir, 'entity-cache-changed');
+  rmSync(libraryCache, { recursive: true, force: true });
+  const before = new CorrectionSet(CORRECTIONS.slice(0, 3));
+  await outputs(await load(), before, cacheDir);
+  const file = join(libraryCache, savedFiles().find((f) => f.endsWith('.corrected-entity-index'))!);
+  const written = statSync(file).ino;
+  const after = new CorrectionSet(CORRECTIONS.slice(0, 4));
+  const problems: string[] = [];
+  const changed = await outputs(await load(), after, cacheDir, problems);
+  assert.deepEqual(problems, []);
+  assert.notEqual(statSync(file).ino, written, 'rebuilt and saved in its place');
+  assert.equal(savedFiles().filter((f) => f.endsWith('.corrected-entity-index')).length, 1, 'one copy');
+  const reference = await outputs(await load(), after, null);
+  assert.deepEqual(changed.whole, reference.whole);
+  assert.deepEqual(changed.streamed, reference.streamed);
+  // Undone back to the first set: the one copy is the second set's, so rebuilt again, as fresh.
+  const undone = await outputs(await load(), new CorrectionSet(CORRECTIONS.slice(0, 3)), cacheDir);
+  assert.deepEqual(undone.whole, (await outputs(await load(), before, null)).whole);
+});
+
 test('the app’s warm start loads the index the command line saved (one file, one rule)', async () => {
   const cacheDir = join(temp.dir, 'entity-cache-shared');
   rmSync(libraryCache, { recursive: true, force: true });
@@ -184,4 +213,28 @@ test('the app’s warm start loads the index the command line saved (one file, o
   // Loaded: all at once, no pass (a pass reports article by article, from a worker).
   assert.deepEqual(progress, [[60, 60]]);
   assert.equal(toJson(libraryEntitiesJson(index)), fromCli.whole.library);
+});
+
+test('the app’s warm start under the corrections the command line saved the index under: loaded as shown, not rebuilt', async () => {
+  const cacheDir = join(temp.dir, 'entity-cache-shared-corrected');
+  rmSync(libraryCache, { recursive: true, force: true });
+  const fromCli = await outputs(await load(), new CorrectionSet([...CORRECTIONS]), cacheDir);
+  spoilFindings();
+  const library = await load();
+  const problems: string[] = [];
+  const index = await new Promise<LibraryEntityIndex>((resolve, reject) =>
+    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir, onCacheProblem: (p) => problems.push(p) }).runLibraryPass({
+      onProgress: () => {},
+      onDone: resolve,
+      onError: (message) => reject(new Error(message)),
+    }),
+  );
+  // What use-entities does with the pass's index: the user's corrections (read again at this start: another set).
+  const corrections = new CorrectionSet(CORRECTIONS.map((c) => ({ ...c })));
+  const shown = await index.withCorrectionsInSlices(corrections, 8);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  assert.equal(shown.identity.corrections, corrections);
+  assert.equal(toJson(libraryEntitiesJson(shown)), fromCli.whole.library);
+  assert.deepEqual(problems, [], 'nothing rebuilt (the spoilt findings were never read)');
+  assert.equal(shown.withCorrections(corrections), shown, 'the reducer’s withCorrections then has nothing to do');
 });

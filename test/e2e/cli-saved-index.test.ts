@@ -1,4 +1,4 @@
-// Slow tier: a dozen runs of the built CLI over 200 articles, each loading the model, ~10 s of CPU.
+// Slow tier: two dozen runs of the built CLI over 200 articles, each loading the model, ~20 s of CPU.
 // The entity commands of the built CLI on a library the library cache keeps: the first run saves
 // the library entity index beside it (as the app does), the next ones load it; a tampered index is
 // said in one line on stderr, rebuilt, and the output stays what it was; and a reader that stops
@@ -36,7 +36,8 @@ function lede(args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const savedIndex = () => readdirSync(join(cache, 'library')).filter((f) => f.endsWith('.entity-index'));
+const savedIndex = () => readdirSync(join(cache, 'library')).filter((f) => f.endsWith('.entity-index') && !f.endsWith('.corrected-entity-index'));
+const correctedIndex = () => readdirSync(join(cache, 'library')).filter((f) => f.endsWith('.corrected-entity-index'));
 
 test('entities --library and mentions: built and saved on the first run, loaded after, tampered → one line, rebuilt, the same output', () => {
   const commands = [
@@ -80,13 +81,32 @@ test('entities --library and mentions: built and saved on the first run, loaded 
   assert.deepEqual(readFileSync(path), saved, 'saved again as it was');
   for (const [k, args] of commands.entries()) assert.deepEqual(lede(args), first[k], `${args.join(' ')} after the rebuild`);
 
-  // With a correction: applied to the loaded index, and the saved one stays the uncorrected one.
+  // With a correction: applied to the loaded index, and the saved one stays the uncorrected one;
+  // the index under the correction is saved beside it, loaded by the next run (the file left as it
+  // was), and a tampered one is said, rebuilt and saved right again.
   assert.equal(lede(['correct', 'hide', 'Vladimir Putin']).status, 0);
   const corrected = lede(commands[0]!);
   assert.equal(corrected.stderr, '');
   assert.ok(!(JSON.parse(corrected.stdout) as typeof library).entities.some((e) => /Putin/.test(e.name)), 'Putin hidden');
   assert.deepEqual(readFileSync(path), saved);
+  const [correctedFile] = correctedIndex();
+  assert.ok(correctedFile, 'the index under the correction is saved');
+  const correctedPath = join(cache, 'library', correctedFile);
+  const correctedSaved = readFileSync(correctedPath);
+  const underCorrection = commands.map((args) => lede(args));
+  assert.deepEqual(underCorrection[0], corrected);
+  assert.deepEqual(readFileSync(correctedPath), correctedSaved, 'loaded, not written again');
+  const forged = Buffer.from(correctedSaved);
+  forged[forged.length - 5]! ^= 0x01;
+  writeFileSync(correctedPath, forged);
+  const again = lede(commands[0]!);
+  assert.equal(again.stdout, corrected.stdout);
+  assert.match(again.stderr, /^lede: entity index cache: ignored .*\.corrected-entity-index \(bytes changed since written\); rebuilt\n$/);
+  assert.deepEqual(readFileSync(correctedPath), correctedSaved, 'saved again as it was');
+  for (const [k, args] of commands.entries()) assert.deepEqual(lede(args), underCorrection[k], `${args.join(' ')} under the correction, after the rebuild`);
+  // Undone: the index under none, as before the correction; the copy under it is left for a redo.
   assert.equal(lede(['correct', 'undo']).status, 0);
+  assert.deepEqual(lede(commands[0]!), first[0]);
 });
 
 /** Runs lede with its stdout a pipe that is closed after the first `bytes` bytes, as `| head -c` does. */

@@ -14,6 +14,7 @@
  * Later corrections win over earlier ones about the same name. Pure: reading and writing the file
  * is corrections-file.ts'.
  */
+import { createHash } from 'node:crypto';
 import { normalizeName } from './normalize.js';
 import type { EntityType } from './types.js';
 
@@ -123,6 +124,15 @@ export class CorrectionSet {
     return this.list.length;
   }
 
+  /**
+   * A digest of the corrections as they apply: their order and fields, not how the file spells
+   * them (spacing, key order). What a saved index under corrections was built under
+   * (library-index-file.ts). Worked out each time: a set's list may be an array its maker changes.
+   */
+  get digest(): string {
+    return createHash('sha256').update(JSON.stringify(this.list.map(fieldsOf))).digest('hex');
+  }
+
   /** What applies to an entity known by these names; undefined when nothing does. */
   verdict(names: readonly string[]): EntityVerdict | undefined {
     if (this.byName.size === 0) return undefined;
@@ -159,6 +169,22 @@ export class CorrectionSet {
       }
     }
     return { hidden, ...(type ? { type } : {}), ...(renamed ? { name: renamed } : {}), splits };
+  }
+}
+
+/** A correction's fields in one order, whatever order its JSON had them in. */
+function fieldsOf(c: Correction): string[] {
+  switch (c.op) {
+    case 'hide':
+      return [c.op, c.name];
+    case 'type':
+      return [c.op, c.name, c.type];
+    case 'rename':
+      return [c.op, c.name, c.to];
+    case 'merge':
+      return [c.op, c.name, c.into];
+    case 'split':
+      return [c.op, c.name, c.alias];
   }
 }
 

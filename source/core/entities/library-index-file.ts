@@ -3,14 +3,17 @@
  * after a pass (or a rebuild from its saved inputs, library-index-cache.ts) and loaded instead of
  * built on a start that gave exactly the same library (its generation) with the same extractor
  * (whose version carries RULES_VERSION): at 20,000 articles the build is seconds of the UI
- * thread, the load a few tens of milliseconds. Only an index under no corrections is saved: the
- * user's are applied after loading, in the one place they are applied after a pass (use-entities'
- * withCorrectionsInSlices), which rebuilds from the saved inputs when there are some.
+ * thread, the load a few tens of milliseconds. The index under no corrections is saved there; the
+ * index under the user's corrections (what the one place they are applied, withCorrectionsInSlices,
+ * made of it) is saved beside it (`<key>.corrected-entity-index`, one copy: the last corrections),
+ * with the digest of those corrections in its header, so that a start with the same corrections
+ * loads it instead of rebuilding it.
  *
  *   "lede entity index\n"   the magic, 18 bytes
  *   32 bytes                SHA-256 of everything after it
  *   u32 little-endian       H, the header's length in bytes
- *   H bytes                 the header, JSON (Header): version, generation, extractor, the counts of
+ *   H bytes                 the header, JSON (Header): version, generation, extractor, the digest of
+ *                           the corrections it is under (CorrectionSet.digest), the counts of
  *                           each section below, and the strings (every name, alias and key); padded
  *                           with 0-3 spaces so that the sections start on a four-byte boundary
  *   int32 little-endian     the sections, in SECTIONS' order, each as long as the header says;
@@ -31,7 +34,7 @@ import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic, type O
 import { runStepsInSlices } from '../load/time-slices.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
-import { NO_CORRECTIONS } from './corrections.js';
+import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
 import type { LibraryIdentity } from './identity.js';
 import { isSavedString } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
@@ -40,7 +43,7 @@ import { PositionMap, postingsOf } from './library-postings.js';
 import type { EntityType } from './types.js';
 
 /** Bump whenever what the index holds, or how it is built from the findings, changes. */
-export const LIBRARY_INDEX_FILE_VERSION = 1;
+export const LIBRARY_INDEX_FILE_VERSION = 2;
 /** No saved index is read past this (20,000 articles make ~20 MB). */
 export const MAX_LIBRARY_INDEX_BYTES = 1024 * 1024 * 1024;
 
@@ -58,6 +61,11 @@ const MAX_MENTIONS = 0x3fffffff;
 /** Where the index of the library cached in `libraryFile` is saved. */
 export function libraryIndexFile(libraryFile: string): string {
   return libraryFile.replace(/\.cache$/, '') + '.entity-index';
+}
+
+/** Where the same library's index under the user's corrections is saved (one copy: the last ones). */
+export function correctedLibraryIndexFile(libraryFile: string): string {
+  return libraryFile.replace(/\.cache$/, '') + '.corrected-entity-index';
 }
 
 export interface LibraryIndexKey {
@@ -95,15 +103,18 @@ interface Header extends Record<Count, number> {
   version: number;
   generation: string;
   extractor: string;
+  corrections: string;
   strings: string[];
 }
 
 const lengthOf = (counts: Record<Count, number>, spec: (typeof SECTIONS)[number][1]): number =>
   spec.endsWith('+1') ? counts[spec.slice(0, -2) as Count] + 1 : counts[spec as Count];
 
-/** Writes `index` (complete, under no corrections) for the library and extractor of `key`; a failure is told, never thrown. */
+/**
+ * Writes `index` (complete) for the library and extractor of `key`, under the corrections it was
+ * built with (their digest: it loads only under the same); a failure is told, never thrown.
+ */
 export function saveLibraryIndex(index: LibraryEntityIndex, file: string, key: LibraryIndexKey, onProblem?: (problem: string) => void): void {
-  if (index.identity.corrections.size > 0) return;
   const problem = ensureOwnDirectory(dirname(file));
   if (problem) return onProblem?.(`entity index cache off: ${problem}`);
   try {
@@ -184,8 +195,9 @@ const PIECE_STRINGS = 2048;
 /** Integers gathered before they are hashed and written. */
 const INT_CHUNK = 64 * 1024;
 
-function* headerPieces(key: LibraryIndexKey, counts: Record<Count, number>, strings: readonly string[]): Generator<string> {
+function* headerPieces(key: LibraryIndexKey, corrections: string, counts: Record<Count, number>, strings: readonly string[]): Generator<string> {
   yield `{"version":${LIBRARY_INDEX_FILE_VERSION},"generation":${JSON.stringify(key.generation)},"extractor":${JSON.stringify(key.extractorVersion)}`;
+  yield `,"corrections":${JSON.stringify(corrections)}`;
   for (const name of COUNTS) yield `,"${name}":${counts[name]}`;
   yield ',"strings":[';
   for (let at = 0; at < strings.length; at += PIECE_STRINGS) yield (at === 0 ? '' : ',') + JSON.stringify(strings.slice(at, at + PIECE_STRINGS)).slice(1, -1);
@@ -195,8 +207,9 @@ function* headerPieces(key: LibraryIndexKey, counts: Record<Count, number>, stri
 /** The file, written as it is made; the digest worked out as the bytes go and put in its place at the end. */
 function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryIndexKey): void {
   const { strings, counts, sections } = sectionsOf(index);
+  const corrections = index.identity.corrections.digest;
   let headerBytes = 0;
-  for (const piece of headerPieces(key, counts, strings)) headerBytes += Buffer.byteLength(piece, 'utf8');
+  for (const piece of headerPieces(key, corrections, counts, strings)) headerBytes += Buffer.byteLength(piece, 'utf8');
   // Spaces after the JSON put the sections on a four-byte boundary.
   const padding = ' '.repeat((4 - ((PREFIX_BYTES + headerBytes) % 4)) % 4);
   headerBytes += padding.length;
@@ -211,7 +224,7 @@ function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryI
     digest.update(bytes);
     out.write(bytes);
   };
-  for (const piece of [...headerPieces(key, counts, strings), padding]) emit(Buffer.from(piece, 'utf8'));
+  for (const piece of [...headerPieces(key, corrections, counts, strings), padding]) emit(Buffer.from(piece, 'utf8'));
   const chunk = new Int32Array(INT_CHUNK);
   let filled = 0;
   const flush = () => {
@@ -233,6 +246,8 @@ function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryI
 /** What a loaded index needs beside the file: the library's articles, where the entity cache is, the findings if ever needed. */
 export interface LoadOptions {
   cacheDir: string | null;
+  /** The corrections the index must have been saved under (default none): the loaded index is under this set. */
+  corrections?: CorrectionSet;
   /** What the index was built from, read when a correction needs a rebuild (library-index-cache.ts' file). */
   findings: () => Findings | undefined;
   /** Told one line when a saved index is found tampered with. */
@@ -263,9 +278,12 @@ export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order
   } catch {
     return tampered('header not JSON');
   }
+  const corrections = options.corrections ?? NO_CORRECTIONS;
   if (!isRecord(header) || header.version !== LIBRARY_INDEX_FILE_VERSION || header.generation !== key.generation || header.extractor !== key.extractorVersion) return undefined;
+  // Saved under other corrections (the user changed them since, or undid one): a plain miss.
+  if (header.corrections !== corrections.digest) return undefined;
   // A pause between the stages (each tens of milliseconds at 20,000 articles), so keys are answered meanwhile.
-  const parts = await runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir), SLICE_MS);
+  const parts = await runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir, corrections), SLICE_MS);
   return typeof parts === 'string' ? tampered(parts) : indexFromParts(parts, options.findings);
 }
 
@@ -299,7 +317,14 @@ function int32Copy(bytes: Buffer, at: number, count: number): Int32Array {
 }
 
 /** The index's parts from the checked header and sections, or what is wrong with them. */
-function* partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number, order: string[], cacheDir: string | null): Generator<void, IndexParts | string> {
+function* partsFrom(
+  value: Record<string, unknown>,
+  bytes: Buffer,
+  from: number,
+  order: string[],
+  cacheDir: string | null,
+  corrections: CorrectionSet,
+): Generator<void, IndexParts | string> {
   if (!COUNTS.every((c) => isCount(value[c]))) return 'bad counts';
   const header = value as unknown as Header;
   if (header.articles !== order.length) return 'another number of articles';
@@ -342,7 +367,7 @@ function* partsFrom(value: Record<string, unknown>, bytes: Buffer, from: number,
   yield;
   const postings = postingsOf(order.length, entities, s.docStart, s.doc, s.mentions, s.inTitle);
   yield;
-  return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order), cacheDir };
+  return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order, corrections), cacheDir };
 }
 
 /** Whether every value of `values` is a position in a table of `length`. */
@@ -377,8 +402,8 @@ function checkPostings(docStart: Int32Array, docs: Int32Array, mentions: Int32Ar
   return undefined;
 }
 
-/** What the library decided about its entities (under no corrections). */
-function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly string[], order: readonly string[]): LibraryIdentity {
+/** What the library decided about its entities, under `corrections` (the ones it was saved under). */
+function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly string[], order: readonly string[], corrections: CorrectionSet): LibraryIdentity {
   // Each article's ties as a small map made when asked for (an opened article's entities ask):
   // 20,000 maps made at once were most of the identity's load.
   const { linkArticle, linkBare, linkFull } = s;
@@ -395,7 +420,7 @@ function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly stri
     (d) => linkStart[d]! < linkStart[d + 1]!,
   );
   return {
-    corrections: NO_CORRECTIONS,
+    corrections,
     evidence: { surnames: new Set(Array.from(s.surname, (p) => strings[p]!)) },
     typeByName: new Map(Array.from(s.typedName, (p, t) => [strings[p]!, TYPES[s.typedType[t]!]!])),
     links,

@@ -313,12 +313,42 @@ export function indexFromParts(parts: IndexParts, findings: () => Findings | und
       const steps = sameCorrections(next, corrections) ? undefined : rebuilt(next);
       return steps ? runSteps(steps) : index;
     },
-    withCorrectionsInSlices: (next, sliceMs) => {
-      const steps = sameCorrections(next, corrections) ? undefined : rebuilt(next);
-      return steps ? runStepsInSlices(steps, sliceMs) : Promise.resolve(index);
+    withCorrectionsInSlices: async (next, sliceMs) => {
+      if (sameCorrections(next, corrections)) return index;
+      // The one place corrections are applied, its output kept between runs: a start under the
+      // same corrections loads it (at 20,000 articles a rebuild is seconds of CPU).
+      const store = correctedStores.get(index);
+      const saved = next.size > 0 ? await store?.load(next) : undefined;
+      if (saved) return keptIn(saved, store);
+      const steps = rebuilt(next);
+      if (!steps) return index;
+      const result = await runStepsInSlices(steps, sliceMs);
+      // Saved once it is handed back: at 20,000 articles writing it is most of a second, and the
+      // screens get it first (as the index under none is saved after a pass has handed it over).
+      if (next.size > 0 && store) setImmediate(() => store.save(result));
+      return keptIn(result, store);
     },
   };
   findingsOf.set(index, findings);
+  return index;
+}
+
+/**
+ * Where an index's versions under the user's corrections are kept between runs (saved beside the
+ * library cache, saved-library-index.ts): what withCorrectionsInSlices makes, cached.
+ */
+export interface CorrectedIndexStore {
+  /** The index under `corrections` a run before saved, if it is there and right (under exactly that set). */
+  load(corrections: CorrectionSet): Promise<LibraryEntityIndex | undefined>;
+  /** Keeps `index`, under the corrections it was built with, for the next run (a turn of the event loop after it is made); a failure is told, never thrown. */
+  save(index: LibraryEntityIndex): void;
+}
+
+const correctedStores = new WeakMap<LibraryEntityIndex, CorrectedIndexStore>();
+
+/** `index`, its versions under corrections made from now on loaded from and saved in `store`. */
+export function keptIn(index: LibraryEntityIndex, store: CorrectedIndexStore | undefined): LibraryEntityIndex {
+  if (store) correctedStores.set(index, store);
   return index;
 }
 

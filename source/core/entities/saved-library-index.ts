@@ -2,21 +2,22 @@
  * The library entity index a run before saved, for every source that builds one (the app's
  * worker source, the command line's in-thread one): one rule for when it is valid (the same
  * library generation, the same extractor version), one way to load it (the built index, else the
- * pass's saved findings to build it from), and one way to save it after a build. A saved index is
- * always one under no corrections: the user's are applied after loading, where they are applied
- * after a pass (LibraryEntityIndex.withCorrections*).
+ * pass's saved findings to build it from), and one way to save it after a build. The index is
+ * saved under no corrections; the user's are applied after loading, where they are applied after a
+ * pass (LibraryEntityIndex.withCorrectionsInSlices), and what that makes is saved beside it (one
+ * copy, under the digest of the corrections), loaded on the next start under the same ones.
  */
 import { existsSync } from 'node:fs';
 import { TimeSlices } from '../load/time-slices.js';
 import { libraryCacheOf } from '../load/library-cache.js';
 import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
-import { findingsFrom, indexFindings, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
-import { type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
+import { type CorrectedIndexStore, findingsFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import { correctedLibraryIndexFile, type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
 
 /** Where a library's saved index lives and what it must have been saved for. */
 export interface SavedIndexPlace {
-  files: { index: string; inputs: string };
+  files: { index: string; corrected: string; inputs: string };
   key: LibraryIndexKey;
   /** The library's article ids, in library order. */
   order: string[];
@@ -31,7 +32,7 @@ export function savedIndexPlace(articles: readonly { id: string }[], extractorVe
   const cached = libraryCacheOf(articles);
   if (!cached) return undefined;
   return {
-    files: { index: libraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) },
+    files: { index: libraryIndexFile(cached.file), corrected: correctedLibraryIndexFile(cached.file), inputs: entityIndexFile(cached.file) },
     key: { generation: cached.generation, extractorVersion },
     order: articles.map((a) => a.id),
   };
@@ -51,13 +52,32 @@ export async function loadSavedIndex(place: SavedIndexPlace, options: SavedIndex
   const { files, key, order } = place;
   // Written together; without the inputs no correction could be applied to the index.
   if (!existsSync(files.inputs)) return undefined;
+  const findings = savedFindings(place, options);
+  const loaded = await loadLibraryIndex(files.index, key, order, { cacheDir: options.cacheDir, findings, onProblem: options.onProblem });
+  return loaded && keptIn(loaded, correctedStore(place, options, findings));
+}
+
+/** The findings saved beside the index, read once when first asked for (a correction's rebuild needs them). */
+function savedFindings(place: SavedIndexPlace, options: SavedIndexOptions): () => Findings | undefined {
   let findings: Findings | undefined;
-  const readFindings = () => {
+  return () => {
     if (findings) return findings;
-    const saved = loadEntityIndexInputs(files.inputs, key, order, options.onProblem);
-    return (findings = saved && findingsFrom(order, saved));
+    const saved = loadEntityIndexInputs(place.files.inputs, place.key, place.order, options.onProblem);
+    return (findings = saved && findingsFrom(place.order, saved));
   };
-  return loadLibraryIndex(files.index, key, order, { cacheDir: options.cacheDir, findings: readFindings, onProblem: options.onProblem });
+}
+
+/**
+ * The library's index under the user's corrections, saved beside the one under none: one copy,
+ * replaced when the corrections change, and loaded (checked as that one is) only under the very
+ * corrections it was saved under. Rebuilt under others from `findings`.
+ */
+function correctedStore(place: SavedIndexPlace, options: SavedIndexOptions, findings: () => Findings | undefined): CorrectedIndexStore {
+  const { files, key, order } = place;
+  return {
+    load: (corrections) => loadLibraryIndex(files.corrected, key, order, { cacheDir: options.cacheDir, corrections, findings, onProblem: options.onProblem }),
+    save: (index) => saveLibraryIndex(index, files.corrected, key, options.onProblem),
+  };
 }
 
 /**
@@ -83,14 +103,20 @@ export async function indexFromSavedInputs(
   }
   options.onRead?.();
   const index = await builder.finishInSlices(order, options.sliceMs);
-  return options.cancelled?.() ? undefined : index;
+  return options.cancelled?.() ? undefined : keptIn(index, correctedStore(place, options, () => findingsFrom(order, found)));
 }
 
-/** Saves the built index `index` (and, with `withInputs`, the findings it was built from), atomically; a failure is told, never thrown. */
+/**
+ * Saves the built index `index`, under no corrections (and, with `withInputs`, the findings it was
+ * built from), atomically; a failure is told, never thrown. Its versions under corrections are
+ * saved beside it from then on.
+ */
 export function saveBuiltIndex(index: LibraryEntityIndex, place: SavedIndexPlace, options: SavedIndexOptions & { withInputs: boolean }): void {
+  if (index.identity.corrections.size > 0) return;
   if (options.withInputs) {
     const findings = indexFindings(index);
     if (findings) saveEntityIndexInputs(place.files.inputs, place.key, place.order, findings, options.onProblem);
   }
   saveLibraryIndex(index, place.files.index, place.key, options.onProblem);
+  keptIn(index, correctedStore(place, options, savedFindings(place, options)));
 }

@@ -70,3 +70,19 @@ test('describeCorrection: one line for each op, "an organization"', () => {
   assert.equal(describeCorrection({ op: 'merge', name: 'Lib Dems', into: 'Liberal Democrats' }), 'merge “Lib Dems” into “Liberal Democrats”');
   assert.equal(describeCorrection({ op: 'split', name: 'Putin', alias: 'Vladimir' }), 'split “Vladimir” off “Putin”');
 });
+
+test('digest: the same for the same corrections however the file spelled them; another for any other set, order included', () => {
+  const spelled = (json: string) => new CorrectionSet(JSON.parse(json).map(asCorrection));
+  const a = spelled('[{"op":"merge","name":"Lib Dems","into":"Liberal Democrats"},{"op":"hide","name":"Christmas"}]');
+  const b = spelled('[ { "into": "Liberal Democrats", "name": "  Lib Dems ", "op": "merge" }, {"name":"Christmas","op":"hide"} ]');
+  assert.equal(a.digest, b.digest);
+  assert.match(a.digest, /^[0-9a-f]{64}$/);
+  const others = [
+    new CorrectionSet([]),
+    spelled('[{"op":"hide","name":"Christmas"},{"op":"merge","name":"Lib Dems","into":"Liberal Democrats"}]'),
+    spelled('[{"op":"merge","name":"Lib Dems","into":"Liberal democrats"},{"op":"hide","name":"Christmas"}]'),
+    spelled('[{"op":"rename","name":"Lib Dems","to":"Liberal Democrats"},{"op":"hide","name":"Christmas"}]'),
+    spelled('[{"op":"merge","name":"Lib Dems","into":"Liberal Democrats"}]'),
+  ];
+  assert.equal(new Set([a, ...others].map((s) => s.digest)).size, others.length + 1);
+});

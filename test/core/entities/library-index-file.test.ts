@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type Correction, CorrectionSet } from '../../../source/core/entities/corrections.js';
+import { type Correction, CorrectionSet, NO_CORRECTIONS } from '../../../source/core/entities/corrections.js';
 import type { Findings } from '../../../source/core/entities/library-findings.js';
-import { appearsWith, type EntitySummary, findingsFrom, type LibraryEntityIndex, LibraryIndexBuilder, nextArticleWith } from '../../../source/core/entities/library-index.js';
-import { libraryIndexFile, loadLibraryIndex, MAX_LIBRARY_INDEX_BYTES, saveLibraryIndex } from '../../../source/core/entities/library-index-file.js';
+import { appearsWith, type EntitySummary, findingsFrom, keptIn, type LibraryEntityIndex, LibraryIndexBuilder, nextArticleWith } from '../../../source/core/entities/library-index.js';
+import { correctedLibraryIndexFile, libraryIndexFile, loadLibraryIndex, MAX_LIBRARY_INDEX_BYTES, saveLibraryIndex } from '../../../source/core/entities/library-index-file.js';
 import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
 import { entityNames } from '../../../source/core/entities/name-search.js';
 import type { Entity } from '../../../source/core/entities/types.js';
@@ -23,6 +23,8 @@ after(() => rmSync(root, { recursive: true, force: true }));
 let serial = 0;
 const freshFile = () => join(root, `${serial++}.entity-index`);
 const KEY = { generation: 'g1', extractorVersion: 'x1' };
+/** One turn of the event loop: what is saved after it is handed back is saved by then. */
+const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // The last as the extractor reads some Reuters titles, across the gap before the text.
 const NAMES = ['Vladimir Putin', 'Putin', 'Benjamin Netanyahu', 'Netanyahu', 'Moscow', 'Gaza', 'United Nations', 'UN', 'Erdoğan', 'Zürich', 'Brown', 'Gordon Brown', 'Zoe Brown', 'NASDAQ\n\nStar Technologies Inc'];
@@ -115,12 +117,81 @@ describe('saved library entity index: loaded, it answers as the built one', () =
     );
   });
 
-  test('an index under corrections is not saved (they are applied after loading, where they are after a pass)', () => {
-    const order = ['a.txt'];
-    const index = built(order, new Map([['a.txt', [{ name: 'Moscow', type: 'place', aliases: [], mentions: 2, inTitle: false }]]])).withCorrections(new CorrectionSet([{ op: 'hide', name: 'Gaza' }]));
-    const file = freshFile();
-    saveLibraryIndex(index, file, KEY);
-    assert.throws(() => readFileSync(file), /ENOENT/);
+  test('an index under corrections, saved, loads only under the same corrections, and answers as the freshly corrected one', async () => {
+    await fc.assert(
+      fc.asyncProperty(library, fc.array(correction, { minLength: 1, maxLength: 4 }), async (articles, list) => {
+        const order = articles.map((_, i) => `a${i}.txt`);
+        const found = new Map(order.map((id, i) => [id, articles[i]!]));
+        const corrections = new CorrectionSet(JSON.parse(JSON.stringify(list)) as Correction[]);
+        const corrected = built(order, found).withCorrections(corrections);
+        const file = freshFile();
+        saveLibraryIndex(corrected, file, KEY);
+        const options = { cacheDir: corrected.cacheDir, findings: () => findingsFrom(order, found) };
+        // The same corrections as another set (a new run reads the file again): loaded, under that set.
+        const same = new CorrectionSet(JSON.parse(JSON.stringify(list)) as Correction[]);
+        const loaded = await loadLibraryIndex(file, KEY, order, { ...options, corrections: same });
+        assert.ok(loaded, 'loads under the same corrections');
+        const probe = probeOf(articles.flat());
+        assert.deepEqual(answers(loaded, probe), answers(corrected, probe));
+        assert.equal(loaded.identity.corrections, same);
+        assert.equal(loaded.withCorrections(same), loaded, 'nothing to rebuild under its own corrections');
+        // Under none, or one correction more: a plain miss, said nowhere.
+        assert.equal(await loadLibraryIndex(file, KEY, order, options), undefined);
+        assert.equal(await loadLibraryIndex(file, KEY, order, { ...options, corrections: new CorrectionSet([...list, { op: 'hide', name: 'Zürich' }]) }), undefined);
+        unlinkSync(file);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('withCorrectionsInSlices keeps its output: the same corrections again load it, changed or undone ones rebuild and replace it', async () => {
+    await fc.assert(
+      fc.asyncProperty(library, fc.array(correction, { minLength: 1, maxLength: 4 }), correction, async (articles, list, more) => {
+        const order = articles.map((_, i) => `a${i}.txt`);
+        const found = new Map(order.map((id, i) => [id, articles[i]!]));
+        const file = freshFile();
+        const saved = { n: 0 };
+        let reads = 0;
+        // What saved-library-index.ts keeps beside a loaded index, over one file.
+        const store = {
+          load: (corrections: CorrectionSet) => loadLibraryIndex(file, KEY, order, { cacheDir: '/cache', corrections, findings: () => (reads++, findingsFrom(order, found)) }),
+          save: (index: LibraryEntityIndex) => (saved.n++, saveLibraryIndex(index, file, KEY)),
+        };
+        const reference = built(order, found);
+        const start = async () => {
+          const uncorrected = await savedAndLoaded(reference, order, () => (reads++, findingsFrom(order, found)));
+          return keptIn(uncorrected!, store);
+        };
+        const probe = probeOf(articles.flat());
+        const first = await (await start()).withCorrectionsInSlices(new CorrectionSet(list), 1);
+        assert.equal(saved.n, 0, 'saved after it is handed back');
+        await aTurn();
+        assert.deepEqual(answers(first, probe), answers(reference.withCorrections(new CorrectionSet(list)), probe));
+        assert.equal(saved.n, 1, 'the corrected index saved');
+        // The next start, the same corrections (read again: another set): loaded, nothing rebuilt or saved.
+        reads = 0;
+        const second = await (await start()).withCorrectionsInSlices(new CorrectionSet([...list]), 1);
+        await aTurn();
+        assert.equal(reads, 0, 'no findings read: nothing rebuilt');
+        assert.equal(saved.n, 1);
+        assert.deepEqual(answers(second, probe), answers(first, probe));
+        // A start after one more correction: the digest is stale, the index rebuilt and saved in its place.
+        const changed = new CorrectionSet([...list, more]);
+        const third = await (await start()).withCorrectionsInSlices(changed, 1);
+        await aTurn();
+        assert.ok(reads > 0, 'rebuilt from the findings');
+        assert.equal(saved.n, 2);
+        assert.deepEqual(answers(third, probe), answers(reference.withCorrections(changed), probe));
+        assert.ok(await store.load(new CorrectionSet([...list, more])), 'one copy, under the new corrections');
+        assert.equal(await store.load(new CorrectionSet([...list])), undefined, 'the old one replaced');
+        // Undo back to none: the index under none, nothing saved for it.
+        assert.equal(await (await start()).withCorrectionsInSlices(NO_CORRECTIONS, 1).then((i) => i.identity.corrections.size), 0);
+        await aTurn();
+        assert.equal(saved.n, 2);
+        unlinkSync(file);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   test('a library of thousands: tables past one piece of the header, sections past one chunk', async () => {
@@ -138,6 +209,7 @@ describe('saved library entity index: loaded, it answers as the built one', () =
 
   test('the file sits beside the library cache', () => {
     assert.equal(libraryIndexFile('/c/library/abc.cache'), '/c/library/abc.entity-index');
+    assert.equal(correctedLibraryIndexFile('/c/library/abc.cache'), '/c/library/abc.corrected-entity-index');
   });
 });
 
@@ -156,19 +228,24 @@ describe('saved library entity index: a plain miss says nothing', () => {
   });
 });
 
-describe('saved library entity index: a tampered file is a miss, said once', () => {
+// The index under no corrections, and the one under the user's (saved beside it): one format, one check.
+const UNDER: [string, CorrectionSet][] = [
+  ['', NO_CORRECTIONS],
+  [' (the index under corrections)', new CorrectionSet([{ op: 'merge', name: 'Moscow', into: 'Kremlin' }, { op: 'type', name: 'Putin', type: 'person' }])],
+];
+for (const [under, corrections] of UNDER) describe(`saved library entity index: a tampered file is a miss, said once${under}`, () => {
   const order = ['a.txt', 'b.txt', 'c.txt'];
   const findings = new Map<string, EntitySummary[]>([
     ['a.txt', [{ name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], mentions: 3, inTitle: true }, { name: 'Moscow', type: 'place', aliases: [], mentions: 1, inTitle: false }]],
     ['b.txt', [{ name: 'Moscow', type: 'place', aliases: [], mentions: 1, inTitle: false }, { name: 'Putin', type: 'person', aliases: [], mentions: 2, inTitle: false }]],
     ['c.txt', [{ name: 'Putin', type: 'place', aliases: [], mentions: 1, inTitle: false }, { name: 'Moscow', type: 'place', aliases: [], mentions: 4, inTitle: true }]],
   ]);
-  const index = built(order, findings);
+  const index = built(order, findings).withCorrections(corrections);
 
   async function assertMiss(tamper: (file: string, bytes: Buffer) => void, said: RegExp) {
     const file = freshFile();
     saveLibraryIndex(index, file, KEY);
-    const options = { cacheDir: null, findings: () => undefined };
+    const options = { cacheDir: null, corrections, findings: () => undefined };
     assert.ok(await loadLibraryIndex(file, KEY, order, options), 'the untampered file loads');
     tamper(file, readFileSync(file));
     const problems: string[] = [];
@@ -249,4 +326,15 @@ describe('saved library entity index: a tampered file is a miss, said once', () 
       writeFileSync(file, Buffer.concat([Buffer.from(MAGIC), createHash('sha256').update(rest).digest(), rest]));
     }, /header not JSON/));
   for (const [name, tamper, said] of specialFileTampers(MAX_LIBRARY_INDEX_BYTES)) test(name, () => assertMiss((file) => tamper(file), said));
+  test('a forged digest of the corrections: a plain miss (another set), said nowhere', async () => {
+    const file = freshFile();
+    saveLibraryIndex(index, file, KEY);
+    const decoded = decode(readFileSync(file));
+    assert.equal(decoded.header.corrections, corrections.digest);
+    decoded.header.corrections = new CorrectionSet([{ op: 'hide', name: 'Gaza' }]).digest;
+    writeFileSync(file, encode(decoded));
+    const problems: string[] = [];
+    assert.equal(await loadLibraryIndex(file, KEY, order, { cacheDir: null, corrections, findings: () => undefined, onProblem: (p) => problems.push(p) }), undefined);
+    assert.deepEqual(problems, []);
+  });
 });
