@@ -223,7 +223,7 @@ test('the app’s warm start under the corrections the command line saved the in
   const library = await load();
   const problems: string[] = [];
   const index = await new Promise<LibraryEntityIndex>((resolve, reject) =>
-    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir, onCacheProblem: (p) => problems.push(p) }).runLibraryPass({
+    new WorkerSource(library.articles, async () => extractorCounting({ n: 0 }), { cacheDir, onCacheProblem: (p) => problems.push(p), extractorVersion: extractorCounting({ n: 0 }).version }).runLibraryPass({
       onProgress: () => {},
       onDone: resolve,
       onError: (message) => reject(new Error(message)),
