@@ -1,3 +1,4 @@
+// Slow tier: the entity commands run several times over a saved library, ~3 s of CPU.
 // The entity commands on a library the library cache knows: the first run builds the library
 // entity index and saves it, the next loads it instead (no article is read for `--library`), a
 // tampered one is said in one line and rebuilt — and every output is byte for byte the one the

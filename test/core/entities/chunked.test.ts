@@ -1,3 +1,4 @@
+// Slow tier: megabyte articles extracted a chunk at a time, ~5 s of CPU.
 // Long and dense articles: read a chunk at a time, merged as one, and capped, so what extraction
 // holds and gives back is bounded however big the article.
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// Slow tier: the entity sources end to end over generated libraries (worker, cache, saved index), ~6 s of CPU.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Slow tier: every kind of damage to the library cache at every boundary, over generated libraries, ~5 s of CPU.
 // The library cache gives exactly the library a load without it gives, whatever changed between
 // starts; and it treats its own file as hostile: every kind of damage or crafting is a miss (or,
 // for a body crafted to pass every check but its first read, a repaired text), never a crash, a
