@@ -20,6 +20,7 @@ import { MAX_NAME_CHARS } from './cache.js';
 import { MAX_ENTITIES_PER_ARTICLE, MAX_MENTIONS_PER_ARTICLE } from './chunked.js';
 import type { EntitySummary } from './library-index.js';
 import type { EntityType } from './types.js';
+import { stringTable } from './string-table.js';
 
 /** Bump when what a summary holds changes. */
 export const ENTITY_INDEX_CACHE_VERSION = 1;
@@ -61,13 +62,7 @@ const PIECE_CHARS = 64 * 1024;
  * piece at a time after a placeholder for its digest, which goes in front at the end.
  */
 function writeInputs(out: OwnFileOutput, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>): void {
-  const strings: string[] = [];
-  const indexOf = new Map<string, number>();
-  const intern = (s: string): number => {
-    let at = indexOf.get(s);
-    if (at === undefined) indexOf.set(s, (at = strings.push(s) - 1));
-    return at;
-  };
+  const { strings, at: intern } = stringTable();
   for (const id of order) for (const e of findings.get(id) ?? []) [e.name, ...e.aliases].forEach(intern);
   const start = out.written;
   out.write(`${'0'.repeat(64)}\n`);

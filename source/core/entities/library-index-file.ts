@@ -41,6 +41,7 @@ import type { Findings } from './library-findings.js';
 import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntityIndex } from './library-index.js';
 import { PositionMap, postingsOf } from './library-postings.js';
 import type { EntityType } from './types.js';
+import { stringTable } from './string-table.js';
 
 /** Bump whenever what the index holds, or how it is built from the findings, changes. */
 export const LIBRARY_INDEX_FILE_VERSION = 2;
@@ -126,13 +127,7 @@ export function saveLibraryIndex(index: LibraryEntityIndex, file: string, key: L
 
 /** The index as the file's sections (strings as positions in `strings`). */
 function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Record<Count, number>; sections: Record<SectionName, ArrayLike<number>> } {
-  const strings: string[] = [];
-  const positions = new Map<string, number>();
-  const at = (s: string): number => {
-    let p = positions.get(s);
-    if (p === undefined) positions.set(s, (p = strings.push(s) - 1));
-    return p;
-  };
+  const { strings, at } = stringTable();
   const { entities, postings, order, namesByArticle, identity } = index;
   const aliasStart = [0];
   const alias: number[] = [];
