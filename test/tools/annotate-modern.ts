@@ -4,15 +4,17 @@
  * occurrence of a form in the title or text, as lede reads the file, is a mention, longest forms
  * first and never overlapping; a form found nowhere is an error (a typo in the spec).
  *
- *   node --import tsx test/tools/annotate-modern.ts SPEC.json DIR
+ *   node --import tsx test/tools/annotate-modern.ts SPEC.json DIR [OUT.json]
+ *
+ * OUT.json (default gold.json, inside DIR) lets two writers of one set keep a file each.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLibrary } from '../../source/core/load/index.js';
 
 type Spec = Array<{ file: string; entities: Array<{ name: string; type: string; aliases: string[] }>; notEntities: string[] }>;
-const [specPath, dir] = process.argv.slice(2);
-if (!specPath || !dir) throw new Error('usage: annotate-modern.ts SPEC.json DIR');
+const [specPath, dir, outName = 'gold.json'] = process.argv.slice(2);
+if (!specPath || !dir) throw new Error('usage: annotate-modern.ts SPEC.json DIR [OUT.json]');
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const articles = [];
@@ -46,5 +48,5 @@ for (const a of spec) {
     notEntities: a.notEntities,
   });
 }
-writeFileSync(join(dir, 'gold.json'), JSON.stringify({ articles }, null, 1) + '\n');
+writeFileSync(join(dir, outName), JSON.stringify({ articles }, null, 1) + '\n');
 console.error(`${articles.length} articles, ${articles.reduce((n, a) => n + a.entities.length, 0)} entities`);
