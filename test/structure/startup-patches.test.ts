@@ -1,4 +1,4 @@
-// dist/ is built with six changes to dependencies so the first frame waits for less
+// dist/ is built with seven changes to dependencies so the first frame waits for less
 // (test/tools/startup-patches.mjs). Each must keep what the dependency does, skip the work it
 // means to skip, and be in what ships. The patched modules are bundled here as dist bundles them.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { isSingleColumnText } from '../../source/core/layout/single-column.js';
 // @ts-expect-error: a plain .mjs build script, no types
-import { patchAnsiTokenize, patchEntitiesDecodeBase64, patchMeowDependencies, patchSliceAnsi, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
+import { patchAnsiTokenize, patchEntitiesDecodeBase64, patchMeowDependencies, patchSignalExit, patchSliceAnsi, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'lede-startup-patches-'));
@@ -216,6 +216,22 @@ test('entities decodes its tables with Buffer as it is imported, without the ato
   assert.deepEqual(await imports(false), { atobs: 2, decoded: 'Tom & Jerry é' }, 'the original runs atob on each table');
 });
 
+test('signal-exit loads no node:assert to register a handler, and throws the AssertionError it threw for a bad one', async () => {
+  const attempt = async (patched: boolean) =>
+    runFresh(`
+      const { default: onExit } = await import(${JSON.stringify(pathToFileURL(await bundle('signal-exit', "export { default } from 'signal-exit';", '.', patched)).href)});
+      const remove = onExit(() => {});
+      const registered = { listeners: process.listeners('SIGTERM').length, assert: process.moduleLoadList.includes('NativeModule assert') };
+      remove();
+      let thrown;
+      try { onExit(42); } catch (error) { thrown = { name: error.name, message: error.message, code: error.code }; }
+      console.log(JSON.stringify({ registered, after: process.listeners('SIGTERM').length, thrown }));
+    `);
+  const thrown = { name: 'AssertionError', message: 'a callback must be provided for exit handler', code: 'ERR_ASSERTION' };
+  assert.deepEqual(await attempt(true), { registered: { listeners: 1, assert: false }, after: 0, thrown });
+  assert.deepEqual(await attempt(false), { registered: { listeners: 1, assert: true }, after: 0, thrown }, 'the original loads it as it is imported');
+});
+
 test('each patch applies to the dependency installed, and refuses a source it does not know', async () => {
   const sources = {
     meow: await readFile(join(root, 'node_modules/meow/build/dependencies.js'), 'utf8'),
@@ -224,6 +240,7 @@ test('each patch applies to the dependency installed, and refuses a source it do
     tokenize: await readFile(join(root, 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js'), 'utf8'),
     slice: await readFile(join(root, 'node_modules/slice-ansi/tokenize-ansi.js'), 'utf8'),
     entities: await readFile(join(root, 'node_modules/entities/dist/esm/internal/decode-shared.js'), 'utf8'),
+    signalExit: await readFile(join(root, 'node_modules/signal-exit/index.js'), 'utf8'),
   };
   assert.notEqual((patchMeowDependencies as (s: string) => string)(sources.meow), sources.meow);
   assert.notEqual((patchYogaLoader as (s: string) => string)(sources.yoga), sources.yoga);
@@ -231,12 +248,13 @@ test('each patch applies to the dependency installed, and refuses a source it do
   assert.notEqual((patchAnsiTokenize as (s: string) => string)(sources.tokenize), sources.tokenize);
   assert.notEqual((patchSliceAnsi as (s: string) => string)(sources.slice), sources.slice);
   assert.notEqual((patchEntitiesDecodeBase64 as (s: string) => string)(sources.entities), sources.entities);
-  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth, patchAnsiTokenize, patchSliceAnsi, patchEntitiesDecodeBase64] as ((s: string) => string)[]) {
+  assert.notEqual((patchSignalExit as (s: string) => string)(sources.signalExit), sources.signalExit);
+  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth, patchAnsiTokenize, patchSliceAnsi, patchEntitiesDecodeBase64, patchSignalExit] as ((s: string) => string)[]) {
     assert.throws(() => patch('export default function x() {}'), /review patch\w+ in test\/tools\/startup-patches\.mjs/);
   }
 });
 
-test('what ships has the six changes, and no chunk builds a segmenter as it is imported', () => {
+test('what ships has the seven changes, and no chunk builds a segmenter as it is imported', () => {
   const shipped = readdirSync(join(root, 'dist'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(root, 'dist', f), 'utf8'));
@@ -250,6 +268,8 @@ test('what ships has the six changes, and no chunk builds a segmenter as it is i
   assert.equal(count('graphemeSegmenter ??= new Intl.Segmenter'), 1, 'slice-ansi');
   const entitiesByBuffer = /Buffer\.from\(input, "base64"\);\n\s*const [\w$]+ = new Uint16Array\(bytes\.length >> 1\);/;
   assert.equal(shipped.filter((text) => entitiesByBuffer.test(text)).length, 1, 'entities');
+  assert.equal(count('if (actual != expected) __require("assert").equal(actual, expected, message)'), 1, 'signal-exit');
+  assert.equal(count('assert = __require("assert")'), 0, 'no chunk loads node:assert as it is imported');
   const topLevelSegmenter = /^(?:var|let|const) [\w$]+ = new Intl\.Segmenter/m;
   assert.deepEqual(shipped.filter((text) => topLevelSegmenter.test(text)).map((text) => topLevelSegmenter.exec(text)![0]), []);
 });

@@ -1,4 +1,4 @@
-// Changes made at bundle time (test/tools/build.mjs) to six dependencies, so the reader's first
+// Changes made at bundle time (test/tools/build.mjs) to seven dependencies, so the reader's first
 // frame does not wait for work it does not need. Each one throws when the installed source no
 // longer looks as it expects, so an upgrade is reviewed instead of silently unpatched.
 import { fileURLToPath } from 'node:url';
@@ -147,6 +147,27 @@ ${ENTITIES_DECODE_BASE64}    if (littleEndian && typeof Buffer === "function") {
   );
 }
 
+/** How signal-exit 3 loads node:assert, as Ink imports it, for its one check. */
+const SIGNAL_EXIT_ASSERT = "  var assert = require('assert')\n";
+const SIGNAL_EXIT_CHECK = "    assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')\n";
+
+/**
+ * signal-exit loads node:assert (its module and AssertionError's: ~1-2 ms of CPU at load 12) as Ink
+ * imports it, for one check of its argument. The check is made in place, and node:assert is
+ * loaded only when it fails, to throw the AssertionError it threw.
+ */
+export function patchSignalExit(source) {
+  if (source.split(SIGNAL_EXIT_ASSERT).length !== 2 || source.split(SIGNAL_EXIT_CHECK).length !== 2 || source.split('assert').length !== 3 + 1) {
+    throw new Error('signal-exit changed: review patchSignalExit in test/tools/startup-patches.mjs');
+  }
+  return source.replace(
+    SIGNAL_EXIT_ASSERT,
+    `  // lede: node:assert is loaded only to throw (test/tools/startup-patches.mjs).
+  var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }
+`,
+  );
+}
+
 /** The esbuild plugin that applies them. */
 export function startupPatches(readFile) {
   return {
@@ -156,6 +177,7 @@ export function startupPatches(readFile) {
       esbuild.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => ({ contents: patchAnsiTokenize(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/ }, async (args) => ({ contents: patchSliceAnsi(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]entities[\\/]dist[\\/]esm[\\/]internal[\\/]decode-shared\.js$/ }, async (args) => ({ contents: patchEntitiesDecodeBase64(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]signal-exit[\\/]index\.js$/ }, async (args) => ({ contents: patchSignalExit(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => ({ contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
         contents: patchYogaLoader(await readFile(args.path, 'utf8')),
