@@ -20,6 +20,8 @@
  *
  *   npm run bench -- latency --startup [--runs 5]    the first frame on the bundled articles, split
  *                                                     (latency-startup.ts), and a V8 code cache tried
+ *   npm run bench -- latency --startup --against DIR  this tree's first frame and CPU until it against
+ *                                                     DIR's (a copy before a change), interleaved
  *   npm run bench -- latency --frame-cost [--tree DIR] what a frame of the list costs the main thread,
  *                                                     in-process, for a copy with a change to try
  */
@@ -37,6 +39,7 @@ import { type LedeRunResult, runLede } from './latency-lede-run.js';
 import { distribution, describeDistribution } from './latency-summary.js';
 import type { TypingMode } from './latency-typing.js';
 import { benchStartupSplit } from './latency-startup.js';
+import { benchStartupAgainst } from './latency-startup-against.js';
 import { benchFrameCost } from './latency-frame-cost.js';
 import { loadPty } from './pty.js';
 import { arg } from './stats.js';
@@ -256,6 +259,7 @@ export async function benchLatency(argv: string[], context: LatencyContext): Pro
   if (!existsSync(cli)) return { skipped: `${cli} missing: run \`npm run build\`` };
   if (!existsSync('/proc/self/status')) return { skipped: 'needs /proc (Linux) for RSS' };
   if (argv.includes('--frame-cost')) return { date: new Date().toISOString(), machine: machine(), frame_cost: await benchFrameCost(argv, context) };
+  if (argv.includes('--startup') && arg(argv, '--against')) return { date: new Date().toISOString(), machine: machine(), startup: await benchStartupAgainst(argv, context.root) };
   if (argv.includes('--startup')) return { date: new Date().toISOString(), machine: machine(), startup: await benchStartupSplit(argv, { root: context.root, cli }) };
   const pty = await loadPty();
   if ('unavailable' in pty) return { skipped: pty.unavailable };

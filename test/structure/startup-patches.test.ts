@@ -1,4 +1,4 @@
-// dist/ is built with five changes to dependencies so the first frame waits for less
+// dist/ is built with seven changes to dependencies so the first frame waits for less
 // (test/tools/startup-patches.mjs). Each must keep what the dependency does, skip the work it
 // means to skip, and be in what ships. The patched modules are bundled here as dist bundles them.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { isSingleColumnText } from '../../source/core/layout/single-column.js';
 // @ts-expect-error: a plain .mjs build script, no types
-import { patchAnsiTokenize, patchMeowDependencies, patchSliceAnsi, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
+import { patchAnsiTokenize, patchEntitiesDecodeBase64, patchMeowDependencies, patchSignalExit, patchSliceAnsi, patchStringWidth, patchYogaLoader, startupPatches } from '../tools/startup-patches.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'lede-startup-patches-'));
@@ -170,6 +170,68 @@ test('Ink\'s tokenizer and slice-ansi build no segmenter as they are imported, n
   assert.deepEqual(made, { imported: 0, codes: ['\x1b[1m', '\x1b[38;5;30m'], sliced: '\x1b[1mél\x1b[22m', later: 2 });
 });
 
+/** entities' decoding, as lede uses it, its two tables, and its base64 helper (internal: by path). */
+const ENTITIES = "export { decodeHTMLStrict, htmlDecodeTree, xmlDecodeTree } from 'entities/decode'; export { decodeBase64 } from './node_modules/entities/dist/esm/internal/decode-shared.js';";
+
+interface EntitiesModule {
+  decodeHTMLStrict: (text: string) => string;
+  htmlDecodeTree: Uint16Array;
+  xmlDecodeTree: Uint16Array;
+  decodeBase64: (input: string) => Uint16Array;
+}
+
+test("entities' tables hold the same entries, and every reference decodes as before", async () => {
+  const original = (await import(pathToFileURL(await bundle('entities', ENTITIES, '.', false)).href)) as EntitiesModule;
+  const patched = (await import(pathToFileURL(await bundle('entities', ENTITIES, '.', true)).href)) as EntitiesModule;
+  assert.equal(patched.htmlDecodeTree.length, 12075);
+  assert.deepEqual(Array.from(patched.htmlDecodeTree), Array.from(original.htmlDecodeTree));
+  assert.deepEqual(Array.from(patched.xmlDecodeTree), Array.from(original.xmlDecodeTree));
+  // Any bytes, odd counts included (the last byte alone is dropped, as before).
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 301 }), (bytes) => {
+      const base64 = Buffer.from(bytes).toString('base64');
+      assert.deepEqual(Array.from(patched.decodeBase64(base64)), Array.from(original.decodeBase64(base64)));
+    }),
+    { numRuns: 1000 },
+  );
+  const pieces = fc.constantFrom('&amp;', '&lt;', '&gt', '&nbsp;', '&eacute;', '&NotNestedGreaterGreater;', '&#233;', '&#xe9;', '&#0;', '&#x110000;', '&bogus;', '&', ';', 'a', ' ', 'é', '&amp', '&AMP;', '&ampx;');
+  fc.assert(
+    fc.property(fc.oneof(fc.array(pieces).map((p) => p.join('')), fc.string()), (text) => {
+      assert.equal(patched.decodeHTMLStrict(text), original.decodeHTMLStrict(text));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('entities decodes its tables with Buffer as it is imported, without the atob loop', async () => {
+  const imports = async (patched: boolean) =>
+    runFresh(`
+      let atobs = 0;
+      const atob = globalThis.atob;
+      globalThis.atob = (s) => { atobs++; return atob(s); };
+      const { decodeHTMLStrict } = await import(${JSON.stringify(pathToFileURL(await bundle('entities', ENTITIES, '.', patched)).href)});
+      console.log(JSON.stringify({ atobs, decoded: decodeHTMLStrict('Tom &amp; Jerry &eacute;') }));
+    `);
+  assert.deepEqual(await imports(true), { atobs: 0, decoded: 'Tom & Jerry é' });
+  assert.deepEqual(await imports(false), { atobs: 2, decoded: 'Tom & Jerry é' }, 'the original runs atob on each table');
+});
+
+test('signal-exit loads no node:assert to register a handler, and throws the AssertionError it threw for a bad one', async () => {
+  const attempt = async (patched: boolean) =>
+    runFresh(`
+      const { default: onExit } = await import(${JSON.stringify(pathToFileURL(await bundle('signal-exit', "export { default } from 'signal-exit';", '.', patched)).href)});
+      const remove = onExit(() => {});
+      const registered = { listeners: process.listeners('SIGTERM').length, assert: process.moduleLoadList.includes('NativeModule assert') };
+      remove();
+      let thrown;
+      try { onExit(42); } catch (error) { thrown = { name: error.name, message: error.message, code: error.code }; }
+      console.log(JSON.stringify({ registered, after: process.listeners('SIGTERM').length, thrown }));
+    `);
+  const thrown = { name: 'AssertionError', message: 'a callback must be provided for exit handler', code: 'ERR_ASSERTION' };
+  assert.deepEqual(await attempt(true), { registered: { listeners: 1, assert: false }, after: 0, thrown });
+  assert.deepEqual(await attempt(false), { registered: { listeners: 1, assert: true }, after: 0, thrown }, 'the original loads it as it is imported');
+});
+
 test('each patch applies to the dependency installed, and refuses a source it does not know', async () => {
   const sources = {
     meow: await readFile(join(root, 'node_modules/meow/build/dependencies.js'), 'utf8'),
@@ -177,18 +239,22 @@ test('each patch applies to the dependency installed, and refuses a source it do
     width: await readFile(join(root, 'node_modules/string-width/index.js'), 'utf8'),
     tokenize: await readFile(join(root, 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js'), 'utf8'),
     slice: await readFile(join(root, 'node_modules/slice-ansi/tokenize-ansi.js'), 'utf8'),
+    entities: await readFile(join(root, 'node_modules/entities/dist/esm/internal/decode-shared.js'), 'utf8'),
+    signalExit: await readFile(join(root, 'node_modules/signal-exit/index.js'), 'utf8'),
   };
   assert.notEqual((patchMeowDependencies as (s: string) => string)(sources.meow), sources.meow);
   assert.notEqual((patchYogaLoader as (s: string) => string)(sources.yoga), sources.yoga);
   assert.notEqual((patchStringWidth as (s: string) => string)(sources.width), sources.width);
   assert.notEqual((patchAnsiTokenize as (s: string) => string)(sources.tokenize), sources.tokenize);
   assert.notEqual((patchSliceAnsi as (s: string) => string)(sources.slice), sources.slice);
-  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth, patchAnsiTokenize, patchSliceAnsi] as ((s: string) => string)[]) {
+  assert.notEqual((patchEntitiesDecodeBase64 as (s: string) => string)(sources.entities), sources.entities);
+  assert.notEqual((patchSignalExit as (s: string) => string)(sources.signalExit), sources.signalExit);
+  for (const patch of [patchMeowDependencies, patchYogaLoader, patchStringWidth, patchAnsiTokenize, patchSliceAnsi, patchEntitiesDecodeBase64, patchSignalExit] as ((s: string) => string)[]) {
     assert.throws(() => patch('export default function x() {}'), /review patch\w+ in test\/tools\/startup-patches\.mjs/);
   }
 });
 
-test('what ships has the five changes, and no chunk builds a segmenter as it is imported', () => {
+test('what ships has the seven changes, and no chunk builds a segmenter as it is imported', () => {
   const shipped = readdirSync(join(root, 'dist'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(root, 'dist', f), 'utf8'));
@@ -200,6 +266,10 @@ test('what ships has the five changes, and no chunk builds a segmenter as it is 
   assert.equal(shipped.filter((text) => topLevelEmojiRegex.test(text)).length, 0, 'no chunk builds the emoji regex as it is imported');
   assert.equal(count('const whole = parseSGRSequence(str, 0);'), 1, "Ink's tokenizer");
   assert.equal(count('graphemeSegmenter ??= new Intl.Segmenter'), 1, 'slice-ansi');
+  const entitiesByBuffer = /Buffer\.from\(input, "base64"\);\n\s*const [\w$]+ = new Uint16Array\(bytes\.length >> 1\);/;
+  assert.equal(shipped.filter((text) => entitiesByBuffer.test(text)).length, 1, 'entities');
+  assert.equal(count('if (actual != expected) __require("assert").equal(actual, expected, message)'), 1, 'signal-exit');
+  assert.equal(count('assert = __require("assert")'), 0, 'no chunk loads node:assert as it is imported');
   const topLevelSegmenter = /^(?:var|let|const) [\w$]+ = new Intl\.Segmenter/m;
   assert.deepEqual(shipped.filter((text) => topLevelSegmenter.test(text)).map((text) => topLevelSegmenter.exec(text)![0]), []);
 });

@@ -1,6 +1,6 @@
 // Builds dist/ (npm run build): the CLI and its three workers bundled by esbuild, split into chunks
 // that load only when used, with two changes to Ink at bundle time so a frame redoes less of the
-// last one (patchInkOutput and patchInkSanitize, below) and five so the first frame waits for less
+// last one (patchInkOutput and patchInkSanitize, below) and seven so the first frame waits for less
 // (startup-patches.mjs).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Changes made at bundle time (test/tools/build.mjs) to five dependencies, so the reader's first
+// Changes made at bundle time (test/tools/build.mjs) to seven dependencies, so the reader's first
 // frame does not wait for work it does not need. Each one throws when the installed source no
 // longer looks as it expects, so an upgrade is reviewed instead of silently unpatched.
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,56 @@ export function patchSliceAnsi(source) {
     .replace(SLICE_ANSI_SEGMENTER, "// lede: built on first need (test/tools/startup-patches.mjs).\nlet graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = { segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text) };\n");
 }
 
+/** How entities 7 decodes the base64 of its HTML and XML tables, at import. */
+const ENTITIES_DECODE_BASE64 = 'export function decodeBase64(input) {\n';
+const ENTITIES_DECODE_LOOP = '        out[outIndex++] = lo | (hi << 8);\n';
+
+/**
+ * entities decodes its HTML table (24 KB of base64: 12,075 entries) as it is imported, with atob and
+ * a loop over the characters that runs uncompiled: ~3 ms of CPU at load 5 before `lede list`'s and
+ * the reader's first output, for a table only an HTML article's character references need. Buffer
+ * decodes the same bytes natively, and on a little-endian machine they are the table's entries
+ * as they are (lo | hi << 8); elsewhere the loop runs as before.
+ */
+export function patchEntitiesDecodeBase64(source) {
+  if (source.split(ENTITIES_DECODE_BASE64).length !== 2 || source.split(ENTITIES_DECODE_LOOP).length !== 2 || source.split('export ').length !== 2) {
+    throw new Error('entities changed: review patchEntitiesDecodeBase64 in test/tools/startup-patches.mjs');
+  }
+  return source.replace(
+    ENTITIES_DECODE_BASE64,
+    `// lede: Buffer decodes the bytes natively (test/tools/startup-patches.mjs).
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+${ENTITIES_DECODE_BASE64}    if (littleEndian && typeof Buffer === "function") {
+        const bytes = Buffer.from(input, "base64");
+        const out = new Uint16Array(bytes.length >> 1);
+        new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 2));
+        return out;
+    }
+`,
+  );
+}
+
+/** How signal-exit 3 loads node:assert, as Ink imports it, for its one check. */
+const SIGNAL_EXIT_ASSERT = "  var assert = require('assert')\n";
+const SIGNAL_EXIT_CHECK = "    assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')\n";
+
+/**
+ * signal-exit loads node:assert (its module and AssertionError's: ~1-2 ms of CPU at load 12) as Ink
+ * imports it, for one check of its argument. The check is made in place, and node:assert is
+ * loaded only when it fails, to throw the AssertionError it threw.
+ */
+export function patchSignalExit(source) {
+  if (source.split(SIGNAL_EXIT_ASSERT).length !== 2 || source.split(SIGNAL_EXIT_CHECK).length !== 2 || source.split('assert').length !== 3 + 1) {
+    throw new Error('signal-exit changed: review patchSignalExit in test/tools/startup-patches.mjs');
+  }
+  return source.replace(
+    SIGNAL_EXIT_ASSERT,
+    `  // lede: node:assert is loaded only to throw (test/tools/startup-patches.mjs).
+  var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }
+`,
+  );
+}
+
 /** The esbuild plugin that applies them. */
 export function startupPatches(readFile) {
   return {
@@ -126,6 +176,8 @@ export function startupPatches(readFile) {
       esbuild.onLoad({ filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/ }, async (args) => ({ contents: patchMeowDependencies(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => ({ contents: patchAnsiTokenize(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/ }, async (args) => ({ contents: patchSliceAnsi(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]entities[\\/]dist[\\/]esm[\\/]internal[\\/]decode-shared\.js$/ }, async (args) => ({ contents: patchEntitiesDecodeBase64(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: /[\\/]signal-exit[\\/]index\.js$/ }, async (args) => ({ contents: patchSignalExit(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => ({ contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js' }));
       esbuild.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
         contents: patchYogaLoader(await readFile(args.path, 'utf8')),
