@@ -26,7 +26,7 @@ import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-peopl
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
-import { applyContextCues, decideType, retypeLoneCompanies, splitConfidentTypes, voteTypes } from './stages/vote.js';
+import { applyContextCues, decideType, retypeLoneCompanies, retypeLoneCountries, splitConfidentTypes, voteTypes } from './stages/vote.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
 
@@ -60,5 +60,6 @@ export function resolveEntities(
   splitConfidentTypes(accepted, votes, starts, decided);
   retypeLoneCompanies(accepted, votes, tokens, known);
   typeListedNames(accepted, votes, tokens, known);
+  retypeLoneCountries(accepted, votes, tokens, known);
   return buildEntities(text, dropCommonWordPeople(accepted, votes, tokens, known), votes, merged.groupVotes);
 }

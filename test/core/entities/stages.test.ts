@@ -17,7 +17,7 @@ import { acronymFits, mergeForms } from '../../../source/core/entities/stages/me
 import { resolveOverlaps } from '../../../source/core/entities/stages/overlaps.js';
 import type { Candidate } from '../../../source/core/entities/stages/rescan.js';
 import { typeListedNames } from '../../../source/core/entities/stages/coordination.js';
-import { CONFIDENT_TYPE, retypeLoneCompanies, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
+import { CONFIDENT_TYPE, retypeLoneCompanies, retypeLoneCountries, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
 import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
@@ -517,6 +517,19 @@ test('vote: a lone word on the organization list typed as a person is the organi
   const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 0.8], ['organization', 0.2]] as Array<[EntityType, number]>)]));
   retypeLoneCompanies(accepted, votes, ctx.tokens, known);
   assert.deepEqual(Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)])), { Nasa: 'organization', Peter: 'person' });
+});
+
+test('vote: an entity every mention of which is a known country is a place, whatever the tagger preferred, unless a rule fixed a mention', () => {
+  const ctx = context('Russia and China signed. France Telecom fell. Ireland won. China said so.');
+  const cand = (word: string, group: string, fixed?: Candidate['fixed']): Candidate => {
+    const s = spanOf(ctx.tokens, word, 'ORG');
+    return { start: ctx.tokens[s.start]!.start, end: ctx.tokens[s.end - 1]!.end, tokStart: s.start, tokEnd: s.end, group, tagger: true, ...(fixed ? { fixed } : {}) };
+  };
+  const accepted = [cand('China', 'China'), cand('France Telecom', 'France Telecom'), cand('Ireland', 'Ireland', 'organization')];
+  const asOrganization = () => new Map([['organization', 0.9], ['place', 0.1]] as Array<[EntityType, number]>);
+  const votes = new Map(accepted.map((c) => [c.group!, asOrganization()]));
+  retypeLoneCountries(accepted, votes, ctx.tokens, known);
+  assert.deepEqual(Object.fromEntries([...votes].map(([root, v]) => [root, majority(v)])), { China: 'place', 'France Telecom': 'organization', Ireland: 'organization' });
 });
 
 test('organizations: a name of two or more words on the organization list is one, unless all its words are people\'s names, one word, or decided by a cue', () => {

@@ -106,6 +106,26 @@ export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Ma
 }
 
 /**
+ * A country named alone is a place: CoNLL-2003, and so lede, type a country as a place even where
+ * it acts ("China said", "France beat Italy"), so an entity every mention of which is exactly a
+ * known country name is a place whatever the tagger preferred ("Russian Federation and China as
+ * parties to the treaty"), unless a rule fixed a mention's type otherwise. The gazetteer seeds
+ * the vote the issue asks for; "China Daily" or "Bank of France" are other names.
+ */
+export function retypeLoneCountries(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, tokens: readonly Token[], known: KnownNames): void {
+  const allCountry = new Map<string, boolean>();
+  for (const c of accepted) {
+    const words = tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text);
+    const ok = (c.fixed === undefined || c.fixed === 'place') && known.isCountry(words);
+    allCountry.set(c.group!, (allCountry.get(c.group!) ?? true) && ok);
+  }
+  for (const [root, ok] of allCountry) {
+    const v = votes.get(root);
+    if (ok && v && majority(v) !== 'place') v.set('place', [...v.values()].reduce((a, b) => a + b, 0));
+  }
+}
+
+/**
  * Context cues decide an entity's type (cues.ts): an entity some of whose mentions stand where
  * news writes only organizations ("shares in X", "X, a research firm") is one, and likewise for
  * places, when no mention cues another type. A person the article names in full keeps its type
