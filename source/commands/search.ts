@@ -54,7 +54,7 @@ async function librarySearch(library: Library, onProblem?: (line: string) => voi
   const file = searchIndexFile(cached.file);
   let restored = false;
   // Nothing to draw meanwhile: when it is built, it is built in one go.
-  const { done } = LibrarySearch.start(library.articles, { chunkSize: Infinity, sliceMs: Infinity, restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem })) });
+  const { done } = LibrarySearch.start(library.articles, { chunkSize: Infinity, sliceMs: Infinity, restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem, inPlace: true })) });
   const search = await done;
   const index = search.completeIndex;
   if (!restored && index) saveSearchIndex(index, file, cached.generation, { onProblem });
