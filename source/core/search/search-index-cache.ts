@@ -302,10 +302,10 @@ export function isFoldedWord(term: unknown): term is string {
  * all passed. What is wrong, when anything is.
  */
 async function readPostings(reader: ChunkReader, header: Header, postingBytes: number, sliceMs: number): Promise<{ vocab: Vocabulary; postings: PostingStore } | string> {
-  const vocab = Vocabulary.ofDistinct(header.terms);
-  if (!vocab) return 'bad vocabulary';
-  // Made now, as the restore goes, not on the first key.
-  vocab.prepare();
+  const vocab = new Vocabulary();
+  // A term seen before gets its first id back, not the next one. Interned one by one, so that
+  // each term's hash and buckets are made now, as the restore goes, not on the first key.
+  for (let id = 0; id < header.terms.length; id++) if (vocab.intern(header.terms[id]!) !== id) return 'bad vocabulary';
   const postings = new PostingStore();
   // Each term is one run after its count: the file's ints are the store's entries, a link for each count.
   postings.presize(header.terms.length, postingBytes / 4);

@@ -73,8 +73,7 @@ export class Vocabulary {
 
   /**
    * A vocabulary of `terms` as given, each term's id its place (a saved index's), or undefined when
-   * two are alike. Its lookup table, letter masks and buckets are made when first needed (see
-   * `prepare`): a one-shot `'ceasefire` reads only `terms`, and never pays for 44,000 terms'
+   * two are alike. Its lookup table, letter masks and buckets are made when first needed: a one-shot `'ceasefire` reads only `terms`, and never pays for 44,000 terms'
    * hashes and buckets (2,000 articles).
    */
   static ofDistinct(terms: readonly string[]): Vocabulary | undefined {
@@ -84,12 +83,6 @@ export class Vocabulary {
     for (const term of terms) vocab.terms.push(term);
     vocab.version++;
     return vocab;
-  }
-
-  /** The lookup table, masks and buckets of every term made now, not when a key first needs them (the reader's restore). */
-  prepare(): void {
-    this.hashNewTerms();
-    this.bucketNewTerms();
   }
 
   id(term: string): number | undefined {
