@@ -94,9 +94,9 @@ export class PostingStore {
 
   /**
    * Room made at once for `terms` terms and `entries` entries (postings and one link a block),
-   * before a saved index's runs are put back: growing six per-term arrays and the first page by
-   * doubling, as terms come, cost a one-shot search ~15 ms of copies and garbage at 2,000 articles.
-   * Only a hint: the store still grows past it.
+   * before a saved index's runs are put back a chunk at a time: growing six per-term arrays and
+   * the first page by doubling, as terms come, cost ~15 ms of copies and garbage at 2,000 articles
+   * (profiled). Only a hint: the store still grows past it.
    */
   presize(terms: number, entries: number): void {
     if (terms > this.head.length) this.growTerms(terms);
