@@ -130,11 +130,15 @@ async function list(args: string[], options: CommandOptions): Promise<number> {
 async function search(args: string[], options: CommandOptions): Promise<number> {
   const [query, ...rest] = args;
   if (query === undefined) throw new UsageError('search needs a query, e.g. lede search "netanyahu putin" ~/news');
-  const { DEFAULT_SEARCH_LIMIT, searchJson, searchLibrary, searchPlain } = await import('./search');
-  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number from 1');
+  if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) throw new UsageError('--limit takes a whole number from 1');
+  // The search's modules load while the library does, in its waits for files and its worker.
+  const searchModule = import('./search');
+  // Awaited below; a failure thrown first (no such folder) leaves it to be dropped quietly.
+  searchModule.catch(() => undefined);
   const { paths, label } = libraryPaths(rest, options.bundledArticles);
   const library = await loadLibrary(paths, loadOptions(options, label));
+  const { DEFAULT_SEARCH_LIMIT, searchJson, searchLibrary, searchPlain } = await searchModule;
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   note(skippedNote(library));
   const result = await searchLibrary(library, query, limit, note);
   // As grep and fzf --filter: nothing found is exit 1 with nothing on stdout, said on stderr.

@@ -1,10 +1,9 @@
 import type { Library, Span } from '../core/article';
-import { entityTermSource } from '../core/entities/entity-term-source';
 import { libraryCacheOf } from '../core/load/library-cache';
-import { hasEntityTerms, LibrarySearch } from '../core/search';
+import { LibrarySearch } from '../core/search/library-search';
+import { hasEntityTerms } from '../core/search/query';
 import { loadSearchIndex, saveSearchIndex, searchIndexFile } from '../core/search/search-index-cache';
 import { sanitizeSingleLine } from '../core/sanitize';
-import { libraryEntitySource } from './entities';
 import { toJson } from './json';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -18,7 +17,9 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 export async function searchLibrary(library: Library, query: string, limit: number, onCacheProblem?: (line: string) => void) {
   const search = await librarySearch(library, onCacheProblem);
   if (hasEntityTerms(query)) {
-    // The tagger loads only for a query with @names.
+    // The entity code (the cache, the tagger) loads only for a query with @names: a one-shot
+    // search of words pays for none of it.
+    const [{ libraryEntitySource }, { entityTermSource }] = await Promise.all([import('./entities'), import('../core/entities/entity-term-source')]);
     const { source, index } = await libraryEntitySource(library);
     search.setManyExtraTerms(library.articles.map((article, i) => [i, index.namesByArticle.get(article.id) ?? []]));
     search.setEntities(entityTermSource(index, library.articles, source));
@@ -53,7 +54,7 @@ async function librarySearch(library: Library, onProblem?: (line: string) => voi
   const file = searchIndexFile(cached.file);
   let restored = false;
   // Nothing to draw meanwhile: when it is built, it is built in one go.
-  const { done } = LibrarySearch.start(library.articles, { chunkSize: Infinity, sliceMs: Infinity, restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem })) });
+  const { done } = LibrarySearch.start(library.articles, { chunkSize: Infinity, sliceMs: Infinity, restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem, inPlace: true })) });
   const search = await done;
   const index = search.completeIndex;
   if (!restored && index) saveSearchIndex(index, file, cached.generation, { onProblem });

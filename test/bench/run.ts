@@ -5,7 +5,7 @@
  *   npm run bench -- search --generate N [--out DIR]  …over a synthetic corpus of N articles
  *                                                     (then @name queries over its entities; --no-entities: not)
  *   npm run bench -- startup [--json] [--runs N]      `lede list` vs `node -e 0`; pty first frame
- *   npm run bench -- fzf [--corpus DIR]               one-shot `lede search` vs `fzf --filter`
+ *   npm run bench -- fzf [--corpus DIR] [--runs N] [--queries A,B]  one-shot `lede search` vs `fzf --filter`, interleaved, wall and CPU
  *   npm run bench -- entities --generate N [--json]   entity extraction speed, load, worker, panel (entities.ts)
  *   npm run bench -- extract [--generate N] [--conll PATH] [--runs N]  extraction words per CPU-second, split by stage (extract.ts)
  *   npm run bench -- memory --corpus DIR [--cache DIR] the interactive app's RSS over time (app-memory.ts)
@@ -23,8 +23,8 @@
  * 20,000; `lede list` ≤ 2× `node -e 0`; first frame ≤ 150 ms.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../source/core/load/library.js';
@@ -194,29 +194,64 @@ async function benchFzf(argv: string[]): Promise<Record<string, unknown>> {
     command = [outfile];
     measured = `bundled core one-shot (lede search exited ${probe.status}, not wired yet)`;
   }
-  const queries = ['netanyahu', 'shoigu defense', "'ceasefire"];
-  const runs = Number(arg(argv, '--runs') ?? 7);
-  const result: Record<string, unknown> = { articles: docs.length, bytes: statSync(linesFile).size, measured };
+  // Words, an exact term (fzf's fastest kind: no fuzzy scoring), and a phrase.
+  const queries = (arg(argv, '--queries') ?? "'ceasefire,ceasefire,netanyahu,shoigu defense,'prime\\ minister").split(',');
+  const runs = Number(arg(argv, '--runs') ?? 10);
+  const result: Record<string, unknown> = { articles: docs.length, bytes: statSync(linesFile).size, measured, runs, load_before: loadavg()[0] };
   const ratios: number[] = [];
   for (const q of queries) {
-    const lede: number[] = [];
-    const fzf: number[] = [];
+    const lede = { wall: [] as number[], cpu: [] as number[] };
+    const fzf = { wall: [] as number[], cpu: [] as number[] };
     let ledeHits = 0;
     let fzfHits = 0;
+    // Interleaved, a run of each in turn, so a change in the machine's load falls on both.
     for (let i = 0; i < runs; i++) {
-      const a = timeSpawn(process.execPath, command[0] === cli ? [cli, 'search', q, dir, '--limit', '20'] : [...command, q, dir]);
-      lede.push(a.ms);
+      const a = timeChild(() => timeSpawn(process.execPath, command[0] === cli ? [cli, 'search', q, dir, '--limit', '20'] : [...command, q, dir]), lede);
       ledeHits = a.stdout.split('\n').filter(Boolean).length;
-      const b = timeSpawn('sh', ['-c', `fzf --filter "$1" < "$2" | head -n 20`, 'sh', q, linesFile]);
-      fzf.push(b.ms);
+      const b = timeChild(() => timeSpawn('sh', ['-c', `fzf --filter "$1" < "$2" | head -n 20`, 'sh', q, linesFile]), fzf);
       fzfHits = b.stdout.split('\n').filter(Boolean).length;
     }
-    const ratio = percentile(lede, 50) / percentile(fzf, 50);
+    const ratio = percentile(lede.wall, 50) / percentile(fzf.wall, 50);
     ratios.push(ratio);
-    result[q] = { lede_ms: round(percentile(lede, 50), 1), fzf_ms: round(percentile(fzf, 50), 1), ratio: round(ratio), lede_output_lines: ledeHits, fzf_lines: fzfHits };
+    const cpu = (c: number[]) => (c.length === runs ? round(percentile(c, 50), 0) : null);
+    result[q] = {
+      lede_ms: round(percentile(lede.wall, 50), 1),
+      fzf_ms: round(percentile(fzf.wall, 50), 1),
+      ratio: round(ratio),
+      lede_cpu_ms: cpu(lede.cpu),
+      fzf_cpu_ms: cpu(fzf.cpu),
+      lede_output_lines: ledeHits,
+      fzf_lines: fzfHits,
+    };
   }
   result.ratio_median = round(percentile(ratios, 50));
+  result.load_after = loadavg()[0];
   return result;
+}
+
+/**
+ * Runs `spawn` (a spawnSync: its child reaped when it returns) and puts its wall time and, where
+ * /proc tells it (Linux: the reaped children's user + system time, 10 ms ticks), its CPU time in `into`.
+ */
+function timeChild<T extends { ms: number }>(spawn: () => T, into: { wall: number[]; cpu: number[] }): T {
+  const before = childrenCpuMs();
+  const result = spawn();
+  const after = childrenCpuMs();
+  into.wall.push(result.ms);
+  if (before !== null && after !== null) into.cpu.push(after - before);
+  return result;
+}
+
+/** CPU time of this process's reaped children so far (cutime + cstime of /proc/self/stat), or null off Linux. */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3: cutime and cstime are 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -63,12 +63,22 @@ test('show FILE --json prints the title and the text', () => {
 });
 
 test('errors are one line on stderr with exit status 2 and no stack trace', () => {
-  for (const args of [['/nonexistent/lede-e2e'], ['list', '/nonexistent/lede-e2e'], ['show', '/nonexistent/lede-e2e.txt'], ['--no-such-flag']]) {
+  // `search` loads its modules while the library loads: a folder that is not there is still one line.
+  for (const args of [['/nonexistent/lede-e2e'], ['list', '/nonexistent/lede-e2e'], ['show', '/nonexistent/lede-e2e.txt'], ['search', 'putin', '/nonexistent/lede-e2e'], ['--no-such-flag']]) {
     const { status, stdout, stderr } = lede(args);
     assert.equal(status, 2, `lede ${args.join(' ')}: status ${status}, stderr ${JSON.stringify(stderr)}`);
     assert.equal(stderr.trimEnd().split('\n').length, 1, `lede ${args.join(' ')}: one line, got ${JSON.stringify(stderr)}`);
     assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
     assert.equal(stdout, '', `lede ${args.join(' ')} prints nothing on stdout`);
+  }
+});
+
+test('search: a bad --limit is said before any folder is read', () => {
+  for (const limit of ['0', '-3', '1.5']) {
+    const { status, stdout, stderr } = lede(['search', 'putin', '/nonexistent/lede-e2e', '--limit', limit]);
+    assert.equal(status, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'lede: --limit takes a whole number from 1\n');
   }
 });
 

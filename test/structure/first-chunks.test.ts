@@ -58,3 +58,13 @@ test('lede list loads neither Ink nor React nor the search', () => {
   assert.deepEqual(loaded.filter((s) => /^node_modules\/(ink|react|react-reconciler|yoga-layout|fuse\.js)\//.test(s) || (s.startsWith('source/core/search/') && s !== SEARCH_SYNTAX)), []);
   assert.ok(loaded.some((s) => s.startsWith('node_modules/meow/')), 'meow parses the arguments of every command');
 });
+
+test('lede search of words loads neither Ink nor React nor the entity code: @name terms import it when used', () => {
+  const searchChunk = readdirSync(dist).find((f) => /^search-\w+\.js$/.test(f));
+  assert.ok(searchChunk, 'the search command is a chunk of its own');
+  const loaded = [...commandLine().values(), ...staticClosure(searchChunk).values()].flatMap(sourcesOf);
+  assert.ok(loaded.includes('source/core/search/library-search.ts'), 'the search chunk holds the search');
+  assert.deepEqual(loaded.filter((s) => /^node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.startsWith('source/core/entities/') || s === 'source/commands/entities.ts'), []);
+  // And the entity code is there, for a query with @names: a dynamic import away.
+  assert.match(readFileSync(join(dist, searchChunk), 'utf8'), /import\("\.\/entities-\w+\.js"\)/);
+});

@@ -119,13 +119,16 @@ describe('search index cache: a tampered index is a miss, and the build runs', (
   async function assertMiss(tamper: (file: string, original: Buffer) => void, said: RegExp) {
     const { file, built } = saved(docs);
     tamper(file, readFileSync(file));
-    const problems: string[] = [];
-    const index = new SearchIndex(docs);
-    assert.equal(await loadSearchIndex(index, file, 'g1', { onProblem: (p) => problems.push(p) }), false);
-    assert.equal(index.vocab.size, 0, 'nothing was put in the index');
-    assert.equal(index.indexedCount, 0);
-    assert.equal(problems.length, 1, problems.join('\n'));
-    assert.match(problems[0]!, said);
+    // Read a chunk at a time (the reader) and whole, in place (a one-shot search): the same checks.
+    for (const inPlace of [false, true]) {
+      const problems: string[] = [];
+      const index = new SearchIndex(docs);
+      assert.equal(await loadSearchIndex(index, file, 'g1', { onProblem: (p) => problems.push(p), inPlace }), false, `inPlace: ${inPlace}`);
+      assert.equal(index.vocab.size, 0, 'nothing was put in the index');
+      assert.equal(index.indexedCount, 0);
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0]!, said);
+    }
     const { search } = await restored(docs, file, 'g1', []);
     assert.deepEqual(answers(search), answers(built));
   }
