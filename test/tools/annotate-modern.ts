@@ -7,13 +7,17 @@
  *   node --import tsx test/tools/annotate-modern.ts SPEC.json DIR [OUT.json]
  *
  * OUT.json (default gold.json, inside DIR) lets two writers of one set keep a file each.
+ * With --uncovered, it also prints each article's capitalised words that no mention covers: a
+ * training set needs every name labelled, and this is where a left-out one shows.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLibrary } from '../../source/core/load/index.js';
+import { tokenize } from '../../source/core/entities/tokenize.js';
 
 type Spec = Array<{ file: string; entities: Array<{ name: string; type: string; aliases: string[] }>; notEntities: string[] }>;
-const [specPath, dir, outName = 'gold.json'] = process.argv.slice(2);
+const showUncovered = process.argv.includes('--uncovered');
+const [specPath, dir, outName = 'gold.json'] = process.argv.slice(2).filter((a) => a !== '--uncovered');
 if (!specPath || !dir) throw new Error('usage: annotate-modern.ts SPEC.json DIR [OUT.json]');
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -41,6 +45,13 @@ for (const a of spec) {
       }
     }
     if (found === 0 && k >= 0) console.error(`${a.file}: "${form}" not found`);
+  }
+  if (showUncovered) {
+    const uncovered = new Set<string>();
+    for (const field of ['title', 'text'] as const) {
+      for (const t of tokenize(art[field])) if (/^\p{Lu}/u.test(t.text) && !taken[field][t.start]) uncovered.add(t.text);
+    }
+    console.error(`${a.file} uncovered: ${[...uncovered].join(' ')}`);
   }
   articles.push({
     file: a.file,

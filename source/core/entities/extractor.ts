@@ -39,7 +39,7 @@ function isHeadline(words: string[]): boolean {
 /** Longest sentence handed to the tagger at once (a run-on "sentence" is cut into pieces). */
 const MAX_SENTENCE_TOKENS = 400;
 /** Between the title and the text when they are read together: a paragraph break. */
-const TITLE_GAP = '\n\n';
+export const TITLE_GAP = '\n\n';
 
 export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
@@ -60,7 +60,7 @@ export function spansFromLabels(labels: number[], offset: number): TaggedSpan[] 
  * Headlines in title case: common words are read as the lower-case words they are, so that
  * "Netanyahu May Offer Putin US Sanctions Relief" is tagged like running text.
  */
-function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined, isTitle: boolean, bodyLower: (lower: string) => boolean = () => false): string[] {
+export function headlineWords(words: string[], lexicon: ReadonlySet<string> | undefined, isTitle: boolean, bodyLower: (lower: string) => boolean = () => false): string[] {
   // An article's title in title case is a headline even when short or with a number in it.
   const headline = isTitle ? !sentenceIsCaps(words) && sentenceIsTitleCase(words) : isHeadline(words);
   if (!lexicon || !headline) return words;
