@@ -64,11 +64,16 @@ export function headlineWords(words: string[], lexicon: ReadonlySet<string> | un
   // An article's title in title case is a headline even when short or with a number in it.
   const headline = isTitle ? !sentenceIsCaps(words) && sentenceIsTitleCase(words) : isHeadline(words);
   if (!lexicon || !headline) return words;
-  return words.map((w, i) => {
-    const lower = w.toLowerCase();
+  const isCommon = (lower: string): boolean => {
     // A verb's -s form ("Hails", "Cancels") is as common as the verb.
     const verb = /^\p{L}{3,}s$/u.test(lower) && lexicon.has(lower.slice(0, -1));
-    return i > 0 && (lexicon.has(lower) || verb || HEADLINE_WORDS.has(lower) || bodyLower(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower)) ? lower : w;
+    return lexicon.has(lower) || verb || HEADLINE_WORDS.has(lower) || bodyLower(lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(lower);
+  };
+  // A compound is as common as its parts ("Fastest-Selling", "Long-Awaited"; not "Rolls-Royce").
+  const isCommonCompound = (lower: string) => lower.includes('-') && lower.split('-').every((part) => part.length > 0 && isCommon(part));
+  return words.map((w, i) => {
+    const lower = w.toLowerCase();
+    return i > 0 && (isCommon(lower) || isCommonCompound(lower)) ? lower : w;
   });
 }
 

@@ -133,6 +133,19 @@ test('clean: a title is stripped only where it is a title ("General Motors", "St
   }
 });
 
+test('clean: a MISC span written as a person the article names is no blocker ("the Assad regime"); other MISC spans still are', () => {
+  const t = 'Bashar Assad spoke. Assad met envoys. They backed the Assad regime and the Baathist party.';
+  const ctx = context(t);
+  const tagged = [spanOf(ctx.tokens, 'Bashar Assad', 'PER'), spanOf(ctx.tokens, 'Assad met', 'PER'), spanOf(ctx.tokens, 'Assad regime', 'MISC'), spanOf(ctx.tokens, 'Baathist', 'MISC')];
+  tagged[1]!.end--; // "Assad" alone
+  tagged[2]!.end--;
+  const { blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(blockers.map((b) => text(ctx, b)), ['Baathist']);
+  const entities = resolveEntities(t, ctx.tokens, ctx.sentences, tagged, ctx.casing, undefined, known);
+  const assad = entities.find((e) => e.name === 'Bashar Assad');
+  assert.equal(assad?.mentions.length, 3, JSON.stringify(entities.map((e) => [e.name, e.mentions.length])));
+});
+
 test('clean: "the" is kept only in a known place\'s name ("The Hague"); a title alone is no name', () => {
   const ctx = context('Talks in The Hague and the Oval. The President spoke. King said no.');
   const hague = spanOf(ctx.tokens, 'The Hague', 'LOC');

@@ -331,10 +331,14 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   const isCommonNoun = (span: TaggedSpan) => span.end - span.start === 1 && acronyms.has(tokens[span.start]!.text);
   const spans: TaggedSpan[] = [];
   const blockers: TaggedSpan[] = [];
-  for (const raw of splitSpans(ctx, tagged)) {
+  const split = splitSpans(ctx, tagged);
+  // "the Assad regime", "the Obama administration": a MISC span written exactly as a person the
+  // article names is that person used as a modifier, not a blocker; the re-scan finds it.
+  const people = new Set(split.filter((s) => s.type === 'PER').map((s) => surfaceOf(ctx, s)));
+  for (const raw of split) {
     const span = { ...raw };
     if (span.type === 'MISC') {
-      blockers.push(span);
+      if (!people.has(surfaceOf(ctx, span))) blockers.push(span);
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
