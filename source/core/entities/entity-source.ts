@@ -16,6 +16,7 @@ import { EntityCache } from './cache.js';
 import { EXTRACTOR_VERSION } from './versions.js';
 import type { CorrectionSet } from './corrections.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import { type IndexFileBytes, readLibraryIndexBytes } from './library-index-file.js';
 import { entitiesAsShown } from './library-view.js';
 import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, type SavedIndexPlace, savedIndexPlace } from './saved-library-index.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
@@ -231,12 +232,23 @@ export class InThreadSource implements EntitySource {
 export class WorkerSource implements EntitySource {
   /** The library pass while it runs: a long article opened meanwhile is read by its worker. */
   private pass: LibraryExtraction | null = null;
+  /** Where this library's saved index is, and its bytes read ahead; taken by the first pass. */
+  private readAhead: { place: SavedIndexPlace; bytes: Promise<IndexFileBytes> } | undefined;
 
   constructor(
     private readonly articles: readonly ArticleText[],
     private readonly extractor: () => Promise<EntityExtractor>,
     private readonly options: SourceOptions,
-  ) {}
+  ) {
+    // Read and digested (in libuv's pool) while the list and its search index load, from the
+    // turn after the one this source is made in (the first frame's): the library pass starts
+    // later (use-entities.ts), and a warm start's index then waits only for its decode.
+    const place = options.cacheDir ? savedIndexPlace(articles, options.extractorVersion ?? EXTRACTOR_VERSION) : undefined;
+    if (!place) return;
+    const bytes = new Promise<IndexFileBytes>((resolve) => setImmediate(() => resolve(readLibraryIndexBytes(place.files.index))));
+    // Never a rejection nobody waits for (a source whose pass never starts): a read that throws is one that failed.
+    this.readAhead = { place, bytes: bytes.catch((): IndexFileBytes => ({ ok: false, problem: 'unreadable' })) };
+  }
 
   /**
    * What a run before left beside the library cache for exactly this library and extractor: its
@@ -244,11 +256,14 @@ export class WorkerSource implements EntitySource {
    * version module's EXTRACTOR_VERSION, so it waits for no model to load: a warm start loads none.
    */
   private loadSaved(): Promise<SavedIndex | undefined> | undefined {
-    const place = savedIndexPlace(this.articles, this.options.extractorVersion ?? EXTRACTOR_VERSION);
     const cacheDir = this.options.cacheDir;
+    // The bytes read ahead serve one load: a later pass (a restart) reads the file again.
+    const ahead = this.readAhead;
+    this.readAhead = undefined;
+    const place = ahead?.place ?? savedIndexPlace(this.articles, this.options.extractorVersion ?? EXTRACTOR_VERSION);
     if (!place || !cacheDir) return undefined;
     return (async (): Promise<SavedIndex> => {
-      return { place, index: await loadSavedIndex(place, { cacheDir, onProblem: this.options.onCacheProblem }) };
+      return { place, index: await loadSavedIndex(place, { cacheDir, onProblem: this.options.onCacheProblem }, ahead?.bytes) };
     })();
   }
 
