@@ -250,14 +250,10 @@ export interface LoadOptions {
   onProblem?: (problem: string) => void;
 }
 
-/**
- * A saved index's bytes, read and their digest checked (worked out in libuv's pool), or why not:
- * `problem` undefined for a plain miss (no file). What loadLibraryIndex does first, so that a
- * start can begin it early (WorkerSource, while the list and its search index load) and hand it in.
- */
-export type IndexFileBytes = { ok: true; bytes: Buffer } | { ok: false; problem?: string };
+/** A saved index's bytes, read and their digest checked (in libuv's pool), or why not: `problem` undefined for a plain miss (no file). */
+type IndexFileBytes = { ok: true; bytes: Buffer } | { ok: false; problem?: string };
 
-export async function readLibraryIndexBytes(file: string): Promise<IndexFileBytes> {
+async function readIndexBytes(file: string): Promise<IndexFileBytes> {
   const read = readOwnBytes(file, MAX_LIBRARY_INDEX_BYTES);
   if (!read.ok) return read.reason === 'missing' ? { ok: false } : { ok: false, problem: read.reason };
   const bytes = read.bytes;
@@ -270,21 +266,14 @@ export async function readLibraryIndexBytes(file: string): Promise<IndexFileByte
 
 /**
  * The saved index of the library of `key`, whose articles are `order`; undefined when there is
- * none or it is not right (said when it is not a plain miss). `read` is the file's bytes when
- * they were read ahead (readLibraryIndexBytes of the same file), else they are read now.
+ * none or it is not right (said when it is not a plain miss).
  */
-export async function loadLibraryIndex(
-  file: string,
-  key: LibraryIndexKey,
-  order: string[],
-  options: LoadOptions,
-  read: Promise<IndexFileBytes> = readLibraryIndexBytes(file),
-): Promise<LibraryEntityIndex | undefined> {
+export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<LibraryEntityIndex | undefined> {
   const tampered = (why: string): undefined => {
     options.onProblem?.(`entity index cache: ignored ${sanitizeSingleLine(file)} (${why}); rebuilt`);
     return undefined;
   };
-  const checked = await read;
+  const checked = await readIndexBytes(file);
   if (!checked.ok) return checked.problem === undefined ? undefined : tampered(checked.problem);
   const bytes = checked.bytes;
   const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);

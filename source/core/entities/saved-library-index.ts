@@ -13,7 +13,7 @@ import { libraryCacheOf } from '../load/library-cache.js';
 import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
 import { type CorrectedIndexStore, findingsFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
-import { correctedLibraryIndexFile, type IndexFileBytes, type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
+import { correctedLibraryIndexFile, type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
 
 /** Where a library's saved index lives and what it must have been saved for. */
 export interface SavedIndexPlace {
@@ -46,15 +46,14 @@ export interface SavedIndexOptions {
 
 /**
  * The index saved by a run before, if it is there and right; its findings (for a rebuild under
- * corrections) read from the saved inputs only when a correction needs them. `read`: the index
- * file's bytes, when they were read ahead (readLibraryIndexBytes of `place.files.index`).
+ * corrections) read from the saved inputs only when a correction needs them.
  */
-export async function loadSavedIndex(place: SavedIndexPlace, options: SavedIndexOptions, read?: Promise<IndexFileBytes>): Promise<LibraryEntityIndex | undefined> {
+export async function loadSavedIndex(place: SavedIndexPlace, options: SavedIndexOptions): Promise<LibraryEntityIndex | undefined> {
   const { files, key, order } = place;
   // Written together; without the inputs no correction could be applied to the index.
   if (!existsSync(files.inputs)) return undefined;
   const findings = savedFindings(place, options);
-  const loaded = await loadLibraryIndex(files.index, key, order, { cacheDir: options.cacheDir, findings, onProblem: options.onProblem }, read);
+  const loaded = await loadLibraryIndex(files.index, key, order, { cacheDir: options.cacheDir, findings, onProblem: options.onProblem });
   return loaded && keptIn(loaded, correctedStore(place, options, findings));
 }
 
