@@ -250,20 +250,6 @@ export interface LoadOptions {
   onProblem?: (problem: string) => void;
 }
 
-/** A saved index's bytes, read and their digest checked (in libuv's pool), or why not: `problem` undefined for a plain miss (no file). */
-type IndexFileBytes = { ok: true; bytes: Buffer } | { ok: false; problem?: string };
-
-async function readIndexBytes(file: string): Promise<IndexFileBytes> {
-  const read = readOwnBytes(file, MAX_LIBRARY_INDEX_BYTES);
-  if (!read.ok) return read.reason === 'missing' ? { ok: false } : { ok: false, problem: read.reason };
-  const bytes = read.bytes;
-  if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, problem: 'not an entity index' };
-  // Worked out in libuv's pool, not on the UI thread.
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes.subarray(MAGIC.length + DIGEST_BYTES)));
-  if (!digest.equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return { ok: false, problem: 'bytes changed since written' };
-  return { ok: true, bytes };
-}
-
 /**
  * The saved index of the library of `key`, whose articles are `order`; undefined when there is
  * none or it is not right (said when it is not a plain miss).
@@ -273,24 +259,39 @@ export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order
     options.onProblem?.(`entity index cache: ignored ${sanitizeSingleLine(file)} (${why}); rebuilt`);
     return undefined;
   };
-  const checked = await readIndexBytes(file);
-  if (!checked.ok) return checked.problem === undefined ? undefined : tampered(checked.problem);
-  const bytes = checked.bytes;
+  const read = readOwnBytes(file, MAX_LIBRARY_INDEX_BYTES);
+  if (!read.ok) return read.reason === 'missing' ? undefined : tampered(read.reason);
+  const bytes = read.bytes;
+  if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not an entity index');
+  // Worked out in libuv's pool while this thread checks and decodes the rest (on a busy start the
+  // pool is digesting the library cache and the search index too: the wait was up to 0.2 s). No
+  // answer leaves before it is known: a file whose digest is wrong is said so, whatever else is.
+  const digested = webcrypto.subtle.digest('SHA-256', bytes.subarray(MAGIC.length + DIGEST_BYTES));
+  // Awaited below; marked handled in case the decode throws first.
+  digested.catch(() => {});
+  const decoded = await decode(bytes, key, order, options);
+  const digest = Buffer.from(await digested);
+  if (!digest.equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('bytes changed since written');
+  if (decoded === undefined) return undefined;
+  return typeof decoded === 'string' ? tampered(decoded) : indexFromParts(decoded, options.findings);
+}
+
+/** The index's parts from the file's bytes (their digest not yet known), undefined for a plain miss (another library, extractor or set of corrections), or what is wrong. */
+async function decode(bytes: Buffer, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<IndexParts | string | undefined> {
   const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
-  if (PREFIX_BYTES + headerBytes > bytes.length || (PREFIX_BYTES + headerBytes) % 4 !== 0) return tampered('sizes do not add up');
+  if (PREFIX_BYTES + headerBytes > bytes.length || (PREFIX_BYTES + headerBytes) % 4 !== 0) return 'sizes do not add up';
   let header: unknown;
   try {
     header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerBytes));
   } catch {
-    return tampered('header not JSON');
+    return 'header not JSON';
   }
   const corrections = options.corrections ?? NO_CORRECTIONS;
   if (!isRecord(header) || header.version !== LIBRARY_INDEX_FILE_VERSION || header.generation !== key.generation || header.extractor !== key.extractorVersion) return undefined;
   // Saved under other corrections (the user changed them since, or undid one): a plain miss.
   if (header.corrections !== corrections.digest) return undefined;
   // A pause between the stages (each tens of milliseconds at 20,000 articles), so keys are answered meanwhile.
-  const parts = await runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir, corrections), SLICE_MS);
-  return typeof parts === 'string' ? tampered(parts) : indexFromParts(parts, options.findings);
+  return runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir, corrections), SLICE_MS);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
