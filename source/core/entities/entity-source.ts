@@ -17,6 +17,7 @@ import { EXTRACTOR_VERSION } from './versions.js';
 import type { CorrectionSet } from './corrections.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
+import { entityNamesInSlices } from './name-search.js';
 import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, type SavedIndexPlace, savedIndexPlace } from './saved-library-index.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
@@ -262,7 +263,12 @@ export class WorkerSource implements EntitySource {
    * no model to load: a warm start loads none.
    */
   private async loadSaved(place: SavedIndexPlace): Promise<SavedIndex> {
-    return { place, index: await loadSavedIndex(place, { cacheDir: this.options.cacheDir, onProblem: this.options.onCacheProblem }) };
+    const index = await loadSavedIndex(place, { cacheDir: this.options.cacheDir, onProblem: this.options.onCacheProblem });
+    // Its name index too (kept with it, name-search.ts), which the screens need before they take
+    // it (use-entities.ts): built now, it is ready when the pass hands the index over. Under the
+    // user's corrections the screens take another index, and build its own.
+    if (index) await entityNamesInSlices(index, SLICE_MS);
+    return { place, index };
   }
 
   /** The load begun when this source was made (once: a later pass loads again), else one begun now; undefined without a library cache. */
