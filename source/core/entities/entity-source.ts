@@ -17,7 +17,6 @@ import { EXTRACTOR_VERSION } from './versions.js';
 import type { CorrectionSet } from './corrections.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
-import { entityNamesInSlices } from './name-search.js';
 import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, type SavedIndexPlace, savedIndexPlace } from './saved-library-index.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
@@ -232,57 +231,30 @@ export class InThreadSource implements EntitySource {
 export class WorkerSource implements EntitySource {
   /** The library pass while it runs: a long article opened meanwhile is read by its worker. */
   private pass: LibraryExtraction | null = null;
-  /** A warm start's saved index, loading since this source was made; taken by the first pass. */
-  private loading: Promise<SavedIndex> | undefined;
 
   constructor(
     private readonly articles: readonly ArticleText[],
     private readonly extractor: () => Promise<EntityExtractor>,
     private readonly options: SourceOptions,
-  ) {
-    // Begun from the turn after the one this source is made in (the first frame's), not when the
-    // pass starts (ENTITY_START_DELAY_MS later, use-entities.ts): a warm start's index is read,
-    // digested (in libuv's pool) and put together (in slices) while the list's search index
-    // loads, and the pass finds it ready. At 20,000 articles the pass's delay was a quarter of a
-    // second of the ~0.5 s between the search index and the library's entities being ready.
-    const place = this.savedPlace();
-    if (!place) return;
-    this.loading = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.loadSaved(place));
-    // Handled where the pass awaits it; never a rejection nobody waits for (a pass never started).
-    this.loading.catch(() => {});
-  }
-
-  /** Where this library's saved index is (keyed by EXTRACTOR_VERSION: known without loading the tagger); undefined without a library cache. */
-  private savedPlace(): SavedIndexPlace | undefined {
-    return this.options.cacheDir ? savedIndexPlace(this.articles, this.options.extractorVersion ?? EXTRACTOR_VERSION) : undefined;
-  }
+  ) {}
 
   /**
    * What a run before left beside the library cache for exactly this library and extractor: its
-   * built index, else nothing loaded yet (the pass then tries its saved findings). It waits for
-   * no model to load: a warm start loads none.
+   * built index, else nothing loaded yet (the pass then tries its saved findings). Keyed by the
+   * version module's EXTRACTOR_VERSION, so it waits for no model to load: a warm start loads none.
    */
-  private async loadSaved(place: SavedIndexPlace): Promise<SavedIndex> {
-    const index = await loadSavedIndex(place, { cacheDir: this.options.cacheDir, onProblem: this.options.onCacheProblem });
-    // Its name index too (kept with it, name-search.ts), which the screens need before they take
-    // it (use-entities.ts): built now, it is ready when the pass hands the index over. Under the
-    // user's corrections the screens take another index, and build its own.
-    if (index) await entityNamesInSlices(index, SLICE_MS);
-    return { place, index };
-  }
-
-  /** The load begun when this source was made (once: a later pass loads again), else one begun now; undefined without a library cache. */
-  private takeSaved(): Promise<SavedIndex> | undefined {
-    const loading = this.loading;
-    this.loading = undefined;
-    if (loading) return loading;
-    const place = this.savedPlace();
-    return place && this.loadSaved(place);
+  private loadSaved(): Promise<SavedIndex | undefined> | undefined {
+    const place = savedIndexPlace(this.articles, this.options.extractorVersion ?? EXTRACTOR_VERSION);
+    const cacheDir = this.options.cacheDir;
+    if (!place || !cacheDir) return undefined;
+    return (async (): Promise<SavedIndex> => {
+      return { place, index: await loadSavedIndex(place, { cacheDir, onProblem: this.options.onCacheProblem }) };
+    })();
   }
 
   runLibraryPass(handlers: LibraryPassHandlers): LibraryPass {
-    // Not waiting for the extractor to load: a warm start needs none (loadSaved).
-    const saved = this.takeSaved();
+    // Begun at once, not once the extractor has loaded: a warm start needs none (loadSaved).
+    const saved = this.loadSaved();
     if (!saved) return this.startPass(handlers);
     let cancelled = false;
     let pass: LibraryPass | null = null;

@@ -1,15 +1,13 @@
 // A second start's entity index comes from what the first start saved beside the library cache,
 // keyed by the version module (versions.ts): the tagger's model is never loaded for it.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { WorkerSource } from '../../../source/core/entities/entity-source.js';
 import { loadEntityExtractor } from '../../../source/core/entities/index.js';
 import type { LibraryEntityIndex } from '../../../source/core/entities/library-index.js';
-import { savedIndexPlace } from '../../../source/core/entities/saved-library-index.js';
-import { EXTRACTOR_VERSION } from '../../../source/core/entities/versions.js';
 import type { EntityExtractor } from '../../../source/core/entities/types.js';
 import { generationOf } from '../../../source/core/load/library-cache.js';
 import { loadLibrary } from '../../../source/core/load/library.js';
@@ -50,33 +48,4 @@ test('a second start loads the saved index without loading the extractor, and re
   const known = source.knownEntitiesOf(again.articles[0]!, loaded);
   assert.ok(known?.some((e) => e.name === 'Vladimir Putin'), 'the first article’s entities, from the cache');
   assert.equal(loads, 0);
-});
-
-test('the saved index is read as the source is made, not when its pass starts (the app starts it a quarter of a second later)', async () => {
-  const first = await load();
-  const built = await pass(new WorkerSource(first.articles, loadEntityExtractor, { cacheDir }));
-  const again = await load();
-  const place = savedIndexPlace(again.articles, EXTRACTOR_VERSION);
-  assert.ok(place, 'the library is cached');
-  let loads = 0;
-  const noModel = (): Promise<EntityExtractor> => (loads++, Promise.reject(new Error('a warm start needs no model')));
-  const problems: string[] = [];
-  const source = new WorkerSource(again.articles, noModel, { cacheDir, onCacheProblem: (p) => problems.push(p) });
-  // The turn after the one the source was made in: its file has been read by then.
-  await new Promise((resolve) => setImmediate(resolve));
-  const aside = `${place.files.index}.aside`;
-  renameSync(place.files.index, aside);
-  try {
-    const loaded = await pass(source);
-    assert.equal(loads, 0, 'the extractor was asked for');
-    assert.deepEqual(problems, []);
-    // Loaded from the bytes read then, not rebuilt from the saved findings (which saves the index again).
-    assert.equal(existsSync(place.files.index), false, 'the index was rebuilt');
-    assert.deepEqual(loaded.entities, built.entities);
-    assert.deepEqual([...loaded.articlesByKey], [...built.articlesByKey]);
-    assert.deepEqual([...loaded.identity.names], [...built.identity.names]);
-    assert.deepEqual([...loaded.identity.typeByName], [...built.identity.typeByName]);
-  } finally {
-    renameSync(aside, place.files.index);
-  }
 });
