@@ -25,8 +25,8 @@
  * breaks as spaces),
  * every position inside its table, each entity's postings at least one, articles ascending and
  * inside the library, mention counts and flags that can be. Anything amiss is a miss, said in one
- * line when it is not a plain one, and the index is rebuilt. Nothing of the file is kept: the
- * index owns copies of what it needs, and the bytes are dropped.
+ * line when it is not a plain one, and the index is rebuilt. The index keeps the sections as views
+ * of the bytes read for it (nothing else holds them); the strings are the header's.
  */
 import { createHash, webcrypto } from 'node:crypto';
 import { dirname } from 'node:path';
@@ -39,6 +39,7 @@ import type { LibraryIdentity } from './identity.js';
 import { isSavedString } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
 import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntityIndex } from './library-index.js';
+import { MadeWhenAsked } from './made-when-asked.js';
 import { PositionMap, postingsOf } from './library-postings.js';
 import type { EntityType } from './types.js';
 import { stringTable } from './string-table.js';
@@ -254,32 +255,43 @@ export interface LoadOptions {
  * none or it is not right (said when it is not a plain miss).
  */
 export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<LibraryEntityIndex | undefined> {
-  const read = readOwnBytes(file, MAX_LIBRARY_INDEX_BYTES);
   const tampered = (why: string): undefined => {
     options.onProblem?.(`entity index cache: ignored ${sanitizeSingleLine(file)} (${why}); rebuilt`);
     return undefined;
   };
+  const read = readOwnBytes(file, MAX_LIBRARY_INDEX_BYTES);
   if (!read.ok) return read.reason === 'missing' ? undefined : tampered(read.reason);
   const bytes = read.bytes;
   if (bytes.length < PREFIX_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return tampered('not an entity index');
-  // Worked out in libuv's pool, not on the UI thread.
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes.subarray(MAGIC.length + DIGEST_BYTES)));
+  // Worked out in libuv's pool while this thread checks and decodes the rest (on a busy start the
+  // pool is digesting the library cache and the search index too: the wait was up to 0.2 s). No
+  // answer leaves before it is known: a file whose digest is wrong is said so, whatever else is.
+  const digested = webcrypto.subtle.digest('SHA-256', bytes.subarray(MAGIC.length + DIGEST_BYTES));
+  // Awaited below; marked handled in case the decode throws first.
+  digested.catch(() => {});
+  const decoded = await decode(bytes, key, order, options);
+  const digest = Buffer.from(await digested);
   if (!digest.equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('bytes changed since written');
+  if (decoded === undefined) return undefined;
+  return typeof decoded === 'string' ? tampered(decoded) : indexFromParts(decoded, options.findings);
+}
+
+/** The index's parts from the file's bytes (their digest not yet known), undefined for a plain miss (another library, extractor or set of corrections), or what is wrong. */
+async function decode(bytes: Buffer, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<IndexParts | string | undefined> {
   const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
-  if (PREFIX_BYTES + headerBytes > bytes.length || (PREFIX_BYTES + headerBytes) % 4 !== 0) return tampered('sizes do not add up');
+  if (PREFIX_BYTES + headerBytes > bytes.length || (PREFIX_BYTES + headerBytes) % 4 !== 0) return 'sizes do not add up';
   let header: unknown;
   try {
     header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerBytes));
   } catch {
-    return tampered('header not JSON');
+    return 'header not JSON';
   }
   const corrections = options.corrections ?? NO_CORRECTIONS;
   if (!isRecord(header) || header.version !== LIBRARY_INDEX_FILE_VERSION || header.generation !== key.generation || header.extractor !== key.extractorVersion) return undefined;
   // Saved under other corrections (the user changed them since, or undid one): a plain miss.
   if (header.corrections !== corrections.digest) return undefined;
   // A pause between the stages (each tens of milliseconds at 20,000 articles), so keys are answered meanwhile.
-  const parts = await runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir, corrections), SLICE_MS);
-  return typeof parts === 'string' ? tampered(parts) : indexFromParts(parts, options.findings);
+  return runStepsInSlices(partsFrom(header, bytes, PREFIX_BYTES + headerBytes, order, options.cacheDir, corrections), SLICE_MS);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -287,7 +299,10 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 /** A string of the table: a saved string (library-index-cache.ts), a little longer for a key. */
 const isShowable = (v: unknown): v is string => isSavedString(v, MAX_STRING_CHARS);
 
-/** The sections of the file (copies: nothing of `bytes` is kept), or what is wrong with them. */
+/**
+ * The sections of the file, as views of `bytes` (read for this load and nobody else's: the index
+ * keeps them, ~12 MB at 20,000 articles that are not copied again), or what is wrong with them.
+ */
 function readSections(header: Header, bytes: Buffer, from: number): Record<SectionName, Int32Array> & { inTitle: Uint8Array } | string {
   let ints = 0;
   for (const [, spec] of SECTIONS) ints += lengthOf(header, spec);
@@ -296,16 +311,16 @@ function readSections(header: Header, bytes: Buffer, from: number): Record<Secti
   let at = from;
   for (const [name, spec] of SECTIONS) {
     const length = lengthOf(header, spec);
-    // Each its own copy (no copy of them all first): the file's bytes are dropped after the load.
-    out[name] = int32Copy(bytes, at, length);
+    out[name] = int32sOf(bytes, at, length);
     at += length * 4;
   }
-  return { ...out, inTitle: Uint8Array.from(bytes.subarray(from + ints * 4)) };
+  // A plain Uint8Array as a build makes it, not a Buffer.
+  return { ...out, inTitle: new Uint8Array(bytes.buffer, bytes.byteOffset + from + ints * 4, header.postings) };
 }
 
-/** `count` int32s of `bytes` from `at`, copied (through a view when they are on a four-byte boundary, as lede writes them). */
-function int32Copy(bytes: Buffer, at: number, count: number): Int32Array {
-  if ((bytes.byteOffset + at) % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset + at, count).slice();
+/** `count` int32s of `bytes` from `at`: a view when they are on a four-byte boundary in memory (a file as big as an index is read into its own buffer), else a copy. */
+function int32sOf(bytes: Buffer, at: number, count: number): Int32Array {
+  if ((bytes.byteOffset + at) % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset + at, count);
   const copy = new Int32Array(count);
   Buffer.from(copy.buffer).set(bytes.subarray(at, at + count * 4));
   return copy;
@@ -342,11 +357,8 @@ function* partsFrom(
   if (!within(s.typedName, labels) || !within(s.typedType, TYPES.length) || !within(s.surname, labels)) return 'bad types';
   yield;
   const entities: LibraryEntity[] = [];
-  const keys = new Set<string>();
   for (let p = 0; p < header.entities; p++) {
     const key = strings[s.entityKey[p]!]!;
-    if (keys.has(key)) return 'an entity twice';
-    keys.add(key);
     let mentions = 0;
     for (let k = s.docStart[p]!; k < s.docStart[p + 1]!; k++) mentions += s.mentions[k]!;
     const aliases: string[] = [];
@@ -361,6 +373,8 @@ function* partsFrom(
   );
   yield;
   const postings = postingsOf(order.length, entities, s.docStart, s.doc, s.mentions, s.inTitle);
+  // Its map by key holds each key once: fewer keys than entities is a key twice.
+  if (postings.positionOf.size !== entities.length) return 'an entity twice';
   yield;
   return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order, corrections), cacheDir };
 }
@@ -417,8 +431,8 @@ function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly stri
   return {
     corrections,
     evidence: { surnames: new Set(Array.from(s.surname, (p) => strings[p]!)) },
-    typeByName: new Map(Array.from(s.typedName, (p, t) => [strings[p]!, TYPES[s.typedType[t]!]!])),
+    typeByName: new MadeWhenAsked(() => new Map(Array.from(s.typedName, (p, t) => [strings[p]!, TYPES[s.typedType[t]!]!]))),
     links,
-    names: new Map(Array.from(s.shownKey, (p, k) => [strings[p]!, strings[s.shownName[k]!]!])),
+    names: new MadeWhenAsked(() => new Map(Array.from(s.shownKey, (p, k) => [strings[p]!, strings[s.shownName[k]!]!]))),
   };
 }
