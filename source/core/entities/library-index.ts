@@ -14,7 +14,7 @@ import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
 import { Findings, type Signature } from './library-findings.js';
-import { type LibraryPostings, PositionMap, postingsFrom } from './library-postings.js';
+import { type LibraryPostings, PositionMap, PostingsCollector } from './library-postings.js';
 
 /** One entity of the library. */
 export interface LibraryEntity {
@@ -235,11 +235,9 @@ function* assembleInSteps(
   found: Findings,
   resolvedOf: (id: string, visit: (r: ResolvedEntry) => void) => void,
 ): Generator<void, LibraryEntityIndex> {
-  const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
-  const counts = new Map<string, number[]>();
-  const titles = new Map<string, number[]>();
+  const byKey = new Map<string, LibraryEntity & { slot: number; typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
   const namesByArticle = new Map<string, readonly string[]>();
-  const docsByKey = new Map<string, number[]>();
+  const collected = new PostingsCollector();
   let n = 0;
   for (const [doc, id] of order.entries()) {
     if (mayPause(n++)) yield;
@@ -248,7 +246,7 @@ function* assembleInSteps(
     resolvedOf(id, (r) => {
       let entity = byKey.get(r.key);
       if (!entity) {
-        entity = { key: r.key, name: identity.names.get(r.key) ?? r.name, type: r.type, aliases: [], articles: 0, mentions: 0, typeVotes: new Map(), aliasSet: new Set() };
+        entity = { key: r.key, name: identity.names.get(r.key) ?? r.name, type: r.type, aliases: [], articles: 0, mentions: 0, slot: byKey.size, typeVotes: new Map(), aliasSet: new Set() };
         byKey.set(r.key, entity);
       }
       entity.typeVotes.set(r.type, (entity.typeVotes.get(r.type) ?? 0) + r.mentions);
@@ -264,19 +262,21 @@ function* assembleInSteps(
       const entity = byKey.get(key)!;
       entity.articles++;
       entity.mentions += seen.mentions;
-      push(docsByKey, key, doc);
-      push(counts, key, seen.mentions);
-      push(titles, key, seen.inTitle ? 1 : 0);
+      collected.add(entity.slot, doc, seen.mentions, seen.inTitle);
     }
     if (terms.size > 0) namesByArticle.set(id, [...terms]);
   }
   const entities: LibraryEntity[] = [];
+  const slotOf = new Map<LibraryEntity, number>();
   for (const e of byKey.values()) {
     const type = [...e.typeVotes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    entities.push({ key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions });
+    const entity = { key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions };
+    entities.push(entity);
+    slotOf.set(entity, e.slot);
   }
+  byKey.clear();
   entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
-  const postings = postingsFrom(order.length, entities, docsByKey, counts, titles);
+  const postings = collected.postings(order.length, entities, (p) => slotOf.get(entities[p]!)!);
   return indexFromParts({ order, entities, postings, namesByArticle, identity, cacheDir }, () => found);
 }
 
@@ -401,12 +401,6 @@ export function findingsFrom(order: readonly string[], summaries: ReadonlyMap<st
   const found = new Findings();
   for (const id of order) found.add(id, summaries.get(id) ?? []);
   return found;
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**
