@@ -47,6 +47,8 @@ export interface LedeRunResult {
   index_ready_ms: number | null;
   entities_done_ms: number | null;
   entities_note?: string;
+  /** The status line when the pass was taken as done (a notice there ends the note too). */
+  entities_done_status?: string;
   typing: Partial<Record<TypingMode, TypingSummary>>;
   rss_mb: { at_first_frame?: number; before_typing?: number; typing_p50?: number; peak: number; last?: number };
   exit: number | undefined;
@@ -157,6 +159,7 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
       const done = await Promise.race([entitiesDone, sleep(passSeen ? PASS_TIMEOUT_MS : 5000, undefined, { ref: false }).then(() => 'unseen' as const)]);
       if (done === 'unseen') result.entities_note ??= 'the pass never showed its note (done within a frame)';
       else if (done !== null && result.entities_done_ms === null) result.entities_done_ms = since(done);
+      if (done !== null && done !== 'unseen') result.entities_done_status = ledeStatus(term).trim();
     }
     result.rss_mb.last = lastRss(rss);
     result.rss_mb.peak = Math.round(Math.max(0, ...rss.map((r) => r.mb)));

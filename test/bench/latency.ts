@@ -25,7 +25,7 @@
  *   npm run bench -- latency --frame-cost [--tree DIR] what a frame of the list costs the main thread,
  *                                                     in-process, for a copy with a change to try
  */
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -208,6 +208,8 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
       return { ...result, profile, ...(blocksFile ? { blocks: explainBlocks(blocksFile, profileDir, spawnedAtHrtimeMs) } : {}) };
     };
     const fresh = runs.includes('fresh') ? await run('fresh') : undefined;
+    // What the first start left for the next (the saved entity index and its inputs among them).
+    const savedAfterFresh = fresh ? savedFiles(cacheDir) : undefined;
     const warm = runs.includes('warm') ? await run('warm') : undefined;
     const firstFrames = warm ? [warm.first_frame_ms] : [];
     const indexReady = warm?.index_ready_ms ? [warm.index_ready_ms] : [];
@@ -242,6 +244,7 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
       queries: prepared.queries,
       lede: {
         fresh_cache: fresh,
+        saved_after_first_start: savedAfterFresh,
         warm_cache: warm,
         warm_starts: { first_frame_ms: distribution(firstFrames), index_ready_ms: distribution(indexReady) },
       },
@@ -250,6 +253,13 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
   } finally {
     rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
   }
+}
+
+/** The files in the cache's library directory, with their sizes. */
+function savedFiles(cacheDir: string): Record<string, number> {
+  const dir = join(cacheDir, 'library');
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).size]));
 }
 
 const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(-40) || 'corpus';
@@ -295,6 +305,11 @@ export function describeLatency(report: Record<string, unknown>): string {
   for (const c of report.corpora as Awaited<ReturnType<typeof benchCorpus>>[]) {
     lines.push(`${c.corpus}: ${c.articles.toLocaleString('en-US')} articles · queries ${c.queries.map((q) => JSON.stringify(q)).join(' ')}`);
     if (c.lede.fresh_cache) lines.push(...describeRun('fresh cache (pass running)', c.lede.fresh_cache));
+    if (c.lede.fresh_cache?.entities_done_status) lines.push(`    status when the pass was taken as done: ${JSON.stringify(c.lede.fresh_cache.entities_done_status)}`);
+    if (c.lede.saved_after_first_start) {
+      const saved = Object.entries(c.lede.saved_after_first_start).map(([name, bytes]) => `${name.replace(/^[0-9a-f]+/, '…')} ${(bytes / 1048576).toFixed(1)} MB`);
+      lines.push(`  saved after the first start: ${saved.join(', ') || 'nothing'}`);
+    }
     if (c.lede.warm_cache) lines.push(...describeRun('warm cache (pass done)', c.lede.warm_cache));
     lines.push(`  warm starts: first frame ${describeDistribution(c.lede.warm_starts.first_frame_ms)}`);
     const fzf = c.fzf as { skipped?: string; typing?: Record<string, { echo_ms: unknown; settle_ms: unknown; keys: number; settle_unknown?: number }>; first_frame_ms?: number; ready_ms?: number };

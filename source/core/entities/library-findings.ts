@@ -76,6 +76,17 @@ export class Findings {
     return out;
   }
 
+  /**
+   * The article's entities, in the order given, each as its signature's number (the same for
+   * every article with that name, type and aliases) and what it counted: no object made per entity,
+   * so the index's build works out what depends on the signature alone once per signature.
+   */
+  forEachOf(id: string, visit: (signature: number, sig: Signature, mentions: number, inTitle: boolean) => void): void {
+    const packed = this.byArticle.get(id);
+    if (!packed) return;
+    for (let k = 0; k < packed.length; k += 2) visit(packed[k]!, this.signatures[packed[k]!]!, packed[k + 1]! >>> 1, (packed[k + 1]! & 1) === 1);
+  }
+
   /** The articles added, in the order they came. */
   ids(): string[] {
     return [...this.byArticle.keys()];

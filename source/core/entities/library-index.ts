@@ -13,8 +13,8 @@ import { EvidenceCollector } from './evidence.js';
 import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
-import { type Found, Findings } from './library-findings.js';
-import { type LibraryPostings, PositionMap, postingsFrom } from './library-postings.js';
+import { Findings, type Signature } from './library-findings.js';
+import { type LibraryPostings, PositionMap, PostingsCollector } from './library-postings.js';
 
 /** One entity of the library. */
 export interface LibraryEntity {
@@ -111,33 +111,45 @@ export class LibraryIndexBuilder {
   }
 }
 
-/** One entity of one article after the corrections, with what the summary counted. */
-interface Entry {
+/**
+ * An entity after the corrections, as its signature (name, type, aliases) makes it in every
+ * article that has it: one per signature rather than one per entity per article (at 100,000
+ * articles, 2.7 million of them held through the build were most of its peak).
+ */
+interface Form {
   corrected: Corrected;
   renamed: boolean;
-  mentions: number;
-  inTitle: boolean;
   /**
    * Hidden by the user. Still part of who is who (its name and key decide how the library names
    * its other forms, so "hide Golan Heights" hides the "Golan" of another article too), never shown.
    */
   hidden: boolean;
+  /** A form the user split off: a summary does not count its mentions apart (one, never in the title). */
+  split: boolean;
+  /** Its own key under the library's types, once they are known (step 2). */
+  ownKey?: string;
 }
 
-/** The article's entities with the corrections applied (hidden ones marked, split forms their own). */
-function correctedEntries(found: readonly Found[], corrections: CorrectionSet): Entry[] {
-  const out: Entry[] = [];
-  for (const { sig, mentions, inTitle } of found) {
-    const result = correct(corrections, sig);
-    if (!result) {
-      out.push({ corrected: { name: sig.name, type: sig.type, fixedType: false, aliases: sig.aliases }, renamed: false, mentions, inTitle, hidden: true });
-      continue;
-    }
-    out.push({ corrected: result.entity, renamed: result.entity.name !== sig.name, mentions, inTitle, hidden: false });
-    // A summary does not count a split form's mentions apart: at least one.
-    for (const split of result.split) out.push({ corrected: split, renamed: false, mentions: 1, inTitle: false, hidden: false });
-  }
-  return out;
+/** The forms of an entity with the corrections applied (hidden ones marked, split forms their own). */
+function formsOf(sig: Signature, corrections: CorrectionSet): Form[] {
+  const result = correct(corrections, sig);
+  if (!result) return [{ corrected: { name: sig.name, type: sig.type, fixedType: false, aliases: sig.aliases }, renamed: false, hidden: true, split: false }];
+  const forms: Form[] = [{ corrected: result.entity, renamed: result.entity.name !== sig.name, hidden: false, split: false }];
+  for (const split of result.split) forms.push({ corrected: split, renamed: false, hidden: false, split: true });
+  return forms;
+}
+
+/**
+ * Each article's entities after the corrections, visited without keeping them: the forms are
+ * worked out once per signature, what an entity counted read from the findings each time.
+ */
+function correctedVisitor(found: Findings, corrections: CorrectionSet) {
+  const formsBySignature: Form[][] = [];
+  return (id: string, visit: (form: Form, mentions: number, inTitle: boolean) => void): void =>
+    found.forEachOf(id, (signature, sig, mentions, inTitle) => {
+      const forms = (formsBySignature[signature] ??= formsOf(sig, corrections));
+      for (const form of forms) visit(form, form.split ? 1 : mentions, form.split ? false : inTitle);
+    });
 }
 
 function buildIndex(order: string[], found: Findings, cacheDir: string | null, corrections: CorrectionSet): LibraryEntityIndex {
@@ -147,52 +159,59 @@ function buildIndex(order: string[], found: Findings, cacheDir: string | null, c
 /** Whether the step over the `n`th article may pause. */
 const mayPause = (n: number) => n % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1;
 
+/**
+ * The index, in steps over the articles. Nothing is kept per entity per article between the
+ * steps but its own key (a string shared by every article with that form): each step reads the
+ * findings again, and the last merges every article's resolved entities into the postings as it
+ * goes.
+ */
 function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string | null, corrections: CorrectionSet): Generator<void, LibraryEntityIndex> {
-  // 1. The corrections, then what every article says about people and about each name's type.
-  const entries = new Map<string, Entry[]>();
+  const entitiesOf = correctedVisitor(found, corrections);
+  // 1. What every article says about people and about each name's type.
   const evidence = new EvidenceCollector();
   const votes = new TypeVote();
   let n = 0;
   for (const id of order) {
     if (mayPause(n++)) yield;
-    const list = correctedEntries(found.get(id), corrections);
-    entries.set(id, list);
-    evidence.add(list.map((e) => e.corrected));
-    for (const e of list) votes.add(e.corrected.name, e.corrected.type, e.mentions, e.corrected.fixedType);
+    const here: Corrected[] = [];
+    entitiesOf(id, (form, mentions) => {
+      here.push(form.corrected);
+      votes.add(form.corrected.name, form.corrected.type, mentions, form.corrected.fixedType);
+    });
+    evidence.add(here);
   }
   const typed = { corrections, evidence: evidence.finish(), typeByName: votes.finish() };
   // 2. Each entity's own key under those types; then bare surnames tied to full names by context.
   const ownKeys = new Map<string, string[]>();
-  for (const [id, list] of entries) {
+  for (const id of order) {
     if (mayPause(n++)) yield;
-    ownKeys.set(id, list.map((e) => ownKey(e.corrected.name, libraryType(typed, e.corrected))));
+    const keys: string[] = [];
+    entitiesOf(id, (form) => keys.push((form.ownKey ??= ownKey(form.corrected.name, libraryType(typed, form.corrected)))));
+    ownKeys.set(id, keys);
   }
   const keyed = { ...typed, links: yield* linkBareNamesInSteps(ownKeys) };
+  ownKeys.clear();
   // 3. Each key's name: the one most of its articles use.
   const nameVotes = new Map<string, Map<string, number>>();
-  for (const [id, list] of entries) {
+  for (const id of order) {
     if (mayPause(n++)) yield;
-    for (const e of list) {
-      const key = libraryKey(keyed, id, e.corrected);
+    entitiesOf(id, (form) => {
+      const key = libraryKey(keyed, id, form.corrected);
       let forKey = nameVotes.get(key);
       if (!forKey) nameVotes.set(key, (forKey = new Map()));
-      forKey.set(e.corrected.name, (forKey.get(e.corrected.name) ?? 0) + 1);
-    }
+      forKey.set(form.corrected.name, (forKey.get(form.corrected.name) ?? 0) + 1);
+    });
   }
   const identity: LibraryIdentity = { ...keyed, names: new Map([...nameVotes].map(([key, forKey]) => [key, bestName(forKey)])) };
-  // 4. Every entity as the library shows it (resolveCorrected, as an opened article's are).
-  const resolved = new Map<string, ResolvedEntry[]>();
-  for (const [id, list] of entries) {
-    if (mayPause(n++)) yield;
-    const here: ResolvedEntry[] = [];
-    for (const e of list) {
-      if (e.hidden) continue;
-      const r = resolveCorrected(identity, id, e.corrected, e.renamed);
-      if (!r.hidden) here.push({ key: r.key, type: r.type, name: r.name, aliases: e.corrected.aliases, mentions: e.mentions, inTitle: e.inTitle });
-    }
-    resolved.set(id, here);
-  }
-  return yield* assembleInSteps(order, resolved, identity, cacheDir, found);
+  nameVotes.clear();
+  // 4. Every entity as the library shows it (resolveCorrected, as an opened article's are), into the postings.
+  return yield* assembleInSteps(order, identity, cacheDir, found, (id, visit) =>
+    entitiesOf(id, (form, mentions, inTitle) => {
+      if (form.hidden) return;
+      const r = resolveCorrected(identity, id, form.corrected, form.renamed);
+      if (!r.hidden) visit({ key: r.key, type: r.type, name: r.name, aliases: form.corrected.aliases, mentions, inTitle });
+    }),
+  );
 }
 
 interface ResolvedEntry {
@@ -211,26 +230,23 @@ function bestName(votes: ReadonlyMap<string, number>): string {
 
 function* assembleInSteps(
   order: string[],
-  resolvedByArticle: ReadonlyMap<string, ResolvedEntry[]>,
   identity: LibraryIdentity,
   cacheDir: string | null,
   found: Findings,
+  resolvedOf: (id: string, visit: (r: ResolvedEntry) => void) => void,
 ): Generator<void, LibraryEntityIndex> {
-  const byKey = new Map<string, LibraryEntity & { typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
-  const counts = new Map<string, number[]>();
-  const titles = new Map<string, number[]>();
+  const byKey = new Map<string, LibraryEntity & { slot: number; typeVotes: Map<EntityType, number>; aliasSet: Set<string> }>();
   const namesByArticle = new Map<string, readonly string[]>();
-  const docsByKey = new Map<string, number[]>();
+  const collected = new PostingsCollector();
   let n = 0;
   for (const [doc, id] of order.entries()) {
     if (mayPause(n++)) yield;
-    const resolved = resolvedByArticle.get(id) ?? [];
     const here = new Map<string, { mentions: number; inTitle: boolean }>();
     const terms = new Set<string>();
-    for (const r of resolved) {
+    resolvedOf(id, (r) => {
       let entity = byKey.get(r.key);
       if (!entity) {
-        entity = { key: r.key, name: identity.names.get(r.key) ?? r.name, type: r.type, aliases: [], articles: 0, mentions: 0, typeVotes: new Map(), aliasSet: new Set() };
+        entity = { key: r.key, name: identity.names.get(r.key) ?? r.name, type: r.type, aliases: [], articles: 0, mentions: 0, slot: byKey.size, typeVotes: new Map(), aliasSet: new Set() };
         byKey.set(r.key, entity);
       }
       entity.typeVotes.set(r.type, (entity.typeVotes.get(r.type) ?? 0) + r.mentions);
@@ -241,24 +257,26 @@ function* assembleInSteps(
       here.set(r.key, seen);
       terms.add(r.name);
       for (const alias of r.aliases) terms.add(alias);
-    }
+    });
     for (const [key, seen] of here) {
       const entity = byKey.get(key)!;
       entity.articles++;
       entity.mentions += seen.mentions;
-      push(docsByKey, key, doc);
-      push(counts, key, seen.mentions);
-      push(titles, key, seen.inTitle ? 1 : 0);
+      collected.add(entity.slot, doc, seen.mentions, seen.inTitle);
     }
     if (terms.size > 0) namesByArticle.set(id, [...terms]);
   }
   const entities: LibraryEntity[] = [];
+  const slotOf = new Map<LibraryEntity, number>();
   for (const e of byKey.values()) {
     const type = [...e.typeVotes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    entities.push({ key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions });
+    const entity = { key: e.key, name: e.name, type, aliases: [...e.aliasSet].filter((a) => a !== e.name), articles: e.articles, mentions: e.mentions };
+    entities.push(entity);
+    slotOf.set(entity, e.slot);
   }
+  byKey.clear();
   entities.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
-  const postings = postingsFrom(order.length, entities, docsByKey, counts, titles);
+  const postings = collected.postings(order.length, entities, (p) => slotOf.get(entities[p]!)!);
   return indexFromParts({ order, entities, postings, namesByArticle, identity, cacheDir }, () => found);
 }
 
@@ -368,10 +386,14 @@ const findingsOf = new WeakMap<LibraryEntityIndex, () => Findings | undefined>()
  * What the pass found in each article of `index`, before any correction, in library order: what
  * an index is built from (LibraryIndexBuilder.add), for saving it. Undefined when they cannot be had.
  */
-export function indexFindings(index: LibraryEntityIndex): Map<string, EntitySummary[]> | undefined {
+export function indexFindings(index: LibraryEntityIndex): ReadonlyMap<string, EntitySummary[]> | undefined {
   const found = findingsOf.get(index)?.();
   if (!found) return undefined;
-  return new Map(index.order.map((id) => [id, found.get(id).map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }))]));
+  const { order } = index;
+  // An article's summaries made when asked for (the saved inputs are written an article at a
+  // time): all of them at once were an object per entity per article, 2.7 million at 100,000.
+  const summariesAt = (d: number): EntitySummary[] => found.get(order[d]!).map(({ sig, mentions, inTitle }) => ({ name: sig.name, type: sig.type, aliases: sig.aliases, mentions, inTitle }));
+  return new PositionMap(new Map(order.map((id, d) => [id, d])), summariesAt);
 }
 
 /** Findings as the pass gives them (saved ones read back), for an index to be rebuilt from. */
@@ -379,12 +401,6 @@ export function findingsFrom(order: readonly string[], summaries: ReadonlyMap<st
   const found = new Findings();
   for (const id of order) found.add(id, summaries.get(id) ?? []);
   return found;
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**

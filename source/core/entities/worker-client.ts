@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { entityCacheDir } from './cache.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import type { ArticleFields, ArticleText, Entity } from './types.js';
-import { type FromWorker, spawnEntityWorker, type ToWorker } from './worker-protocol.js';
+import { type FromWorker, spawnEntityWorker, type ToWorker, type WorkerInput } from './worker-protocol.js';
 
 /**
  * One article's entities, extracted (through the disk cache) in a worker started for it, so the
@@ -78,7 +78,12 @@ export interface LibraryExtractionOptions {
   onError?: (message: string) => void;
   /** Called if the disk cache cannot be used; the pass goes on without it. */
   onCacheProblem?: (message: string) => void;
+  /** Starts a worker (default spawnEntityWorker; a test's stands in for it). */
+  spawn?: (input: WorkerInput) => Worker;
 }
+
+/** The error code of a worker that reached its heap cap (Node's). */
+const WORKER_OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** A library pass in its worker. */
 export interface LibraryExtraction {
@@ -105,7 +110,8 @@ interface Asked {
 /**
  * Extracts the entities of every article in a worker, through the disk cache, streaming the
  * articles to it a batch at a time (`text` is read only when its batch is sent), and builds the
- * library index from the results as they arrive.
+ * library index from the results as they arrive. A worker that reaches its heap cap is replaced
+ * and the pass goes on from the first article it had not answered (see WORKER_OUT_OF_MEMORY).
  */
 export function startLibraryExtraction(
   articles: readonly ArticleText[],
@@ -116,6 +122,7 @@ export function startLibraryExtraction(
   const order = articles.map((a) => a.id);
   const total = articles.length;
   const cacheDir = options.cacheDir === undefined ? entityCacheDir() : options.cacheDir;
+  const spawn = options.spawn ?? spawnEntityWorker;
   const builder = new LibraryIndexBuilder(cacheDir);
   let finished = false;
   const asked = new Map<string, Asked[]>();
@@ -132,18 +139,14 @@ export function startLibraryExtraction(
     });
   };
   let worker: Worker;
-  try {
-    worker = spawnEntityWorker({ cacheDir, total, summaries: true });
-  } catch (error) {
-    options.onError?.(error instanceof Error ? error.message : String(error));
-    queueMicrotask(finish);
-    return { cancel() {}, exited: Promise.resolve(), snapshot: () => builder.snapshot(), readFirst: () => Promise.reject(new Error('no entity worker')) };
-  }
-  worker.unref();
-  // Resolves once the thread is gone: after the pass, a failure, or cancel().
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let exited: Promise<void> = Promise.resolve();
+  /** Articles whose results have come back: the first of the rest is where a new worker starts. */
+  let received = 0;
   let sent = 0;
   let ended = false;
+  let gone = false;
+  /** Workers in a row that ran out of heap before answering anything. */
+  let stalls = 0;
   const sendNext = () => {
     if (ended) return;
     if (sent >= total) {
@@ -155,51 +158,92 @@ export function startLibraryExtraction(
     sent += items.length;
     worker.postMessage({ type: 'articles', items } satisfies ToWorker);
   };
-  for (let i = 0; i < BATCHES_AHEAD; i++) sendNext();
-  worker.on('message', (msg: FromWorker) => {
-    if (msg.type === 'article' || msg.type === 'progress') {
-      const waiting = asked.get(msg.id);
-      if (msg.type === 'progress') for (const a of waiting ?? []) a.onProgress?.(msg.done, msg.total);
-      else {
-        asked.delete(msg.id);
-        for (const a of waiting ?? []) a.resolve(msg.entities);
+  /** Starts a worker on the articles from `received` on; false when none could be started. */
+  const start = (): boolean => {
+    let current: Worker;
+    try {
+      current = spawn({ cacheDir, total, summaries: true });
+    } catch (error) {
+      options.onError?.(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    worker = current;
+    current.unref();
+    gone = false;
+    // Resolves once the thread is gone: after the pass, a failure, or cancel().
+    exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+    sent = received;
+    ended = false;
+    const restartsAt = received;
+    for (let i = 0; i < BATCHES_AHEAD; i++) sendNext();
+    const replaced = () => current !== worker;
+    current.on('message', (msg: FromWorker) => {
+      if (replaced()) return;
+      if (msg.type === 'article' || msg.type === 'progress') {
+        const waiting = asked.get(msg.id);
+        if (msg.type === 'progress') for (const a of waiting ?? []) a.onProgress?.(msg.done, msg.total);
+        else {
+          asked.delete(msg.id);
+          for (const a of waiting ?? []) a.resolve(msg.entities);
+        }
+        return;
       }
-      return;
-    }
-    if (finished) return;
-    if (msg.type === 'batch') {
-      for (const item of msg.items) builder.add(item.id, 'summaries' in item ? item.summaries : item.entities);
-      onProgress(msg.done, msg.total);
-      if (msg.next) sendNext();
-    } else if (msg.type === 'done') {
+      if (finished) return;
+      if (msg.type === 'batch') {
+        for (const item of msg.items) builder.add(item.id, 'summaries' in item ? item.summaries : item.entities);
+        received += msg.items.length;
+        onProgress(received, total);
+        if (msg.next) sendNext();
+      } else if (msg.type === 'done') {
+        finish();
+        void current.terminate();
+      } else if (msg.type === 'error') {
+        options.onError?.(msg.message || 'entity worker failed');
+        finish();
+        void current.terminate();
+      } else if (msg.type === 'cacheProblem') {
+        options.onCacheProblem?.(msg.message);
+      }
+    });
+    current.on('error', (error: Error & { code?: string }) => {
+      if (finished || replaced()) return;
+      // Its heap grew past the cap over thousands of articles (the extractor's caches: at
+      // 100,000 generated articles, after ~10,000), or on the article it was reading: a new
+      // worker goes on from there. One that answered nothing skips the article it was reading
+      // (it shows no entities, as when opened); two in a row, and the pass ends.
+      stalls = received === restartsAt ? stalls + 1 : 0;
+      if (error.code === WORKER_OUT_OF_MEMORY && stalls < 2) {
+        refuseAsked('the entity worker has ended');
+        if (stalls === 1 && received < total) {
+          builder.add(order[received]!, []);
+          received++;
+        }
+        if (start()) return;
+      }
+      options.onError?.(error.message);
       finish();
-      void worker.terminate();
-    } else if (msg.type === 'error') {
-      options.onError?.(msg.message || 'entity worker failed');
-      finish();
-      void worker.terminate();
-    } else if (msg.type === 'cacheProblem') {
-      options.onCacheProblem?.(msg.message);
-    }
-  });
-  worker.on('error', (error) => {
-    if (finished) return;
-    options.onError?.(error.message);
-    finish();
-  });
-  let gone = false;
-  worker.on('exit', () => {
-    gone = true;
-    refuseAsked('the entity worker has ended');
-    if (!finished) finish();
-  });
+    });
+    current.on('exit', () => {
+      if (replaced()) return;
+      gone = true;
+      refuseAsked('the entity worker has ended');
+      if (!finished) finish();
+    });
+    return true;
+  };
+  if (!start()) {
+    queueMicrotask(finish);
+    return { cancel() {}, exited: Promise.resolve(), snapshot: () => builder.snapshot(), readFirst: () => Promise.reject(new Error('no entity worker')) };
+  }
   return {
     cancel() {
       finished = true;
       cancelled = true;
       void worker.terminate();
     },
-    exited,
+    get exited() {
+      return exited;
+    },
     snapshot: () => builder.snapshot(),
     readFirst(article, { signal, onProgress } = {}) {
       return new Promise<Entity[]>((resolve, reject) => {

@@ -1,0 +1,98 @@
+/**
+ * What building and saving the library entity index at the end of a first pass costs in memory,
+ * in a process of its own, for a tree to compare (--tree DIR, default this one):
+ *
+ *   node --import tsx test/bench/latency-index-build.ts --inputs FILE.entities [--copies 5] [--tree DIR] [--slices]
+ *
+ * FILE is a library's saved index inputs (`<cache>/library/<key>.entities`, e.g. of 20,000 generated
+ * articles); its articles are added --copies times under new ids (5: a library of 100,000), as a
+ * pass adds them, then the index is built (in slices with --slices, as the app does) and saved
+ * as after a pass (its inputs, then the index). Prints JSON: the peak RSS (getrusage's maxrss)
+ * after each stage, the main thread's CPU for each, and the load average.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { arg } from './stats.js';
+
+const TYPES = ['person', 'place', 'organization'] as const;
+
+interface Summary {
+  name: string;
+  type: (typeof TYPES)[number];
+  aliases: string[];
+  mentions: number;
+  inTitle: boolean;
+}
+
+/** Each article's summaries from a saved inputs file (trusted: the bench's own). */
+function articlesOf(file: string): Summary[][] {
+  const text = readFileSync(file, 'utf8');
+  const { strings, ints } = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { strings: string[]; ints: number[] };
+  const articles: Summary[][] = [];
+  let at = 0;
+  while (at < ints.length) {
+    const list: Summary[] = [];
+    for (let count = ints[at++]!; count > 0; count--) {
+      const name = strings[ints[at++]!]!;
+      const type = TYPES[ints[at++]!]!;
+      const aliases: string[] = [];
+      for (let a = ints[at++]!; a > 0; a--) aliases.push(strings[ints[at++]!]!);
+      list.push({ name, type, aliases, mentions: ints[at++]!, inTitle: ints[at++]! === 1 });
+    }
+    articles.push(list);
+  }
+  return articles;
+}
+
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuMs = () => Math.round(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000);
+
+async function main(argv: string[]): Promise<void> {
+  const tree = resolve(arg(argv, '--tree') ?? join(import.meta.dirname, '../..'));
+  const inputs = arg(argv, '--inputs');
+  if (!inputs) throw new Error('--inputs FILE.entities is needed');
+  const copies = Number(arg(argv, '--copies') ?? 5);
+  const module = (path: string) => import(pathToFileURL(join(tree, 'source/core/entities', path)).href);
+  const { LibraryIndexBuilder, indexFindings } = await module('library-index.ts');
+  const { saveEntityIndexInputs } = await module('library-index-cache.ts');
+  const { saveLibraryIndex } = await module('library-index-file.ts');
+  const load = [loadavg()[0]!];
+  const articles = articlesOf(resolve(inputs));
+  const builder = new LibraryIndexBuilder(null);
+  const order: string[] = [];
+  for (let copy = 0; copy < copies; copy++) {
+    for (const [k, list] of articles.entries()) {
+      const id = `copy${copy}-article${k}`;
+      order.push(id);
+      builder.add(id, list);
+    }
+  }
+  articles.length = 0;
+  const stages: Record<string, { peak_rss_mb: number; cpu_ms: number }> = {};
+  let cpu = cpuMs();
+  const stage = (name: string) => {
+    const now = cpuMs();
+    stages[name] = { peak_rss_mb: peakMb(), cpu_ms: now - cpu };
+    cpu = now;
+  };
+  stage('added');
+  const index = argv.includes('--slices') ? await builder.finishInSlices(order, 8) : builder.finish(order);
+  stage('built');
+  const dir = mkdtempSync(join(tmpdir(), 'lede-index-build-'));
+  try {
+    const key = { generation: 'bench', extractorVersion: 'bench' };
+    saveEntityIndexInputs(join(dir, 'x.entities'), key, order, indexFindings(index)!, (p: string) => console.error(p));
+    stage('inputs saved');
+    saveLibraryIndex(index, join(dir, 'x.entity-index'), key, (p: string) => console.error(p));
+    stage('index saved');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  load.push(loadavg()[0]!);
+  const result = { tree, articles: order.length, entities: index.entities.length, postings: index.postings.docs.length, stages, load_average: load };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+await main(process.argv.slice(2));
