@@ -82,7 +82,12 @@ export interface LibraryExtractionOptions {
   spawn?: (input: WorkerInput) => Worker;
 }
 
-/** The error code of a worker that reached its heap cap (Node's). */
+/**
+ * The error code of a worker that reached its heap cap (Node's). Its heap grows past the cap over
+ * thousands of articles (the extractor's caches: at 100,000 generated articles, after ~10,000), or
+ * on the article it was reading: a new worker goes on from there. One that answered nothing skips
+ * the article it was reading (it shows no entities, as when opened); two in a row, and the pass ends.
+ */
 const WORKER_OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** A library pass in its worker. */
@@ -107,6 +112,51 @@ interface Asked {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The articles asked of a pass's worker ahead of the rest, each with whoever waits for it. */
+class AskedArticles {
+  private readonly waiting = new Map<string, Asked[]>();
+
+  /** Asks for `article`; `post` sends it to the worker when nobody has asked for it yet. */
+  ask(article: ArticleText, post: (article: ArticleText) => void, { signal, onProgress }: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<Entity[]> {
+    return new Promise<Entity[]>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      const entry: Asked = { resolve, reject, onProgress };
+      const waiting = this.waiting.get(article.id);
+      if (waiting) waiting.push(entry);
+      else {
+        this.waiting.set(article.id, [entry]);
+        post(article);
+      }
+      // Aborted: no longer waited for (the worker still reads it; the pass then has it).
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const left = (this.waiting.get(article.id) ?? []).filter((a) => a !== entry);
+          if (left.length > 0) this.waiting.set(article.id, left);
+          else this.waiting.delete(article.id);
+          reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Gives an asked article's answer, or its progress, to whoever waits for it. */
+  answer(msg: Extract<FromWorker, { type: 'article' | 'progress' }>): void {
+    const waiting = this.waiting.get(msg.id);
+    if (msg.type === 'progress') for (const a of waiting ?? []) a.onProgress?.(msg.done, msg.total);
+    else {
+      this.waiting.delete(msg.id);
+      for (const a of waiting ?? []) a.resolve(msg.entities);
+    }
+  }
+
+  refuseAll(why: string): void {
+    for (const waiting of this.waiting.values()) for (const a of waiting) a.reject(new Error(why));
+    this.waiting.clear();
+  }
+}
+
 /**
  * Extracts the entities of every article in a worker, through the disk cache, streaming the
  * articles to it a batch at a time (`text` is read only when its batch is sent), and builds the
@@ -125,11 +175,7 @@ export function startLibraryExtraction(
   const spawn = options.spawn ?? spawnEntityWorker;
   const builder = new LibraryIndexBuilder(cacheDir);
   let finished = false;
-  const asked = new Map<string, Asked[]>();
-  const refuseAsked = (why: string) => {
-    for (const waiting of asked.values()) for (const a of waiting) a.reject(new Error(why));
-    asked.clear();
-  };
+  const asked = new AskedArticles();
   let cancelled = false;
   const finish = () => {
     if (finished) return;
@@ -142,11 +188,9 @@ export function startLibraryExtraction(
   let exited: Promise<void> = Promise.resolve();
   /** Articles whose results have come back: the first of the rest is where a new worker starts. */
   let received = 0;
-  let sent = 0;
-  let ended = false;
-  let gone = false;
-  /** Workers in a row that ran out of heap before answering anything. */
-  let stalls = 0;
+  // Articles sent to the current worker; whether it was told the end; whether it has exited.
+  let [sent, ended, gone] = [0, false, false];
+  let stalls = 0; // workers in a row that ran out of heap before answering anything
   const sendNext = () => {
     if (ended) return;
     if (sent >= total) {
@@ -179,15 +223,7 @@ export function startLibraryExtraction(
     const replaced = () => current !== worker;
     current.on('message', (msg: FromWorker) => {
       if (replaced()) return;
-      if (msg.type === 'article' || msg.type === 'progress') {
-        const waiting = asked.get(msg.id);
-        if (msg.type === 'progress') for (const a of waiting ?? []) a.onProgress?.(msg.done, msg.total);
-        else {
-          asked.delete(msg.id);
-          for (const a of waiting ?? []) a.resolve(msg.entities);
-        }
-        return;
-      }
+      if (msg.type === 'article' || msg.type === 'progress') return asked.answer(msg);
       if (finished) return;
       if (msg.type === 'batch') {
         for (const item of msg.items) builder.add(item.id, 'summaries' in item ? item.summaries : item.entities);
@@ -207,13 +243,9 @@ export function startLibraryExtraction(
     });
     current.on('error', (error: Error & { code?: string }) => {
       if (finished || replaced()) return;
-      // Its heap grew past the cap over thousands of articles (the extractor's caches: at
-      // 100,000 generated articles, after ~10,000), or on the article it was reading: a new
-      // worker goes on from there. One that answered nothing skips the article it was reading
-      // (it shows no entities, as when opened); two in a row, and the pass ends.
       stalls = received === restartsAt ? stalls + 1 : 0;
       if (error.code === WORKER_OUT_OF_MEMORY && stalls < 2) {
-        refuseAsked('the entity worker has ended');
+        asked.refuseAll('the entity worker has ended');
         if (stalls === 1 && received < total) {
           builder.add(order[received]!, []);
           received++;
@@ -226,7 +258,7 @@ export function startLibraryExtraction(
     current.on('exit', () => {
       if (replaced()) return;
       gone = true;
-      refuseAsked('the entity worker has ended');
+      asked.refuseAll('the entity worker has ended');
       if (!finished) finish();
     });
     return true;
@@ -245,29 +277,9 @@ export function startLibraryExtraction(
       return exited;
     },
     snapshot: () => builder.snapshot(),
-    readFirst(article, { signal, onProgress } = {}) {
-      return new Promise<Entity[]>((resolve, reject) => {
-        if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        if (gone) return reject(new Error('the entity worker has ended'));
-        const entry: Asked = { resolve, reject, onProgress };
-        const waiting = asked.get(article.id);
-        if (waiting) waiting.push(entry);
-        else {
-          asked.set(article.id, [entry]);
-            worker.postMessage({ type: 'first', item: { id: article.id, title: article.title, text: article.text } } satisfies ToWorker);
-        }
-        // Aborted: no longer waited for (the worker still reads it; the pass then has it).
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const left = (asked.get(article.id) ?? []).filter((a) => a !== entry);
-            if (left.length > 0) asked.set(article.id, left);
-            else asked.delete(article.id);
-                reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-          },
-          { once: true },
-        );
-      });
+    readFirst(article, options) {
+      if (gone) return Promise.reject(new Error('the entity worker has ended'));
+      return asked.ask(article, (a) => worker.postMessage({ type: 'first', item: { id: a.id, title: a.title, text: a.text } } satisfies ToWorker), options);
     },
   };
 }
