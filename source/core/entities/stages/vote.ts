@@ -78,6 +78,11 @@ export function splitConfidentTypes(accepted: Candidate[], votes: Map<string, Ma
 }
 
 
+/** Records in `every` whether what holds of each of a group's mentions so far still holds with `c`'s. */
+function holdsForEvery(every: Map<string, boolean>, c: Candidate, holds: boolean): void {
+  every.set(c.group!, (every.get(c.group!) ?? true) && holds);
+}
+
 /**
  * A "person" the article names by one word only, a word on the company or organization list and
  * on no list of people's names ("Netflix said", "Ryanair cut", "Nasa"), is that company: people in the news are named
@@ -91,7 +96,7 @@ export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Ma
   for (const c of accepted) {
     const words = tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text);
     const ok = words.length === 1 && c.fixed !== 'person' && (known.isCompany(words[0]!) || known.isOrganization(words)) && !known.isPersonName(words[0]!);
-    lone.set(c.group!, (lone.get(c.group!) ?? true) && ok);
+    holdsForEvery(lone, c, ok);
     // A place some rule saw ("the city of X", a dateline), after "the", or known, stays one.
     if (c.fixed === 'place' || /^the$/i.test(tokens[c.tokStart - 1]?.text ?? '') || known.isPlace(words)) placeLike.add(c.group!);
   }
@@ -114,11 +119,7 @@ export function retypeLoneCompanies(accepted: Candidate[], votes: Map<string, Ma
  */
 export function retypeLoneCountries(accepted: Candidate[], votes: Map<string, Map<EntityType, number>>, tokens: readonly Token[], known: KnownNames): void {
   const allCountry = new Map<string, boolean>();
-  for (const c of accepted) {
-    const words = tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text);
-    const ok = (c.fixed === undefined || c.fixed === 'place') && known.isCountry(words);
-    allCountry.set(c.group!, (allCountry.get(c.group!) ?? true) && ok);
-  }
+  for (const c of accepted) holdsForEvery(allCountry, c, (c.fixed === undefined || c.fixed === 'place') && known.isCountry(tokens.slice(c.tokStart, c.tokEnd).map((t) => t.text)));
   for (const [root, ok] of allCountry) {
     const v = votes.get(root);
     if (ok && v && majority(v) !== 'place') v.set('place', [...v.values()].reduce((a, b) => a + b, 0));
