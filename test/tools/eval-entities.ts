@@ -17,7 +17,7 @@
  *   first two sets stopped moving the held-out figure; scored and printed like the dev set;
  * - the seed gold set (test/fixtures/seed-entities.json): exact spans, titles included.
  *
- *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--dev DIR] [--dev2 DIR] [--heldout DIR] [--weights FILE.ts] [--json] [--errors]
+ *   npm run eval:entities -- path/to/valid.txt [--modern DIR] [--dev DIR] [--dev2 DIR] [--heldout DIR] [--weights FILE.ts] [--review FILE.ts | --no-review] [--json] [--errors]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,10 +44,14 @@ export interface SetResult {
   [extra: string]: unknown;
 }
 
-async function extractorFrom(weights?: string): Promise<EntityExtractor> {
-  if (!weights) return loadEntityExtractor();
+/** The shipped extractor, or one with another tagger (--weights) or review (--review; --no-review: none). */
+async function extractorFrom(weights?: string, review?: string, noReview = false): Promise<EntityExtractor> {
+  if (!weights && !review && !noReview) return loadEntityExtractor();
   const ex = await import('../../source/core/entities/extractor.js');
-  return ex.extractorFromModule(await import(pathToFileURL(resolve(weights)).href));
+  const load = (path: string) => import(pathToFileURL(resolve(path)).href);
+  const tagger = weights ? await load(weights) : await import('../../source/core/entities/model/weights.js');
+  const reviewModule = noReview ? undefined : review ? await load(review) : await import('../../source/core/entities/model/review.js');
+  return ex.extractorFromModule(tagger, reviewModule);
 }
 
 function mentionBag(entities: Entity[], key: (e: Entity, m: Entity['mentions'][number]) => string): Map<string, number> {
@@ -158,7 +162,7 @@ const devDir = arg('--dev') ?? join(root, 'test/fixtures/modern-news-dev');
 const dev2Dir = arg('--dev2') ?? join(root, 'test/fixtures/modern-news-dev2');
 const heldOutDir = arg('--heldout') ?? join(root, 'test/fixtures/modern-news-heldout');
 const json = process.argv.includes('--json');
-const extractor = await extractorFrom(arg('--weights'));
+const extractor = await extractorFrom(arg('--weights'), arg('--review'), process.argv.includes('--no-review'));
 const errors: string[] = [];
 const sets: SetResult[] = [];
 let warmSpeed: number | undefined;

@@ -63,22 +63,38 @@ export function labelledDocument(title: string, text: string, entities: GoldEnti
   return ranges.map(([s, e], k) => ({ words: bodyWords[k] ?? headlineWords(raw[k]!, lexicon, true, bodyLower), labels: labels.slice(s, e) }));
 }
 
-/** Every article of every gold*.json in `dir` (gold-a.json, gold-b.json: one per writer), as training documents. */
-export async function readModernTraining(dir: string, lexicon: ReadonlySet<string>): Promise<{ docs: ConllDoc[]; cut: number }> {
-  const docs: ConllDoc[] = [];
-  const cut = { count: 0 };
+/** One labelled article of a training directory, as lede's loader reads it. */
+export interface ModernArticle {
+  file: string;
+  title: string;
+  text: string;
+  entities: GoldEntity[];
+}
+
+/** Every article of every gold*.json in `dir` (gold-a.json, gold-b.json: one per writer), in file order. */
+export async function readModernArticles(dir: string): Promise<ModernArticle[]> {
+  const articles: ModernArticle[] = [];
   for (const name of readdirSync(dir).filter((n) => /^gold.*\.json$/.test(n)).sort()) {
     const gold = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { articles: Array<{ file: string; entities: GoldEntity[] }> };
     for (const a of gold.articles) {
       const lib = await loadLibrary([join(dir, a.file)]);
       const art = lib.articles[0];
-      if (!art) throw new Error(`${a.file}: not read`);
-      try {
-        docs.push(labelledDocument(art.title, art.text, a.entities, lexicon, cut));
-      } catch (err) {
-        throw new Error(`${name} ${a.file}: ${(err as Error).message}`);
-      }
+      if (!art) throw new Error(`${name} ${a.file}: not read`);
+      articles.push({ file: `${name} ${a.file}`, title: art.title, text: art.text, entities: a.entities });
     }
   }
+  return articles;
+}
+
+/** Every article of `dir` as a training document (readModernArticles' order). */
+export async function readModernTraining(dir: string, lexicon: ReadonlySet<string>): Promise<{ docs: ConllDoc[]; cut: number }> {
+  const cut = { count: 0 };
+  const docs = (await readModernArticles(dir)).map((a) => {
+    try {
+      return labelledDocument(a.title, a.text, a.entities, lexicon, cut);
+    } catch (err) {
+      throw new Error(`${a.file}: ${(err as Error).message}`);
+    }
+  });
   return { docs, cut: cut.count };
 }

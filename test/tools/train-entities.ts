@@ -5,7 +5,7 @@
  *   npm run train:entities -- path/to/train.txt [--valid path/to/valid.txt] [--train-on train|train+dev]
  *                              [--epochs 8] [--bits 18] [--no-clusters] [--no-gazetteer] [--nonlocal]
  *                              [--lexicon-corpus reuters21578.jsonl] [--title-case 0.15] [--unseen 0] [--seed 0] [--ensemble 3] [--out source/core/entities/model/weights.ts]
- *                              [--extra test/fixtures/modern-news-train [--extra-weight 3]]
+ *                              [--extra test/fixtures/modern-news-train [--extra-weight 3]] [--leave-out k/K]
  *
  * The shipped model was trained on CoNLL alone (its lexicon from CoNLL and Reuters text):
  *   npm run train:entities -- ../shared/data/conll2003/train.txt --valid ../shared/data/conll2003/valid.txt --train-on train+dev \
@@ -31,6 +31,7 @@ import { readConll, spansOf, type ConllDoc } from '../core/entities/conll.js';
 import { splitValidation } from './conll-splits.js';
 import { loadLexicons } from './lexicon-modules.js';
 import { readModernTraining } from './modern-training.js';
+import { inFold, parseFold } from './review-folds.js';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -127,7 +128,10 @@ function rng(seed: number): () => number {
 const t0 = Date.now();
 const trainDocs = readConll(trainPath);
 const { dev: devDocs } = validPath ? splitValidation(readConll(validPath)) : { dev: [] as ConllDoc[] };
-const conllDocs = trainOn === 'train+dev' ? [...trainDocs, ...devDocs] : trainDocs;
+// --leave-out k/K: trained without the k-th of K folds, for the review's training (review-folds.ts).
+const leaveOut = arg('--leave-out') ? parseFold(arg('--leave-out')!) : undefined;
+const kept = <T>(docs: T[]) => (leaveOut ? docs.filter((_, i) => !inFold(i, leaveOut)) : docs);
+const conllDocs = kept(trainOn === 'train+dev' ? [...trainDocs, ...devDocs] : trainDocs);
 const lexiconCorpus = arg('--lexicon-corpus');
 const lexicon = buildLexicon(
   (function* () {
@@ -137,7 +141,7 @@ const lexicon = buildLexicon(
 );
 // Read with the lexicon, as the extractor reads a headline; each copy is shuffled in on its own.
 const extraSets = await Promise.all(extraDirs.map((dir) => readModernTraining(dir, lexicon)));
-const extraDocs = extraSets.flatMap((x) => x.docs);
+const extraDocs = extraSets.flatMap((x) => kept(x.docs));
 const extraCut = extraSets.reduce((n, x) => n + x.cut, 0);
 const fitDocs = [...conllDocs, ...Array.from({ length: extraWeight }, () => extraDocs).flat()];
 const lexicons = await loadLexicons();

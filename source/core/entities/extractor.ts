@@ -16,6 +16,7 @@ import { extractInChunks, extractionEnd } from './chunked.js';
 import { extractorVersion } from './versions.js';
 import { knownNamesFrom } from './known-names.js';
 import { resolveEntities, type KnownNames, type TaggedSpan } from './resolve.js';
+import { decodeReviewModel, reviewEntities, type ReviewModel } from './review.js';
 import { NO_KNOWN_NAMES } from './stages/context.js';
 import { START_LABELS, tagSentence, type TaggerWeights } from './tagger.js';
 import { sentenceRanges, tokenize } from './tokenize.js';
@@ -78,7 +79,7 @@ export function headlineWords(words: string[], lexicon: ReadonlySet<string> | un
 }
 
 /** Entities of `text`, where characters before `bodyStart` are the title (and its gap). */
-function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bodyStart: number): Entity[] {
+function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bodyStart: number, review: EntityReview): Entity[] {
   const tokens = tokenize(text);
   const sentences: Array<[number, number]> = [];
   for (const [s, e] of sentenceRanges(text, tokens)) {
@@ -104,7 +105,8 @@ function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bo
     tagged.push(...spansFromLabels(tagSentence(model, words[k]!, doc, starts, s), s));
   }
   tagged.sort((a, b) => a.start - b.start);
-  return resolveEntities(text, tokens, sentences, tagged, casing, starts, known);
+  const entities = resolveEntities(text, tokens, sentences, tagged, casing, starts, known);
+  return reviewEntities(entities, { text, tokens, starts, bodyStart, known }, review.model, review.observe);
 }
 
 /** Splits mentions of the joined title and text back into their fields: title mentions first. */
@@ -121,11 +123,19 @@ function splitFields(entities: Entity[], bodyStart: number): Entity[] {
   return entities;
 }
 
-export function createExtractor(model: TaggerWeights, modelVersion: string, known: KnownNames = NO_KNOWN_NAMES): EntityExtractor {
+/** The second look at each entity (review.ts): its model, and for training, who is told the features. */
+export interface EntityReview {
+  model?: ReviewModel;
+  /** The model's version: part of the extractor's. */
+  version?: string;
+  observe?: (entity: Entity, features: Map<string, number>) => void;
+}
+
+export function createExtractor(model: TaggerWeights, modelVersion: string, known: KnownNames = NO_KNOWN_NAMES, review: EntityReview = {}): EntityExtractor {
   /** One chunk, read with the title when it has one (the first). */
   const readChunk = (text: string, title: string | undefined): Entity[] => {
     const bodyStart = title ? title.length + TITLE_GAP.length : 0;
-    return splitFields(extractJoined(model, known, title ? title + TITLE_GAP + text : text, bodyStart), bodyStart);
+    return splitFields(extractJoined(model, known, title ? title + TITLE_GAP + text : text, bodyStart, review), bodyStart);
   };
   const extract = (text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[] => {
     if (typeof text !== 'string') return [];
@@ -134,7 +144,7 @@ export function createExtractor(model: TaggerWeights, modelVersion: string, know
     return extractInChunks(text.slice(0, extractionEnd(text)), head, readChunk, onProgress);
   };
   return {
-    version: extractorVersion(modelVersion),
+    version: extractorVersion(modelVersion, review.model ? review.version : undefined),
     extract(text: string, title?: string, onProgress?: (done: number, total: number) => void): Entity[] {
       try {
         return extract(text, title, onProgress);
@@ -173,8 +183,14 @@ export function modelFromModule(mod: WeightsModule): { model: TaggerWeights; ver
   return { model, version: mod.MODEL_VERSION, known: knownNamesFrom(gazetteer, lexicon) };
 }
 
-/** Builds the extractor from the generated weights module (and the shipped lexicons). */
-export function extractorFromModule(mod: WeightsModule): EntityExtractor {
+/** The generated review module's shape (model/review.ts). */
+export interface ReviewModule {
+  REVIEW_VERSION: string;
+  REVIEW_MODEL: string;
+}
+
+/** Builds the extractor from the generated weights module (and the shipped lexicons), with the review's when given. */
+export function extractorFromModule(mod: WeightsModule, review?: ReviewModule): EntityExtractor {
   const { model, version, known } = modelFromModule(mod);
-  return createExtractor(model, version, known);
+  return createExtractor(model, version, known, review ? { model: decodeReviewModel(review.REVIEW_MODEL), version: review.REVIEW_VERSION } : {});
 }

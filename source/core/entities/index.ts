@@ -15,7 +15,7 @@ let pending: Promise<EntityExtractor> | null = null;
 /** Loads (once) and returns the extractor. */
 export function loadEntityExtractor(): Promise<EntityExtractor> {
   if (!pending) {
-    pending = Promise.all([import('./extractor.js'), import('./model/weights.js')]).then(([ex, weights]) => ex.extractorFromModule(weights));
+    pending = Promise.all([import('./extractor.js'), import('./model/weights.js'), import('./model/review.js')]).then(([ex, weights, review]) => ex.extractorFromModule(weights, review));
     pending.catch(() => {
       pending = null;
     });

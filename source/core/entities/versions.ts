@@ -15,10 +15,13 @@ export const RULES_VERSION = 51;
  */
 export const MODEL_VERSION = 'perceptron-18-0280ea5e7626';
 
-/** The loaded extractor's `version`, as createExtractor makes it from its model's version. */
-export function extractorVersion(modelVersion: string): string {
-  return `${modelVersion}+r${RULES_VERSION}`;
+/** The version of the review's model in model/review.ts (its REVIEW_VERSION), kept equal the same way. */
+export const REVIEW_VERSION = 'review-05b9c1f41be8';
+
+/** The loaded extractor's `version`, as createExtractor makes it from its model's version (and its review's, when it has one). */
+export function extractorVersion(modelVersion: string, reviewVersion?: string): string {
+  return reviewVersion ? `${modelVersion}+${reviewVersion}+r${RULES_VERSION}` : `${modelVersion}+r${RULES_VERSION}`;
 }
 
 /** What the shipped extractor's `version` is: the entity cache's and the saved index's key. */
-export const EXTRACTOR_VERSION = extractorVersion(MODEL_VERSION);
+export const EXTRACTOR_VERSION = extractorVersion(MODEL_VERSION, REVIEW_VERSION);
