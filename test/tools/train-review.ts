@@ -12,8 +12,8 @@
  * (review-folds.ts). Read by a tagger trained on them, the same documents would teach the review
  * to trust the tagger far more than it can be trusted on new text.
  *
- * Each entity is labelled with the gold type most of its mentions have, at exactly its offsets;
- * a mention the gold does not have, or has as MISC, counts as none. The model is multinomial
+ * Each entity is labelled with the gold type most of its mentions overlap; a mention that
+ * overlaps no gold person, place or organization (MISC included) counts as none. The model is multinomial
  * logistic regression (AdaGrad, L2), written as text: a header `dropAt retypeAt`, then one line
  * per feature with its four weights. The data never enters the project: only weights.
  */
@@ -59,11 +59,24 @@ interface Example {
   weight: number;
 }
 
-/** The class most of `entity`'s mentions have in `gold` (keyed field:start:end), none when they have none. */
-function labelOf(entity: Entity, gold: ReadonlyMap<string, ReviewClass>): number {
+/** A gold span of one field: where a person, place or organization is. */
+interface GoldSpan {
+  field: string;
+  start: number;
+  end: number;
+  type: ReviewClass;
+}
+
+/**
+ * The class most of `entity`'s mentions overlap in `gold`; none when they overlap no person,
+ * place or organization. Overlap, not exact offsets: the review decides what an entity is, and
+ * a boundary it cannot move ("Khamenei" for "Ali Khamenei") must not teach it "none".
+ */
+function labelOf(entity: Entity, gold: readonly GoldSpan[]): number {
   const votes = new Map<ReviewClass, number>();
   for (const m of entity.mentions) {
-    const c = gold.get(`${m.field ?? 'text'}:${m.start}:${m.end}`) ?? 'none';
+    const field = m.field ?? 'text';
+    const c = gold.find((g) => g.field === field && g.start < m.end && m.start < g.end)?.type ?? 'none';
     votes.set(c, (votes.get(c) ?? 0) + 1);
   }
   let best: ReviewClass = 'none';
@@ -71,16 +84,16 @@ function labelOf(entity: Entity, gold: ReadonlyMap<string, ReviewClass>): number
   return REVIEW_CLASSES.indexOf(best);
 }
 
-function conllGold(doc: ConllDoc): { text: string; gold: Map<string, ReviewClass> } {
+function conllGold(doc: ConllDoc): { text: string; gold: GoldSpan[] } {
   const { text, offsets } = docText(doc);
-  const gold = new Map<string, ReviewClass>();
+  const gold: GoldSpan[] = [];
   doc.forEach((s, si) => {
     for (const span of spansOf(s.labels)) {
       const type = TYPE_OF_TAG[span.type];
       if (!type) continue;
       const start = offsets[si]![span.start]!;
       const end = offsets[si]![span.end - 1]! + s.words[span.end - 1]!.length;
-      gold.set(`text:${start}:${end}`, type);
+      gold.push({ field: 'text', start, end, type });
     }
   });
   return { text, gold };
@@ -97,7 +110,7 @@ for (let k = 0; k < folds; k++) {
   let seen: Array<{ entity: Entity; features: Map<string, number> }> = [];
   const extractor = createExtractor(model, version, known, { observe: (entity, features) => seen.push({ entity, features }) });
   const fold = { index: k, count: folds };
-  const read = (text: string, title: string | undefined, gold: Map<string, ReviewClass>, weight: number) => {
+  const read = (text: string, title: string | undefined, gold: GoldSpan[], weight: number) => {
     seen = [];
     extractor.extract(text, title);
     for (const { entity, features } of seen) examples.push({ features, label: labelOf(entity, gold), weight });
@@ -109,10 +122,10 @@ for (let k = 0; k < folds; k++) {
   });
   modern.forEach((article, i) => {
     if (!inFold(i, fold)) return;
-    const gold = new Map<string, ReviewClass>();
+    const gold: GoldSpan[] = [];
     for (const e of article.entities) {
-      const c = CLASS_OF_GOLD[e.type];
-      if (c) for (const m of e.mentions) gold.set(`${m.field}:${m.start}:${m.end}`, c);
+      const type = CLASS_OF_GOLD[e.type];
+      if (type) for (const m of e.mentions) gold.push({ field: m.field, start: m.start, end: m.end, type });
     }
     read(article.text, article.title, gold, extraWeight);
   });
