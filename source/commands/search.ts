@@ -1,5 +1,6 @@
 import type { Library, Span } from '../core/article';
 import { libraryCacheOf } from '../core/load/library-cache';
+import { storedTextToCompare } from '../core/load/text-store';
 import { LibrarySearch } from '../core/search/library-search';
 import { hasEntityTerms } from '../core/search/query';
 import { loadSearchIndex, saveSearchIndex, searchIndexFile } from '../core/search/search-index-cache';
@@ -53,8 +54,15 @@ async function librarySearch(library: Library, onProblem?: (line: string) => voi
   if (!cached) return new LibrarySearch(library.articles);
   const file = searchIndexFile(cached.file);
   let restored = false;
-  // Nothing to draw meanwhile: when it is built, it is built in one go.
-  const { done } = LibrarySearch.start(library.articles, { chunkSize: Infinity, sliceMs: Infinity, restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem, inPlace: true })) });
+  const { done } = LibrarySearch.start(library.articles, {
+    // Nothing to draw meanwhile: when it is built, it is built in one go.
+    chunkSize: Infinity,
+    sliceMs: Infinity,
+    restore: async (index) => (restored = await loadSearchIndex(index, file, cached.generation, { onProblem, inPlace: true })),
+    // A phrase's candidates are tested without each body's first-read check (most of what
+    // testing one cost): only the bodies printed are read, and checked (storedTextToCompare).
+    bodyToMatch: storedTextToCompare,
+  });
   const search = await done;
   const index = search.completeIndex;
   if (!restored && index) saveSearchIndex(index, file, cached.generation, { onProblem });

@@ -6,6 +6,7 @@
  *                                                     (then @name queries over its entities; --no-entities: not)
  *   npm run bench -- startup [--json] [--runs N]      `lede list` vs `node -e 0`; pty first frame
  *   npm run bench -- fzf [--corpus DIR] [--runs N] [--queries A,B]  one-shot `lede search` vs `fzf --filter`, interleaved, wall and CPU
+ *   npm run bench -- oneshot [--against TREE] [--corpus DIR] [--runs N] [--queries A,B]  the same, and against another tree's build (oneshot-search.ts)
  *   npm run bench -- entities --generate N [--json]   entity extraction speed, load, worker, panel (entities.ts)
  *   npm run bench -- extract [--generate N] [--conll PATH] [--runs N]  extraction words per CPU-second, split by stage (extract.ts)
  *   npm run bench -- memory --corpus DIR [--cache DIR] the interactive app's RSS over time (app-memory.ts)
@@ -174,26 +175,7 @@ async function benchFzf(argv: string[]): Promise<Record<string, unknown>> {
   const lines = `${docs.map((d) => `${d.title} ${d.text}`.replace(/\s+/g, ' ')).join('\n')}\n`;
   const linesFile = join(mkdtempSync(join(tmpdir(), 'lede-fzf-')), 'lines.txt');
   writeFileSync(linesFile, lines);
-  let command = [cli, 'search'];
-  let measured = 'node dist/cli.js search QUERY DIR --limit 20';
-  const probe = timeSpawn(process.execPath, [cli, 'search', 'netanyahu', dir, '--limit', '20']);
-  // Exit 1 is `lede search` finding nothing, as grep: wired all the same.
-  if (probe.status !== 0 && probe.status !== 1) {
-    // No `lede search` yet: measure the same core (loader + index + search) bundled the way dist is.
-    const esbuild = await import('esbuild');
-    const outfile = join(mkdtempSync(join(tmpdir(), 'lede-oneshot-')), 'oneshot.mjs');
-    await esbuild.build({
-      entryPoints: [join(root, 'test', 'bench', 'oneshot-search.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'warning',
-    });
-    command = [outfile];
-    measured = `bundled core one-shot (lede search exited ${probe.status}, not wired yet)`;
-  }
+  const measured = 'node dist/cli.js search QUERY DIR --limit 20';
   // Words, an exact term (fzf's fastest kind: no fuzzy scoring), and a phrase.
   const queries = (arg(argv, '--queries') ?? "'ceasefire,ceasefire,netanyahu,shoigu defense,'prime\\ minister").split(',');
   const runs = Number(arg(argv, '--runs') ?? 10);
@@ -206,7 +188,7 @@ async function benchFzf(argv: string[]): Promise<Record<string, unknown>> {
     let fzfHits = 0;
     // Interleaved, a run of each in turn, so a change in the machine's load falls on both.
     for (let i = 0; i < runs; i++) {
-      const a = timeChild(() => timeSpawn(process.execPath, command[0] === cli ? [cli, 'search', q, dir, '--limit', '20'] : [...command, q, dir]), lede);
+      const a = timeChild(() => timeSpawn(process.execPath, [cli, 'search', q, dir, '--limit', '20']), lede);
       ledeHits = a.stdout.split('\n').filter(Boolean).length;
       const b = timeChild(() => timeSpawn('sh', ['-c', `fzf --filter "$1" < "$2" | head -n 20`, 'sh', q, linesFile]), fzf);
       fzfHits = b.stdout.split('\n').filter(Boolean).length;
@@ -260,6 +242,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'search') report = await benchSearch(argv.slice(1));
   else if (command === 'startup') report = await benchStartup(argv.slice(1));
   else if (command === 'fzf') report = await benchFzf(argv.slice(1));
+  else if (command === 'oneshot') report = await (await import('./oneshot-search.js')).benchOneShot(argv.slice(1));
   else if (command === 'entities') report = await benchEntities(argv.slice(1), { corpusDir, loadCorpus });
   else if (command === 'extract') report = await benchExtract(argv.slice(1), { corpusDir, loadCorpus });
   else if (command === 'memory') report = await benchAppMemory(argv.slice(1), cli);
@@ -281,7 +264,7 @@ async function main(argv: string[]): Promise<void> {
     const search = await benchSearch(['--generate', '2000']);
     report = { startup, search };
   } else {
-    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, entities, memory, load, sanitize, cli-entities, warm-start, redraw, latency, latency-entities)\n`);
+    process.stderr.write(`lede bench: unknown subcommand ${JSON.stringify(command)} (search, startup, fzf, oneshot, entities, memory, load, sanitize, cli-entities, warm-start, redraw, latency, latency-entities)\n`);
     process.exit(2);
   }
   const pretty = !argv.includes('--json');

@@ -73,6 +73,11 @@ export class StoredText {
     return Buffer.isBuffer(this.bytes) ? this.bytes.subarray(this.start, this.end) : this.bytes.read(this.start, this.end);
   }
 
+  /** The text as stored, decoded without the pending check (see storedTextToCompare). */
+  unchecked(): string {
+    return recent.get(this) ?? this.bytesView().toString('utf8');
+  }
+
   /** The text, decoded (or from the small cache of recently read ones). */
   read(): string {
     const cached = recent.get(this);
@@ -187,6 +192,19 @@ export function defineCachedText<T extends object>(target: T, bytes: Buffer | Ou
   Object.defineProperty(target, STORED, { value: new StoredText(bytes, start, end, length, check) });
   Object.defineProperty(target, 'text', { get: readStoredText, enumerable: true, configurable: true });
   return target as T & { readonly text: string };
+}
+
+/**
+ * An article's text as stored, decoded without the check a body from lede's cache gets when it is
+ * read (StoredTextCheck) and without keeping it among the recently read: to compare (does a term
+ * occur in it), never to show. For a body from a cache file whose digests passed, this is the text
+ * `read()` gives; only bytes crafted to pass the digests can differ, and what such a body says
+ * reaches the terminal only through `read()`, checked. A one-shot search tests hundreds of
+ * candidate bodies for a phrase this way and reads (checks) only the ones it prints.
+ */
+export function storedTextToCompare(article: { readonly text: string }): string {
+  const stored = (article as { [STORED]?: StoredText })[STORED];
+  return stored ? stored.unchecked() : article.text;
 }
 
 /** An article's text's length in UTF-8 bytes, without reading it. */

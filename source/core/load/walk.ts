@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { SkippedFile } from '../article.js';
 import { UsageError } from '../errors.js';
 import { sanitizeSingleLine } from '../sanitize.js';
@@ -128,8 +128,11 @@ class Walker {
       await this.slices?.pauseIfDue();
       if (isIgnoredName(entry.name)) continue;
       const child = childPath(path, entry.name);
-      if (entry.isDirectory()) await this.visitDirectory(child, join(real, entry.name));
-      else if (entry.isFile()) this.addWalkedFile(child, join(real, entry.name));
+      // `real` is a real path, normalised, and an entry's name holds no separator: joined as
+      // path.join would join them, without its normalising pass over the whole path (a fifth of
+      // walking 2,000 files, that code run cold).
+      if (entry.isDirectory()) await this.visitDirectory(child, childPath(real, entry.name));
+      else if (entry.isFile()) this.addWalkedFile(child, childPath(real, entry.name));
       else if (entry.isSymbolicLink()) await this.visitLink(child);
       // FIFOs, sockets and devices inside folders are never opened: reading one could block forever.
       else this.skipArticleNamed(child, NOT_REGULAR);

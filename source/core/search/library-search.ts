@@ -52,6 +52,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Puts a saved index in place of the build, or says it cannot (search-index-cache.ts); tried once, before the first slice. */
   restore?: (index: SearchIndex) => Promise<boolean>;
+  /** How a phrase or punctuated term reads a candidate's body to test it (SearchIndex.bodyToMatch); default: its text. */
+  bodyToMatch?: (doc: Doc) => string;
 }
 
 interface CacheEntry {
@@ -96,6 +98,7 @@ export class LibrarySearch {
    */
   static start(articles: readonly Doc[], options: BuildOptions = {}): { search: LibrarySearch; done: Promise<LibrarySearch> } {
     const search = new LibrarySearch(articles, { defer: true });
+    if (options.bodyToMatch) search.index.useBodyToMatch(options.bodyToMatch);
     const chunk = options.chunkSize ?? 500;
     const sliceMs = options.sliceMs ?? 8;
     const done = new Promise<LibrarySearch>((resolve, reject) => {

@@ -190,7 +190,7 @@ export async function loadSearchIndex(index: SearchIndex, file: string, generati
   if (!opened.ok) return opened.reason === 'missing' ? false : tampered(opened.reason);
   try {
     const reader = new ChunkReader(fs, opened.fd, opened.size);
-    const read = await readHeader(reader, generation);
+    const read = await readHeader(reader, generation, options.inPlace === true);
     if (read === false) return false;
     if (typeof read === 'string') return tampered(read);
     const { postingBytes } = read;
@@ -236,7 +236,7 @@ class ChunkReader {
 }
 
 /** The header, checked against its digest and for this generation; false for a plain miss, else what is wrong. */
-async function readHeader(reader: ChunkReader, generation: string): Promise<{ header: Record<string, unknown>; postingBytes: number } | string | false> {
+async function readHeader(reader: ChunkReader, generation: string, inPlace: boolean): Promise<{ header: Record<string, unknown>; postingBytes: number } | string | false> {
   const prefix = Buffer.alloc(PREFIX_BYTES);
   if (reader.size < PREFIX_BYTES || !reader.fill(prefix) || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a search index';
   const headerBytes = prefix.readUInt32LE(MAGIC.length);
@@ -246,7 +246,9 @@ async function readHeader(reader: ChunkReader, generation: string): Promise<{ he
   if (!reader.fill(headerView)) return 'sizes do not add up';
   // Digested in libuv's pool: the restore starts as the list is first drawn, and this wait lets
   // that frame out before the header is parsed and checked (a tenth of a second at 20,000 articles).
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', headerView));
+  // A one-shot draws nothing: here, at once (WebCrypto's copy of the header alone costs as much
+  // as its digest, and a wait for the pool on a busy machine more).
+  const digest = inPlace ? createHash('sha256').update(headerView).digest() : Buffer.from(await webcrypto.subtle.digest('SHA-256', headerView));
   if (!digest.equals(prefix.subarray(MAGIC.length + 4))) return 'bytes changed since written';
   let header: unknown;
   try {
@@ -344,17 +346,42 @@ function readPostingsInPlace(reader: ChunkReader, header: Header, postingBytes: 
     if (createHash('sha256').update(view).digest('hex') !== header.postingChunks[index]) return 'bytes changed since written';
   }
   if (!reader.atEnd()) return 'changed while read';
-  const terms = header.terms.length;
+  const runs = checkedRuns(values, header.terms.length, header.docs);
+  return typeof runs === 'string' ? runs : { vocab, postings: PostingStore.adoptRuns(values, runs.starts, runs.counts) };
+}
+
+/**
+ * Where each term's postings start in `values` (the whole file's, read in place) and how many
+ * there are, checked as PostingChecker checks them, with the same answers; or what is wrong.
+ * One loop over the array rather than PostingChecker's calls per term: run once, on 44,000 terms
+ * at 2,000 articles, before V8 had optimised those calls, they were a third of reading the index.
+ */
+export function checkedRuns(values: Int32Array, terms: number, docs: number): { starts: Int32Array; counts: Int32Array } | string {
   const starts = new Int32Array(terms);
   const counts = new Int32Array(terms);
-  // Taken in one piece, so each term's postings come in one addAll, its offsets into `values`.
-  const runs = {
-    reserve: (id: number, count: number) => void (counts[id] = count),
-    addAll: (id: number, _values: Int32Array, from: number) => void (starts[id] = from),
-  };
-  const checker = new PostingChecker(runs, terms, header.docs, values.length);
-  const problem = checker.take(values, values.length) ?? checker.finish();
-  return problem ?? { vocab, postings: PostingStore.adoptRuns(values, starts, counts) };
+  const length = values.length;
+  let term = 0;
+  let at = 0;
+  while (at < length) {
+    if (term === terms) return 'postings past the vocabulary';
+    const count = values[at++]!;
+    // What is left after the count: a term's postings never run past the file's.
+    if (count < 1 || count > length - at || count > MAX_RESERVE) return 'bad posting count';
+    starts[term] = at;
+    counts[term] = count;
+    let previous = -1;
+    for (const end = at + count; at < end; at++) {
+      const value = values[at]!;
+      const doc = value >> DOC_SHIFT;
+      if (doc <= previous || doc >= docs) return 'bad posting';
+      const flags = value & FLAG_BITS;
+      const tf = value & TF_MAX;
+      if (flags === TITLE_ONLY ? tf !== 0 : flags === 0 || tf === 0) return 'bad posting';
+      previous = doc;
+    }
+    term++;
+  }
+  return term === terms ? { starts, counts } : 'bad posting count';
 }
 
 /** A posting's article is its value over DOC_STRIDE, a power of two. */

@@ -50,6 +50,23 @@ export class SearchIndex {
 
   constructor(readonly docs: readonly Doc[]) {}
 
+  /**
+   * The body a phrase, a punctuated term or a long anchored term is checked against: the
+   * article's text, unless `useBodyToMatch` gave another reading of it (the one-shot search's,
+   * storedTextToCompare). Never what is shown: snippets and highlights read `docs[d].text`.
+   */
+  bodyToMatch(d: number): string {
+    const doc = this.docs[d]!;
+    return this.readBodyToMatch ? this.readBodyToMatch(doc) : doc.text;
+  }
+
+  private readBodyToMatch: ((doc: Doc) => string) | undefined;
+
+  /** Has bodyToMatch read each body with `read` (which must give the text `doc.text` would). */
+  useBodyToMatch(read: (doc: Doc) => string): void {
+    this.readBodyToMatch = read;
+  }
+
   /** Every word of the titles and bodies indexed so far. */
   get vocab(): Vocabulary {
     return this.words;

@@ -170,7 +170,7 @@ function* verify(
     if ((d & 63) === 63) yield;
     if (candidates && !candidates[d]) continue;
     if (test(index.foldedTitles[d]!)) title[d] = QUALITY.word;
-    const text = index.docs[d]!.text;
+    const text = index.bodyToMatch(d);
     // An ASCII substring found in the lower-cased body is in the folded body too (folding only
     // changes non-ASCII characters), and lower-casing is several times cheaper than folding.
     if ((asciiSubstring && test(text.toLowerCase())) || test(fold(text))) keepBodyMatch(body, count, d, QUALITY.word, 1);
@@ -215,7 +215,7 @@ function anchored(
 
 /** Whether article d's body starts with, ends with or is `q`, from its stored edges when they are long enough. */
 function bodyAnchored(index: SearchIndex, kind: 'prefix' | 'suffix' | 'equal', d: number, q: string): boolean {
-  if (q.length > EDGE) return anchoredMatch(kind, foldEdge(index.docs[d]!.text, kind, q.length), q);
+  if (q.length > EDGE) return anchoredMatch(kind, foldEdge(index.bodyToMatch(d), kind, q.length), q);
   const head = index.bodyHeads[d]!;
   if (kind === 'prefix') return head.startsWith(q);
   const tail = index.bodyTails[d]!;

@@ -50,7 +50,14 @@ export interface Expansion {
 const EMPTY: Expansion = { ids: [], quality: [], kinds: [] };
 
 export class Vocabulary {
-  readonly terms: string[] = [];
+  /** Each term, by id. */
+  readonly terms: string[];
+
+  /** An empty vocabulary, or (ofDistinct) one holding `terms` as given, not yet hashed. */
+  constructor(terms?: readonly string[]) {
+    this.terms = terms ? terms.slice() : [];
+  }
+
   /**
    * Open-addressing hash table of term ids + 1 (0: empty slot), keyed by hashUnits. Not a Map:
    * indexing looks up every word of every article, and a Map needs each word cut out as a string
@@ -79,9 +86,9 @@ export class Vocabulary {
    */
   static ofDistinct(terms: readonly string[]): Vocabulary | undefined {
     if (new Set(terms).size !== terms.length) return undefined;
-    const vocab = new Vocabulary();
-    // One by one: a spread of 100,000 strings would overflow the call stack.
-    for (const term of terms) vocab.terms.push(term);
+    // Copied whole (slice, not a spread, which would overflow the call stack at 100,000 strings):
+    // pushed one by one, 44,000 terms cost 6 ms before V8 optimised the loop.
+    const vocab = new Vocabulary(terms);
     vocab.version++;
     return vocab;
   }

@@ -12,8 +12,8 @@ import { fold } from '../../../source/core/search/fold.js';
 import { LibrarySearch } from '../../../source/core/search/library-search.js';
 import { PostingStore } from '../../../source/core/search/postings.js';
 import { parseQuery } from '../../../source/core/search/query.js';
-import { loadSearchIndex, saveSearchIndex } from '../../../source/core/search/search-index-cache.js';
-import { type Doc } from '../../../source/core/search/search-index.js';
+import { checkedRuns, loadSearchIndex, PostingChecker, saveSearchIndex } from '../../../source/core/search/search-index-cache.js';
+import { BODY, DOC_STRIDE, type Doc, TITLE } from '../../../source/core/search/search-index.js';
 import { Vocabulary } from '../../../source/core/search/vocabulary.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-one-shot-'));
@@ -135,5 +135,45 @@ describe('a vocabulary of distinct terms, as a saved index gives them', () => {
 
   test('two alike are refused', () => {
     assert.equal(Vocabulary.ofDistinct(['putin', 'gaza', 'putin']), undefined);
+  });
+});
+
+describe('the postings read in place, checked in one loop (checkedRuns)', () => {
+  /** What PostingChecker, fed the whole array at once as readPostings feeds it chunks, says and keeps. */
+  function byChecker(values: Int32Array, terms: number, docs: number) {
+    const starts = new Int32Array(terms);
+    const counts = new Int32Array(terms);
+    const runs = { reserve: (id: number, count: number) => void (counts[id] = count), addAll: (id: number, _v: Int32Array, from: number) => void (starts[id] = from) };
+    const checker = new PostingChecker(runs, terms, docs, values.length);
+    return checker.take(values, values.length) ?? checker.finish() ?? { starts, counts };
+  }
+  // Postings as the index writes them: a count, then articles in order with their flags and counts.
+  const posting = fc.tuple(fc.constantFrom(TITLE, BODY, TITLE | BODY), fc.integer({ min: 0, max: 3 })).map(([flags, tf]) => (flags << 10) + (flags === TITLE ? 0 : tf + 1));
+  const runsOf = (docs: number) => fc.array(fc.uniqueArray(fc.tuple(fc.nat(docs - 1), posting), { minLength: 1, maxLength: 6, selector: ([d]) => d }), { minLength: 1, maxLength: 12 });
+  const file = fc.integer({ min: 1, max: 40 }).chain((docs) =>
+    fc.record({
+      docs: fc.constant(docs),
+      lists: runsOf(docs),
+      // Some files are then damaged: a value overwritten, the vocabulary said longer or shorter.
+      damage: fc.option(fc.tuple(fc.nat(), fc.integer({ min: -5, max: 5000 }))),
+      termsOff: fc.integer({ min: -1, max: 1 }),
+    }),
+  );
+
+  test('says what PostingChecker says of every file, sound or damaged, and finds the same runs', () => {
+    fc.assert(
+      fc.property(file, ({ docs, lists, damage, termsOff }) => {
+        const ints: number[] = [];
+        for (const list of lists) {
+          const sorted = [...list].sort((a, b) => a[0] - b[0]);
+          ints.push(sorted.length, ...sorted.map(([d, v]) => d * DOC_STRIDE + v));
+        }
+        if (damage) ints[damage[0] % ints.length] = damage[1];
+        const values = Int32Array.from(ints);
+        const terms = Math.max(0, lists.length + termsOff);
+        assert.deepEqual(checkedRuns(values, terms, docs), byChecker(values, terms, docs));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
