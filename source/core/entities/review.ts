@@ -66,20 +66,22 @@ export function reviewFeatures(entity: Entity, doc: ReviewDocument, lowerWords: 
   const { tokens, starts, known } = doc;
   const words = entity.name.split(/\s+/u);
   const lowerName = words.map((w) => w.toLowerCase());
+  // What lower case says of a word says nothing of an acronym: "US" is not "us", nor "WHO" "who".
+  const mixedCase = /\p{Ll}/u.test(entity.name);
   add('bias');
   add(`rule:${entity.type}`);
   add(`mentions:${bucket(entity.mentions.length)}`);
   add(`words:${Math.min(words.length, 4)}`);
-  add(`last:${lowerName[lowerName.length - 1]}`);
-  if (words.length > 1) add(`first:${lowerName[0]}`);
-  else add(`word:${lowerName[0]}`);
+  add(`last:${words[words.length - 1]}`);
+  if (words.length > 1) add(`first:${words[0]}`);
+  else add(`word:${words[0]}`);
   if (/^[\p{Lu}\d&.-]+$/u.test(entity.name) && /\p{Lu}/u.test(entity.name)) add('shape:capitals');
   if (/\d/u.test(entity.name)) add('shape:digit');
   if (entity.name.includes('-')) add('shape:hyphen');
   if (/['’]/u.test(entity.name)) add('shape:apostrophe');
   if (entity.aliases.length > 0) add('aliases');
-  if (words.length === 1 && known.isCommonWord(lowerName[0]!)) add('lexicon:common-word');
-  if (words.length === 1 && lowerWords().has(lowerName[0]!)) add('text:written-lower');
+  if (mixedCase && words.length === 1 && known.isCommonWord(lowerName[0]!)) add('lexicon:common-word');
+  if (mixedCase && words.length === 1 && lowerWords().has(lowerName[0]!)) add('text:written-lower');
   if (known.isPersonName(words[0]!)) add('gazetteer:first-is-name');
   if (words.length > 1 && known.isPersonName(words[words.length - 1]!)) add('gazetteer:last-is-name');
   if (known.isCountry(words)) add('gazetteer:country');

@@ -12,7 +12,7 @@ function documentOf(text: string, bodyStart = 0, tag = 1): ReviewDocument {
   const tokens = tokenize(text);
   const starts = new Float32Array(tokens.length * START_LABELS.length);
   for (let i = 0; i < tokens.length; i++) starts[i * START_LABELS.length + tag] = 5;
-  return { text, tokens, starts, bodyStart, known: { ...NO_KNOWN_NAMES, isCommonWord: (w) => w === 'winter' } };
+  return { text, tokens, starts, bodyStart, known: { ...NO_KNOWN_NAMES, isCommonWord: (w) => w === 'winter' || w === 'us' } };
 }
 
 function entityAt(doc: ReviewDocument, name: string, type: EntityType): Entity {
@@ -38,7 +38,7 @@ describe('the review reads an entity whole', () => {
     assert.equal(f.get('before:.'), 0.5);
     assert.equal(f.get('after:rose'), 0.5);
     assert.equal(f.get('after:said'), 0.5);
-    assert.equal(f.get('word:acme'), 1);
+    assert.equal(f.get('word:Acme'), 1);
   });
 
   test('a title mention sees no word of the body before or after it, and a title-only name says so', () => {
@@ -51,6 +51,14 @@ describe('the review reads an entity whole', () => {
     assert.equal(f.get('title-only'), 1);
     assert.equal(f.get('lexicon:common-word'), 1);
     assert.equal(f.get('text:written-lower'), 1);
+  });
+
+  test('an acronym is not its lower-case word: "US" is not the common word "us"', () => {
+    const doc = documentOf('Sanctions on US firms hurt us.');
+    const f = reviewFeatures(entityAt(doc, 'US', 'place'), doc, () => new Set(['us']));
+    assert.equal(f.get('lexicon:common-word'), undefined);
+    assert.equal(f.get('text:written-lower'), undefined);
+    assert.equal(f.get('word:US'), 1);
   });
 
   test('probabilities sum to one whatever the weights', () => {
@@ -83,8 +91,8 @@ describe('the review overrules the rules only when sure', () => {
   test('a dropped entity leaves, a retyped one gets an id of its type, the rest are untouched', () => {
     const doc = documentOf('Flesh won. Szalay wrote Flesh in Hungary.');
     const entities = [entityAt(doc, 'Flesh', 'person'), entityAt(doc, 'Szalay', 'person'), entityAt(doc, 'Hungary', 'organization')];
-    // "after:won" says none; "word:hungary" says place; Szalay has neither.
-    const model = modelOf({ 'word:flesh': [0, 0, 0, 9], 'word:hungary': [0, 9, 0, 0] });
+    // "word:Flesh" says none; "word:Hungary" says place; Szalay has neither.
+    const model = modelOf({ 'word:Flesh': [0, 0, 0, 9], 'word:Hungary': [0, 9, 0, 0] });
     const seen: string[] = [];
     const kept = reviewEntities(entities, doc, model, (e) => seen.push(e.name));
     assert.deepEqual(
