@@ -140,7 +140,11 @@ const seenCount = new Map<string, number>();
 for (const e of examples) for (const name of e.features.keys()) seenCount.set(name, (seenCount.get(name) ?? 0) + 1);
 const weights = new Map<string, Float64Array>();
 const history = new Map<string, Float64Array>();
-for (const [name, n] of seenCount) if (n >= 2) (weights.set(name, new Float64Array(REVIEW_CLASSES.length)), history.set(name, new Float64Array(REVIEW_CLASSES.length)));
+for (const [name, n] of seenCount) {
+  if (n < 2) continue;
+  weights.set(name, new Float64Array(REVIEW_CLASSES.length));
+  history.set(name, new Float64Array(REVIEW_CLASSES.length));
+}
 let state = 7;
 const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 const order = examples.map((_, i) => i);
