@@ -10,41 +10,12 @@
  * as after a pass (its inputs, then the index). Prints JSON: the peak RSS (getrusage's maxrss)
  * after each stage, the main thread's CPU for each, and the load average.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { articlesOf } from './index-inputs.js';
 import { arg } from './stats.js';
-
-const TYPES = ['person', 'place', 'organization'] as const;
-
-interface Summary {
-  name: string;
-  type: (typeof TYPES)[number];
-  aliases: string[];
-  mentions: number;
-  inTitle: boolean;
-}
-
-/** Each article's summaries from a saved inputs file (trusted: the bench's own). */
-function articlesOf(file: string): Summary[][] {
-  const text = readFileSync(file, 'utf8');
-  const { strings, ints } = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { strings: string[]; ints: number[] };
-  const articles: Summary[][] = [];
-  let at = 0;
-  while (at < ints.length) {
-    const list: Summary[] = [];
-    for (let count = ints[at++]!; count > 0; count--) {
-      const name = strings[ints[at++]!]!;
-      const type = TYPES[ints[at++]!]!;
-      const aliases: string[] = [];
-      for (let a = ints[at++]!; a > 0; a--) aliases.push(strings[ints[at++]!]!);
-      list.push({ name, type, aliases, mentions: ints[at++]!, inTitle: ints[at++]! === 1 });
-    }
-    articles.push(list);
-  }
-  return articles;
-}
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const cpuMs = () => Math.round(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000);
