@@ -8,8 +8,9 @@
  * FILE is a library's saved index inputs (`<cache>/library/<key>.entities`); each article's own
  * keys are worked out as the library index build does before the step (the type vote and the
  * surname evidence, no corrections), then the step runs, its RSS sampled every 16 pauses
- * (it pauses every 32 articles' worth of work). Prints JSON: RSS before the step (after a GC),
- * the highest RSS sampled during it and the growth, the step's CPU, the links made, a digest of
+ * (it pauses every 32 articles' worth of work). Prints JSON: RSS and heap used before the step
+ * (after a GC), the highest of each sampled during it and the growth (the heap's is the step's
+ * own: RSS may already hold room the bench's reading freed), the step's CPU, the links made, a digest of
  * them (the same digest from two trees: the same links) and the load average.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import { articlesOf } from './index-inputs.js';
 import { arg } from './stats.js';
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return Math.round((user + system) / 1000);
@@ -50,13 +52,18 @@ async function main(argv: string[]): Promise<void> {
   articles.length = 0;
   (globalThis as { gc?: () => void }).gc?.();
   const before = rssMb();
+  const heapBefore = heapMb();
   let peak = before;
+  let heapPeak = heapBefore;
   const cpu = cpuMs();
   const steps = linkBareNamesInSteps(keysByArticle) as Generator<void, Map<string, Map<string, string>>>;
   let pauses = 0;
   let step = steps.next();
   while (!step.done) {
-    if (++pauses % 16 === 0) peak = Math.max(peak, rssMb());
+    if (++pauses % 16 === 0) {
+      peak = Math.max(peak, rssMb());
+      heapPeak = Math.max(heapPeak, heapMb());
+    }
     step = steps.next();
   }
   const stepCpu = cpuMs() - cpu;
@@ -77,6 +84,9 @@ async function main(argv: string[]): Promise<void> {
     rss_before_mb: before,
     rss_peak_during_mb: peak,
     rss_growth_mb: peak - before,
+    heap_before_mb: heapBefore,
+    heap_peak_during_mb: heapPeak,
+    heap_growth_mb: heapPeak - heapBefore,
     peak_rss_process_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     step_cpu_ms: stepCpu,
     pauses,
