@@ -253,18 +253,24 @@ export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonl
   return links;
 }
 
-/** A surname's candidates, and for each entity the positions of those it appears with; `counts` is scratch. */
+/**
+ * A surname's candidates, and for each entity its waiting articles have (by its place in `ids`)
+ * the positions of the candidates it appears with: those of entity i are
+ * `positions[starts[i]]` up to `positions[starts[i + 1]]`. `counts` is scratch.
+ */
 interface SurnameContext {
   names: readonly string[];
-  with: ReadonlyMap<string, Int32Array>;
+  ids: ReadonlyMap<string, number>;
+  starts: Int32Array;
+  positions: Int32Array;
   counts: Int32Array;
 }
 
 /**
- * For the articles waiting on bare name `bare`: each of their entities, and the candidates (full
- * names of that surname) it appears with somewhere, as the candidates' positions. Counting shared
- * context then walks only the pairs that exist, in typed arrays; entities no waiting article has
- * are never counted.
+ * The context of the articles waiting on bare name `bare`: which candidates (full names of that
+ * surname) each of their entities appears with somewhere. Entities no waiting article has are
+ * never counted; the pairs go in one typed array, counted in a first walk over the candidates'
+ * articles and written in a second, so nothing grows as it goes.
  */
 function* surnameContext(
   bare: string,
@@ -274,35 +280,44 @@ function* surnameContext(
   keysOf: readonly (readonly string[])[],
   work: { done: number },
 ): Generator<void, SurnameContext> {
-  const lists = new Map<string, number[]>();
-  for (const at of waiting) for (const key of keysOf[at]!) if (key !== bare) lists.set(key, []);
+  const ids = new Map<string, number>();
+  for (const at of waiting) for (const key of keysOf[at]!) if (key !== bare && !ids.has(key)) ids.set(key, ids.size);
   const names = [...candidates];
-  for (let position = 0; position < names.length; position++) {
-    const candidate = names[position]!;
-    for (const at of articlesOf.get(candidate) ?? []) {
-      if (++work.done % ARTICLES_PER_STEP === 0) yield;
-      for (const other of keysOf[at]!) {
-        if (other === candidate) continue;
-        const list = lists.get(other);
-        // Once per (entity, candidate), however many articles they share.
-        if (list && list[list.length - 1] !== position) list.push(position);
+  // Each pair once, however many articles the entity and the candidate share.
+  const lastPosition = new Int32Array(ids.size).fill(-1);
+  const eachPair = function* (visit: (id: number, position: number) => void): Generator<void> {
+    lastPosition.fill(-1);
+    for (let position = 0; position < names.length; position++) {
+      const candidate = names[position]!;
+      for (const at of articlesOf.get(candidate) ?? []) {
+        if (++work.done % ARTICLES_PER_STEP === 0) yield;
+        for (const other of keysOf[at]!) {
+          const id = ids.get(other);
+          if (id === undefined || other === candidate || lastPosition[id] === position) continue;
+          lastPosition[id] = position;
+          visit(id, position);
+        }
       }
     }
-  }
-  const withPositions = new Map<string, Int32Array>();
-  for (const [other, list] of lists) if (list.length > 0) withPositions.set(other, Int32Array.from(list));
-  return { names, with: withPositions, counts: new Int32Array(names.length) };
+  };
+  const starts = new Int32Array(ids.size + 1);
+  yield* eachPair((id) => starts[id + 1]!++);
+  for (let i = 0; i < ids.size; i++) starts[i + 1]! += starts[i]!;
+  const positions = new Int32Array(starts[ids.size]!);
+  const filled = starts.slice(0, ids.size);
+  yield* eachPair((id, position) => (positions[filled[id]!++] = position));
+  return { names, ids, starts, positions, counts: new Int32Array(names.length) };
 }
 
 /** The candidate sharing the most of the article's other entities, if one shares more than any other (and at least one). */
 function mostSharedContext(bare: string, keys: readonly string[], context: SurnameContext): string | undefined {
-  const { counts } = context;
+  const { counts, starts, positions } = context;
   const touched: number[] = [];
   for (const other of new Set(keys)) {
     if (other === bare) continue;
-    const positions = context.with.get(other);
-    if (!positions) continue;
-    for (let k = 0; k < positions.length; k++) {
+    const id = context.ids.get(other);
+    if (id === undefined) continue;
+    for (let k = starts[id]!; k < starts[id + 1]!; k++) {
       const position = positions[k]!;
       if (counts[position] === 0) touched.push(position);
       counts[position]! += 1;
