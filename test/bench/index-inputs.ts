@@ -11,11 +11,19 @@ export interface Summary {
   inTitle: boolean;
 }
 
-/** Each article's summaries from a saved inputs file (trusted: the bench's own). */
-export function articlesOf(file: string): Summary[][] {
+/** A saved inputs file as read (trusted: the bench's own): its strings, and its articles as numbers. */
+export interface Inputs {
+  strings: string[];
+  ints: number[];
+}
+
+export function readInputs(file: string): Inputs {
   const text = readFileSync(file, 'utf8');
-  const { strings, ints } = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { strings: string[]; ints: number[] };
-  const articles: Summary[][] = [];
+  return JSON.parse(text.slice(text.indexOf('\n') + 1)) as Inputs;
+}
+
+/** Each article's summaries, decoded one at a time (so a bench need not hold them all). */
+export function* articlesIn({ strings, ints }: Inputs): Generator<Summary[]> {
   let at = 0;
   while (at < ints.length) {
     const list: Summary[] = [];
@@ -26,7 +34,6 @@ export function articlesOf(file: string): Summary[][] {
       for (let a = ints[at++]!; a > 0; a--) aliases.push(strings[ints[at++]!]!);
       list.push({ name, type, aliases, mentions: ints[at++]!, inTitle: ints[at++]! === 1 });
     }
-    articles.push(list);
+    yield list;
   }
-  return articles;
 }

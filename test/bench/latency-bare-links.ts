@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { articlesOf } from './index-inputs.js';
+import { articlesIn, readInputs } from './index-inputs.js';
 import { arg } from './stats.js';
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -36,20 +36,21 @@ async function main(argv: string[]): Promise<void> {
   const { EvidenceCollector } = await module('evidence.ts');
   const { NO_CORRECTIONS } = await module('corrections.ts');
   const load = [loadavg()[0]!];
-  const articles = articlesOf(resolve(inputs));
+  let saved: ReturnType<typeof readInputs> | null = readInputs(resolve(inputs));
   // The keys the build hands the step (library-index.ts, steps 1 and 2, with no corrections).
   const evidence = new EvidenceCollector();
   const votes = new TypeVote();
-  for (const list of articles) {
+  for (const list of articlesIn(saved)) {
     for (const e of list) votes.add(e.name, e.type, e.mentions, false);
     evidence.add(list);
   }
   const typed = { corrections: NO_CORRECTIONS, evidence: evidence.finish(), typeByName: votes.finish() };
   const keysByArticle = new Map<string, string[]>();
-  for (const [k, list] of articles.entries()) {
-    keysByArticle.set(`article${k}`, list.map((e) => ownKey(e.name, libraryType(typed, { name: e.name, type: e.type, fixedType: false, aliases: e.aliases }))));
+  let k = 0;
+  for (const list of articlesIn(saved)) {
+    keysByArticle.set(`article${k++}`, list.map((e) => ownKey(e.name, libraryType(typed, { name: e.name, type: e.type, fixedType: false, aliases: e.aliases }))));
   }
-  articles.length = 0;
+  saved = null;
   (globalThis as { gc?: () => void }).gc?.();
   const before = rssMb();
   const heapBefore = heapMb();

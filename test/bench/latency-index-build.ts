@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { articlesOf } from './index-inputs.js';
+import { articlesIn, readInputs } from './index-inputs.js';
 import { arg } from './stats.js';
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -33,17 +33,18 @@ async function main(argv: string[]): Promise<void> {
   const { saveEntityIndexInputs } = await module('library-index-cache.ts');
   const { saveLibraryIndex } = await module('library-index-file.ts');
   const load = [loadavg()[0]!];
-  const articles = articlesOf(resolve(inputs));
+  let saved: ReturnType<typeof readInputs> | null = readInputs(resolve(inputs));
   const builder = new LibraryIndexBuilder(null);
   const order: string[] = [];
   for (let copy = 0; copy < copies; copy++) {
-    for (const [k, list] of articles.entries()) {
-      const id = `copy${copy}-article${k}`;
+    let k = 0;
+    for (const list of articlesIn(saved)) {
+      const id = `copy${copy}-article${k++}`;
       order.push(id);
       builder.add(id, list);
     }
   }
-  articles.length = 0;
+  saved = null;
   (globalThis as { gc?: () => void }).gc?.();
   const stages: Record<string, { peak_rss_mb: number; rss_sampled_mb: number; cpu_ms: number }> = {};
   // The RSS every 50 ms where a stage gives the event loop turns (the build with --slices), and at its end.
