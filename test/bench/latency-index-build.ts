@@ -2,50 +2,24 @@
  * What building and saving the library entity index at the end of a first pass costs in memory,
  * in a process of its own, for a tree to compare (--tree DIR, default this one):
  *
- *   node --import tsx test/bench/latency-index-build.ts --inputs FILE.entities [--copies 5] [--tree DIR] [--slices]
+ *   node --expose-gc --import tsx test/bench/latency-index-build.ts --inputs FILE.entities [--copies 5] [--tree DIR] [--slices]
  *
  * FILE is a library's saved index inputs (`<cache>/library/<key>.entities`, e.g. of 20,000 generated
  * articles); its articles are added --copies times under new ids (5: a library of 100,000), as a
  * pass adds them, then the index is built (in slices with --slices, as the app does) and saved
  * as after a pass (its inputs, then the index). Prints JSON: the peak RSS (getrusage's maxrss)
- * after each stage, the main thread's CPU for each, and the load average.
+ * after each stage (the first, adding, is the bench's own reading of FILE), the highest RSS sampled
+ * during each (every 50 ms where it gives the event loop turns: the build with --slices; after a GC
+ * that drops the bench's reading, with --expose-gc), the main thread's CPU for each, and the load average.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { articlesIn, readInputs } from './index-inputs.js';
 import { arg } from './stats.js';
 
-const TYPES = ['person', 'place', 'organization'] as const;
-
-interface Summary {
-  name: string;
-  type: (typeof TYPES)[number];
-  aliases: string[];
-  mentions: number;
-  inTitle: boolean;
-}
-
-/** Each article's summaries from a saved inputs file (trusted: the bench's own). */
-function articlesOf(file: string): Summary[][] {
-  const text = readFileSync(file, 'utf8');
-  const { strings, ints } = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { strings: string[]; ints: number[] };
-  const articles: Summary[][] = [];
-  let at = 0;
-  while (at < ints.length) {
-    const list: Summary[] = [];
-    for (let count = ints[at++]!; count > 0; count--) {
-      const name = strings[ints[at++]!]!;
-      const type = TYPES[ints[at++]!]!;
-      const aliases: string[] = [];
-      for (let a = ints[at++]!; a > 0; a--) aliases.push(strings[ints[at++]!]!);
-      list.push({ name, type, aliases, mentions: ints[at++]!, inTitle: ints[at++]! === 1 });
-    }
-    articles.push(list);
-  }
-  return articles;
-}
-
+const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const cpuMs = () => Math.round(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000);
 
@@ -59,22 +33,28 @@ async function main(argv: string[]): Promise<void> {
   const { saveEntityIndexInputs } = await module('library-index-cache.ts');
   const { saveLibraryIndex } = await module('library-index-file.ts');
   const load = [loadavg()[0]!];
-  const articles = articlesOf(resolve(inputs));
+  let saved: ReturnType<typeof readInputs> | null = readInputs(resolve(inputs));
   const builder = new LibraryIndexBuilder(null);
   const order: string[] = [];
   for (let copy = 0; copy < copies; copy++) {
-    for (const [k, list] of articles.entries()) {
-      const id = `copy${copy}-article${k}`;
+    let k = 0;
+    for (const list of articlesIn(saved)) {
+      const id = `copy${copy}-article${k++}`;
       order.push(id);
       builder.add(id, list);
     }
   }
-  articles.length = 0;
-  const stages: Record<string, { peak_rss_mb: number; cpu_ms: number }> = {};
+  saved = null;
+  (globalThis as { gc?: () => void }).gc?.();
+  const stages: Record<string, { peak_rss_mb: number; rss_sampled_mb: number; cpu_ms: number }> = {};
+  // The RSS every 50 ms where a stage gives the event loop turns (the build with --slices), and at its end.
+  let sampled = 0;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, rssMb())), 50);
   let cpu = cpuMs();
   const stage = (name: string) => {
     const now = cpuMs();
-    stages[name] = { peak_rss_mb: peakMb(), cpu_ms: now - cpu };
+    stages[name] = { peak_rss_mb: peakMb(), rss_sampled_mb: Math.max(sampled, rssMb()), cpu_ms: now - cpu };
+    sampled = 0;
     cpu = now;
   };
   stage('added');
@@ -89,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
     stage('index saved');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    clearInterval(sampler);
   }
   load.push(loadavg()[0]!);
   const result = { tree, articles: order.length, entities: index.entities.length, postings: index.postings.docs.length, stages, load_average: load };

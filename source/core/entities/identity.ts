@@ -183,52 +183,38 @@ export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string
 /** Articles between two places where the library-wide steps below may pause. */
 export const ARTICLES_PER_STEP = 32;
 
-/** linkBareNames, pausing every ARTICLES_PER_STEP articles (the end of a pass runs it on the UI thread). */
+/** Stands for a bare name's link until its surname's context decides it (or leaves it untied). */
+const UNDECIDED = '';
+
+/**
+ * linkBareNames, pausing every ARTICLES_PER_STEP articles' worth of work (the end of a pass runs
+ * it on the UI thread). A bare name with a full name of its surname in its own article is decided
+ * there; the others wait, by surname, and each surname's shared context is then counted for only
+ * the entities those waiting articles have, and dropped once they are decided: at 100,000
+ * articles, keeping every surname's context at once was the end of the pass's peak.
+ */
 export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonly string[]>): Generator<void, Map<string, Map<string, string>>> {
+  const keysOf = [...keysByArticle.values()];
   const fullBySurname = new Map<string, Set<string>>();
-  const articlesOf = new Map<string, string[]>();
-  for (const [id, keys] of keysByArticle) {
+  const articlesOf = new Map<string, number[]>();
+  keysOf.forEach((keys, article) => {
     for (const key of keys) {
-      if (!key.startsWith('person:')) continue;
-      if (isBareKey(key)) continue;
+      if (!key.startsWith('person:') || isBareKey(key)) continue;
       const surname = surnameOfKey(key);
       let set = fullBySurname.get(surname);
       if (!set) fullBySurname.set(surname, (set = new Set()));
       set.add(key);
       let list = articlesOf.get(key);
       if (!list) articlesOf.set(key, (list = []));
-      list.push(id);
+      if (list[list.length - 1] !== article) list.push(article);
     }
-  }
-  // For a surname: each entity, and the candidates (full names with that surname) that appear
-  // with it somewhere, as the candidates' positions in their surname's list. Counting a bare
-  // name's shared context then walks only the pairs that exist, in a typed array rather than a
-  // map of strings (at 20,000 articles the map was 40 s of the end of the pass, on the UI thread).
-  const withBySurname = new Map<string, SurnameContext>();
-  const contextOf = (surname: string, candidates: ReadonlySet<string>): SurnameContext => {
-    let context = withBySurname.get(surname);
-    if (context) return context;
-    const names = [...candidates];
-    const lists = new Map<string, number[]>();
-    names.forEach((candidate, position) => {
-      for (const id of articlesOf.get(candidate) ?? []) {
-        for (const other of keysByArticle.get(id) ?? []) {
-          if (other === candidate) continue;
-          let list = lists.get(other);
-          if (!list) lists.set(other, (list = []));
-          // Once per (entity, candidate), however many articles they share.
-          if (list[list.length - 1] !== position) list.push(position);
-        }
-      }
-    });
-    context = { names, with: new Map([...lists].map(([other, list]) => [other, Int32Array.from(list)])), counts: new Int32Array(names.length) };
-    withBySurname.set(surname, context);
-    return context;
-  };
+  });
+  // Links in the order the articles and their names come (UNDECIDED for now where context decides).
   const links = new Map<string, Map<string, string>>();
-  let articles = 0;
+  const waitingBySurname = new Map<string, number[]>();
+  let article = 0;
   for (const [id, keys] of keysByArticle) {
-    if (++articles % ARTICLES_PER_STEP === 0) yield;
+    if (++article % ARTICLES_PER_STEP === 0) yield;
     for (const key of keys) {
       if (!isBareKey(key)) continue;
       const surname = key.slice('person:'.length);
@@ -236,33 +222,102 @@ export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonl
       if (!candidates) continue;
       // A full name in this very article is the tie (the extractor usually merged them already).
       const here = keys.filter((k) => candidates.has(k));
-      let chosen: string | undefined = here.length === 1 ? here[0] : undefined;
-      if (!chosen && here.length === 0) chosen = mostSharedContext(key, keys, contextOf(surname, candidates));
-      if (!chosen) continue;
+      if (here.length > 1) continue;
       let forArticle = links.get(id);
       if (!forArticle) links.set(id, (forArticle = new Map()));
-      forArticle.set(key, chosen);
+      if (forArticle.has(key)) continue;
+      forArticle.set(key, here[0] ?? UNDECIDED);
+      if (here.length === 0) {
+        let waiting = waitingBySurname.get(surname);
+        if (!waiting) waitingBySurname.set(surname, (waiting = []));
+        waiting.push(article - 1);
+      }
     }
+  }
+  const ids = [...keysByArticle.keys()];
+  const work = { done: 0 };
+  for (const [surname, waiting] of waitingBySurname) {
+    const context = yield* surnameContext(`person:${surname}`, waiting, fullBySurname.get(surname)!, articlesOf, keysOf, work);
+    for (const at of waiting) {
+      if (++work.done % ARTICLES_PER_STEP === 0) yield;
+      const chosen = mostSharedContext(`person:${surname}`, keysOf[at]!, context);
+      if (chosen) links.get(ids[at]!)!.set(`person:${surname}`, chosen);
+    }
+    waitingBySurname.delete(surname);
+  }
+  // What context left untied is no link.
+  for (const [id, forArticle] of links) {
+    for (const [key, chosen] of forArticle) if (chosen === UNDECIDED) forArticle.delete(key);
+    if (forArticle.size === 0) links.delete(id);
   }
   return links;
 }
 
-/** A surname's candidates, and for each entity the positions of those it appears with; `counts` is scratch. */
+/**
+ * A surname's candidates, and for each entity its waiting articles have (by its place in `ids`)
+ * the positions of the candidates it appears with: those of entity i are
+ * `positions[starts[i]]` up to `positions[starts[i + 1]]`. `counts` is scratch.
+ */
 interface SurnameContext {
   names: readonly string[];
-  with: ReadonlyMap<string, Int32Array>;
+  ids: ReadonlyMap<string, number>;
+  starts: Int32Array;
+  positions: Int32Array;
   counts: Int32Array;
+}
+
+/**
+ * The context of the articles waiting on bare name `bare`: which candidates (full names of that
+ * surname) each of their entities appears with somewhere. Entities no waiting article has are
+ * never counted; the pairs go in one typed array, counted in a first walk over the candidates'
+ * articles and written in a second, so nothing grows as it goes.
+ */
+function* surnameContext(
+  bare: string,
+  waiting: readonly number[],
+  candidates: ReadonlySet<string>,
+  articlesOf: ReadonlyMap<string, readonly number[]>,
+  keysOf: readonly (readonly string[])[],
+  work: { done: number },
+): Generator<void, SurnameContext> {
+  const ids = new Map<string, number>();
+  for (const at of waiting) for (const key of keysOf[at]!) if (key !== bare && !ids.has(key)) ids.set(key, ids.size);
+  const names = [...candidates];
+  // Each pair once, however many articles the entity and the candidate share.
+  const lastPosition = new Int32Array(ids.size).fill(-1);
+  const eachPair = function* (visit: (id: number, position: number) => void): Generator<void> {
+    lastPosition.fill(-1);
+    for (let position = 0; position < names.length; position++) {
+      const candidate = names[position]!;
+      for (const at of articlesOf.get(candidate) ?? []) {
+        if (++work.done % ARTICLES_PER_STEP === 0) yield;
+        for (const other of keysOf[at]!) {
+          const id = ids.get(other);
+          if (id === undefined || other === candidate || lastPosition[id] === position) continue;
+          lastPosition[id] = position;
+          visit(id, position);
+        }
+      }
+    }
+  };
+  const starts = new Int32Array(ids.size + 1);
+  yield* eachPair((id) => starts[id + 1]!++);
+  for (let i = 0; i < ids.size; i++) starts[i + 1]! += starts[i]!;
+  const positions = new Int32Array(starts[ids.size]!);
+  const filled = starts.slice(0, ids.size);
+  yield* eachPair((id, position) => (positions[filled[id]!++] = position));
+  return { names, ids, starts, positions, counts: new Int32Array(names.length) };
 }
 
 /** The candidate sharing the most of the article's other entities, if one shares more than any other (and at least one). */
 function mostSharedContext(bare: string, keys: readonly string[], context: SurnameContext): string | undefined {
-  const { counts } = context;
+  const { counts, starts, positions } = context;
   const touched: number[] = [];
   for (const other of new Set(keys)) {
     if (other === bare) continue;
-    const positions = context.with.get(other);
-    if (!positions) continue;
-    for (let k = 0; k < positions.length; k++) {
+    const id = context.ids.get(other);
+    if (id === undefined) continue;
+    for (let k = starts[id]!; k < starts[id + 1]!; k++) {
       const position = positions[k]!;
       if (counts[position] === 0) touched.push(position);
       counts[position]! += 1;
