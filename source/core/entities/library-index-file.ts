@@ -42,7 +42,7 @@ import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntity
 import { MadeWhenAsked } from './made-when-asked.js';
 import { PositionMap, postingsOf } from './library-postings.js';
 import type { EntityType } from './types.js';
-import { stringTable } from './string-table.js';
+import { stringsAt, stringTable } from './string-table.js';
 
 /** Bump whenever what the index holds, or how it is built from the findings, changes. */
 export const LIBRARY_INDEX_FILE_VERSION = 2;
@@ -361,14 +361,13 @@ function* partsFrom(
     const key = strings[s.entityKey[p]!]!;
     let mentions = 0;
     for (let k = s.docStart[p]!; k < s.docStart[p + 1]!; k++) mentions += s.mentions[k]!;
-    const aliases: string[] = [];
-    for (let a = s.aliasStart[p]!; a < s.aliasStart[p + 1]!; a++) aliases.push(strings[s.alias[a]!]!);
+    const aliases = stringsAt(strings, s.alias, s.aliasStart[p], s.aliasStart[p + 1]);
     entities.push({ key, name: strings[s.entityName[p]!]!, type: TYPES[s.entityType[p]!]!, aliases, articles: s.docStart[p + 1]! - s.docStart[p]!, mentions });
   }
   const { nameStart, name } = s;
   const namesByArticle = new PositionMap(
     new Map(order.map((id, d) => [id, d])),
-    (d) => Array.from(name.subarray(nameStart[d], nameStart[d + 1]), (p) => strings[p]!),
+    (d) => stringsAt(strings, name, nameStart[d], nameStart[d + 1]),
     (d) => nameStart[d]! < nameStart[d + 1]!,
   );
   yield;
@@ -430,9 +429,16 @@ function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly stri
   );
   return {
     corrections,
-    evidence: { surnames: new Set(Array.from(s.surname, (p) => strings[p]!)) },
-    typeByName: new MadeWhenAsked(() => new Map(Array.from(s.typedName, (p, t) => [strings[p]!, TYPES[s.typedType[t]!]!]))),
+    evidence: { surnames: new Set(stringsAt(strings, s.surname)) },
+    typeByName: new MadeWhenAsked(() => pairsMap(s.typedName, s.typedType, (p) => strings[p]!, (t) => TYPES[t]!)),
     links,
-    names: new MadeWhenAsked(() => new Map(Array.from(s.shownKey, (p, k) => [strings[p]!, strings[s.shownName[k]!]!]))),
+    names: new MadeWhenAsked(() => pairsMap(s.shownKey, s.shownName, (p) => strings[p]!, (p) => strings[p]!)),
   };
+}
+
+/** The map of `keys[k]` to `values[k]`, each through its decoder (a loop: see stringsAt). */
+function pairsMap<K, V>(keys: Int32Array, values: Int32Array, key: (p: number) => K, value: (p: number) => V): Map<K, V> {
+  const map = new Map<K, V>();
+  for (let k = 0; k < keys.length; k++) map.set(key(keys[k]!), value(values[k]!));
+  return map;
 }
