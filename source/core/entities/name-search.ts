@@ -130,9 +130,24 @@ export function entityNames(index: LibraryEntityIndex): EntityNames {
 export async function entityNamesInSlices(index: LibraryEntityIndex, sliceMs: number): Promise<EntityNames> {
   const known = namesOf.get(index);
   if (known) return known;
-  const names = await runStepsInSlices(EntityNames.inSteps(index.entities), sliceMs);
+  const names = await runStepsInSlices(untilBuiltAtOnce(index, EntityNames.inSteps(index.entities)), sliceMs);
   // Another caller may have needed it meanwhile and built it at once: one index, one name index.
-  const first = namesOf.get(index) ?? names;
+  const first = namesOf.get(index) ?? names!;
   namesOf.set(index, first);
   return first;
+}
+
+/** Whether the name index of `index` is built (a filter or an `@name` asked now does not build it). */
+export function hasEntityNames(index: LibraryEntityIndex): boolean {
+  return namesOf.has(index);
+}
+
+/** The steps of `build`, given up (undefined) as soon as a caller built the name index of `index` at once. */
+function* untilBuiltAtOnce(index: LibraryEntityIndex, build: Generator<void, EntityNames>): Generator<void, EntityNames | undefined> {
+  for (;;) {
+    if (namesOf.has(index)) return undefined;
+    const step = build.next();
+    if (step.done) return step.value;
+    yield;
+  }
 }
