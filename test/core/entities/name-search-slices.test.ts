@@ -1,7 +1,7 @@
 // The name index of a finished pass's entities is built in slices right after the entities are
 // shown (a quarter of a second at 20,000 articles, else paid by the first filter key or `@name`):
 // the same matches as the index built at once, kept for that index, with turns for the event loop;
-// a name asked for meanwhile builds it at once, and the slices then stop and hand back that one.
+// a name asked for meanwhile finishes it at once, and the slices then stop and hand back that one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LibraryIndexBuilder } from '../../../source/core/entities/library-index';
@@ -52,6 +52,7 @@ test('asked for at once while it is built in slices: one name index, and the sli
   for (const [i, id] of order.entries()) builder.add(id, [`Putin ${LAST[i % LAST.length]} ${i}`, `Place ${i}`].map((name) => ({ name, type: 'person' as const, aliases: [], mentions: 1, inTitle: false })));
   const index = builder.finish(order);
   const sliced = entityNamesInSlices(index, 0);
+  const again = entityNamesInSlices(index, 0);
   assert.equal(hasEntityNames(index), false, 'built before its slices ran');
   // The first slice is under way: a filter key asks for the names now.
   await new Promise((resolve) => setImmediate(resolve));
@@ -59,6 +60,7 @@ test('asked for at once while it is built in slices: one name index, and the sli
   assert.equal(hasEntityNames(index), true);
   const turns = countTurns();
   assert.equal(await sliced, atOnce, 'the slices handed back another name index');
+  assert.equal(await again, atOnce, 'a second caller meanwhile got another name index');
   assert.ok(turns.stop() <= 2, 'the slices went on building after it was built at once');
   assert.deepEqual(atOnce.match('putin'), new EntityNames(index.entities).match('putin'));
 });
