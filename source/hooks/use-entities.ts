@@ -69,19 +69,15 @@ export function useEntities(articles: readonly Article[], source: EntitySource, 
         },
         onDone: (index) => {
           pass.current = null;
+          // What the list's `@name`, the library screen and its filter build on the index's
+          // arrival, built first in slices: the pass is over when they are ready, and the first
+          // key after it (`e`, a filter) only draws.
           void (async () => {
             // Under the user's corrections (the worker's pass knows none): at 20,000 articles a
             // rebuild is seconds, so in slices too.
             const shown = await index.withCorrectionsInSlices(correctionsNow.current, PREPARE_SLICE_MS);
-            if (ended) return;
-            dispatch({ type: 'libraryEntities', index: shown, complete: true });
-            // The name index (the list's `@name`, the screen's filter) right after, in slices: the
-            // screen draws every entity without it, and at 20,000 articles it was 150–250 ms of
-            // this thread between a warm start's saved index and that screen. A name asked for
-            // before it is done builds it at once (entityNames).
             await entityNamesInSlices(shown, PREPARE_SLICE_MS);
-            // Then the tagger (its module's compile is tens of milliseconds of this thread): not
-            // in the frames that draw the entities.
+            if (!ended) dispatch({ type: 'libraryEntities', index: shown, complete: true });
             preload();
           })();
         },

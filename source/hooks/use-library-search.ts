@@ -3,7 +3,6 @@ import type { Article } from '../core/article';
 import type { EntitySource } from '../core/entities/entity-source';
 import { entityTermSource } from '../core/entities/entity-term-source';
 import type { LibraryEntityIndex } from '../core/entities/library-index';
-import { entityNamesInSlices } from '../core/entities/name-search';
 import { libraryCacheOf } from '../core/load/library-cache';
 import { LibrarySearch } from '../core/search';
 import { loadSearchIndex, saveSearchIndex, searchIndexFile } from '../core/search/search-index-cache';
@@ -67,20 +66,15 @@ export function useLibrarySearch(articles: readonly Article[], state: State, dis
     const entries = (function* () {
       for (const [i, article] of articles.entries()) yield [i, entityIndex.namesByArticle.get(article.id) ?? []] as const;
     })();
-    // After the entities' name index (use-entities.ts builds it in slices; `@name` needs it too):
-    // the two in slices at once left it half built for longer, and the screen's first filter key
-    // finished it at once.
-    entityNamesInSlices(entityIndex, ENTITY_TERMS_SLICE_MS)
-      .then(() => search.setManyExtraTermsInSlices(entries, ENTITY_TERMS_SLICE_MS, controller.signal))
-      .then(
-        () => {
-          search.setEntities(entityTermSource(entityIndex, articles, entities));
-          setSearchedEntities(entityIndex);
-        },
-        () => {
-          // Superseded by newer entities (a correction), or unmounted.
-        },
-      );
+    search.setManyExtraTermsInSlices(entries, ENTITY_TERMS_SLICE_MS, controller.signal).then(
+      () => {
+        search.setEntities(entityTermSource(entityIndex, articles, entities));
+        setSearchedEntities(entityIndex);
+      },
+      () => {
+        // Superseded by newer entities (a correction), or unmounted.
+      },
+    );
     return () => controller.abort();
   }, [articles, entityIndex, entities]);
 

@@ -20,15 +20,14 @@ const KEPT_ARTICLES = 128;
 /**
  * `@name` terms answered from `index`, for a search over `articles` (the same articles, in the
  * same order, as the LibrarySearch it is given to). Made when the entities arrive, not on a key:
- * every entity's articles as positions are built here, once. The name index is the index's own
- * (name-search.ts), built in slices after the entities are shown (use-entities.ts), and at once
- * only by an `@name` asked before that is done.
+ * the name index and every entity's articles as positions are built here, once.
  */
 export function entityTermSource(
   index: LibraryEntityIndex,
   articles: readonly ArticleText[],
   entities: Pick<EntitySource, 'knownEntitiesOf'>,
 ): EntityTermSource {
+  const names = entityNames(index);
   const postingsOf = positionsByKey(index, articles);
   const articleEntities = new Map<number, Entity[] | null>();
 
@@ -47,7 +46,7 @@ export function entityTermSource(
   };
 
   return {
-    match: (name) => entityNames(index).match(name).map(({ entity, quality }) => ({ key: entity.key, quality, names: [entity.name, ...entity.aliases], ...postingsOf(entity.key) })),
+    match: (name) => names.match(name).map(({ entity, quality }) => ({ key: entity.key, quality, names: [entity.name, ...entity.aliases], ...postingsOf(entity.key) })),
     mentionsOf: (doc, keys) => {
       const found = entitiesIn(doc);
       if (!found) return undefined;
