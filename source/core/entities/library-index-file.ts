@@ -42,7 +42,7 @@ import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntity
 import { MadeWhenAsked } from './made-when-asked.js';
 import { PositionMap, postingsOf } from './library-postings.js';
 import type { EntityType } from './types.js';
-import { stringTable } from './string-table.js';
+import { stringsAt, stringTable } from './string-table.js';
 
 /** Bump whenever what the index holds, or how it is built from the findings, changes. */
 export const LIBRARY_INDEX_FILE_VERSION = 2;
@@ -361,14 +361,15 @@ function* partsFrom(
     const key = strings[s.entityKey[p]!]!;
     let mentions = 0;
     for (let k = s.docStart[p]!; k < s.docStart[p + 1]!; k++) mentions += s.mentions[k]!;
-    const aliases: string[] = [];
-    for (let a = s.aliasStart[p]!; a < s.aliasStart[p + 1]!; a++) aliases.push(strings[s.alias[a]!]!);
+    const aliases = stringsAt(strings, s.alias, s.aliasStart[p], s.aliasStart[p + 1]);
     entities.push({ key, name: strings[s.entityName[p]!]!, type: TYPES[s.entityType[p]!]!, aliases, articles: s.docStart[p + 1]! - s.docStart[p]!, mentions });
   }
   const { nameStart, name } = s;
+  // One map from article to position for both maps by article below (20,000 entries each).
+  const docOf = new Map(order.map((id, d) => [id, d]));
   const namesByArticle = new PositionMap(
-    new Map(order.map((id, d) => [id, d])),
-    (d) => Array.from(name.subarray(nameStart[d], nameStart[d + 1]), (p) => strings[p]!),
+    docOf,
+    (d) => stringsAt(strings, name, nameStart[d], nameStart[d + 1]),
     (d) => nameStart[d]! < nameStart[d + 1]!,
   );
   yield;
@@ -376,7 +377,7 @@ function* partsFrom(
   // Its map by key holds each key once: fewer keys than entities is a key twice.
   if (postings.positionOf.size !== entities.length) return 'an entity twice';
   yield;
-  return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order, corrections), cacheDir };
+  return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order.length, docOf, corrections), cacheDir };
 }
 
 /** Whether every value of `values` is a position in a table of `length`. */
@@ -412,15 +413,15 @@ function checkPostings(docStart: Int32Array, docs: Int32Array, mentions: Int32Ar
 }
 
 /** What the library decided about its entities, under `corrections` (the ones it was saved under). */
-function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly string[], order: readonly string[], corrections: CorrectionSet): LibraryIdentity {
+function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly string[], articles: number, docOf: ReadonlyMap<string, number>, corrections: CorrectionSet): LibraryIdentity {
   // Each article's ties as a small map made when asked for (an opened article's entities ask):
   // 20,000 maps made at once were most of the identity's load.
   const { linkArticle, linkBare, linkFull } = s;
-  const linkStart = new Int32Array(order.length + 1);
+  const linkStart = new Int32Array(articles + 1);
   for (let l = 0; l < linkArticle.length; l++) linkStart[linkArticle[l]! + 1]! += 1;
-  for (let d = 0; d < order.length; d++) linkStart[d + 1]! += linkStart[d]!;
+  for (let d = 0; d < articles; d++) linkStart[d + 1]! += linkStart[d]!;
   const links = new PositionMap(
-    new Map(order.map((id, d) => [id, d])),
+    docOf,
     (d) => {
       const forArticle = new Map<string, string>();
       for (let l = linkStart[d]!; l < linkStart[d + 1]!; l++) forArticle.set(strings[linkBare[l]!]!, strings[linkFull[l]!]!);
@@ -430,9 +431,16 @@ function identityFrom(s: Record<SectionName, Int32Array>, strings: readonly stri
   );
   return {
     corrections,
-    evidence: { surnames: new Set(Array.from(s.surname, (p) => strings[p]!)) },
-    typeByName: new MadeWhenAsked(() => new Map(Array.from(s.typedName, (p, t) => [strings[p]!, TYPES[s.typedType[t]!]!]))),
+    evidence: { surnames: new Set(stringsAt(strings, s.surname)) },
+    typeByName: new MadeWhenAsked(() => pairsMap(s.typedName, s.typedType, (p) => strings[p]!, (t) => TYPES[t]!)),
     links,
-    names: new MadeWhenAsked(() => new Map(Array.from(s.shownKey, (p, k) => [strings[p]!, strings[s.shownName[k]!]!]))),
+    names: new MadeWhenAsked(() => pairsMap(s.shownKey, s.shownName, (p) => strings[p]!, (p) => strings[p]!)),
   };
+}
+
+/** The map of `keys[k]` to `values[k]`, each through its decoder (a loop: see stringsAt). */
+function pairsMap<K, V>(keys: Int32Array, values: Int32Array, key: (p: number) => K, value: (p: number) => V): Map<K, V> {
+  const map = new Map<K, V>();
+  for (let k = 0; k < keys.length; k++) map.set(key(keys[k]!), value(values[k]!));
+  return map;
 }

@@ -1,10 +1,11 @@
 // The name index of a finished pass's entities is built in slices before the pass is declared
 // done (a quarter of a second at 20,000 articles, else paid by the first key after it): the same
-// matches as the index built at once, kept for that index, with turns for the event loop.
+// matches as the index built at once, kept for that index, with turns for the event loop; a name
+// asked for meanwhile finishes that build at once, and the slices then stop and hand back that one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LibraryIndexBuilder } from '../../../source/core/entities/library-index';
-import { EntityNames, entityNames, entityNamesInSlices } from '../../../source/core/entities/name-search';
+import { EntityNames, entityNames, entityNamesInSlices, hasEntityNames } from '../../../source/core/entities/name-search';
 import type { EntityType } from '../../../source/core/entities/types';
 import { prng } from '../../helpers/prng';
 import { countTurns } from '../../helpers/event-loop-turns';
@@ -42,4 +43,24 @@ test('built in slices: the matches of the name index built at once, kept for the
     const whole = new EntityNames(index.entities);
     for (const typed of ['putin', 'vladmir puttin', 'brown', 'gordon', 'lond', 'sergei shoigu', 'ma', 'nobody']) assert.deepEqual(sliced.match(typed), whole.match(typed), typed);
   }
+});
+
+test('asked for at once while it is built in slices: one name index, and the slices stop', async () => {
+  // Many slices' worth of entities (NAMES_PER_STEP is 512), each its own name.
+  const builder = new LibraryIndexBuilder(null);
+  const order = Array.from({ length: 3000 }, (_, i) => `a${i}`);
+  for (const [i, id] of order.entries()) builder.add(id, [`Putin ${LAST[i % LAST.length]} ${i}`, `Place ${i}`].map((name) => ({ name, type: 'person' as const, aliases: [], mentions: 1, inTitle: false })));
+  const index = builder.finish(order);
+  const sliced = entityNamesInSlices(index, 0);
+  const again = entityNamesInSlices(index, 0);
+  assert.equal(hasEntityNames(index), false, 'built before its slices ran');
+  // The first slice is under way: a filter key asks for the names now.
+  await new Promise((resolve) => setImmediate(resolve));
+  const atOnce = entityNames(index);
+  assert.equal(hasEntityNames(index), true);
+  const turns = countTurns();
+  assert.equal(await sliced, atOnce, 'the slices handed back another name index');
+  assert.equal(await again, atOnce, 'a second caller meanwhile got another name index');
+  assert.ok(turns.stop() <= 2, 'the slices went on building after it was built at once');
+  assert.deepEqual(atOnce.match('putin'), new EntityNames(index.entities).match('putin'));
 });
