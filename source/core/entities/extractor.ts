@@ -106,7 +106,7 @@ function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bo
   }
   tagged.sort((a, b) => a.start - b.start);
   const entities = resolveEntities(text, tokens, sentences, tagged, casing, starts, known);
-  return reviewEntities(entities, { text, tokens, starts, bodyStart, known }, review.model, review.observe);
+  return reviewEntities(entities, { text, tokens, starts, bodyStart, known, writtenLower: bodyLower }, review.model, review.observe);
 }
 
 /** Splits mentions of the joined title and text back into their fields: title mentions first. */

@@ -39,6 +39,8 @@ export interface ReviewDocument {
   /** Where the body starts in `text` (0 without a title). */
   bodyStart: number;
   known: KnownNames;
+  /** Whether the body writes this word (given in lower case) in lower case somewhere ("winter"). */
+  writtenLower(lower: string): boolean;
 }
 
 const TAG_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
@@ -60,7 +62,7 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
  * The features of `entity` (offsets into the joined text), each with its value. Per-mention
  * evidence is averaged over the mentions, so that a name said ten times weighs as one said once.
  */
-export function reviewFeatures(entity: Entity, doc: ReviewDocument, lowerWords: () => ReadonlySet<string>): Map<string, number> {
+export function reviewFeatures(entity: Entity, doc: ReviewDocument): Map<string, number> {
   const features = new Map<string, number>();
   const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
   const { tokens, starts, known } = doc;
@@ -81,7 +83,7 @@ export function reviewFeatures(entity: Entity, doc: ReviewDocument, lowerWords: 
   if (/['’]/u.test(entity.name)) add('shape:apostrophe');
   if (entity.aliases.length > 0) add('aliases');
   if (mixedCase && words.length === 1 && known.isCommonWord(lowerName[0]!)) add('lexicon:common-word');
-  if (mixedCase && words.length === 1 && lowerWords().has(lowerName[0]!)) add('text:written-lower');
+  if (mixedCase && words.length === 1 && doc.writtenLower(lowerName[0]!)) add('text:written-lower');
   if (known.isPersonName(words[0]!)) add('gazetteer:first-is-name');
   if (words.length > 1 && known.isPersonName(words[words.length - 1]!)) add('gazetteer:last-is-name');
   if (known.isCountry(words)) add('gazetteer:country');
@@ -141,12 +143,10 @@ export function reviewVerdict(model: ReviewModel, type: EntityType, scores: Floa
  */
 export function reviewEntities(entities: Entity[], doc: ReviewDocument, model: ReviewModel | undefined, observe?: (entity: Entity, features: Map<string, number>) => void): Entity[] {
   if (!model && !observe) return entities;
-  let lower: Set<string> | undefined;
-  const lowerWords = () => (lower ??= new Set(doc.tokens.filter((t) => !/\p{Lu}/u.test(t.text)).map((t) => t.text)));
   const kept: Entity[] = [];
   const ids = new Set<string>();
   for (const entity of entities) {
-    const features = reviewFeatures(entity, doc, lowerWords);
+    const features = reviewFeatures(entity, doc);
     observe?.(entity, features);
     const type = model ? reviewVerdict(model, entity.type, reviewScores(model, features)) : entity.type;
     if (type === null) continue;

@@ -16,7 +16,7 @@ export const RULES_VERSION = 51;
 export const MODEL_VERSION = 'perceptron-18-47df04ef8cfe';
 
 /** The version of the review's model in model/review.ts (its REVIEW_VERSION), kept equal the same way. */
-export const REVIEW_VERSION = 'review-707b6e57b424';
+export const REVIEW_VERSION = 'review-84b26b884269';
 
 /** The loaded extractor's `version`, as createExtractor makes it from its model's version (and its review's, when it has one). */
 export function extractorVersion(modelVersion: string, reviewVersion?: string): string {

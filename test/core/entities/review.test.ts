@@ -8,11 +8,11 @@ import { tokenize } from '../../../source/core/entities/tokenize.js';
 import type { Entity, EntityType } from '../../../source/core/entities/types.js';
 
 /** A document whose tagger scores favour `tag` (0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC) at every token. */
-function documentOf(text: string, bodyStart = 0, tag = 1): ReviewDocument {
+function documentOf(text: string, bodyStart = 0, tag = 1, lower: string[] = []): ReviewDocument {
   const tokens = tokenize(text);
   const starts = new Float32Array(tokens.length * START_LABELS.length);
   for (let i = 0; i < tokens.length; i++) starts[i * START_LABELS.length + tag] = 5;
-  return { text, tokens, starts, bodyStart, known: { ...NO_KNOWN_NAMES, isCommonWord: (w) => w === 'winter' || w === 'us' } };
+  return { text, tokens, starts, bodyStart, known: { ...NO_KNOWN_NAMES, isCommonWord: (w) => w === 'winter' || w === 'us' }, writtenLower: (w) => lower.includes(w) };
 }
 
 function entityAt(doc: ReviewDocument, name: string, type: EntityType): Entity {
@@ -30,7 +30,7 @@ function modelOf(weights: Record<string, number[]>, dropAt = 0.6, retypeAt = 0.7
 describe('the review reads an entity whole', () => {
   test('its features: the rules type, the tagger at each mention, the words around, its shape', () => {
     const doc = documentOf('Shares in Acme rose. Acme said on Monday it would cut jobs.');
-    const f = reviewFeatures(entityAt(doc, 'Acme', 'person'), doc, () => new Set());
+    const f = reviewFeatures(entityAt(doc, 'Acme', 'person'), doc);
     assert.equal(f.get('rule:person'), 1);
     assert.equal(f.get('mentions:2'), 1);
     assert.equal(f.get('tagger:PER'), 1, 'the share of mentions whose start the tagger scores highest as PER');
@@ -44,8 +44,8 @@ describe('the review reads an entity whole', () => {
   test('a title mention sees no word of the body before or after it, and a title-only name says so', () => {
     const title = 'Winter';
     const text = `${title}\n\nThe season ended.`;
-    const doc = documentOf(text, title.length + 2);
-    const f = reviewFeatures(entityAt(doc, 'Winter', 'person'), doc, () => new Set(['winter']));
+    const doc = documentOf(text, title.length + 2, 1, ['winter']);
+    const f = reviewFeatures(entityAt(doc, 'Winter', 'person'), doc);
     assert.equal(f.get('before:<start>'), 1);
     assert.equal(f.get('after:<end>'), 1);
     assert.equal(f.get('title-only'), 1);
@@ -54,8 +54,8 @@ describe('the review reads an entity whole', () => {
   });
 
   test('an acronym is not its lower-case word: "US" is not the common word "us"', () => {
-    const doc = documentOf('Sanctions on US firms hurt us.');
-    const f = reviewFeatures(entityAt(doc, 'US', 'place'), doc, () => new Set(['us']));
+    const doc = documentOf('Sanctions on US firms hurt us.', 0, 1, ['us']);
+    const f = reviewFeatures(entityAt(doc, 'US', 'place'), doc);
     assert.equal(f.get('lexicon:common-word'), undefined);
     assert.equal(f.get('text:written-lower'), undefined);
     assert.equal(f.get('word:US'), 1);
