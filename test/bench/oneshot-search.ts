@@ -9,13 +9,13 @@
  * the load average before and after, and whether both trees printed the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../source/core/load/library.js';
 import { writeCorpus } from './generate-corpus.js';
-import { arg, percentile, round } from './stats.js';
+import { arg, childrenCpuMs, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,16 +25,6 @@ interface Timed {
   stdout: string;
 }
 
-/** CPU time of this process's reaped children so far (cutime + cstime of /proc/self/stat, 10 ms ticks), or null off Linux. */
-function childrenCpuMs(): number | null {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 function run(into: Timed, cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
   const before = childrenCpuMs();

@@ -24,7 +24,7 @@
  * 20,000; `lede list` ≤ 2× `node -e 0`; first frame ≤ 150 ms.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,7 @@ import { loadPty } from './pty.js';
 import { benchRedraw } from './redraw.js';
 import { benchSanitize } from './sanitize.js';
 import { benchWarmStart } from './warm-start.js';
-import { arg, percentile, round } from './stats.js';
+import { arg, childrenCpuMs, percentile, round } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -224,17 +224,6 @@ function timeChild<T extends { ms: number }>(spawn: () => T, into: { wall: numbe
   return result;
 }
 
-/** CPU time of this process's reaped children so far (cutime + cstime of /proc/self/stat), or null off Linux. */
-function childrenCpuMs(): number | null {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // Fields after the command name (which may hold spaces), from field 3: cutime and cstime are 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 async function main(argv: string[]): Promise<void> {
   const [command] = argv;

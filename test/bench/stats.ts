@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Small helpers every benchmark shares: reading a flag, percentiles, rounding for JSON. */
 export function arg(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -13,3 +14,15 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+
+/** CPU time of this process's reaped children so far (cutime + cstime of /proc/self/stat), or null off Linux. */
+export function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3: cutime and cstime are 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
