@@ -1,6 +1,7 @@
 /**
  * The extraction pipeline: tokenise -> split sentences -> tag (averaged perceptron) -> clean,
- * alias and re-scan (resolve.ts). Loaded lazily by loadEntityExtractor().
+ * alias and re-scan (resolve.ts) -> a learnt second look at each entity (review.ts). Loaded
+ * lazily by loadEntityExtractor().
  *
  * A title is read with its article: it is joined before the text (as its own paragraph) for
  * tagging and resolving, so a name seen in both is one entity and a name seen only in the title
