@@ -2,7 +2,7 @@
 // output is parsed by a real emulator (@xterm/headless), so assertions are about what a person
 // would see — the screen, the window title, the alternate buffer, the cursor — not about bytes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -435,13 +435,21 @@ export function startLede(args: string[] = [], options: StartOptions = {}): Term
   return startProgram(process.execPath, [cliPath, ...args], { ...options, env: withOwnState(options.env) });
 }
 
+/** The state directories withOwnState made, removed when the test file's process ends (thousands were left in /tmp). */
+const ownStateDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of ownStateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * A state directory of its own for each session unless the test gives one: what one test read or
  * flagged must not change what the next one sees (and the user's own is never touched).
  */
 export function withOwnState(env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   if ('LEDE_STATE_DIR' in env) return env;
-  return { ...env, LEDE_STATE_DIR: mkdtempSync(join(tmpdir(), 'lede-e2e-state-')) };
+  const dir = mkdtempSync(join(tmpdir(), 'lede-e2e-state-'));
+  ownStateDirs.push(dir);
+  return { ...env, LEDE_STATE_DIR: dir };
 }
 
 /** Quotes one argument for a POSIX shell. */
