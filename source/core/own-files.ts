@@ -78,7 +78,7 @@ export function errnoCode(error: unknown): string | undefined {
 /** A path as it may appear in a one-line message: it comes from the environment, so it may hold escapes. */
 const shown = (path: string): string => sanitizeSingleLine(path);
 
-const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW, O_NOCTTY, O_WRONLY, O_CREAT, O_EXCL } = nodeFs.constants;
+const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW, O_NOCTTY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL } = nodeFs.constants;
 
 export type OwnFileFailure = { ok: false; reason: 'missing' | 'not a regular file' | 'too big' | 'not UTF-8' | 'changed while read' | 'unreadable'; code?: string };
 
@@ -230,6 +230,12 @@ export function ensureOwnDirectory(dir: string, fs: OwnFileSystem = realFileSyst
 export interface AtomicWriteOptions {
   /** fsync the file before the rename: for files a person made (corrections), not for caches. */
   durable?: boolean;
+  /**
+   * Returns the file's descriptor, open for reading, instead of closing it: the caller reads back
+   * what it wrote (the library cache's bodies), from this very file whatever is renamed over its
+   * path later by another lede.
+   */
+  keepOpen?: boolean;
   fs?: OwnFileSystem;
 }
 
@@ -294,10 +300,10 @@ export function writeOwnFileAtomic(
   path: string,
   data: string | Uint8Array | readonly Uint8Array[] | ((out: OwnFileOutput) => void),
   options: AtomicWriteOptions = {},
-): void {
+): number | undefined {
   const fs = options.fs ?? realFileSystem;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  const fd = fs.openSync(temp, (options.keepOpen ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   let open = true;
   try {
     const out = fileOutput(fs, fd);
@@ -306,8 +312,10 @@ export function writeOwnFileAtomic(
     else for (const piece of data) out.write(piece);
     out.flush();
     if (options.durable) fs.fsyncSync(fd);
-    open = false;
-    fs.closeSync(fd);
+    if (!options.keepOpen) {
+      open = false;
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, path);
   } catch (error) {
     if (open) closeQuietly(fs, fd);
@@ -319,6 +327,7 @@ export function writeOwnFileAtomic(
     throw error;
   }
   if (options.durable) syncDirectory(fs, dirname(path));
+  return options.keepOpen ? fd : undefined;
 }
 
 /** Makes a rename durable; best effort, as some filesystems refuse fsync on a directory. */

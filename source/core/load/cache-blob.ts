@@ -104,9 +104,11 @@ const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** The blob in the open file `fd`, from `at`, `length` bytes; the file is closed once nothing reads it. */
-function fileBlob(fd: number, at: number, length: number): CacheBlob {
-  const token = {};
+/**
+ * Bytes of the open file `fd` from `at` on, read when asked for (a body at a time); the file is
+ * closed once nothing can read from it (`token` unregisters that, for a caller that closes it).
+ */
+export function fileBodies(fd: number, at: number, token?: object): OutsideBytes {
   const bodies: OutsideBytes = {
     read(start, end) {
       const out = Buffer.allocUnsafe(end - start);
@@ -120,6 +122,14 @@ function fileBlob(fd: number, at: number, length: number): CacheBlob {
       return out.subarray(0, filled);
     },
   };
+  closeWhenUnreachable.register(bodies, fd, token);
+  return bodies;
+}
+
+/** The blob in the open file `fd`, from `at`, `length` bytes; the file is closed once nothing reads it. */
+function fileBlob(fd: number, at: number, length: number): CacheBlob {
+  const token = {};
+  const bodies = fileBodies(fd, at, token);
   // The digests being worked out: the file is closed only once no read of theirs is in flight.
   let checking: Promise<boolean> = Promise.resolve(false);
   const blob: CacheBlob = {
@@ -142,7 +152,6 @@ function fileBlob(fd: number, at: number, length: number): CacheBlob {
       void checking.then(() => closeOwnFile(fd));
     },
   };
-  closeWhenUnreachable.register(bodies, fd, token);
   return blob;
 }
 

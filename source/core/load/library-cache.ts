@@ -18,8 +18,8 @@ import { ensureOwnDirectory, errnoCode, ownDirectory, realFileSystem, writeOwnFi
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
-import { readCacheFile, type CacheBlob } from './cache-blob.js';
-import { CACHE_PREFIX_BYTES, decodeLibraryCache, headBytesOf, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { fileBodies, readCacheFile, type CacheBlob } from './cache-blob.js';
+import { CACHE_PREFIX_BYTES, decodeLibraryCache, headBytesOf, moveBodiesToCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
 import type { FoundFile } from './walk.js';
@@ -244,11 +244,16 @@ export class LibraryCacheRun {
     const plan = planLibraryCache(this.kept);
     // The header is a few hundred bytes an article: the blob is what can pass the cap.
     if (plan.blobBytes > MAX_LIBRARY_CACHE_BYTES - 1024 * this.kept.length) return undefined;
+    let blobStart = 0;
+    let fd: number | undefined;
     try {
-      writeOwnFileAtomic(this.file, (out) => writeLibraryCache(out, this.key, generation, this.kept, plan), { fs });
+      // Kept open on a real file system: the bodies are read back from this very file (below).
+      fd = writeOwnFileAtomic(this.file, (out) => (blobStart = writeLibraryCache(out, this.key, generation, this.kept, plan)), { fs, keepOpen: fs === realFileSystem });
     } catch (error) {
       return this.turnOff(`cannot write to ${sanitizeSingleLine(this.dir)} (${errnoCode(error) ?? 'unknown error'})`);
     }
+    // From now on this start holds its bodies as a second start does: in the file, not in memory.
+    if (fd !== undefined) moveBodiesToCache(this.kept, fileBodies(fd, blobStart), { onTampered: () => this.bodyTampered() });
     return generation;
   }
 

@@ -96,6 +96,22 @@ export class StoredText {
   }
 
   /**
+   * Lets go of bytes kept in memory once they are also in lede's cache file (`outside`, from
+   * `start`): read from there from now on, and checked by `check` each time as a second start's
+   * are. The bytes in memory are the loader's own, so their digest is taken as the one that
+   * passed: a read of the same bytes skips the check. False when the bytes were outside already.
+   */
+  moveOutside(outside: OutsideBytes, start: number, check: StoredTextCheck): boolean {
+    if (!Buffer.isBuffer(this.bytes)) return false;
+    this.checkedDigest = digestOf(this.bytesView());
+    this.end = start + (this.end - this.start);
+    this.start = start;
+    this.bytes = outside;
+    this.check = check;
+    return true;
+  }
+
+  /**
    * Runs the pending check: once for bytes in memory, and for bytes outside it whenever they are
    * not the ones checked before (they may have been changed since: told by their SHA-256, a
    * tenth of what the check costs). A repaired text replaces the stored one, in memory.
@@ -103,7 +119,7 @@ export class StoredText {
   private settle(text: string, check: StoredTextCheck, bytes: Buffer): string {
     const outside = !Buffer.isBuffer(this.bytes);
     if (!outside) this.check = undefined;
-    const digest = outside ? createHash('sha256').update(bytes).digest('base64') : undefined;
+    const digest = outside ? digestOf(bytes) : undefined;
     if (digest !== undefined && digest === this.checkedDigest) return text;
     const kept = check(text, bytes);
     if (kept !== text) {
@@ -117,6 +133,8 @@ export class StoredText {
     return kept;
   }
 }
+
+const digestOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64');
 
 /** Stores `text` and returns the handle to read it back with. */
 export function storeText(text: string): StoredText {
@@ -205,6 +223,15 @@ export function defineCachedText<T extends object>(target: T, bytes: Buffer | Ou
 export function storedTextToCompare(article: { readonly text: string }): string {
   const stored = (article as { [STORED]?: StoredText })[STORED];
   return stored ? stored.unchecked() : article.text;
+}
+
+/**
+ * Moves an article's stored text out of memory to `outside` from `start` (StoredText.moveOutside);
+ * false when it is not stored, or not in memory.
+ */
+export function moveStoredTextOutside(article: { readonly text: string }, outside: OutsideBytes, start: number, check: StoredTextCheck): boolean {
+  const stored = (article as { [STORED]?: StoredText })[STORED];
+  return stored ? stored.moveOutside(outside, start, check) : false;
 }
 
 /** An article's text's length in UTF-8 bytes, without reading it. */

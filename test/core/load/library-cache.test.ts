@@ -5,7 +5,7 @@
 // hang or a terminal control on the way to the screen.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -201,6 +201,29 @@ describe('library cache: a tampered cache is a miss with the right library', () 
       f(parsed);
       return forge(parsed);
     });
+
+  test('a first start reads its bodies back from the cache file it wrote, checked there as a second start does', async () => {
+    const tree = fresh('tree');
+    const cache = fresh('cache');
+    writeArticle(join(tree, 'a.txt'), 'Putin meets Netanyahu\n\nThe talks in Moscow lasted three hours.');
+    writeArticle(join(tree, 'b.txt'), 'Second\n\nAnother body.');
+    const problems: string[] = [];
+    const first = await warm(tree, cache, problems);
+    const file = cacheFileIn(cache);
+    // A byte changed in that very file (written in place, the same file) is caught when read.
+    const bytes = readFileSync(file);
+    bytes.write('\x1b[2J!!', bytes.lastIndexOf('Moscow'), 'latin1');
+    writeFileSync(file, bytes);
+    const text = first.articles[0]!.text;
+    assert.ok(!text.includes('\x1b'), JSON.stringify(text));
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0]!, /not as lede wrote it; shown repaired, cache removed/);
+    // Another lede's file renamed over the path changes nothing for this one: it reads its own.
+    writeFileSync(`${file}.other`, 'not a cache');
+    renameSync(`${file}.other`, file);
+    assert.equal(first.articles[1]!.text, 'Another body.');
+    assert.equal(problems.length, 1);
+  });
 
   test('the file written a record at a time is byte for byte the format: its header one JSON text, its digests right', async () => {
     const { original } = await setUp();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { defineStoredText, storeText } from '../../../source/core/load/text-store.js';
+import { defineStoredText, storeText, type OutsideBytes } from '../../../source/core/load/text-store.js';
 import { TS_LOADER_ARGS } from '../../helpers/ts-loader-args';
 
 /** Counts the bodies decoded while `body` runs: a decode is a Buffer's UTF-8 toString. */
@@ -95,5 +95,30 @@ describe('text store', () => {
     const run = spawnSync(process.execPath, ['--allow-natives-syntax', ...TS_LOADER_ARGS, '--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { fast: 40, same: true });
+  });
+
+  it('a body moved outside memory reads the same from there, checked only when its bytes are not the ones it had', () => {
+    const texts = ['Erdoğan’s “quoted” body', 'second — body', ''];
+    const stored = texts.map((t) => storeText(t));
+    // The "file": the bodies end to end, as the library cache's blob holds them.
+    const file = Buffer.concat(texts.map((t) => Buffer.from(t, 'utf8')));
+    let reads = 0;
+    const outside: OutsideBytes = { read: (start, end) => (reads++, Buffer.from(file.subarray(start, end))) };
+    const checked: string[] = [];
+    const check = (text: string) => (checked.push(text), text.replace(/\u201c|\u201d/g, '"'));
+    let at = 0;
+    for (const [i, s] of stored.entries()) {
+      assert.equal(s.moveOutside(outside, at, check), true);
+      at += Buffer.byteLength(texts[i]!, 'utf8');
+    }
+    assert.equal(stored[0]!.moveOutside(outside, 0, check), false, 'already outside');
+    texts.forEach((t, i) => assert.equal(stored[i]!.read(), t));
+    assert.equal(reads, 3, 'each read went to the outside bytes');
+    assert.deepEqual(checked, [], 'the bytes were the ones moved: no check');
+    // A byte changed where the first body is: the check runs, and its repair is what reads give.
+    file[0] = 'X'.charCodeAt(0);
+    assert.equal(stored[0]!.read(), 'Xrdoğan’s "quoted" body');
+    assert.equal(checked.length, 1);
+    assert.equal(stored[0]!.read(), 'Xrdoğan’s "quoted" body');
   });
 });
