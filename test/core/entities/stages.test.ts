@@ -325,6 +325,14 @@ test('clean: a medicine or a series after its noun is MISC, and a one-word work 
   assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy', 'MISC:Adolescence', 'MISC:Adolescence']);
 });
 
+test('clean: a medicine the tagger already read as MISC after its noun is MISC at every other mention ("the drug Wegovy" ... "Wegovy loses")', () => {
+  const ctx = context('Novo makes the weight-loss drug Wegovy. Wegovy loses ground, and Novo said so.');
+  const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'Wegovy', 'MISC'), spanOf(ctx.tokens, 'Wegovy', 'ORG', 1), spanOf(ctx.tokens, 'Novo', 'ORG', 1)];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:Novo', 'ORG:Novo']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy']);
+});
+
 test('clean: a work, a vessel or a medicine in apposition is MISC, but not an owner after the noun ("a new drug, CagriSema"; "The album, Swift\'s twelfth")', () => {
   const ctx = context('Novo tests a new drug, CagriSema, in Europe. He wrote Flesh, a spare novel, in Vienna. The Solong, a tanker chartered by Crowley, sank.');
   const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'CagriSema', 'ORG'), spanOf(ctx.tokens, 'Europe', 'LOC'), spanOf(ctx.tokens, 'Flesh', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC'), spanOf(ctx.tokens, 'Solong', 'LOC'), spanOf(ctx.tokens, 'Crowley', 'ORG')];

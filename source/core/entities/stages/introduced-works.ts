@@ -45,7 +45,8 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
   };
   const introduced = new Set<string>();
   for (const span of tagged) {
-    if (span.type === 'MISC') continue;
+    // A span the tagger already read as MISC is marked too: its other mentions are the same thing
+    // ("the weight-loss drug Wegovy" is MISC, "Wegovy loses ground" is then no organization).
     const before = word(span.start - 1);
     // "the drug Wegovy", or "a new drug, CagriSema" (not an owner: "The album, Swift's twelfth").
     const nounBefore = WORK_NOUNS.has(before) || (before === ',' && WORK_NOUNS.has(word(span.start - 2)) && !isPossessive(word(span.end)));
