@@ -202,6 +202,29 @@ test('clean: "A and B" of organizations splits when the left is a known organiza
   assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Nasa', 'ORG:Lloyds Banking Group', 'ORG:Nasa', 'ORG:Caledonian MacBrayne', 'ORG:Marks and Spencer Group']);
 });
 
+test('clean: "A and B" splits when a side is the surname of a person named in full, or both sides begin with one head word', () => {
+  const ctx = context('Ursula von der Leyen met Keir Starmer. Talks between der Leyen and Starmer went on, as Starmer and European Commission staff met. The University of Warwick and University College London led it. Marks and Spencer rose.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Ursula von der Leyen', 'PER'),
+    spanOf(ctx.tokens, 'Keir Starmer', 'PER'),
+    spanOf(ctx.tokens, 'der Leyen and Starmer', 'ORG'),
+    spanOf(ctx.tokens, 'Starmer and European Commission', 'ORG'),
+    spanOf(ctx.tokens, 'University of Warwick and University College London', 'ORG'),
+    spanOf(ctx.tokens, 'Marks and Spencer', 'ORG'),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), [
+    'PER:Ursula von der Leyen',
+    'PER:Keir Starmer',
+    'PER:der Leyen',
+    'PER:Starmer',
+    'PER:Starmer',
+    'ORG:European Commission',
+    'ORG:University of Warwick',
+    'ORG:University College London',
+    'ORG:Marks and Spencer',
+  ]);
+});
+
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
   const ctx = context('James Ireland met GM Europe staff in al Hajar Syria.');
   const tagged = [spanOf(ctx.tokens, 'James Ireland', 'PER'), spanOf(ctx.tokens, 'GM Europe', 'ORG'), spanOf(ctx.tokens, 'al Hajar Syria', 'MISC')];

@@ -180,6 +180,10 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   // Every name the tagger found, as its words: "Barclays and Lloyds" is two names when the
   // article names each on its own too ("Marks and Spencer" never writes "Spencer" alone so).
   const taggedNames = new Set(tagged.filter((t) => t.type !== 'MISC').map((t) => words(t.start, t.end).join(' ')));
+  // The surnames of the people the article names in full ("Starmer", "der Leyen"): "der Leyen and
+  // Starmer" is two people, "Starmer and European Commission" a person and an organization.
+  const surnames = new Set<string>();
+  for (const t of tagged) if (t.type === 'PER' && t.end - t.start >= 2) for (let k = t.start + 1; k < t.end; k++) surnames.add(words(k, t.end).join(' '));
   const out: TaggedSpan[] = [];
   // Depth first, so the parts of a split come out in order (and each is split again if need be).
   const pending: TaggedSpan[] = [];
@@ -253,9 +257,13 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const eachNamedAlone = taggedNames.has(left.join(' ')) && taggedNames.has(right.join(' '));
       // "Barclays and Lloyds Banking Group": two organizations, each known or headed as one.
       const eachOrganization = span.type === 'ORG' && isKnownOrganization(left, known) && (isKnownOrganization(right, known) || ORG_HEADS.has(right[right.length - 1]!));
-      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone || eachOrganization) {
+      const leftSurname = surnames.has(left.join(' '));
+      const rightSurname = surnames.has(right.join(' '));
+      // "University of Warwick and University College London": one head word for each side.
+      const sameHead = left.length >= 2 && right.length >= 2 && left[0] === right[0];
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone || eachOrganization || leftSurname || rightSurname || sameHead) {
         const person = span.type === 'PER' ? 'PER' : undefined;
-        return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
+        return [part(span, start, i, person ?? (leftPlace ? 'LOC' : leftSurname ? 'PER' : undefined)), part(span, i + 1, end, person ?? (rightPerson || rightSurname ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
     }
     const last = [word(end - 1)];
