@@ -225,6 +225,21 @@ test('clean: "A and B" splits when a side is the surname of a person named in fu
   ]);
 });
 
+test('clean: a possessive inside a name splits it: a person after it is a person, a person\'s thing after it no name ("UK’s Nigel Farage", "Susan Choi’s Flashlight"; not "Republican People’s Party")', () => {
+  const ctx = context('Reform UK’s John Farage spoke. The list had Susan Choi’s Flashlight and Tony Blair’s Chancellor. The Republican People’s Party met.');
+  const tagged = [
+    spanOf(ctx.tokens, 'UK’s John Farage', 'ORG'),
+    spanOf(ctx.tokens, 'Susan Choi’s Flashlight', 'PER'),
+    spanOf(ctx.tokens, 'Tony Blair’s Chancellor', 'PER'),
+    spanOf(ctx.tokens, 'Republican People’s Party', 'ORG'),
+  ];
+  const split = splitSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, split), ['ORG:UK', 'PER:John Farage', 'PER:Susan Choi', 'MISC:Flashlight', 'PER:Tony Blair', 'MISC:Chancellor', 'ORG:Republican People’s Party']);
+  assert.equal(split[1]!.fixed, true);
+  const { spans } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:UK', 'PER:John Farage', 'PER:Susan Choi', 'PER:Tony Blair', 'ORG:Republican People’s Party']);
+});
+
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
   const ctx = context('James Ireland met GM Europe staff in al Hajar Syria.');
   const tagged = [spanOf(ctx.tokens, 'James Ireland', 'PER'), spanOf(ctx.tokens, 'GM Europe', 'ORG'), spanOf(ctx.tokens, 'al Hajar Syria', 'MISC')];

@@ -239,6 +239,15 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
       return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
     }
+    // A possessive inside a name: "UK’s Nigel Farage" is a place and a person; after a person's
+    // "’s" come their things ("Susan Choi’s Flashlight", "Blair’s Chancellor"), no name of their
+    // own. An organization's own "’s" stays ("Republican People’s Party").
+    for (let i = start + 1; i < end - 1; i++) {
+      if (!isPossessive(word(i))) continue;
+      const right = words(i + 1, end);
+      if (right.length >= 2 && known.isPersonName(right[0]!)) return [part(span, start, i), { ...part(span, i + 1, end, 'PER'), fixed: true }];
+      if (span.type === 'PER') return [part(span, start, i), part(span, i + 1, end, 'MISC')];
+    }
     // "Labour MP": trailing titles are not part of an organization or place.
     if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
       let e = end;
