@@ -21,6 +21,7 @@ import { CONFIDENT_TYPE, retypeLoneCompanies, retypeLoneCountries, splitConfiden
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
 import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
+import { retypeTownsAfterPrepositions } from '../../../source/core/entities/stages/towns.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
@@ -103,6 +104,21 @@ test('not people: a "person" named only by a common word that is no one\'s name 
   const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 1]] as Array<[EntityType, number]>)]));
   votes.set('talks', new Map([['organization', 1]]));
   assert.deepEqual(dropCommonWordPeople(accepted, votes, ctx.tokens, knownHere).map((c) => c.group), ['talks', 'king', 'control', 'plague']);
+});
+
+test('towns: a known town the tagger read as an organization is a place after "in", "at", "near" or "outside"; not after "to" or "from", not a name that is no known place (Nasa), not a person', () => {
+  const ctx = context('Crews went ashore at Ireland and then in China. Lentini moved to Syria from Israel. Staff at Nasa and in Pakistan met.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Ireland', 'ORG'),
+    spanOf(ctx.tokens, 'China', 'ORG'),
+    spanOf(ctx.tokens, 'Syria', 'ORG'),
+    spanOf(ctx.tokens, 'Israel', 'ORG'),
+    spanOf(ctx.tokens, 'Nasa', 'ORG'),
+    spanOf(ctx.tokens, 'Pakistan', 'PER'),
+  ];
+  retypeTownsAfterPrepositions(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['LOC:Ireland', 'LOC:China', 'ORG:Syria', 'ORG:Israel', 'ORG:Nasa', 'PER:Pakistan']);
+  assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false, false, false]);
 });
 
 test('clubs: a known place and a club word is a club ("Detroit City"), not when the whole is a place, the first word no place, or the word no club\'s', () => {
