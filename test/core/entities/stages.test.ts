@@ -387,6 +387,14 @@ test('clean: a medicine the tagger already read as MISC after its noun is MISC a
   assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy']);
 });
 
+test('clean: a vessel or a work after its noun, a comma and "the" is MISC when its clause ends there ("another tanker, the Seaways Hector."; not "a film, the BBC said")', () => {
+  const ctx = context('Fuel went to another tanker, the Seaways Hector. They made a film, the BBC said.');
+  const tagged = [spanOf(ctx.tokens, 'Seaways Hector', 'ORG'), spanOf(ctx.tokens, 'BBC', 'ORG')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:BBC']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Seaways Hector']);
+});
+
 test('clean: a work, a vessel or a medicine in apposition is MISC, but not an owner after the noun ("a new drug, CagriSema"; "The album, Swift\'s twelfth")', () => {
   const ctx = context('Novo tests a new drug, CagriSema, in Europe. He wrote Flesh, a spare novel, in Vienna. The Solong, a tanker chartered by Crowley, sank.');
   const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'CagriSema', 'ORG'), spanOf(ctx.tokens, 'Europe', 'LOC'), spanOf(ctx.tokens, 'Flesh', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC'), spanOf(ctx.tokens, 'Solong', 'LOC'), spanOf(ctx.tokens, 'Crowley', 'ORG')];

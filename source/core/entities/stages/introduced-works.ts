@@ -1,7 +1,8 @@
 /**
  * Names a common noun says are a work, a vessel or a medicine: "the film Sideways", "the ferry
  * Glen Sannox", "the weight-loss drug Wegovy", and in apposition "a new drug, CagriSema",
- * "Flesh, a spare novel", "the Stena Immaculate, a US-registered tanker chartered by". Such a
+ * "another tanker, the Seaways Hector.", "Flesh, a spare novel", "the Stena Immaculate, a
+ * US-registered tanker chartered by". Such a
  * name is MISC (no person, place or organization), and so is every other mention of it in the
  * article (one name, one thing).
  */
@@ -16,6 +17,8 @@ const WORK_NOUNS = new Set(
   ).split(' '),
 );
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** What ends a clause: after a name in apposition. */
+const CLAUSE_ENDS = new Set(['.', ',', ';', ')', '—']);
 const isPossessive = (w: string) => /^['’][sS]?$/u.test(w);
 /** What may follow the noun of an apposition: its end, or what a work is told by ("a novel by", "a tanker chartered by"). */
 const AFTER_APPOSED_NOUN = new Set([',', '.', ';', ')', '—', 'by', 'about', 'that', 'which', 'set', 'from', 'for', 'starring', 'written', 'directed', 'made']);
@@ -43,13 +46,16 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
     }
     return false;
   };
+  /** "another tanker, the Seaways Hector.": the noun, a comma, "the", then the name ending its clause (not "a film, the BBC said"). */
+  const theApposed = (span: TaggedSpan) =>
+    word(span.start - 1) === 'the' && word(span.start - 2) === ',' && WORK_NOUNS.has(word(span.start - 3)) && (span.end >= tokens.length || CLAUSE_ENDS.has(word(span.end)));
   const introduced = new Set<string>();
   for (const span of tagged) {
     // A span the tagger already read as MISC is marked too: its other mentions are the same thing
     // ("the weight-loss drug Wegovy" is MISC, "Wegovy loses ground" is then no organization).
     const before = word(span.start - 1);
     // "the drug Wegovy", or "a new drug, CagriSema" (not an owner: "The album, Swift's twelfth").
-    const nounBefore = WORK_NOUNS.has(before) || (before === ',' && WORK_NOUNS.has(word(span.start - 2)) && !isPossessive(word(span.end)));
+    const nounBefore = WORK_NOUNS.has(before) || (before === ',' && WORK_NOUNS.has(word(span.start - 2)) && !isPossessive(word(span.end))) || theApposed(span);
     if (!nounBefore && !apposedAfter(span.end)) continue;
     span.type = 'MISC';
     span.fixed = true;
