@@ -681,6 +681,13 @@ test('non-entities: a country\'s leaving is an event ("Brexit", "Grexit"), a nam
   assert.equal(isNonEntity(['Exeter'], known), false);
 });
 
+test('non-entities: an instrument named for its kind is a thing ("James Webb Space Telescope"); "Telescope" alone is not', () => {
+  assert.equal(isNonEntity(['James', 'Webb', 'Space', 'Telescope'], known), true);
+  assert.equal(isNonEntity(['Very', 'Large', 'Telescope'], known), true);
+  assert.equal(isNonEntity(['Telescope'], known), false);
+  assert.equal(isNonEntity(['European', 'Southern', 'Observatory'], known), false);
+});
+
 test('clean: a capitalised word left out right before an organization in running text is its first word; not a title, nationality, place, day or a headline\'s word', () => {
   const ctx = context('Shares of Wells Fargo rose. The German Volkswagen fell. On Monday Nokia cut jobs. Rivals in Paris Orange grew. Fed Lifts Wells Fargo Cap.');
   const tagged = [
