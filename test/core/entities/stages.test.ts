@@ -10,7 +10,7 @@ import { docCasing, type TagType } from '../../../source/core/entities/features.
 import { isDemonymOf, isNonEntity, modifierAcronyms, trailingProductWords } from '../../../source/core/entities/non-entities.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
-import { cleanSpan, cleanSpans, joinLeadingCapital, splitSpans } from '../../../source/core/entities/stages/clean.js';
+import { cleanSpan, cleanSpans, joinLeadingCapital, joinNamesakeHeads, splitSpans } from '../../../source/core/entities/stages/clean.js';
 import { majority, makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
 import { collectForms } from '../../../source/core/entities/stages/forms.js';
 import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
@@ -686,6 +686,26 @@ test('non-entities: an instrument named for its kind is a thing ("James Webb Spa
   assert.equal(isNonEntity(['Very', 'Large', 'Telescope'], known), true);
   assert.equal(isNonEntity(['Telescope'], known), false);
   assert.equal(isNonEntity(['European', 'Southern', 'Observatory'], known), false);
+});
+
+test('clean: a name the tagger ended right before a headed name of two words or more is its first word ("Kennedy" + "Space Center"); not across a word or comma, a one-word head or in capitals', () => {
+  const ctx = context('It flew from the Kennedy Space Center. The China Manned Space Agency tested it. Smith, Space Agency chief, spoke. Paris Council met. NASA KENNEDY SPACE CENTER.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Kennedy', 'PER'),
+    spanOf(ctx.tokens, 'Space Center', 'LOC'),
+    spanOf(ctx.tokens, 'China', 'LOC'),
+    spanOf(ctx.tokens, 'Manned Space Agency', 'ORG'),
+    spanOf(ctx.tokens, 'Smith', 'PER'),
+    spanOf(ctx.tokens, 'Space Agency', 'ORG', 1),
+    spanOf(ctx.tokens, 'Paris', 'LOC'),
+    spanOf(ctx.tokens, 'Council', 'ORG'),
+    spanOf(ctx.tokens, 'KENNEDY', 'PER'),
+    spanOf(ctx.tokens, 'SPACE CENTER', 'LOC'),
+  ];
+  const caps = new Uint8Array(ctx.tokens.length);
+  caps.fill(1, ctx.tokens.findIndex((t) => t.text === 'NASA'));
+  joinNamesakeHeads({ ...ctx, capsSentence: caps }, tagged);
+  assert.deepEqual(named(ctx, tagged), ['LOC:Kennedy Space Center', 'ORG:China Manned Space Agency', 'PER:Smith', 'ORG:Space Agency', 'LOC:Paris', 'ORG:Council', 'PER:KENNEDY', 'LOC:SPACE CENTER']);
 });
 
 test('clean: a capitalised word left out right before an organization in running text is its first word; not a title, nationality, place, day or a headline\'s word', () => {

@@ -329,6 +329,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     const before = tokens[span.start - 1]?.text ?? '';
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
+  joinNamesakeHeads(ctx, tagged);
   joinHeadOf(ctx, tagged);
   applyDatelines(ctx, tagged);
   joinParticleNames(tokens, tagged, known);
@@ -373,6 +374,28 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
 
 /** A company's legal suffix: "Co of the United States" is the company and where it is. */
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
+/**
+ * A name the tagger ended right before a headed name is that name's first word: "Kennedy" +
+ * "Space Center", "China" + "Manned Space Agency" (a person or place an organization or site is
+ * named for). Only spans that touch (no word or comma between), the second of two words or more
+ * ending in a head and not in capitals. The joined span takes the headed name's type. Changes
+ * `tagged` in place.
+ */
+export function joinNamesakeHeads(ctx: Pick<ResolveContext, 'tokens' | 'capsSentence'>, tagged: TaggedSpan[]): void {
+  const { tokens } = ctx;
+  const isHead = (w: string) => ORG_HEADS.has(w) || LINKED_HEADS.has(w) || FACILITY_HEADS.has(w);
+  tagged.sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < tagged.length; k++) {
+    const a = tagged[k]!;
+    const b = tagged[k + 1]!;
+    if (b.start !== a.end || a.type === 'MISC' || b.type === 'MISC' || b.end - b.start < 2 || ctx.capsSentence[b.start] === 1) continue;
+    if (!isHead(tokens[b.end - 1]!.text) || !/^\p{Lu}/u.test(tokens[b.start]!.text)) continue;
+    Object.assign(a, { end: b.end, type: b.type, ...(b.fixed ? { fixed: true } : {}) });
+    tagged.splice(k + 1, 1);
+    k--;
+  }
+}
+
 /** Words after an organization's head that its name goes on with: "Office of", "Fund for". */
 const HEAD_LINKS = new Set(['of', 'for']);
 /** Links only between words of a name already headed ("Commission on Human Rights"), never before a date ("the Council on Monday"). */
