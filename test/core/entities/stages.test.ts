@@ -121,6 +121,22 @@ test('towns: a known town the tagger read as an organization is a place after "i
   assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false, false, false]);
 });
 
+test('clubs: a known place and a plural nickname read as a place is a team ("Kansas City Chiefs"); not a plural of places, a known place whole, or after a first name', () => {
+  const ctx = context('The China Eagles beat the Ireland Chiefs. The China Islands lie east. Ireland Adams spoke. The Syria Kings won.');
+  const tagged = [
+    spanOf(ctx.tokens, 'China Eagles', 'LOC'),
+    spanOf(ctx.tokens, 'Ireland Chiefs', 'LOC'),
+    spanOf(ctx.tokens, 'China Islands', 'LOC'),
+    spanOf(ctx.tokens, 'Ireland Adams', 'LOC'),
+    spanOf(ctx.tokens, 'Syria Kings', 'PER'),
+  ];
+  retypeTownClubs(ctx, tagged.slice(0, 3));
+  assert.deepEqual(named(ctx, tagged.slice(0, 3)), ['ORG:China Eagles', 'ORG:Ireland Chiefs', 'LOC:China Islands']);
+  // A place that is a first name too ("Jordan Adams"), and a span the tagger read as a person, are left alone.
+  retypeTownClubs({ ...ctx, known: { ...known, isPersonName: (w) => w === 'Ireland' } }, tagged.slice(3));
+  assert.deepEqual(named(ctx, tagged.slice(3)), ['LOC:Ireland Adams', 'PER:Syria Kings']);
+});
+
 test('clubs: a known place and a club word is a club ("Detroit City"), not when the whole is a place, the first word no place, or the word no club\'s', () => {
   const ctx = context('Detroit City won. Adria City is a port. Vaas United lost. Detroit Zoo opened.');
   const knownHere: KnownNames = { ...known, isPlace: (w) => ['Detroit', 'Adria', 'Adria City'].includes(w.join(' ')) };
