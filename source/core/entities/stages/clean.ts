@@ -151,6 +151,30 @@ const NAME_PARTICLES = new Set('of and for on in at upon the de da di do dos das
 const THE_BEFORE = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'upon']);
 
 /**
+ * A possessive inside a name: "UK’s Nigel Farage" is a place and a person; after a person's "’s"
+ * come their things ("Susan Choi’s Flashlight", "Blair’s Chancellor"), no name of their own. An
+ * organization's own "’s" stays ("Republican People’s Party").
+ */
+function splitAtPossessive(tokens: Token[], span: TaggedSpan, known: KnownNames, part: (span: TaggedSpan, start: number, end: number, type?: TagType) => TaggedSpan): TaggedSpan[] | null {
+  const { start, end } = span;
+  for (let i = start + 1; i < end - 1; i++) {
+    if (!isPossessive(tokens[i]!.text)) continue;
+    const right = tokens.slice(i + 1, end).map((t) => t.text);
+    if (right.length >= 2 && known.isPersonName(right[0]!)) return [part(span, start, i), { ...part(span, i + 1, end, 'PER'), fixed: true }];
+    if (span.type === 'PER') return [part(span, start, i), part(span, i + 1, end, 'MISC')];
+  }
+  return null;
+}
+
+/** The last words of every person's full name the tagger found ("Starmer", "der Leyen" of "Ursula von der Leyen"). */
+function surnamesOf(tokens: Token[], tagged: TaggedSpan[]): Set<string> {
+  const surnames = new Set<string>();
+  const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text).join(' ');
+  for (const t of tagged) if (t.type === 'PER' && t.end - t.start >= 2) for (let k = t.start + 1; k < t.end; k++) surnames.add(words(k, t.end));
+  return surnames;
+}
+
+/**
  * Boundaries (new spans replace `tagged`'s):
  * - a name never spans a repeated word or a lower-case word that is no particle: it is cut there
  *   ("Obama Paris Paris the Barack" is not one name);
@@ -182,8 +206,7 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   const taggedNames = new Set(tagged.filter((t) => t.type !== 'MISC').map((t) => words(t.start, t.end).join(' ')));
   // The surnames of the people the article names in full ("Starmer", "der Leyen"): "der Leyen and
   // Starmer" is two people, "Starmer and European Commission" a person and an organization.
-  const surnames = new Set<string>();
-  for (const t of tagged) if (t.type === 'PER' && t.end - t.start >= 2) for (let k = t.start + 1; k < t.end; k++) surnames.add(words(k, t.end).join(' '));
+  const surnames = surnamesOf(tokens, tagged);
   const out: TaggedSpan[] = [];
   // Depth first, so the parts of a split come out in order (and each is split again if need be).
   const pending: TaggedSpan[] = [];
@@ -239,15 +262,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
       return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
     }
-    // A possessive inside a name: "UK’s Nigel Farage" is a place and a person; after a person's
-    // "’s" come their things ("Susan Choi’s Flashlight", "Blair’s Chancellor"), no name of their
-    // own. An organization's own "’s" stays ("Republican People’s Party").
-    for (let i = start + 1; i < end - 1; i++) {
-      if (!isPossessive(word(i))) continue;
-      const right = words(i + 1, end);
-      if (right.length >= 2 && known.isPersonName(right[0]!)) return [part(span, start, i), { ...part(span, i + 1, end, 'PER'), fixed: true }];
-      if (span.type === 'PER') return [part(span, start, i), part(span, i + 1, end, 'MISC')];
-    }
+    const possessive = splitAtPossessive(tokens, span, known, part);
+    if (possessive) return possessive;
     // "Labour MP": trailing titles are not part of an organization or place.
     if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
       let e = end;
