@@ -380,6 +380,14 @@ test('clean: a vessel after its noun is MISC, and so is every other mention of i
   assert.deepEqual(named(ctx, blockers), ['MISC:Glen Sannox', 'MISC:Glen Sannox']);
 });
 
+test('clean: "the X House" is a building, a place ("the White House said"); not without "the" ("Chatham House") or longer ("Penguin Random House")', () => {
+  const ctx = context('The White House said so. Chatham House said so. The Penguin Random House group said so.');
+  const tagged = [spanOf(ctx.tokens, 'White House', 'ORG'), spanOf(ctx.tokens, 'Chatham House', 'ORG'), spanOf(ctx.tokens, 'Penguin Random House', 'ORG')];
+  const { spans } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['LOC:White House', 'ORG:Chatham House', 'ORG:Penguin Random House']);
+  assert.equal(spans[0]!.fixed, true);
+});
+
 test('clean: a work after its noun is MISC ("the film Sideways")', () => {
   const ctx = context('He loved the film Sideways.');
   const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Sideways', 'PER')]);
