@@ -272,6 +272,19 @@ test('clean: a possessive inside a name splits it: a person after it is a person
   assert.deepEqual(named(ctx, spans), ['ORG:UK', 'PER:John Farage', 'PER:Susan Choi', 'PER:Tony Blair', 'ORG:Republican People’s Party']);
 });
 
+test('clean: a title, "for" or "of", a portfolio and a person\'s name give the person; the portfolio only when a known place ("Minister for Transport John O’Brien"; not "MP for Birmingham Perry Barr")', () => {
+  const ctx = context('The Minister for Transport John O’Brien spoke. The Secretary of Health Peter Smith spoke. The Minister for Ireland Tony Blair spoke. The MP for Birmingham James Barr spoke.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Transport John O’Brien', 'ORG'),
+    spanOf(ctx.tokens, 'Health Peter Smith', 'ORG'),
+    spanOf(ctx.tokens, 'Ireland Tony Blair', 'ORG'),
+    spanOf(ctx.tokens, 'Birmingham James Barr', 'LOC'),
+  ];
+  const split = splitSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, split), ['PER:John O’Brien', 'PER:Peter Smith', 'LOC:Ireland', 'PER:Tony Blair', 'LOC:Birmingham James Barr']);
+  assert.deepEqual(split.map((s) => s.fixed === true), [true, true, false, true, false]);
+});
+
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
   const ctx = context('James Ireland met GM Europe staff in al Hajar Syria.');
   const tagged = [spanOf(ctx.tokens, 'James Ireland', 'PER'), spanOf(ctx.tokens, 'GM Europe', 'ORG'), spanOf(ctx.tokens, 'al Hajar Syria', 'MISC')];

@@ -166,6 +166,26 @@ function splitAtPossessive(tokens: Token[], span: TaggedSpan, known: KnownNames,
   return null;
 }
 
+/**
+ * "Minister for Transport Darragh O’Brien", "Secretary of Health Jane Smith": after a title and
+ * "for" or "of", a portfolio then a person's name (from a known first name on, two words or
+ * more). The name is a person; the portfolio is no name, unless it is a known place ("Minister
+ * for Europe"). Not after a member's title: "MP for Birmingham Perry Barr" is a constituency.
+ */
+const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson']);
+function splitPortfolio(tokens: Token[], span: TaggedSpan, known: KnownNames, part: (span: TaggedSpan, start: number, end: number, type?: TagType) => TaggedSpan): TaggedSpan[] | null {
+  const { start, end } = span;
+  const the = /^the$/u.test(tokens[start - 1]?.text ?? '') ? 1 : 0;
+  if (span.type === 'PER' || !HEAD_LINKS.has(tokens[start - 1 - the]?.text ?? '') || !PORTFOLIO_TITLES.has((tokens[start - 2 - the]?.text ?? '').toLowerCase())) return null;
+  const words = tokens.slice(start, end).map((t) => t.text);
+  for (let i = 1; i < words.length - 1; i++) {
+    if (!known.isPersonName(words[i]!) || !words.slice(i).every((w) => /^\p{Lu}/u.test(w))) continue;
+    const place = known.isPlace(words.slice(0, i));
+    return [...(place ? [part(span, start, start + i, 'LOC')] : []), { ...part(span, start + i, end, 'PER'), fixed: true }];
+  }
+  return null;
+}
+
 /** The last words of every person's full name the tagger found ("Starmer", "der Leyen" of "Ursula von der Leyen"). */
 function surnamesOf(tokens: Token[], tagged: TaggedSpan[]): Set<string> {
   const surnames = new Set<string>();
@@ -262,8 +282,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
       return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
     }
-    const possessive = splitAtPossessive(tokens, span, known, part);
-    if (possessive) return possessive;
+    const cut = splitPortfolio(tokens, span, known, part) ?? splitAtPossessive(tokens, span, known, part);
+    if (cut) return cut;
     // "Labour MP": trailing titles are not part of an organization or place.
     if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
       let e = end;
