@@ -401,6 +401,14 @@ test('clean: "the X House" is a building, a place ("the White House said"); not 
   assert.equal(spans[0]!.fixed, true);
 });
 
+test('clean: a hashtag is no name ("#NorthSeaFire"); a name after a spaced "#" is', () => {
+  const ctx = context('People posted #NorthSeaFire and # Hull, near Hull.');
+  const tagged = [spanOf(ctx.tokens, 'NorthSeaFire', 'LOC'), spanOf(ctx.tokens, 'Hull', 'LOC'), spanOf(ctx.tokens, 'Hull', 'LOC', 1)];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['LOC:Hull', 'LOC:Hull']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:NorthSeaFire']);
+});
+
 test('clean: a work after its noun is MISC ("the film Sideways")', () => {
   const ctx = context('He loved the film Sideways.');
   const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Sideways', 'PER')]);

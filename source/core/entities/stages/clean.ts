@@ -327,6 +327,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   }
 }
 
+/** "#NorthSeaFire": a hashtag is a tag, no name. */
+const isHashtag = (tokens: Token[], span: TaggedSpan) => span.start > 0 && tokens[span.start - 1]!.text === '#' && tokens[span.start - 1]!.end === tokens[span.start]!.start;
+
 /** Capitalised words that begin no organization's name before it: days, months, titles aside. */
 const NOT_A_NAME_START = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
 
@@ -402,7 +405,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       blockers.push({ ...span, start: span.end - product, type: 'MISC', fixed: true });
       Object.assign(span, { end: span.end - product, type: 'ORG', fixed: true });
     }
-    if (isWork(span) || isCommonNoun(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isWork(span) || isCommonNoun(span) || isHashtag(tokens, span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
   return { spans, blockers: [...works.spans, ...blockers] };
