@@ -285,6 +285,18 @@ test('clean: a title, "for" or "of", a portfolio and a person\'s name give the p
   assert.deepEqual(split.map((s) => s.fixed === true), [true, true, false, true, false]);
 });
 
+test('clean: a portfolio of common words and its title is a job, no name ("the Transport Secretary"); "Labour MP" loses MP; a person is left alone', () => {
+  const ctx = context('The Transport Secretary spoke. The Treasury Secretary spoke. A Labour MP spoke. Ms Transport Secretary spoke.');
+  const common = { ...ctx, known: { ...known, isCommonWord: (w: string) => w === 'transport' || w === 'labour' } };
+  const tagged = [
+    spanOf(ctx.tokens, 'Transport Secretary', 'ORG'),
+    spanOf(ctx.tokens, 'Treasury Secretary', 'ORG'),
+    spanOf(ctx.tokens, 'Labour MP', 'ORG'),
+    spanOf(ctx.tokens, 'Transport Secretary', 'PER', 1),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(common, tagged)), ['ORG:Treasury Secretary', 'ORG:Labour', 'PER:Transport Secretary']);
+});
+
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
   const ctx = context('James Ireland met GM Europe staff in al Hajar Syria.');
   const tagged = [spanOf(ctx.tokens, 'James Ireland', 'PER'), spanOf(ctx.tokens, 'GM Europe', 'ORG'), spanOf(ctx.tokens, 'al Hajar Syria', 'MISC')];

@@ -186,6 +186,21 @@ function splitPortfolio(tokens: Token[], span: TaggedSpan, known: KnownNames, pa
   return null;
 }
 
+/**
+ * Titles after an organization or place: "Labour MP" loses "MP"; "the Transport Secretary", "the
+ * Health Minister" (a portfolio of common words and its title) is a job, no name at all.
+ */
+function cutTrailingTitles(tokens: Token[], span: TaggedSpan, known: KnownNames, part: (span: TaggedSpan, start: number, end: number, type?: TagType) => TaggedSpan): TaggedSpan[] | null {
+  const { start, end } = span;
+  const lower = (i: number) => tokens[i]!.text.toLowerCase();
+  if (span.type === 'PER') return null;
+  if (PORTFOLIO_TITLES.has(lower(end - 1)) && tokens.slice(start, end - 1).every((t) => known.isCommonWord(t.text.toLowerCase()))) return [];
+  if (!TRAILING_TITLES.has(lower(end - 1))) return null;
+  let e = end;
+  while (e > start + 1 && TRAILING_TITLES.has(lower(e - 1))) e--;
+  return [part(span, start, e)];
+}
+
 /** The last words of every person's full name the tagger found ("Starmer", "der Leyen" of "Ursula von der Leyen"). */
 function surnamesOf(tokens: Token[], tagged: TaggedSpan[]): Set<string> {
   const surnames = new Set<string>();
@@ -282,14 +297,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
       return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
     }
-    const cut = splitPortfolio(tokens, span, known, part) ?? splitAtPossessive(tokens, span, known, part);
+    const cut = splitPortfolio(tokens, span, known, part) ?? splitAtPossessive(tokens, span, known, part) ?? cutTrailingTitles(tokens, span, known, part);
     if (cut) return cut;
-    // "Labour MP": trailing titles are not part of an organization or place.
-    if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
-      let e = end;
-      while (e > start + 1 && TRAILING_TITLES.has(word(e - 1).toLowerCase())) e--;
-      return [part(span, start, e)];
-    }
     for (let i = start + 1; i < end - 1; i++) {
       if (word(i) !== 'and') continue;
       // "the Democratic Alliance and the Conservative Party": "and the" joins two names.
