@@ -452,6 +452,14 @@ test('clean: a vessel or a work after its noun, a comma and "the" is MISC when i
   assert.deepEqual(named(ctx, blockers), ['MISC:Seaways Hector']);
 });
 
+test('clean: one word after "translated from", "written in" is a language, MISC at every mention; not after another verb ("born in Vienna")', () => {
+  const ctx = context('The novel was translated from Kannada by Deepa. Kannada has many readers. She was born in Vienna.');
+  const tagged = [spanOf(ctx.tokens, 'Kannada', 'LOC'), spanOf(ctx.tokens, 'Kannada', 'LOC', 1), spanOf(ctx.tokens, 'Deepa', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['PER:Deepa', 'LOC:Vienna']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Kannada', 'MISC:Kannada']);
+});
+
 test('clean: a work, a vessel or a medicine in apposition is MISC, but not an owner after the noun ("a new drug, CagriSema"; "The album, Swift\'s twelfth")', () => {
   const ctx = context('Novo tests a new drug, CagriSema, in Europe. He wrote Flesh, a spare novel, in Vienna. The Solong, a tanker chartered by Crowley, sank.');
   const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'CagriSema', 'ORG'), spanOf(ctx.tokens, 'Europe', 'LOC'), spanOf(ctx.tokens, 'Flesh', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC'), spanOf(ctx.tokens, 'Solong', 'LOC'), spanOf(ctx.tokens, 'Crowley', 'ORG')];
