@@ -92,12 +92,16 @@ export function isDemonymOf(word: string, known: Pick<KnownNames, 'isPlace' | 'i
  * Whether a cleaned name is a non-entity. `known` says whether words are a known place (so
  * "Sudanese" is a demonym but a place that happens to end so is not) or a person's name.
  */
+/** Last words of an instrument's name: "the James Webb Space Telescope", "the Very Large Telescope" are things, not organizations. */
+const INSTRUMENT_HEADS = new Set(['telescope', 'telescopes']);
+
 export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'isPlace' | 'isPersonName'>): boolean {
   const { isPlace } = known;
   const lower = words.map((w) => w.toLowerCase());
   const joined = lower.join(' ');
   if (HOLIDAYS.has(joined) || (lower.length === 2 && lower[1] === 'day' && HOLIDAYS.has(lower[0]!))) return true;
   if (PRODUCTS.has(joined) || EVENTS.has(joined)) return true;
+  if (words.length > 1 && INSTRUMENT_HEADS.has(lower[lower.length - 1]!)) return true;
   if (words.length !== 1) return false;
   const w = words[0]!;
   if (isCommonAcronym(w)) return true;

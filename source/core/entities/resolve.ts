@@ -22,6 +22,7 @@ import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { addHeadedOrganizations } from './stages/headed.js';
 import { retypeTownClubs } from './stages/clubs.js';
+import { retypeTownsAfterPrepositions } from './stages/towns.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-people.js';
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
@@ -47,6 +48,7 @@ export function resolveEntities(
   addHeadedOrganizations(ctx, tagged);
   retypeNamesNoPersonHas(ctx, tagged);
   retypeTownClubs(ctx, tagged);
+  retypeTownsAfterPrepositions(ctx, tagged);
   applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);

@@ -10,7 +10,7 @@ import { docCasing, type TagType } from '../../../source/core/entities/features.
 import { isDemonymOf, isNonEntity, modifierAcronyms, trailingProductWords } from '../../../source/core/entities/non-entities.js';
 import { resolveEntities } from '../../../source/core/entities/resolve.js';
 import { buildEntities } from '../../../source/core/entities/stages/build.js';
-import { cleanSpan, cleanSpans, joinLeadingCapital, splitSpans } from '../../../source/core/entities/stages/clean.js';
+import { cleanSpan, cleanSpans, joinLeadingCapital, joinNamesakeHeads, splitSpans } from '../../../source/core/entities/stages/clean.js';
 import { majority, makeContext, type KnownNames, type TaggedSpan } from '../../../source/core/entities/stages/context.js';
 import { collectForms } from '../../../source/core/entities/stages/forms.js';
 import { acronymFits, mergeForms } from '../../../source/core/entities/stages/merge.js';
@@ -21,6 +21,7 @@ import { CONFIDENT_TYPE, retypeLoneCompanies, retypeLoneCountries, splitConfiden
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
 import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
+import { retypeTownsAfterPrepositions } from '../../../source/core/entities/stages/towns.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
@@ -103,6 +104,37 @@ test('not people: a "person" named only by a common word that is no one\'s name 
   const votes = new Map(accepted.map((c) => [c.group!, new Map([['person', 1]] as Array<[EntityType, number]>)]));
   votes.set('talks', new Map([['organization', 1]]));
   assert.deepEqual(dropCommonWordPeople(accepted, votes, ctx.tokens, knownHere).map((c) => c.group), ['talks', 'king', 'control', 'plague']);
+});
+
+test('towns: a known town the tagger read as an organization is a place after "in", "at", "near" or "outside"; not after "to" or "from", not a name that is no known place (Nasa), not a person', () => {
+  const ctx = context('Crews went ashore at Ireland and then in China. Lentini moved to Syria from Israel. Staff at Nasa and in Pakistan met.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Ireland', 'ORG'),
+    spanOf(ctx.tokens, 'China', 'ORG'),
+    spanOf(ctx.tokens, 'Syria', 'ORG'),
+    spanOf(ctx.tokens, 'Israel', 'ORG'),
+    spanOf(ctx.tokens, 'Nasa', 'ORG'),
+    spanOf(ctx.tokens, 'Pakistan', 'PER'),
+  ];
+  retypeTownsAfterPrepositions(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['LOC:Ireland', 'LOC:China', 'ORG:Syria', 'ORG:Israel', 'ORG:Nasa', 'PER:Pakistan']);
+  assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false, false, false]);
+});
+
+test('clubs: a known place and a plural nickname read as a place is a team ("Kansas City Chiefs"); not a plural of places, a known place whole, or after a first name', () => {
+  const ctx = context('The China Eagles beat the Ireland Chiefs. The China Islands lie east. Ireland Adams spoke. The Syria Kings won.');
+  const tagged = [
+    spanOf(ctx.tokens, 'China Eagles', 'LOC'),
+    spanOf(ctx.tokens, 'Ireland Chiefs', 'LOC'),
+    spanOf(ctx.tokens, 'China Islands', 'LOC'),
+    spanOf(ctx.tokens, 'Ireland Adams', 'LOC'),
+    spanOf(ctx.tokens, 'Syria Kings', 'PER'),
+  ];
+  retypeTownClubs(ctx, tagged.slice(0, 3));
+  assert.deepEqual(named(ctx, tagged.slice(0, 3)), ['ORG:China Eagles', 'ORG:Ireland Chiefs', 'LOC:China Islands']);
+  // A place that is a first name too ("Jordan Adams"), and a span the tagger read as a person, are left alone.
+  retypeTownClubs({ ...ctx, known: { ...known, isPersonName: (w) => w === 'Ireland' } }, tagged.slice(3));
+  assert.deepEqual(named(ctx, tagged.slice(3)), ['LOC:Ireland Adams', 'PER:Syria Kings']);
 });
 
 test('clubs: a known place and a club word is a club ("Detroit City"), not when the whole is a place, the first word no place, or the word no club\'s', () => {
@@ -200,6 +232,69 @@ test('clean: "A and B" of organizations splits when the left is a known organiza
     spanOf(ctx.tokens, 'Marks and Spencer Group', 'ORG'),
   ];
   assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), ['ORG:Nasa', 'ORG:Lloyds Banking Group', 'ORG:Nasa', 'ORG:Caledonian MacBrayne', 'ORG:Marks and Spencer Group']);
+});
+
+test('clean: "A and B" splits when a side is the surname of a person named in full, or both sides begin with one head word', () => {
+  const ctx = context('Ursula von der Leyen met Keir Starmer. Talks between der Leyen and Starmer went on, as Starmer and European Commission staff met. The University of Warwick and University College London led it. Marks and Spencer rose.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Ursula von der Leyen', 'PER'),
+    spanOf(ctx.tokens, 'Keir Starmer', 'PER'),
+    spanOf(ctx.tokens, 'der Leyen and Starmer', 'ORG'),
+    spanOf(ctx.tokens, 'Starmer and European Commission', 'ORG'),
+    spanOf(ctx.tokens, 'University of Warwick and University College London', 'ORG'),
+    spanOf(ctx.tokens, 'Marks and Spencer', 'ORG'),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(ctx, tagged)), [
+    'PER:Ursula von der Leyen',
+    'PER:Keir Starmer',
+    'PER:der Leyen',
+    'PER:Starmer',
+    'PER:Starmer',
+    'ORG:European Commission',
+    'ORG:University of Warwick',
+    'ORG:University College London',
+    'ORG:Marks and Spencer',
+  ]);
+});
+
+test('clean: a possessive inside a name splits it: a person after it is a person, a person\'s thing after it no name ("UK’s Nigel Farage", "Susan Choi’s Flashlight"; not "Republican People’s Party")', () => {
+  const ctx = context('Reform UK’s John Farage spoke. The list had Susan Choi’s Flashlight and Tony Blair’s Chancellor. The Republican People’s Party met.');
+  const tagged = [
+    spanOf(ctx.tokens, 'UK’s John Farage', 'ORG'),
+    spanOf(ctx.tokens, 'Susan Choi’s Flashlight', 'PER'),
+    spanOf(ctx.tokens, 'Tony Blair’s Chancellor', 'PER'),
+    spanOf(ctx.tokens, 'Republican People’s Party', 'ORG'),
+  ];
+  const split = splitSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, split), ['ORG:UK', 'PER:John Farage', 'PER:Susan Choi', 'MISC:Flashlight', 'PER:Tony Blair', 'MISC:Chancellor', 'ORG:Republican People’s Party']);
+  assert.equal(split[1]!.fixed, true);
+  const { spans } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:UK', 'PER:John Farage', 'PER:Susan Choi', 'PER:Tony Blair', 'ORG:Republican People’s Party']);
+});
+
+test('clean: a title, "for" or "of", a portfolio and a person\'s name give the person; the portfolio only when a known place ("Minister for Transport John O’Brien"; not "MP for Birmingham Perry Barr")', () => {
+  const ctx = context('The Minister for Transport John O’Brien spoke. The Secretary of Health Peter Smith spoke. The Minister for Ireland Tony Blair spoke. The MP for Birmingham James Barr spoke.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Transport John O’Brien', 'ORG'),
+    spanOf(ctx.tokens, 'Health Peter Smith', 'ORG'),
+    spanOf(ctx.tokens, 'Ireland Tony Blair', 'ORG'),
+    spanOf(ctx.tokens, 'Birmingham James Barr', 'LOC'),
+  ];
+  const split = splitSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, split), ['PER:John O’Brien', 'PER:Peter Smith', 'LOC:Ireland', 'PER:Tony Blair', 'LOC:Birmingham James Barr']);
+  assert.deepEqual(split.map((s) => s.fixed === true), [true, true, false, true, false]);
+});
+
+test('clean: a portfolio of common words and its title is a job, no name ("the Transport Secretary"); "Labour MP" loses MP; a person is left alone', () => {
+  const ctx = context('The Transport Secretary spoke. The Treasury Secretary spoke. A Labour MP spoke. Ms Transport Secretary spoke.');
+  const common = { ...ctx, known: { ...known, isCommonWord: (w: string) => w === 'transport' || w === 'labour' } };
+  const tagged = [
+    spanOf(ctx.tokens, 'Transport Secretary', 'ORG'),
+    spanOf(ctx.tokens, 'Treasury Secretary', 'ORG'),
+    spanOf(ctx.tokens, 'Labour MP', 'ORG'),
+    spanOf(ctx.tokens, 'Transport Secretary', 'PER', 1),
+  ];
+  assert.deepEqual(named(ctx, splitSpans(common, tagged)), ['ORG:Treasury Secretary', 'ORG:Labour', 'PER:Transport Secretary']);
 });
 
 test('clean: a known country is never swallowed into a person ("James Ireland") or after an acronym ("GM Europe"); what precedes it is a place in it', () => {
@@ -310,6 +405,22 @@ test('clean: a vessel after its noun is MISC, and so is every other mention of i
   assert.deepEqual(named(ctx, blockers), ['MISC:Glen Sannox', 'MISC:Glen Sannox']);
 });
 
+test('clean: "the X House" is a building, a place ("the White House said"); not without "the" ("Chatham House") or longer ("Penguin Random House")', () => {
+  const ctx = context('The White House said so. Chatham House said so. The Penguin Random House group said so.');
+  const tagged = [spanOf(ctx.tokens, 'White House', 'ORG'), spanOf(ctx.tokens, 'Chatham House', 'ORG'), spanOf(ctx.tokens, 'Penguin Random House', 'ORG')];
+  const { spans } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['LOC:White House', 'ORG:Chatham House', 'ORG:Penguin Random House']);
+  assert.equal(spans[0]!.fixed, true);
+});
+
+test('clean: a hashtag is no name ("#NorthSeaFire"); a name after a spaced "#" is', () => {
+  const ctx = context('People posted #NorthSeaFire and # Hull, near Hull.');
+  const tagged = [spanOf(ctx.tokens, 'NorthSeaFire', 'LOC'), spanOf(ctx.tokens, 'Hull', 'LOC'), spanOf(ctx.tokens, 'Hull', 'LOC', 1)];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['LOC:Hull', 'LOC:Hull']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:NorthSeaFire']);
+});
+
 test('clean: a work after its noun is MISC ("the film Sideways")', () => {
   const ctx = context('He loved the film Sideways.');
   const { spans, blockers } = cleanSpans(ctx, [spanOf(ctx.tokens, 'Sideways', 'PER')]);
@@ -323,6 +434,30 @@ test('clean: a medicine or a series after its noun is MISC, and a one-word work 
   const { spans, blockers } = cleanSpans(ctx, tagged);
   assert.deepEqual(named(ctx, spans), ['ORG:Novo']);
   assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy', 'MISC:Adolescence', 'MISC:Adolescence']);
+});
+
+test('clean: a medicine the tagger already read as MISC after its noun is MISC at every other mention ("the drug Wegovy" ... "Wegovy loses")', () => {
+  const ctx = context('Novo makes the weight-loss drug Wegovy. Wegovy loses ground, and Novo said so.');
+  const tagged = [spanOf(ctx.tokens, 'Novo', 'ORG'), spanOf(ctx.tokens, 'Wegovy', 'MISC'), spanOf(ctx.tokens, 'Wegovy', 'ORG', 1), spanOf(ctx.tokens, 'Novo', 'ORG', 1)];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:Novo', 'ORG:Novo']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Wegovy', 'MISC:Wegovy']);
+});
+
+test('clean: a vessel or a work after its noun, a comma and "the" is MISC when its clause ends there ("another tanker, the Seaways Hector."; not "a film, the BBC said")', () => {
+  const ctx = context('Fuel went to another tanker, the Seaways Hector. They made a film, the BBC said.');
+  const tagged = [spanOf(ctx.tokens, 'Seaways Hector', 'ORG'), spanOf(ctx.tokens, 'BBC', 'ORG')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['ORG:BBC']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Seaways Hector']);
+});
+
+test('clean: one word after "translated from", "written in" is a language, MISC at every mention; not after another verb ("born in Vienna")', () => {
+  const ctx = context('The novel was translated from Kannada by Deepa. Kannada has many readers. She was born in Vienna.');
+  const tagged = [spanOf(ctx.tokens, 'Kannada', 'LOC'), spanOf(ctx.tokens, 'Kannada', 'LOC', 1), spanOf(ctx.tokens, 'Deepa', 'PER'), spanOf(ctx.tokens, 'Vienna', 'LOC')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['PER:Deepa', 'LOC:Vienna']);
+  assert.deepEqual(named(ctx, blockers), ['MISC:Kannada', 'MISC:Kannada']);
 });
 
 test('clean: a work, a vessel or a medicine in apposition is MISC, but not an owner after the noun ("a new drug, CagriSema"; "The album, Swift\'s twelfth")', () => {
@@ -609,6 +744,33 @@ test('non-entities: a country\'s leaving is an event ("Brexit", "Grexit"), a nam
   assert.equal(isNonEntity(['Brexit'], known), true);
   assert.equal(isNonEntity(['Grexit'], known), true);
   assert.equal(isNonEntity(['Exeter'], known), false);
+});
+
+test('non-entities: an instrument named for its kind is a thing ("James Webb Space Telescope"); "Telescope" alone is not', () => {
+  assert.equal(isNonEntity(['James', 'Webb', 'Space', 'Telescope'], known), true);
+  assert.equal(isNonEntity(['Very', 'Large', 'Telescope'], known), true);
+  assert.equal(isNonEntity(['Telescope'], known), false);
+  assert.equal(isNonEntity(['European', 'Southern', 'Observatory'], known), false);
+});
+
+test('clean: a name the tagger ended right before a headed name of two words or more is its first word ("Kennedy" + "Space Center"); not across a word or comma, a one-word head or in capitals', () => {
+  const ctx = context('It flew from the Kennedy Space Center. The China Manned Space Agency tested it. Smith, Space Agency chief, spoke. Paris Council met. NASA KENNEDY SPACE CENTER.');
+  const tagged = [
+    spanOf(ctx.tokens, 'Kennedy', 'PER'),
+    spanOf(ctx.tokens, 'Space Center', 'LOC'),
+    spanOf(ctx.tokens, 'China', 'LOC'),
+    spanOf(ctx.tokens, 'Manned Space Agency', 'ORG'),
+    spanOf(ctx.tokens, 'Smith', 'PER'),
+    spanOf(ctx.tokens, 'Space Agency', 'ORG', 1),
+    spanOf(ctx.tokens, 'Paris', 'LOC'),
+    spanOf(ctx.tokens, 'Council', 'ORG'),
+    spanOf(ctx.tokens, 'KENNEDY', 'PER'),
+    spanOf(ctx.tokens, 'SPACE CENTER', 'LOC'),
+  ];
+  const caps = new Uint8Array(ctx.tokens.length);
+  caps.fill(1, ctx.tokens.findIndex((t) => t.text === 'NASA'));
+  joinNamesakeHeads({ ...ctx, capsSentence: caps }, tagged);
+  assert.deepEqual(named(ctx, tagged), ['LOC:Kennedy Space Center', 'ORG:China Manned Space Agency', 'PER:Smith', 'ORG:Space Agency', 'LOC:Paris', 'ORG:Council', 'PER:KENNEDY', 'LOC:SPACE CENTER']);
 });
 
 test('clean: a capitalised word left out right before an organization in running text is its first word; not a title, nationality, place, day or a headline\'s word', () => {

@@ -151,6 +151,65 @@ const NAME_PARTICLES = new Set('of and for on in at upon the de da di do dos das
 const THE_BEFORE = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'upon']);
 
 /**
+ * A possessive inside a name: "UK’s Nigel Farage" is a place and a person; after a person's "’s"
+ * come their things ("Susan Choi’s Flashlight", "Blair’s Chancellor"), no name of their own. An
+ * organization's own "’s" stays ("Republican People’s Party").
+ */
+function splitAtPossessive(tokens: Token[], span: TaggedSpan, known: KnownNames, part: (span: TaggedSpan, start: number, end: number, type?: TagType) => TaggedSpan): TaggedSpan[] | null {
+  const { start, end } = span;
+  for (let i = start + 1; i < end - 1; i++) {
+    if (!isPossessive(tokens[i]!.text)) continue;
+    const right = tokens.slice(i + 1, end).map((t) => t.text);
+    if (right.length >= 2 && known.isPersonName(right[0]!)) return [part(span, start, i), { ...part(span, i + 1, end, 'PER'), fixed: true }];
+    if (span.type === 'PER') return [part(span, start, i), part(span, i + 1, end, 'MISC')];
+  }
+  return null;
+}
+
+/**
+ * "Minister for Transport Darragh O’Brien", "Secretary of Health Jane Smith": after a title and
+ * "for" or "of", a portfolio then a person's name (from a known first name on, two words or
+ * more). The name is a person; the portfolio is no name, unless it is a known place ("Minister
+ * for Europe"). Not after a member's title: "MP for Birmingham Perry Barr" is a constituency.
+ */
+const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson']);
+function splitPortfolio(tokens: Token[], span: TaggedSpan, known: KnownNames, part: (span: TaggedSpan, start: number, end: number, type?: TagType) => TaggedSpan): TaggedSpan[] | null {
+  const { start, end } = span;
+  const the = /^the$/u.test(tokens[start - 1]?.text ?? '') ? 1 : 0;
+  if (span.type === 'PER' || !HEAD_LINKS.has(tokens[start - 1 - the]?.text ?? '') || !PORTFOLIO_TITLES.has((tokens[start - 2 - the]?.text ?? '').toLowerCase())) return null;
+  const words = tokens.slice(start, end).map((t) => t.text);
+  for (let i = 1; i < words.length - 1; i++) {
+    if (!known.isPersonName(words[i]!) || !words.slice(i).every((w) => /^\p{Lu}/u.test(w))) continue;
+    const place = known.isPlace(words.slice(0, i));
+    return [...(place ? [part(span, start, start + i, 'LOC')] : []), { ...part(span, start + i, end, 'PER'), fixed: true }];
+  }
+  return null;
+}
+
+/**
+ * Titles after an organization or place: "Labour MP" loses "MP"; "the Transport Secretary", "the
+ * Health Minister" (a portfolio of common words and its title) is a job, no name at all.
+ */
+function cutTrailingTitles(tokens: Token[], span: TaggedSpan, known: KnownNames, part: (span: TaggedSpan, start: number, end: number, type?: TagType) => TaggedSpan): TaggedSpan[] | null {
+  const { start, end } = span;
+  const lower = (i: number) => tokens[i]!.text.toLowerCase();
+  if (span.type === 'PER') return null;
+  if (PORTFOLIO_TITLES.has(lower(end - 1)) && tokens.slice(start, end - 1).every((t) => known.isCommonWord(t.text.toLowerCase()))) return [];
+  if (!TRAILING_TITLES.has(lower(end - 1))) return null;
+  let e = end;
+  while (e > start + 1 && TRAILING_TITLES.has(lower(e - 1))) e--;
+  return [part(span, start, e)];
+}
+
+/** The last words of every person's full name the tagger found ("Starmer", "der Leyen" of "Ursula von der Leyen"). */
+function surnamesOf(tokens: Token[], tagged: TaggedSpan[]): Set<string> {
+  const surnames = new Set<string>();
+  const words = (s: number, e: number) => tokens.slice(s, e).map((t) => t.text).join(' ');
+  for (const t of tagged) if (t.type === 'PER' && t.end - t.start >= 2) for (let k = t.start + 1; k < t.end; k++) surnames.add(words(k, t.end));
+  return surnames;
+}
+
+/**
  * Boundaries (new spans replace `tagged`'s):
  * - a name never spans a repeated word or a lower-case word that is no particle: it is cut there
  *   ("Obama Paris Paris the Barack" is not one name);
@@ -180,6 +239,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
   // Every name the tagger found, as its words: "Barclays and Lloyds" is two names when the
   // article names each on its own too ("Marks and Spencer" never writes "Spencer" alone so).
   const taggedNames = new Set(tagged.filter((t) => t.type !== 'MISC').map((t) => words(t.start, t.end).join(' ')));
+  // The surnames of the people the article names in full ("Starmer", "der Leyen"): "der Leyen and
+  // Starmer" is two people, "Starmer and European Commission" a person and an organization.
+  const surnames = surnamesOf(tokens, tagged);
   const out: TaggedSpan[] = [];
   // Depth first, so the parts of a split come out in order (and each is split again if need be).
   const pending: TaggedSpan[] = [];
@@ -235,12 +297,8 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
       return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
     }
-    // "Labour MP": trailing titles are not part of an organization or place.
-    if (span.type !== 'PER' && TRAILING_TITLES.has(word(end - 1).toLowerCase())) {
-      let e = end;
-      while (e > start + 1 && TRAILING_TITLES.has(word(e - 1).toLowerCase())) e--;
-      return [part(span, start, e)];
-    }
+    const cut = splitPortfolio(tokens, span, known, part) ?? splitAtPossessive(tokens, span, known, part) ?? cutTrailingTitles(tokens, span, known, part);
+    if (cut) return cut;
     for (let i = start + 1; i < end - 1; i++) {
       if (word(i) !== 'and') continue;
       // "the Democratic Alliance and the Conservative Party": "and the" joins two names.
@@ -253,9 +311,13 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       const eachNamedAlone = taggedNames.has(left.join(' ')) && taggedNames.has(right.join(' '));
       // "Barclays and Lloyds Banking Group": two organizations, each known or headed as one.
       const eachOrganization = span.type === 'ORG' && isKnownOrganization(left, known) && (isKnownOrganization(right, known) || ORG_HEADS.has(right[right.length - 1]!));
-      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone || eachOrganization) {
+      const leftSurname = surnames.has(left.join(' '));
+      const rightSurname = surnames.has(right.join(' '));
+      // "University of Warwick and University College London": one head word for each side.
+      const sameHead = left.length >= 2 && right.length >= 2 && left[0] === right[0];
+      if (span.type === 'PER' || rightPerson || leftPlace || rightPlace || eachNamedAlone || eachOrganization || leftSurname || rightSurname || sameHead) {
         const person = span.type === 'PER' ? 'PER' : undefined;
-        return [part(span, start, i, person ?? (leftPlace ? 'LOC' : undefined)), part(span, i + 1, end, person ?? (rightPerson ? 'PER' : rightPlace ? 'LOC' : undefined))];
+        return [part(span, start, i, person ?? (leftPlace ? 'LOC' : leftSurname ? 'PER' : undefined)), part(span, i + 1, end, person ?? (rightPerson || rightSurname ? 'PER' : rightPlace ? 'LOC' : undefined))];
       }
     }
     const last = [word(end - 1)];
@@ -273,6 +335,9 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
     return null;
   }
 }
+
+/** "#NorthSeaFire": a hashtag is a tag, no name. */
+const isHashtag = (tokens: Token[], span: TaggedSpan) => span.start > 0 && tokens[span.start - 1]!.text === '#' && tokens[span.start - 1]!.end === tokens[span.start]!.start;
 
 /** Capitalised words that begin no organization's name before it: days, months, titles aside. */
 const NOT_A_NAME_START = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
@@ -312,6 +377,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
     const before = tokens[span.start - 1]?.text ?? '';
     if (span.type === 'PER' && span.end - span.start === 1 && /^\p{Lu}/u.test(before) && AMBIGUOUS_TITLES.has(before.toLowerCase()) && !known.isPersonName(tokens[span.start]!.text)) span.start--;
   }
+  joinNamesakeHeads(ctx, tagged);
   joinHeadOf(ctx, tagged);
   applyDatelines(ctx, tagged);
   joinParticleNames(tokens, tagged, known);
@@ -348,7 +414,7 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       blockers.push({ ...span, start: span.end - product, type: 'MISC', fixed: true });
       Object.assign(span, { end: span.end - product, type: 'ORG', fixed: true });
     }
-    if (isWork(span) || isCommonNoun(span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
+    if (isWork(span) || isCommonNoun(span) || isHashtag(tokens, span) || isNonEntity(tokens.slice(span.start, span.end).map((t) => t.text), known)) blockers.push({ ...span, type: 'MISC', fixed: true });
     else spans.push(span);
   }
   return { spans, blockers: [...works.spans, ...blockers] };
@@ -356,6 +422,28 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
 
 /** A company's legal suffix: "Co of the United States" is the company and where it is. */
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);
+/**
+ * A name the tagger ended right before a headed name is that name's first word: "Kennedy" +
+ * "Space Center", "China" + "Manned Space Agency" (a person or place an organization or site is
+ * named for). Only spans that touch (no word or comma between), the second of two words or more
+ * ending in a head and not in capitals. The joined span takes the headed name's type. Changes
+ * `tagged` in place.
+ */
+export function joinNamesakeHeads(ctx: Pick<ResolveContext, 'tokens' | 'capsSentence'>, tagged: TaggedSpan[]): void {
+  const { tokens } = ctx;
+  const isHead = (w: string) => ORG_HEADS.has(w) || LINKED_HEADS.has(w) || FACILITY_HEADS.has(w);
+  tagged.sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < tagged.length; k++) {
+    const a = tagged[k]!;
+    const b = tagged[k + 1]!;
+    if (b.start !== a.end || a.type === 'MISC' || b.type === 'MISC' || b.end - b.start < 2 || ctx.capsSentence[b.start] === 1) continue;
+    if (!isHead(tokens[b.end - 1]!.text) || !/^\p{Lu}/u.test(tokens[b.start]!.text)) continue;
+    Object.assign(a, { end: b.end, type: b.type, ...(b.fixed ? { fixed: true } : {}) });
+    tagged.splice(k + 1, 1);
+    k--;
+  }
+}
+
 /** Words after an organization's head that its name goes on with: "Office of", "Fund for". */
 const HEAD_LINKS = new Set(['of', 'for']);
 /** Links only between words of a name already headed ("Commission on Human Rights"), never before a date ("the Council on Monday"). */
@@ -476,7 +564,10 @@ export function applyPlaceWords(tokens: Token[], tagged: TaggedSpan[]): void {
     if (span.type === 'LOC') continue;
     const first = tokens[span.start]!.text;
     const last = tokens[span.end - 1]!.text;
-    if (span.end - span.start > 1 && (PLACE_HEADS.has(last) || FACILITY_HEADS.has(last) || PLACE_PREFIXES.has(first))) {
+    // "the White House", "the Opera House": a building (CoNLL-2003 train: "White House" is a place
+    // 12 times in 13); not a publisher or body without "the" ("Random House", "Chatham House").
+    const building = span.end - span.start === 2 && last === 'House' && /^the$/i.test(tokens[span.start - 1]?.text ?? '');
+    if (building || (span.end - span.start > 1 && (PLACE_HEADS.has(last) || FACILITY_HEADS.has(last) || PLACE_PREFIXES.has(first)))) {
       span.type = 'LOC';
       span.fixed = true;
     }

@@ -1,9 +1,10 @@
 /**
  * Names a common noun says are a work, a vessel or a medicine: "the film Sideways", "the ferry
  * Glen Sannox", "the weight-loss drug Wegovy", and in apposition "a new drug, CagriSema",
- * "Flesh, a spare novel", "the Stena Immaculate, a US-registered tanker chartered by". Such a
- * name is MISC (no person, place or organization), and so is every other mention of it in the
- * article (one name, one thing).
+ * "another tanker, the Seaways Hector.", "Flesh, a spare novel", "the Stena Immaculate, a
+ * US-registered tanker chartered by"; and a language after the verbs it goes with ("translated
+ * from Kannada"). Such a name is MISC (no person, place or organization), and so is every other
+ * mention of it in the article (one name, one thing).
  */
 import { normalizeName } from '../normalize.js';
 import { surfaceOf, type ResolveContext, type TaggedSpan } from './context.js';
@@ -16,6 +17,11 @@ const WORK_NOUNS = new Set(
   ).split(' '),
 );
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Verbs a language comes after, with "from", "into" or "in": "translated from Kannada", "written in Urdu", "dubbed into Hindi". */
+const LANGUAGE_VERBS = new Set(['translated', 'translation', 'written', 'dubbed', 'sung', 'subtitled', 'fluent']);
+const LANGUAGE_PREPOSITIONS = new Set(['from', 'into', 'in']);
+/** What ends a clause: after a name in apposition. */
+const CLAUSE_ENDS = new Set(['.', ',', ';', ')', '—']);
 const isPossessive = (w: string) => /^['’][sS]?$/u.test(w);
 /** What may follow the noun of an apposition: its end, or what a work is told by ("a novel by", "a tanker chartered by"). */
 const AFTER_APPOSED_NOUN = new Set([',', '.', ';', ')', '—', 'by', 'about', 'that', 'which', 'set', 'from', 'for', 'starring', 'written', 'directed', 'made']);
@@ -43,13 +49,19 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
     }
     return false;
   };
+  /** "another tanker, the Seaways Hector.": the noun, a comma, "the", then the name ending its clause (not "a film, the BBC said"). */
+  const theApposed = (span: TaggedSpan) =>
+    word(span.start - 1) === 'the' && word(span.start - 2) === ',' && WORK_NOUNS.has(word(span.start - 3)) && (span.end >= tokens.length || CLAUSE_ENDS.has(word(span.end)));
+  /** "translated from Kannada", "written in Urdu": one word after such a verb and its preposition is a language. */
+  const isLanguage = (span: TaggedSpan) => span.end - span.start === 1 && LANGUAGE_VERBS.has(word(span.start - 2)) && LANGUAGE_PREPOSITIONS.has(word(span.start - 1));
   const introduced = new Set<string>();
   for (const span of tagged) {
-    if (span.type === 'MISC') continue;
+    // A span the tagger already read as MISC is marked too: its other mentions are the same thing
+    // ("the weight-loss drug Wegovy" is MISC, "Wegovy loses ground" is then no organization).
     const before = word(span.start - 1);
     // "the drug Wegovy", or "a new drug, CagriSema" (not an owner: "The album, Swift's twelfth").
-    const nounBefore = WORK_NOUNS.has(before) || (before === ',' && WORK_NOUNS.has(word(span.start - 2)) && !isPossessive(word(span.end)));
-    if (!nounBefore && !apposedAfter(span.end)) continue;
+    const nounBefore = WORK_NOUNS.has(before) || (before === ',' && WORK_NOUNS.has(word(span.start - 2)) && !isPossessive(word(span.end))) || theApposed(span);
+    if (!nounBefore && !apposedAfter(span.end) && !isLanguage(span)) continue;
     span.type = 'MISC';
     span.fixed = true;
     introduced.add(normalizeName(surfaceOf(ctx, span)));
