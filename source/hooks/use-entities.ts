@@ -17,7 +17,8 @@ export const ENTITY_START_DELAY_MS = 250;
 
 /**
  * Work between two turns of the event loop while what the screens need of a finished pass's index
- * is built (the name index of its entities: a quarter of a second at 20,000 articles).
+ * is built (the name index of its entities: a quarter of a second at 20,000 articles; a warm start
+ * loads it with the saved index, library-index-file.ts, and has nothing to build).
  */
 const PREPARE_SLICE_MS = 8;
 

@@ -13,6 +13,7 @@ const SECTIONS: [string, string][] = [
   ['docStart', 'entities+1'], ['doc', 'postings'], ['mentions', 'postings'], ['nameStart', 'articles+1'], ['name', 'names'],
   ['shownKey', 'shownNames'], ['shownName', 'shownNames'], ['linkArticle', 'links'], ['linkBare', 'links'], ['linkFull', 'links'],
   ['typedName', 'typedNames'], ['typedType', 'typedNames'], ['surname', 'surnames'],
+  ['nameTerm', 'nameTerms'], ['termHolderStart', 'nameTerms+1'], ['termHolder', 'termHolders'],
 ];
 export const LIBRARY_INDEX_MAGIC = 'lede entity index\n';
 const lengthIn = (header: Record<string, unknown>, spec: string) => (spec.endsWith('+1') ? (header[spec.slice(0, -2)] as number) + 1 : (header[spec] as number));

@@ -17,7 +17,7 @@ import { EXTRACTOR_VERSION } from './versions.js';
 import type { CorrectionSet } from './corrections.js';
 import { type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entitiesAsShown } from './library-view.js';
-import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, type SavedIndexPlace, savedIndexPlace } from './saved-library-index.js';
+import { indexFromSavedInputs, loadSavedIndex, saveBuiltIndex, saveBuiltIndexInSlices, type SavedIndexPlace, savedIndexPlace } from './saved-library-index.js';
 import type { ArticleText, Entity, EntityExtractor } from './types.js';
 
 export type { ArticleText };
@@ -276,11 +276,11 @@ export class WorkerSource implements EntitySource {
       });
       if (cancelled) return;
       if (!rebuilt) {
-        pass = this.startPass(handlers, (index) => saveBuiltIndex(index, place, { ...saving, withInputs: true }));
+        pass = this.startPass(handlers, (index) => void saveBuiltIndexInSlices(index, place, { ...saving, withInputs: true, sliceMs: SLICE_MS }));
         return;
       }
       handlers.onDone(rebuilt);
-      saveBuiltIndex(rebuilt, place, { ...saving, withInputs: false });
+      await saveBuiltIndexInSlices(rebuilt, place, { ...saving, withInputs: false, sliceMs: SLICE_MS });
     };
     saved.then(warmStart).catch((error: unknown) => handlers.onError?.(error instanceof Error ? error.message : String(error)));
     return {

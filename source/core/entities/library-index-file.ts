@@ -13,18 +13,22 @@
  *   32 bytes                SHA-256 of everything after it
  *   u32 little-endian       H, the header's length in bytes
  *   H bytes                 the header, JSON (Header): version, generation, extractor, the digest of
- *                           the corrections it is under (CorrectionSet.digest), the counts of
- *                           each section below, and the strings (every name, alias and key); padded
+ *                           the corrections it is under (CorrectionSet.digest), the rules of its
+ *                           name index (NAME_RULES), the counts of each section below, and the
+ *                           strings (every name, alias, key and folded word of a name); padded
  *                           with 0-3 spaces so that the sections start on a four-byte boundary
  *   int32 little-endian     the sections, in SECTIONS' order, each as long as the header says;
- *                           strings are positions in the header's table
+ *                           strings are positions in the header's table; the last three are the name
+ *                           index (name-search.ts: its words, and each word's entities), which
+ *                           a warm start loads rather than builds (100-250 ms at 20,000 articles)
  *   the rest                each posting's title flag, a byte each
  *
  * Read with own-files' rules and checked field by field before anything is made of it: the
  * digest, every count against the file's size, every string one the views show as it is (line
  * breaks as spaces),
  * every position inside its table, each entity's postings at least one, articles ascending and
- * inside the library, mention counts and flags that can be. Anything amiss is a miss, said in one
+ * inside the library, mention counts and flags that can be, the name index's words folded and
+ * none twice, each held by entities of the index, ascending. Anything amiss is a miss, said in one
  * line when it is not a plain one, and the index is rebuilt. The index keeps the sections as views
  * of the bytes read for it (nothing else holds them); the strings are the header's.
  */
@@ -41,11 +45,13 @@ import type { Findings } from './library-findings.js';
 import { type IndexParts, indexFromParts, type LibraryEntity, type LibraryEntityIndex } from './library-index.js';
 import { MadeWhenAsked } from './made-when-asked.js';
 import { PositionMap, postingsOf } from './library-postings.js';
+import { EntityNames, entityNames, keepEntityNames, NAME_INDEX_VERSION } from './name-search.js';
+import { isFoldedWord, SEARCH_INDEX_VERSION } from '../search/search-index-cache.js';
 import type { EntityType } from './types.js';
 import { stringsAt, stringTable } from './string-table.js';
 
 /** Bump whenever what the index holds, or how it is built from the findings, changes. */
-export const LIBRARY_INDEX_FILE_VERSION = 2;
+export const LIBRARY_INDEX_FILE_VERSION = 3;
 /** No saved index is read past this (20,000 articles make ~20 MB). */
 export const MAX_LIBRARY_INDEX_BYTES = 1024 * 1024 * 1024;
 
@@ -95,17 +101,29 @@ const SECTIONS = [
   ['typedName', 'typedNames'],
   ['typedType', 'typedNames'],
   ['surname', 'surnames'],
+  ['nameTerm', 'nameTerms'],
+  ['termHolderStart', 'nameTerms+1'],
+  ['termHolder', 'termHolders'],
 ] as const;
 
 type SectionName = (typeof SECTIONS)[number][0];
-type Count = 'articles' | 'entities' | 'aliases' | 'postings' | 'names' | 'shownNames' | 'links' | 'typedNames' | 'surnames';
-const COUNTS: readonly Count[] = ['articles', 'entities', 'aliases', 'postings', 'names', 'shownNames', 'links', 'typedNames', 'surnames'];
+type Count = 'articles' | 'entities' | 'aliases' | 'postings' | 'names' | 'shownNames' | 'links' | 'typedNames' | 'surnames' | 'nameTerms' | 'termHolders';
+const COUNTS: readonly Count[] = ['articles', 'entities', 'aliases', 'postings', 'names', 'shownNames', 'links', 'typedNames', 'surnames', 'nameTerms', 'termHolders'];
+
+/**
+ * The rules the saved name index was built under: its own and the search's folding and
+ * tokenising (SEARCH_INDEX_VERSION). Under others it is not used, and the name index is built as
+ * without it (the rest of the index stays good).
+ */
+const NAME_RULES = `${NAME_INDEX_VERSION}/${SEARCH_INDEX_VERSION}`;
 
 interface Header extends Record<Count, number> {
   version: number;
   generation: string;
   extractor: string;
   corrections: string;
+  /** The rules of the saved name index (NAME_RULES). */
+  nameRules: string;
   strings: string[];
 }
 
@@ -152,6 +170,9 @@ function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Rec
   links.sort((a, b) => a[0] - b[0]);
   const shown = [...identity.names].map(([k, n]) => [at(k), at(n)] as const);
   const typed = [...identity.typeByName].map(([n, t]) => [at(n), TYPES.indexOf(t)] as const);
+  // The name index the screens' filter and `@name` use: saved, a warm start loads it rather than
+  // build it (100-250 ms of the UI thread at 20,000 articles). Built here if it was not yet.
+  const names = entityNames(index).saved();
   const sections: Record<SectionName, ArrayLike<number>> = {
     entityKey: entities.map((e) => at(e.key)),
     entityName: entities.map((e) => at(e.name)),
@@ -171,6 +192,9 @@ function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Rec
     typedName: typed.map((t) => t[0]),
     typedType: typed.map((t) => t[1]),
     surname: [...identity.evidence.surnames].map(at),
+    nameTerm: names.terms.map(at),
+    termHolderStart: names.holderStart,
+    termHolder: names.holder,
   };
   const counts: Record<Count, number> = {
     articles: order.length,
@@ -182,6 +206,8 @@ function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Rec
     links: links.length,
     typedNames: typed.length,
     surnames: identity.evidence.surnames.size,
+    nameTerms: names.terms.length,
+    termHolders: names.holder.length,
   };
   return { strings, counts, sections };
 }
@@ -193,7 +219,7 @@ const INT_CHUNK = 64 * 1024;
 
 function* headerPieces(key: LibraryIndexKey, corrections: string, counts: Record<Count, number>, strings: readonly string[]): Generator<string> {
   yield `{"version":${LIBRARY_INDEX_FILE_VERSION},"generation":${JSON.stringify(key.generation)},"extractor":${JSON.stringify(key.extractorVersion)}`;
-  yield `,"corrections":${JSON.stringify(corrections)}`;
+  yield `,"corrections":${JSON.stringify(corrections)},"nameRules":${JSON.stringify(NAME_RULES)}`;
   for (const name of COUNTS) yield `,"${name}":${counts[name]}`;
   yield ',"strings":[';
   for (let at = 0; at < strings.length; at += PIECE_STRINGS) yield (at === 0 ? '' : ',') + JSON.stringify(strings.slice(at, at + PIECE_STRINGS)).slice(1, -1);
@@ -273,11 +299,14 @@ export async function loadLibraryIndex(file: string, key: LibraryIndexKey, order
   const digest = Buffer.from(await digested);
   if (!digest.equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return tampered('bytes changed since written');
   if (decoded === undefined) return undefined;
-  return typeof decoded === 'string' ? tampered(decoded) : indexFromParts(decoded, options.findings);
+  if (typeof decoded === 'string') return tampered(decoded);
+  const index = indexFromParts(decoded.parts, options.findings);
+  if (decoded.names) keepEntityNames(index, decoded.names);
+  return index;
 }
 
 /** The index's parts from the file's bytes (their digest not yet known), undefined for a plain miss (another library, extractor or set of corrections), or what is wrong. */
-async function decode(bytes: Buffer, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<IndexParts | string | undefined> {
+async function decode(bytes: Buffer, key: LibraryIndexKey, order: string[], options: LoadOptions): Promise<Decoded | string | undefined> {
   const headerBytes = bytes.readUInt32LE(MAGIC.length + DIGEST_BYTES);
   if (PREFIX_BYTES + headerBytes > bytes.length || (PREFIX_BYTES + headerBytes) % 4 !== 0) return 'sizes do not add up';
   let header: unknown;
@@ -334,7 +363,7 @@ function* partsFrom(
   order: string[],
   cacheDir: string | null,
   corrections: CorrectionSet,
-): Generator<void, IndexParts | string> {
+): Generator<void, Decoded | string> {
   if (!COUNTS.every((c) => isCount(value[c]))) return 'bad counts';
   const header = value as unknown as Header;
   if (header.articles !== order.length) return 'another number of articles';
@@ -355,6 +384,7 @@ function* partsFrom(
   if (!isLabels(s.name) || !isLabels(s.shownKey) || !isLabels(s.shownName)) return 'bad names';
   if (!within(s.linkArticle, order.length) || !isAscending(s.linkArticle) || !isLabels(s.linkBare) || !isLabels(s.linkFull)) return 'bad links';
   if (!within(s.typedName, labels) || !within(s.typedType, TYPES.length) || !within(s.surname, labels)) return 'bad types';
+  if (!isLabels(s.nameTerm) || !isStarts(s.termHolderStart, s.termHolder.length, true) || !isHolders(s.termHolderStart, s.termHolder, header.entities)) return 'bad name index';
   yield;
   const entities: LibraryEntity[] = [];
   for (let p = 0; p < header.entities; p++) {
@@ -377,7 +407,36 @@ function* partsFrom(
   // Its map by key holds each key once: fewer keys than entities is a key twice.
   if (postings.positionOf.size !== entities.length) return 'an entity twice';
   yield;
-  return { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order.length, docOf, corrections), cacheDir };
+  const names = savedNames(header, strings, s, entities);
+  if (typeof names === 'string') return names;
+  const parts = { order, entities, postings, namesByArticle, identity: identityFrom(s, strings, order.length, docOf, corrections), cacheDir };
+  return { parts, ...(names ? { names } : {}) };
+}
+
+/** The index's parts, and its name index when it was saved under today's rules. */
+interface Decoded {
+  parts: IndexParts;
+  names?: EntityNames;
+}
+
+/** The saved name index over `entities`; undefined when saved under other rules (then built), or what is wrong with it. */
+function savedNames(header: Header, strings: readonly string[], s: Record<SectionName, Int32Array>, entities: readonly LibraryEntity[]): EntityNames | string | undefined {
+  if (header.nameRules !== NAME_RULES) return undefined;
+  const terms = stringsAt(strings, s.nameTerm);
+  if (!terms.every(isFoldedWord)) return 'bad name index';
+  return EntityNames.fromSaved(entities, { terms, holderStart: s.termHolderStart, holder: s.termHolder }) ?? 'bad name index';
+}
+
+/** Each term's entities (CSR, starts already checked): positions among `entities`, ascending. */
+function isHolders(starts: Int32Array, holders: Int32Array, entities: number): boolean {
+  for (let t = 0; t + 1 < starts.length; t++) {
+    let previous = -1;
+    for (let k = starts[t]!; k < starts[t + 1]!; k++) {
+      if (holders[k]! <= previous || holders[k]! >= entities) return false;
+      previous = holders[k]!;
+    }
+  }
+  return true;
 }
 
 /** Whether every value of `values` is a position in a table of `length`. */

@@ -35,14 +35,34 @@ function wordsOf(name: string): string[] {
   return words;
 }
 
-export class EntityNames {
-  private readonly vocab = new Vocabulary();
-  /** Word id -> the positions in `entities` of the entities with that word in a name. */
-  private readonly holders: number[][] = [];
-  /** Each entity's names (its name and aliases) as wordsOf(…).join(' '). */
-  private readonly wholeNames: ReadonlySet<string>[] = [];
+/**
+ * Bump when what the name index holds of a name changes (which words it is under). Folding and
+ * tokenising are the search's, versioned by SEARCH_INDEX_VERSION: a saved name index carries both
+ * (library-index-file.ts), and is built again, not loaded, when either differs.
+ */
+export const NAME_INDEX_VERSION = 1;
 
-  /** `indexed` false: empty, for inSteps to fill. */
+/** What a name index is, to be saved and loaded (library-index-file.ts) rather than built again. */
+export interface SavedEntityNames {
+  /** Every word of every name, folded, by id (ids as the build gives them: first seen first). */
+  terms: readonly string[];
+  /** The entities with term `t` in a name: holder[holderStart[t] .. holderStart[t + 1]), positions in the entities, ascending. */
+  holderStart: Int32Array;
+  holder: Int32Array;
+}
+
+export class EntityNames {
+  private vocab = new Vocabulary();
+  /** Word id -> the positions in `entities` of the entities with that word in a name (CSR: see SavedEntityNames). */
+  private holderStart: Int32Array = new Int32Array(1);
+  private holder: Int32Array = new Int32Array(0);
+  /**
+   * Each entity's names (its name and aliases) as wordsOf(…).join(' '), made when first needed:
+   * only for an entity every typed word is a word of (a quarter of the build at 20,000 articles).
+   */
+  private readonly wholeNames: (ReadonlySet<string> | undefined)[] = [];
+
+  /** `indexed` false: empty, for inSteps (or fromSaved) to fill. */
   constructor(
     private readonly entities: readonly LibraryEntity[],
     indexed = true,
@@ -57,33 +77,75 @@ export class EntityNames {
     return names;
   }
 
+  /**
+   * The index over `entities` that `saved` is (checked by its loader: holders inside `entities`
+   * and ascending), or undefined when two of its terms are alike. Nothing is built but the
+   * vocabulary's buckets are made here (a few milliseconds at 20,000 articles), not at the first
+   * name asked (a key).
+   */
+  static fromSaved(entities: readonly LibraryEntity[], saved: SavedEntityNames): EntityNames | undefined {
+    const vocab = Vocabulary.ofDistinct(saved.terms);
+    if (!vocab || saved.holderStart.length !== saved.terms.length + 1) return undefined;
+    vocab.prepareExpansion();
+    const names = new EntityNames(entities, false);
+    names.vocab = vocab;
+    names.holderStart = saved.holderStart;
+    names.holder = saved.holder;
+    return names;
+  }
+
+  /** The index as it is saved. */
+  saved(): SavedEntityNames {
+    return { terms: this.vocab.terms, holderStart: this.holderStart, holder: this.holder };
+  }
+
   private *indexInSteps(): Generator<void, void> {
+    const lists: number[][] = [];
     for (const [position, entity] of this.entities.entries()) {
       if (position % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
-      const whole = new Set<string>();
-      for (const name of [entity.name, ...entity.aliases]) {
-        const words = wordsOf(name);
-        whole.add(words.join(' '));
-        for (const word of words) {
-          const list = (this.holders[this.vocab.intern(word)] ??= []);
+      const add = (name: string) => {
+        const f = fold(name);
+        forEachToken(f, (start, end) => {
+          const list = (lists[this.vocab.internRange(f, start, end)] ??= []);
           if (list[list.length - 1] !== position) list.push(position);
-        }
-      }
-      this.wholeNames.push(whole);
+        });
+      };
+      add(entity.name);
+      for (const alias of entity.aliases) add(alias);
     }
+    const holderStart = new Int32Array(lists.length + 1);
+    for (let t = 0; t < lists.length; t++) holderStart[t + 1] = holderStart[t]! + lists[t]!.length;
+    const holder = new Int32Array(holderStart[lists.length]!);
+    for (let t = 0; t < lists.length; t++) holder.set(lists[t]!, holderStart[t]!);
+    this.holderStart = holderStart;
+    this.holder = holder;
+  }
+
+  /** The names of the entity at `position`, each as its folded words one space apart. */
+  private wholeNamesOf(position: number): ReadonlySet<string> {
+    let whole = this.wholeNames[position];
+    if (!whole) {
+      const entity = this.entities[position]!;
+      whole = new Set([entity.name, ...entity.aliases].map((name) => wordsOf(name).join(' ')));
+      this.wholeNames[position] = whole;
+    }
+    return whole;
   }
 
   /** Entities whose names hold every word of `name`, best first (then most articles, then name). */
   match(name: string): NameMatch[] {
     const words = wordsOf(name);
     if (words.length === 0) return [];
+    const { holderStart, holder } = this;
     let sums: Map<number, number> | undefined;
     for (const word of words) {
       const expansion = this.vocab.expand(word);
       const best = new Map<number, number>();
       for (let k = 0; k < expansion.ids.length; k++) {
         const quality = expansion.quality[k]!;
-        for (const position of this.holders[expansion.ids[k]!] ?? []) {
+        const id = expansion.ids[k]!;
+        for (let h = holderStart[id]!; h < holderStart[id + 1]!; h++) {
+          const position = holder[h]!;
           if ((best.get(position) ?? 0) < quality) best.set(position, quality);
         }
       }
@@ -101,7 +163,9 @@ export class EntityNames {
     const typed = words.join(' ');
     const matches: NameMatch[] = [];
     for (const [position, sum] of sums ?? []) {
-      const whole = this.wholeNames[position]!.has(typed);
+      // A name that is the typed one has every typed word as a word of it (quality 1 each): only
+      // such an entity's names are compared whole.
+      const whole = sum === words.length && this.wholeNamesOf(position).has(typed);
       matches.push({ entity: this.entities[position]!, quality: whole ? 1 : WORD_OF_NAME * (sum / words.length) });
     }
     return matches.sort((a, b) => b.quality - a.quality || b.entity.articles - a.entity.articles || a.entity.name.localeCompare(b.entity.name));
@@ -149,6 +213,11 @@ export function entityNamesInSlices(index: LibraryEntityIndex, sliceMs: number):
   })();
   building.set(index, { steps, finished });
   return finished;
+}
+
+/** Keeps `names` (loaded with `index`, library-index-file.ts) as the name index of `index`: nothing is built for it. */
+export function keepEntityNames(index: LibraryEntityIndex, names: EntityNames): void {
+  namesOf.set(index, names);
 }
 
 /** Whether the name index of `index` is built (a filter or an `@name` asked now does not build it). */

@@ -166,6 +166,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** Makes what `expand` reads now rather than at the first word expanded (a key, for a saved vocabulary: ofDistinct). */
+  prepareExpansion(): void {
+    this.bucketNewTerms();
+  }
+
   /** Letter masks and first-letter and length buckets (what `expand` reads) of the terms added since they were last made. */
   private bucketNewTerms(): void {
     for (let id = this.masks.length; id < this.terms.length; id++) {

@@ -320,6 +320,22 @@ for (const [under, corrections] of UNDER) describe(`saved library entity index: 
       }),
       /another number of articles/,
     ));
+  test('a forged name-index holder past the entities', () => assertMiss(forged((d) => void (d.sections.termHolder![0] = 99)), /bad name index/));
+  test('a forged name-index holder twice', () =>
+    assertMiss(
+      forged((d) => {
+        const { termHolderStart: starts, termHolder: holders } = d.sections;
+        // The first term's first entity again after it (holders must ascend).
+        holders!.splice(starts![1]!, 0, holders![0]!);
+        for (let t = 1; t < starts!.length; t++) starts![t]! += 1;
+        d.header.termHolders = (d.header.termHolders as number) + 1;
+      }),
+      /bad name index/,
+    ));
+  test('a forged name-index term held by no entity', () => assertMiss(forged((d) => void (d.sections.termHolderStart![1] = 0)), /bad name index/));
+  test('a forged name-index term that is not a folded word', () =>
+    assertMiss(forged((d) => void (d.header.strings[d.sections.nameTerm![0]!] = 'Putin')), /bad name index/));
+  test('forged name-index terms alike', () => assertMiss(forged((d) => void (d.sections.nameTerm![1] = d.sections.nameTerm![0]!)), /bad name index/));
   test('a header that is not JSON under a right digest', () =>
     assertMiss((file) => {
       const rest = Buffer.concat([Buffer.from([6, 0, 0, 0]), Buffer.from('{"vers')]);

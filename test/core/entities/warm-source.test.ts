@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { WorkerSource } from '../../../source/core/entities/entity-source.js';
 import { loadEntityExtractor } from '../../../source/core/entities/index.js';
 import type { LibraryEntityIndex } from '../../../source/core/entities/library-index.js';
+import { EntityNames, entityNames, hasEntityNames } from '../../../source/core/entities/name-search.js';
 import type { EntityExtractor } from '../../../source/core/entities/types.js';
 import { generationOf } from '../../../source/core/load/library-cache.js';
 import { loadLibrary } from '../../../source/core/load/library.js';
@@ -44,6 +45,9 @@ test('a second start loads the saved index without loading the extractor, and re
   assert.deepEqual(loaded.entities, built.entities);
   assert.deepEqual([...loaded.namesByArticle], [...built.namesByArticle]);
   assert.deepEqual([...loaded.articlesByKey], [...built.articlesByKey]);
+  // The name index (the filter's, `@name`'s) saved with it by the first start: loaded, not built.
+  assert.ok(hasEntityNames(loaded), 'the name index came with the saved index');
+  for (const typed of ['putin', 'merk', 'netanyahu', 'moscow', 'vladimir putin']) assert.deepEqual(entityNames(loaded).match(typed).map((m) => [m.entity.key, m.quality]), new EntityNames(built.entities).match(typed).map((m) => [m.entity.key, m.quality]), typed);
   // The search's highlights read an article's entities from the pass's cache: under the same version.
   const known = source.knownEntitiesOf(again.articles[0]!, loaded);
   assert.ok(known?.some((e) => e.name === 'Vladimir Putin'), 'the first article’s entities, from the cache');
