@@ -23,6 +23,7 @@ import { addKnownCompanies } from './stages/companies.js';
 import { addHeadedOrganizations } from './stages/headed.js';
 import { retypeTownClubs } from './stages/clubs.js';
 import { retypeTownsAfterPrepositions } from './stages/towns.js';
+import { splitTrailingCountries } from './stages/trailing-country.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-people.js';
 import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
@@ -49,6 +50,7 @@ export function resolveEntities(
   retypeNamesNoPersonHas(ctx, tagged);
   retypeTownClubs(ctx, tagged);
   retypeTownsAfterPrepositions(ctx, tagged);
+  splitTrailingCountries(ctx, tagged);
   applyPeopleLists(ctx, tagged);
   const { spans, blockers } = cleanSpans(ctx, tagged);
   const { forms, spanForm } = collectForms(ctx, spans, blockers);

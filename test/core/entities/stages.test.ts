@@ -22,6 +22,7 @@ import { retypeKnownOrganizations } from '../../../source/core/entities/stages/o
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
 import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
 import { retypeTownsAfterPrepositions } from '../../../source/core/entities/stages/towns.js';
+import { splitTrailingCountries } from '../../../source/core/entities/stages/trailing-country.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
 import { sentenceRanges, tokenize, type Token } from '../../../source/core/entities/tokenize.js';
 import type { EntityType } from '../../../source/core/entities/types.js';
@@ -119,6 +120,37 @@ test('towns: a known town the tagger read as an organization is a place after "i
   retypeTownsAfterPrepositions(ctx, tagged);
   assert.deepEqual(named(ctx, tagged), ['LOC:Ireland', 'LOC:China', 'ORG:Syria', 'ORG:Israel', 'ORG:Nasa', 'PER:Pakistan']);
   assert.deepEqual(tagged.map((t) => t.fixed === true), [true, true, false, false, false, false]);
+});
+
+test('trailing country: a place run on into its country splits ("in Aleppo Syria", "al Hajar al-Aswad Syria"); not a known place whole, a country\'s longer name, one unknown word, or a person', () => {
+  const ctx = context(
+    'Rubble in al Hajar al-Aswad Syria. Shelling near Aleppo Syria. Bosnia and Herzegovina voted. Talks in North Ireland. The Republic of Ireland won. Markets in Mainland China. Visitors in Kamal Syria. James Ireland spoke.',
+  );
+  const knownHere: KnownNames = { ...known, isPlace: (w) => known.isPlace(w) || w.join(' ') === 'Aleppo' };
+  const tagged = [
+    spanOf(ctx.tokens, 'al Hajar al-Aswad Syria', 'LOC'),
+    spanOf(ctx.tokens, 'Aleppo Syria', 'LOC'),
+    spanOf(ctx.tokens, 'Bosnia and Herzegovina', 'LOC'),
+    spanOf(ctx.tokens, 'North Ireland', 'LOC'),
+    spanOf(ctx.tokens, 'Republic of Ireland', 'LOC'),
+    spanOf(ctx.tokens, 'Mainland China', 'LOC'),
+    spanOf(ctx.tokens, 'Kamal Syria', 'LOC'),
+    spanOf(ctx.tokens, 'James Ireland', 'PER'),
+  ];
+  splitTrailingCountries({ tokens: ctx.tokens, known: knownHere }, tagged);
+  assert.deepEqual(named(ctx, tagged), [
+    'LOC:al Hajar al-Aswad',
+    'LOC:Syria',
+    'LOC:Aleppo',
+    'LOC:Syria',
+    'LOC:Bosnia and Herzegovina',
+    'LOC:North Ireland',
+    'LOC:Republic of Ireland',
+    'LOC:Mainland China',
+    'LOC:Kamal Syria',
+    'PER:James Ireland',
+  ]);
+  assert.deepEqual(tagged.filter((t) => t.fixed).length, 2, 'the countries split off are fixed places');
 });
 
 test('clubs: a known place and a plural nickname read as a place is a team ("Kansas City Chiefs"); not a plural of places, a known place whole, or after a first name', () => {
