@@ -295,7 +295,10 @@ export function splitSpans(ctx: ResolveContext, tagged: TaggedSpan[]): TaggedSpa
       if (name.length === 0 || !(known.isPersonName(name[0]!) || (name.length >= 2 && i > start))) continue;
       // "Prince Edward Island", "General Motors Company" are not titles before a person.
       if (PLACE_HEADS.has(name[name.length - 1]!) || ORG_HEADS.has(name[name.length - 1]!)) continue;
-      return [...(i > start ? [part(span, start, i)] : []), part(span, j, k, 'PER'), ...(k < end ? [part(span, k, end)] : [])];
+      // After a title only a person has ("Supreme Leader Ayatollah"), the name is a person outright:
+      // the tagger's scores at its first word are still those of the span it misread.
+      const person = words(i, j).some((w) => PERSON_TITLES.has(w.toLowerCase())) ? { ...part(span, j, k, 'PER'), fixed: true } : part(span, j, k, 'PER');
+      return [...(i > start ? [part(span, start, i)] : []), person, ...(k < end ? [part(span, k, end)] : [])];
     }
     const cut = splitPortfolio(tokens, span, known, part) ?? splitAtPossessive(tokens, span, known, part) ?? cutTrailingTitles(tokens, span, known, part);
     if (cut) return cut;
