@@ -148,7 +148,10 @@ export function reviewEntities(entities: Entity[], doc: ReviewDocument, model: R
   for (const entity of entities) {
     const features = reviewFeatures(entity, doc);
     observe?.(entity, features);
-    const type = model ? reviewVerdict(model, entity.type, reviewScores(model, features)) : entity.type;
+    const verdict = model ? reviewVerdict(model, entity.type, reviewScores(model, features)) : entity.type;
+    // A name only the headline gives is kept: a headline names the story's key entities, and
+    // there every word is capitalised, so the shape and casing the review reads tell it least.
+    const type = verdict === null && entity.mentions.every((m) => m.start < doc.bodyStart) ? entity.type : verdict;
     if (type === null) continue;
     if (type === entity.type) {
       kept.push(entity);

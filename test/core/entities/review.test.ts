@@ -106,6 +106,20 @@ describe('the review overrules the rules only when sure', () => {
     assert.equal(kept[0], entities[1], 'an entity the review agrees with is the same object');
   });
 
+  test('a name only the headline gives stays when the review says none (it may still be retyped); one the body gives too leaves', () => {
+    const title = 'Putin Meets Flesh';
+    const doc = documentOf(`${title}\n\nFlesh was there. Talks went on.`, title.length + 2);
+    const entities = [entityAt(doc, 'Putin', 'person'), entityAt(doc, 'Flesh', 'person'), entityAt(doc, 'Meets', 'place')];
+    const model = modelOf({ 'word:Putin': [0, 0, 0, 9], 'word:Flesh': [0, 0, 0, 9], 'word:Meets': [0, 0, 9, 0] });
+    assert.deepEqual(
+      reviewEntities(entities, doc, model).map((e) => [e.name, e.type]),
+      [
+        ['Putin', 'person'],
+        ['Meets', 'organization'],
+      ],
+    );
+  });
+
   test('without a model or an observer, the entities pass through as they are', () => {
     const doc = documentOf('Acme said.');
     const entities = [entityAt(doc, 'Acme', 'organization')];
