@@ -88,13 +88,13 @@ export function isDemonymOf(word: string, known: Pick<KnownNames, 'isPlace' | 'i
   return false;
 }
 
+/** Last words of an instrument's name: "the James Webb Space Telescope", "the Very Large Telescope" are things, not organizations. */
+const INSTRUMENT_HEADS = new Set(['telescope', 'telescopes']);
+
 /**
  * Whether a cleaned name is a non-entity. `known` says whether words are a known place (so
  * "Sudanese" is a demonym but a place that happens to end so is not) or a person's name.
  */
-/** Last words of an instrument's name: "the James Webb Space Telescope", "the Very Large Telescope" are things, not organizations. */
-const INSTRUMENT_HEADS = new Set(['telescope', 'telescopes']);
-
 export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'isPlace' | 'isPersonName'>): boolean {
   const { isPlace } = known;
   const lower = words.map((w) => w.toLowerCase());
