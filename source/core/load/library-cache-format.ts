@@ -179,22 +179,19 @@ export function writeLibraryCache(out: OwnFileOutput, key: string, generation: s
  * Once the cache file is written: every body the load kept in memory is read from the file's
  * blob (`blob`) from then on, checked as a second start's are (checkedBody). A first start used
  * to hold every body for its whole run, 650–760 MB of a 100,000-article library, where a second
- * start holds none. The spans are the ones writeLibraryCache gave, in the same order. Returns
- * how many bodies moved.
+ * start holds none. The spans are the ones writeLibraryCache gave, in the same order.
  */
-export function moveBodiesToCache(files: readonly CachedFile[], blob: OutsideBytes, bodies: BodyCheckContext): number {
+export function moveBodiesToCache(files: readonly CachedFile[], blob: OutsideBytes, bodies: BodyCheckContext): void {
   let blobAt = 0;
-  let moved = 0;
   for (const { outcome } of files) {
     if ('reason' in outcome) continue;
     for (const article of outcome.articles) {
       const start = blobAt;
       blobAt += storedByteLength(article);
       const length = storedTextLength(article);
-      if (moveStoredTextOutside(article, blob, start, (text, bytes) => checkedBody(text, { bytes, length }, article, bodies))) moved++;
+      moveStoredTextOutside(article, blob, start, (text, bytes) => checkedBody(text, { bytes, length }, article, bodies));
     }
   }
-  return moved;
 }
 
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
