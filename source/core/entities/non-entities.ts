@@ -42,6 +42,13 @@ const EVENTS = new Set([
   ...['la liga', 'serie a', 'bundesliga', 'ligue 1', 'champions league', 'europa league', 'premier league', 'super bowl'],
 ]);
 
+/**
+ * Diseases news names by a proper name alone ("an Ebola outbreak", "people with Alzheimer's"):
+ * CoNLL's nothing. Eponyms that are also common surnames (Parkinson, Crohn) are left to the
+ * noun after them (introduced-works.ts).
+ */
+const DISEASES = new Set('ebola covid covid-19 coronavirus zika mpox nipah chikungunya alzheimer alzheimers'.split(' '));
+
 /** Common acronyms and abbreviations that name things, not entities (singular and plural). */
 const COMMON_ACRONYMS = new Set(
   (
@@ -105,7 +112,7 @@ export function isNonEntity(words: readonly string[], known: Pick<KnownNames, 'i
   if (words.length !== 1) return false;
   const w = words[0]!;
   if (isCommonAcronym(w)) return true;
-  if (GROUPS.has(lower[0]!.replace(/\./g, ''))) return true;
+  if (GROUPS.has(lower[0]!.replace(/\./g, '')) || DISEASES.has(lower[0]!)) return true;
   // Apple-style product names: "iTunes", "iPod", "iPlayer".
   if (/^i\p{Lu}\p{Ll}/u.test(w)) return true;
   // A country's leaving, as an event: "Brexit", "Grexit", "Megxit".

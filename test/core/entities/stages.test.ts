@@ -392,6 +392,11 @@ test('non-entities: holidays, common acronyms, groups, i-products and demonyms o
   assert.equal(isDemonymOf('European', known), true);
 });
 
+test('non-entities: diseases named by a proper name alone ("Ebola", "Covid-19", "Alzheimer"); an eponym that is a surname is not on its own ("Parkinson")', () => {
+  for (const name of ['Ebola', 'Covid', 'Covid-19', 'Zika', 'Mpox', 'Alzheimer']) assert.ok(isNonEntity([name], known), name);
+  for (const name of ['Parkinson', 'Crohn', 'Lyme']) assert.ok(!isNonEntity([name], known), name);
+});
+
 test('non-entities: products, platforms and weapons, named events and competitions; their makers stay names', () => {
   for (const name of ['Xbox', 'YouTube', 'Apple Music', 'Play Store', 'Model Y', 'Shahed', 'International Space Station', 'Holocaust', 'La Liga', 'EV', 'VAR', 'EVs']) {
     assert.ok(isNonEntity(name.split(' '), known), name);
@@ -482,6 +487,18 @@ test('clean: a vessel or a work after its noun, a comma and "the" is MISC when i
   const { spans, blockers } = cleanSpans(ctx, tagged);
   assert.deepEqual(named(ctx, spans), ['ORG:BBC']);
   assert.deepEqual(named(ctx, blockers), ['MISC:Seaways Hector']);
+});
+
+test('clean: a name before "disease", "syndrome" or "virus", possessive or not, is a disease, MISC at every mention ("Lyme disease", "Parkinson\'s disease" ... "Parkinson\'s"); not before "fever" ("World Cup fever")', () => {
+  const ctx = context('Cases of Lyme disease rose in Kent. Parkinson\'s disease is slow, and Parkinson\'s has no cure. World Cup fever gripped Marburg.');
+  const tagged = [spanOf(ctx.tokens, 'Lyme', 'LOC'), spanOf(ctx.tokens, 'Kent', 'LOC'), spanOf(ctx.tokens, 'Parkinson', 'PER'), spanOf(ctx.tokens, 'Parkinson', 'PER', 1), spanOf(ctx.tokens, 'World Cup', 'MISC'), spanOf(ctx.tokens, 'Marburg', 'LOC')];
+  const { spans, blockers } = cleanSpans(ctx, tagged);
+  assert.deepEqual(named(ctx, spans), ['LOC:Kent', 'LOC:Marburg']);
+  // A blocker keeps the possessive it ends at; what matters is that both mentions are MISC.
+  assert.deepEqual(
+    named(ctx, blockers).map((b) => b.replace(/'s$/, '')).filter((b) => b !== 'MISC:World Cup'),
+    ['MISC:Lyme', 'MISC:Parkinson', 'MISC:Parkinson'],
+  );
 });
 
 test('clean: one word after "translated from", "written in" is a language, MISC at every mention; not after another verb ("born in Vienna")', () => {

@@ -1,8 +1,9 @@
 /**
- * Names a common noun says are a work, a vessel or a medicine: "the film Sideways", "the ferry
+ * Names a common noun says are a work, a vessel, a medicine or a disease: "the film Sideways", "the ferry
  * Glen Sannox", "the weight-loss drug Wegovy", and in apposition "a new drug, CagriSema",
  * "another tanker, the Seaways Hector.", "Flesh, a spare novel", "the Stena Immaculate, a
- * US-registered tanker chartered by"; and a language after the verbs it goes with ("translated
+ * US-registered tanker chartered by"; a disease by the noun after it ("Lyme disease", "Alzheimer's
+ * disease", "Marburg virus"); and a language after the verbs it goes with ("translated
  * from Kannada"). Such a name is MISC (no person, place or organization), and so is every other
  * mention of it in the article (one name, one thing).
  */
@@ -16,6 +17,11 @@ const WORK_NOUNS = new Set(
     'series drama comedy podcast memoir ferry ship vessel tanker yacht frigate warship submarine drug drugs treatment medicine jab pill'
   ).split(' '),
 );
+/**
+ * Nouns after a disease's name, with or without a possessive between. Not "fever" ("World Cup
+ * fever"), "outbreak" or "variant" ("the Wuhan outbreak", "the Kent variant" name places).
+ */
+const DISEASE_NOUNS = new Set(['disease', 'diseases', 'syndrome', 'virus']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** Verbs a language comes after, with "from", "into" or "in": "translated from Kannada", "written in Urdu", "dubbed into Hindi". */
 const LANGUAGE_VERBS = new Set(['translated', 'translation', 'written', 'dubbed', 'sung', 'subtitled', 'fluent']);
@@ -53,6 +59,8 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
   const theApposed = (span: TaggedSpan) =>
     word(span.start - 1) === 'the' && word(span.start - 2) === ',' && WORK_NOUNS.has(word(span.start - 3)) && (span.end >= tokens.length || CLAUSE_ENDS.has(word(span.end)));
   /** "translated from Kannada", "written in Urdu": one word after such a verb and its preposition is a language. */
+  /** "Lyme disease", "Alzheimer's disease": a disease named by the noun after it. */
+  const isDisease = (span: TaggedSpan) => DISEASE_NOUNS.has(word(span.end)) || (isPossessive(word(span.end)) && DISEASE_NOUNS.has(word(span.end + 1)));
   const isLanguage = (span: TaggedSpan) => span.end - span.start === 1 && LANGUAGE_VERBS.has(word(span.start - 2)) && LANGUAGE_PREPOSITIONS.has(word(span.start - 1));
   const introduced = new Set<string>();
   for (const span of tagged) {
@@ -61,7 +69,7 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
     const before = word(span.start - 1);
     // "the drug Wegovy", or "a new drug, CagriSema" (not an owner: "The album, Swift's twelfth").
     const nounBefore = WORK_NOUNS.has(before) || (before === ',' && WORK_NOUNS.has(word(span.start - 2)) && !isPossessive(word(span.end))) || theApposed(span);
-    if (!nounBefore && !apposedAfter(span.end) && !isLanguage(span)) continue;
+    if (!nounBefore && !apposedAfter(span.end) && !isDisease(span) && !isLanguage(span)) continue;
     span.type = 'MISC';
     span.fixed = true;
     introduced.add(normalizeName(surfaceOf(ctx, span)));
