@@ -9,7 +9,7 @@
  * pass adds them, then the index is built (in slices with --slices, as the app does) and saved
  * as after a pass (its inputs, then the index). Prints JSON: the peak RSS (getrusage's maxrss)
  * after each stage (the first, adding, is the bench's own reading of FILE), the highest RSS sampled
- * during each (every 50 ms where it gives the event loop turns: the build with --slices; after a GC
+ * during each and the highest heap in use (every 50 ms where it gives the event loop turns: the build with --slices; after a GC
  * that drops the bench's reading, with --expose-gc), the main thread's CPU for each, and the load average.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { articlesIn, readInputs } from './index-inputs.js';
 import { arg } from './stats.js';
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const cpuMs = () => Math.round(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000);
 
@@ -46,15 +47,18 @@ async function main(argv: string[]): Promise<void> {
   }
   saved = null;
   (globalThis as { gc?: () => void }).gc?.();
-  const stages: Record<string, { peak_rss_mb: number; rss_sampled_mb: number; cpu_ms: number }> = {};
+  const stages: Record<string, { peak_rss_mb: number; rss_sampled_mb: number; heap_sampled_mb: number; cpu_ms: number }> = {};
   // The RSS every 50 ms where a stage gives the event loop turns (the build with --slices), and at its end.
-  let sampled = 0;
-  const sampler = setInterval(() => (sampled = Math.max(sampled, rssMb())), 50);
+  let [sampled, heapSampled] = [0, 0];
+  const sampler = setInterval(() => {
+    sampled = Math.max(sampled, rssMb());
+    heapSampled = Math.max(heapSampled, heapMb());
+  }, 50);
   let cpu = cpuMs();
   const stage = (name: string) => {
     const now = cpuMs();
-    stages[name] = { peak_rss_mb: peakMb(), rss_sampled_mb: Math.max(sampled, rssMb()), cpu_ms: now - cpu };
-    sampled = 0;
+    stages[name] = { peak_rss_mb: peakMb(), rss_sampled_mb: Math.max(sampled, rssMb()), heap_sampled_mb: Math.max(heapSampled, heapMb()), cpu_ms: now - cpu };
+    [sampled, heapSampled] = [0, 0];
     cpu = now;
   };
   stage('added');

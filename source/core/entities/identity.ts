@@ -183,8 +183,57 @@ export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string
 /** Articles between two places where the library-wide steps below may pause. */
 export const ARTICLES_PER_STEP = 32;
 
+/**
+ * The library's keys as numbers, each article's as a run of them (article `a`'s are
+ * `keys[starts[a]]` up to `keys[starts[a + 1]]`), with what the tying below asks of each key: the
+ * counting that follows looks up numbers in typed arrays, not strings in maps (at 100,000 articles,
+ * hashing 4 million key strings a few times over was most of the step).
+ */
+interface NumberedKeys {
+  names: string[];
+  starts: Int32Array;
+  keys: Int32Array;
+  /** The surname (by number) of a person named in full, and of a bare name whose surname some full name has; -1 otherwise. */
+  surnameOf: Int32Array;
+  bare: Uint8Array;
+}
+
+function* numberKeys(keysByArticle: ReadonlyMap<string, readonly string[]>): Generator<void, NumberedKeys> {
+  const numberOf = new Map<string, number>();
+  const names: string[] = [];
+  const starts = new Int32Array(keysByArticle.size + 1);
+  let total = 0;
+  for (const keys of keysByArticle.values()) total += keys.length;
+  const keys = new Int32Array(total);
+  let [article, at] = [0, 0];
+  for (const list of keysByArticle.values()) {
+    if (++article % ARTICLES_PER_STEP === 0) yield;
+    for (const key of list) {
+      let n = numberOf.get(key);
+      if (n === undefined) numberOf.set(key, (n = names.push(key) - 1));
+      keys[at++] = n;
+    }
+    starts[article] = at;
+  }
+  const surnames = new Map<string, number>();
+  const surnameOf = new Int32Array(names.length).fill(-1);
+  const bare = new Uint8Array(names.length);
+  for (const [n, key] of names.entries()) {
+    if (!key.startsWith('person:')) continue;
+    if (isBareKey(key)) bare[n] = 1;
+    else {
+      const surname = surnameOfKey(key);
+      let s = surnames.get(surname);
+      if (s === undefined) surnames.set(surname, (s = surnames.size));
+      surnameOf[n] = s;
+    }
+  }
+  for (const [n, key] of names.entries()) if (bare[n]) surnameOf[n] = surnames.get(key.slice('person:'.length)) ?? -1;
+  return { names, starts, keys, surnameOf, bare };
+}
+
 /** Stands for a bare name's link until its surname's context decides it (or leaves it untied). */
-const UNDECIDED = '';
+const UNDECIDED = -1;
 
 /**
  * linkBareNames, pausing every ARTICLES_PER_STEP articles' worth of work (the end of a pass runs
@@ -194,73 +243,104 @@ const UNDECIDED = '';
  * articles, keeping every surname's context at once was the end of the pass's peak.
  */
 export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonly string[]>): Generator<void, Map<string, Map<string, string>>> {
-  const keysOf = [...keysByArticle.values()];
-  const fullBySurname = new Map<string, Set<string>>();
-  const articlesOf = new Map<string, number[]>();
-  keysOf.forEach((keys, article) => {
-    for (const key of keys) {
-      if (!key.startsWith('person:') || isBareKey(key)) continue;
-      const surname = surnameOfKey(key);
-      let set = fullBySurname.get(surname);
-      if (!set) fullBySurname.set(surname, (set = new Set()));
-      set.add(key);
-      let list = articlesOf.get(key);
-      if (!list) articlesOf.set(key, (list = []));
+  const numbered = yield* numberKeys(keysByArticle);
+  const { names, starts, keys, surnameOf, bare } = numbered;
+  const ids = [...keysByArticle.keys()];
+  // Each surname's full names (in the order they first come), and each full name's articles.
+  const candidatesOf: number[][] = [];
+  const articlesOf: number[][] = [];
+  for (let article = 0; article < ids.length; article++) {
+    if ((article + 1) % ARTICLES_PER_STEP === 0) yield;
+    for (let k = starts[article]!; k < starts[article + 1]!; k++) {
+      const key = keys[k]!;
+      if (bare[key] || surnameOf[key]! < 0) continue;
+      let list = articlesOf[key];
+      if (!list) {
+        articlesOf[key] = list = [];
+        (candidatesOf[surnameOf[key]!] ??= []).push(key);
+      }
       if (list[list.length - 1] !== article) list.push(article);
     }
-  });
+  }
   // Links in the order the articles and their names come (UNDECIDED for now where context decides).
-  const links = new Map<string, Map<string, string>>();
-  const waitingBySurname = new Map<string, number[]>();
-  let article = 0;
-  for (const [id, keys] of keysByArticle) {
-    if (++article % ARTICLES_PER_STEP === 0) yield;
-    for (const key of keys) {
-      if (!isBareKey(key)) continue;
-      const surname = key.slice('person:'.length);
-      const candidates = fullBySurname.get(surname);
-      if (!candidates) continue;
-      // A full name in this very article is the tie (the extractor usually merged them already).
-      const here = keys.filter((k) => candidates.has(k));
-      if (here.length > 1) continue;
-      let forArticle = links.get(id);
-      if (!forArticle) links.set(id, (forArticle = new Map()));
+  const links = new Map<number, Map<number, number>>();
+  const waitingBySurname = new Map<number, number[]>();
+  for (let article = 0; article < ids.length; article++) {
+    if ((article + 1) % ARTICLES_PER_STEP === 0) yield;
+    const [from, to] = [starts[article]!, starts[article + 1]!];
+    for (let k = from; k < to; k++) {
+      const key = keys[k]!;
+      const surname = surnameOf[key]!;
+      if (!bare[key] || surname < 0) continue;
+      // A full name in this very article is the tie (the extractor usually merged them already);
+      // two there (or one twice) tie it to neither.
+      let [here, found] = [UNDECIDED, 0];
+      for (let j = from; j < to; j++) {
+        const other = keys[j]!;
+        if (!bare[other] && surnameOf[other] === surname) [here, found] = [other, found + 1];
+      }
+      if (found > 1) continue;
+      let forArticle = links.get(article);
+      if (!forArticle) links.set(article, (forArticle = new Map()));
       if (forArticle.has(key)) continue;
-      forArticle.set(key, here[0] ?? UNDECIDED);
-      if (here.length === 0) {
-        let waiting = waitingBySurname.get(surname);
-        if (!waiting) waitingBySurname.set(surname, (waiting = []));
-        waiting.push(article - 1);
+      forArticle.set(key, here);
+      if (found === 0) {
+        let waiting = waitingBySurname.get(key);
+        if (!waiting) waitingBySurname.set(key, (waiting = []));
+        waiting.push(article);
       }
     }
   }
-  const ids = [...keysByArticle.keys()];
   const work = { done: 0 };
-  for (const [surname, waiting] of waitingBySurname) {
-    const context = yield* surnameContext(`person:${surname}`, waiting, fullBySurname.get(surname)!, articlesOf, keysOf, work);
+  const scratch = new ContextScratch(names.length);
+  for (const [bareKey, waiting] of waitingBySurname) {
+    const context = yield* surnameContext(bareKey, waiting, candidatesOf[surnameOf[bareKey]!]!, articlesOf, numbered, scratch, work);
     for (const at of waiting) {
       if (++work.done % ARTICLES_PER_STEP === 0) yield;
-      const chosen = mostSharedContext(`person:${surname}`, keysOf[at]!, context);
-      if (chosen) links.get(ids[at]!)!.set(`person:${surname}`, chosen);
+      const chosen = mostSharedContext(bareKey, keys.subarray(starts[at], starts[at + 1]), context, scratch);
+      if (chosen !== undefined) links.get(at)!.set(bareKey, chosen);
     }
-    waitingBySurname.delete(surname);
+    scratch.forget(context);
+    waitingBySurname.delete(bareKey);
   }
   // What context left untied is no link.
-  for (const [id, forArticle] of links) {
-    for (const [key, chosen] of forArticle) if (chosen === UNDECIDED) forArticle.delete(key);
-    if (forArticle.size === 0) links.delete(id);
+  const named = new Map<string, Map<string, string>>();
+  for (const [article, forArticle] of links) {
+    const tied = new Map<string, string>();
+    for (const [key, chosen] of forArticle) if (chosen !== UNDECIDED) tied.set(names[key]!, names[chosen]!);
+    if (tied.size > 0) named.set(ids[article]!, tied);
   }
-  return links;
+  return named;
 }
 
 /**
- * A surname's candidates, and for each entity its waiting articles have (by its place in `ids`)
- * the positions of the candidates it appears with: those of entity i are
+ * Arrays the size of the library's keys, kept across surnames: a key's number in the current
+ * surname's context (-1: not in it), and a mark for the keys of the article being counted.
+ */
+class ContextScratch {
+  readonly local: Int32Array;
+  readonly seen: Int32Array;
+  mark = 0;
+
+  constructor(keys: number) {
+    this.local = new Int32Array(keys).fill(-1);
+    this.seen = new Int32Array(keys);
+  }
+
+  /** Clears what a surname's context numbered. */
+  forget(context: SurnameContext): void {
+    for (const key of context.members) this.local[key] = -1;
+  }
+}
+
+/**
+ * A surname's candidates, and for each entity its waiting articles have (its number in
+ * `members`) the positions of the candidates it appears with: those of entity i are
  * `positions[starts[i]]` up to `positions[starts[i + 1]]`. `counts` is scratch.
  */
 interface SurnameContext {
-  names: readonly string[];
-  ids: ReadonlyMap<string, number>;
+  candidates: readonly number[];
+  members: readonly number[];
   starts: Int32Array;
   positions: Int32Array;
   counts: Int32Array;
@@ -273,50 +353,60 @@ interface SurnameContext {
  * articles and written in a second, so nothing grows as it goes.
  */
 function* surnameContext(
-  bare: string,
+  bare: number,
   waiting: readonly number[],
-  candidates: ReadonlySet<string>,
-  articlesOf: ReadonlyMap<string, readonly number[]>,
-  keysOf: readonly (readonly string[])[],
+  candidates: readonly number[],
+  articlesOf: readonly (readonly number[] | undefined)[],
+  { starts: keyStarts, keys }: NumberedKeys,
+  { local }: ContextScratch,
   work: { done: number },
 ): Generator<void, SurnameContext> {
-  const ids = new Map<string, number>();
-  for (const at of waiting) for (const key of keysOf[at]!) if (key !== bare && !ids.has(key)) ids.set(key, ids.size);
-  const names = [...candidates];
+  const members: number[] = [];
+  for (const at of waiting) {
+    for (let k = keyStarts[at]!; k < keyStarts[at + 1]!; k++) {
+      const key = keys[k]!;
+      if (key !== bare && local[key] === -1) local[key] = members.push(key) - 1;
+    }
+  }
   // Each pair once, however many articles the entity and the candidate share.
-  const lastPosition = new Int32Array(ids.size).fill(-1);
+  const lastPosition = new Int32Array(members.length).fill(-1);
   const eachPair = function* (visit: (id: number, position: number) => void): Generator<void> {
     lastPosition.fill(-1);
-    for (let position = 0; position < names.length; position++) {
-      const candidate = names[position]!;
-      for (const at of articlesOf.get(candidate) ?? []) {
+    for (let position = 0; position < candidates.length; position++) {
+      const candidate = candidates[position]!;
+      for (const at of articlesOf[candidate] ?? []) {
         if (++work.done % ARTICLES_PER_STEP === 0) yield;
-        for (const other of keysOf[at]!) {
-          const id = ids.get(other);
-          if (id === undefined || other === candidate || lastPosition[id] === position) continue;
+        for (let k = keyStarts[at]!; k < keyStarts[at + 1]!; k++) {
+          const other = keys[k]!;
+          const id = local[other]!;
+          if (id < 0 || other === candidate || lastPosition[id] === position) continue;
           lastPosition[id] = position;
           visit(id, position);
         }
       }
     }
   };
-  const starts = new Int32Array(ids.size + 1);
+  const starts = new Int32Array(members.length + 1);
   yield* eachPair((id) => starts[id + 1]!++);
-  for (let i = 0; i < ids.size; i++) starts[i + 1]! += starts[i]!;
-  const positions = new Int32Array(starts[ids.size]!);
-  const filled = starts.slice(0, ids.size);
+  for (let i = 0; i < members.length; i++) starts[i + 1]! += starts[i]!;
+  const positions = new Int32Array(starts[members.length]!);
+  const filled = starts.slice(0, members.length);
   yield* eachPair((id, position) => (positions[filled[id]!++] = position));
-  return { names, ids, starts, positions, counts: new Int32Array(names.length) };
+  return { candidates, members, starts, positions, counts: new Int32Array(candidates.length) };
 }
 
 /** The candidate sharing the most of the article's other entities, if one shares more than any other (and at least one). */
-function mostSharedContext(bare: string, keys: readonly string[], context: SurnameContext): string | undefined {
+function mostSharedContext(bare: number, keys: Int32Array, context: SurnameContext, scratch: ContextScratch): number | undefined {
   const { counts, starts, positions } = context;
+  const { local, seen } = scratch;
+  const mark = ++scratch.mark;
   const touched: number[] = [];
-  for (const other of new Set(keys)) {
-    if (other === bare) continue;
-    const id = context.ids.get(other);
-    if (id === undefined) continue;
+  for (const other of keys) {
+    // Each of the article's entities once.
+    if (other === bare || seen[other] === mark) continue;
+    seen[other] = mark;
+    const id = local[other]!;
+    if (id < 0) continue;
     for (let k = starts[id]!; k < starts[id + 1]!; k++) {
       const position = positions[k]!;
       if (counts[position] === 0) touched.push(position);
@@ -335,5 +425,5 @@ function mostSharedContext(bare: string, keys: readonly string[], context: Surna
       tie = false;
     } else if (count === best) tie = true;
   }
-  return tie || chosen < 0 ? undefined : context.names[chosen];
+  return tie || chosen < 0 ? undefined : context.candidates[chosen];
 }
