@@ -297,7 +297,7 @@ export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonl
     const context = yield* surnameContext(bareKey, waiting, candidatesOf[surnameOf[bareKey]!]!, articlesOf, numbered, scratch, work);
     for (const at of waiting) {
       if (++work.done % ARTICLES_PER_STEP === 0) yield;
-      const chosen = mostSharedContext(bareKey, keys.subarray(starts[at], starts[at + 1]), context, scratch);
+      const chosen = mostSharedContext(bareKey, keys, starts[at]!, starts[at + 1]!, context, scratch);
       if (chosen !== undefined) links.get(at)!.set(bareKey, chosen);
     }
     scratch.forget(context);
@@ -395,13 +395,17 @@ function* surnameContext(
   return { candidates, members, starts, positions, counts: new Int32Array(candidates.length) };
 }
 
-/** The candidate sharing the most of the article's other entities, if one shares more than any other (and at least one). */
-function mostSharedContext(bare: number, keys: Int32Array, context: SurnameContext, scratch: ContextScratch): number | undefined {
+/**
+ * The candidate sharing the most of the article's other entities (`keys[from]` up to `keys[to]`),
+ * if one shares more than any other (and at least one).
+ */
+function mostSharedContext(bare: number, keys: Int32Array, from: number, to: number, context: SurnameContext, scratch: ContextScratch): number | undefined {
   const { counts, starts, positions } = context;
   const { local, seen } = scratch;
   const mark = ++scratch.mark;
   const touched: number[] = [];
-  for (const other of keys) {
+  for (let j = from; j < to; j++) {
+    const other = keys[j]!;
     // Each of the article's entities once.
     if (other === bare || seen[other] === mark) continue;
     seen[other] = mark;
