@@ -107,13 +107,24 @@ export function libraryType(identity: Pick<LibraryIdentity, 'typeByName' | 'evid
   return retypedByEvidence(identity.evidence, entity) ? 'person' : entity.type;
 }
 
-/** The key of a corrected entity of article `articleId`: its own, or the full name its bare surname is tied to. */
-export function libraryKey(identity: Pick<LibraryIdentity, 'typeByName' | 'evidence' | 'links'>, articleId: string, entity: Corrected): string {
-  const key = ownKey(entity.name, libraryType(identity, entity));
-  return isBareKey(key) && entity.splitOff === undefined ? (identity.links.get(articleId)?.get(key) ?? key) : key;
+/**
+ * The key of a corrected entity of article `articleId`: its own, or the full name its bare surname
+ * is tied to. `own` is its own key under the library's type, when the caller has it already (the
+ * index build works it out once per form, not once per article).
+ */
+export function libraryKey(
+  identity: Pick<LibraryIdentity, 'typeByName' | 'evidence' | 'links'>,
+  articleId: string,
+  entity: Corrected,
+  own = ownKey(entity.name, libraryType(identity, entity)),
+): string {
+  return isBareKey(own) && entity.splitOff === undefined ? (identity.links.get(articleId)?.get(own) ?? own) : own;
 }
 
-/** What an entity is in the library: hidden, or its type, key and the name shown. */
+/**
+ * What an entity is in the library: hidden, or its type, key and the name shown. `type` and `own`
+ * (its library type and own key), when the caller has them already, as libraryKey's `own`.
+ */
 export type Resolved = { hidden: true } | { hidden: false; type: EntityType; key: string; name: string };
 
 /**
@@ -122,9 +133,15 @@ export type Resolved = { hidden: true } | { hidden: false; type: EntityType; key
  * user named it; and the corrections about that name apply too ("hide Vladimir Putin" hides the
  * tied "Putin" as well).
  */
-export function resolveCorrected(identity: LibraryIdentity, articleId: string, entity: Corrected, renamedByUser: boolean): Resolved {
-  const type = libraryType(identity, entity);
-  const key = libraryKey(identity, articleId, entity);
+export function resolveCorrected(
+  identity: LibraryIdentity,
+  articleId: string,
+  entity: Corrected,
+  renamedByUser: boolean,
+  type = libraryType(identity, entity),
+  own = ownKey(entity.name, type),
+): Resolved {
+  const key = libraryKey(identity, articleId, entity, own);
   const shown = renamedByUser ? entity.name : (identity.names.get(key) ?? entity.name);
   const after = shown !== entity.name ? identity.corrections.verdict([shown]) : undefined;
   if (after?.hidden) return { hidden: true };

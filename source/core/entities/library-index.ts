@@ -126,7 +126,8 @@ interface Form {
   hidden: boolean;
   /** A form the user split off: a summary does not count its mentions apart (one, never in the title). */
   split: boolean;
-  /** Its own key under the library's types, once they are known (step 2). */
+  /** Its type in the library and its own key under it, once the library's types are known (step 2). */
+  libraryType?: EntityType;
   ownKey?: string;
 }
 
@@ -186,7 +187,10 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
   for (const id of order) {
     if (mayPause(n++)) yield;
     const keys: string[] = [];
-    entitiesOf(id, (form) => keys.push((form.ownKey ??= ownKey(form.corrected.name, libraryType(typed, form.corrected)))));
+    entitiesOf(id, (form) => {
+      form.libraryType ??= libraryType(typed, form.corrected);
+      keys.push((form.ownKey ??= ownKey(form.corrected.name, form.libraryType)));
+    });
     ownKeys.set(id, keys);
   }
   const keyed = { ...typed, links: yield* linkBareNamesInSteps(ownKeys) };
@@ -196,7 +200,7 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
   for (const id of order) {
     if (mayPause(n++)) yield;
     entitiesOf(id, (form) => {
-      const key = libraryKey(keyed, id, form.corrected);
+      const key = libraryKey(keyed, id, form.corrected, form.ownKey);
       let forKey = nameVotes.get(key);
       if (!forKey) nameVotes.set(key, (forKey = new Map()));
       forKey.set(form.corrected.name, (forKey.get(form.corrected.name) ?? 0) + 1);
@@ -208,7 +212,7 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
   return yield* assembleInSteps(order, identity, cacheDir, found, (id, visit) =>
     entitiesOf(id, (form, mentions, inTitle) => {
       if (form.hidden) return;
-      const r = resolveCorrected(identity, id, form.corrected, form.renamed);
+      const r = resolveCorrected(identity, id, form.corrected, form.renamed, form.libraryType, form.ownKey);
       if (!r.hidden) visit({ key: r.key, type: r.type, name: r.name, aliases: form.corrected.aliases, mentions, inTitle });
     }),
   );
