@@ -822,6 +822,13 @@ test('clean: a name the tagger ended right before a headed name of two words or 
   assert.deepEqual(named(ctx, tagged), ['LOC:Kennedy Space Center', 'ORG:China Manned Space Agency', 'PER:Smith', 'ORG:Space Agency', 'LOC:Paris', 'ORG:Council', 'PER:KENNEDY', 'LOC:SPACE CENTER']);
 });
 
+test('clean: a name never joins a headed name across a line break ("Vladimir Putin", then a paragraph "Russian Federation")', () => {
+  const ctx = context('Vladimir Putin \n\n Russian Federation');
+  const tagged = [spanOf(ctx.tokens, 'Vladimir Putin', 'PER'), spanOf(ctx.tokens, 'Russian Federation', 'ORG')];
+  joinNamesakeHeads(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['PER:Vladimir Putin', 'ORG:Russian Federation']);
+});
+
 test('clean: a capitalised word left out right before an organization in running text is its first word; not a title, nationality, place, day or a headline\'s word', () => {
   const ctx = context('Shares of Wells Fargo rose. The German Volkswagen fell. On Monday Nokia cut jobs. Rivals in Paris Orange grew. Fed Lifts Wells Fargo Cap.');
   const tagged = [

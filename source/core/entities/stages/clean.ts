@@ -428,19 +428,20 @@ const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corp
 /**
  * A name the tagger ended right before a headed name is that name's first word: "Kennedy" +
  * "Space Center", "China" + "Manned Space Agency" (a person or place an organization or site is
- * named for). Only spans that touch (no word or comma between), the second of two words or more
- * ending in a head and not in capitals. The joined span takes the headed name's type. Changes
- * `tagged` in place.
+ * named for). Only spans that touch (no word, comma or line break between: "Vladimir Putin" and a
+ * paragraph "Russian Federation" are two names), the second of two words or more ending in a head
+ * and not in capitals. The joined span takes the headed name's type. Changes `tagged` in place.
  */
-export function joinNamesakeHeads(ctx: Pick<ResolveContext, 'tokens' | 'capsSentence'>, tagged: TaggedSpan[]): void {
-  const { tokens } = ctx;
+export function joinNamesakeHeads(ctx: Pick<ResolveContext, 'tokens' | 'capsSentence' | 'text'>, tagged: TaggedSpan[]): void {
+  const { tokens, text } = ctx;
+  const lineBreakBefore = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
   const isHead = (w: string) => ORG_HEADS.has(w) || LINKED_HEADS.has(w) || FACILITY_HEADS.has(w);
   tagged.sort((a, b) => a.start - b.start);
   for (let k = 0; k + 1 < tagged.length; k++) {
     const a = tagged[k]!;
     const b = tagged[k + 1]!;
     if (b.start !== a.end || a.type === 'MISC' || b.type === 'MISC' || b.end - b.start < 2 || ctx.capsSentence[b.start] === 1) continue;
-    if (!isHead(tokens[b.end - 1]!.text) || !/^\p{Lu}/u.test(tokens[b.start]!.text)) continue;
+    if (!isHead(tokens[b.end - 1]!.text) || !/^\p{Lu}/u.test(tokens[b.start]!.text) || lineBreakBefore(b.start)) continue;
     Object.assign(a, { end: b.end, type: b.type, ...(b.fixed ? { fixed: true } : {}) });
     tagged.splice(k + 1, 1);
     k--;
