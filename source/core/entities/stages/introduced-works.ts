@@ -58,9 +58,9 @@ export function markIntroducedWorks(ctx: Pick<ResolveContext, 'tokens' | 'text'>
   /** "another tanker, the Seaways Hector.": the noun, a comma, "the", then the name ending its clause (not "a film, the BBC said"). */
   const theApposed = (span: TaggedSpan) =>
     word(span.start - 1) === 'the' && word(span.start - 2) === ',' && WORK_NOUNS.has(word(span.start - 3)) && (span.end >= tokens.length || CLAUSE_ENDS.has(word(span.end)));
-  /** "translated from Kannada", "written in Urdu": one word after such a verb and its preposition is a language. */
   /** "Lyme disease", "Alzheimer's disease": a disease named by the noun after it. */
   const isDisease = (span: TaggedSpan) => DISEASE_NOUNS.has(word(span.end)) || (isPossessive(word(span.end)) && DISEASE_NOUNS.has(word(span.end + 1)));
+  /** "translated from Kannada", "written in Urdu": one word after such a verb and its preposition is a language. */
   const isLanguage = (span: TaggedSpan) => span.end - span.start === 1 && LANGUAGE_VERBS.has(word(span.start - 2)) && LANGUAGE_PREPOSITIONS.has(word(span.start - 1));
   const introduced = new Set<string>();
   for (const span of tagged) {
