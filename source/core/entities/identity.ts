@@ -121,17 +121,15 @@ export function libraryKey(
   return isBareKey(own) && entity.splitOff === undefined ? (identity.links.get(articleId)?.get(own) ?? own) : own;
 }
 
-/**
- * What an entity is in the library: hidden, or its type, key and the name shown. `type` and `own`
- * (its library type and own key), when the caller has them already, as libraryKey's `own`.
- */
+/** What an entity is in the library: hidden, or its type, key and the name shown. */
 export type Resolved = { hidden: true } | { hidden: false; type: EntityType; key: string; name: string };
 
 /**
  * Where a corrected entity of article `articleId` stands in the library. It is shown by the name
  * the library knows its key by (a bare "Putin" tied to Vladimir Putin shows as him), unless the
  * user named it; and the corrections about that name apply too ("hide Vladimir Putin" hides the
- * tied "Putin" as well).
+ * tied "Putin" as well). `type` and `own` (its library type and own key under it) are given by a
+ * caller that has them already, as libraryKey's `own`.
  */
 export function resolveCorrected(
   identity: LibraryIdentity,
