@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { defineStoredText, storeText, type OutsideBytes } from '../../../source/core/load/text-store.js';
+import { defineStoredText, SLAB_BYTES, storeText, type OutsideBytes } from '../../../source/core/load/text-store.js';
 import { TS_LOADER_ARGS } from '../../helpers/ts-loader-args';
 
 /** Counts the bodies decoded while `body` runs: a decode is a Buffer's UTF-8 toString. */
@@ -37,7 +37,8 @@ describe('text store', () => {
 
   it('stores a text bigger than a slab, and texts on both sides of a slab boundary', () => {
     const big = 'é’—'.repeat(200_000); // 1.6 MB of UTF-8: a buffer of its own
-    const pieces = Array.from({ length: 600 }, (_, i) => `${i} ${'x’'.repeat(500 + (i % 7))}`); // ~1.2 MB: crosses into a new slab
+    // ~100 KB each, under a buffer of their own: a slab and a bit, so they cross into a new slab.
+    const pieces = Array.from({ length: Math.ceil(SLAB_BYTES / 100_000) + 2 }, (_, i) => `${i} ${'x’'.repeat(25_000 + (i % 7))}`);
     const stored = [storeText(big), ...pieces.map((p) => storeText(p))];
     assert.equal(stored[0]!.read(), big);
     pieces.forEach((p, i) => assert.equal(stored[i + 1]!.read(), p));
