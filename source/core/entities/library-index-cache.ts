@@ -40,17 +40,22 @@ export interface EntityIndexKey {
 }
 
 /**
- * Writes the findings of a complete pass over the articles `order` names; a failure is told, never
- * thrown. Streamed (writeInputs): at 20,000 articles, building the file as one string (and the
+ * Writes the findings of a complete pass over the articles `order` names; whether they were
+ * written, a failure told, never thrown. Streamed (writeInputs): at 20,000 articles, building the file as one string (and the
  * integers as one array, and both again joined to the digest) cost a cold start ~200 MB more RSS.
  */
-export function saveEntityIndexInputs(file: string, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>, onProblem?: (problem: string) => void): void {
+export function saveEntityIndexInputs(file: string, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>, onProblem?: (problem: string) => void): boolean {
   const problem = ensureOwnDirectory(dirname(file));
-  if (problem) return onProblem?.(`entity index cache off: ${problem}`);
+  if (problem) {
+    onProblem?.(`entity index cache off: ${problem}`);
+    return false;
+  }
   try {
     writeOwnFileAtomic(file, (out) => writeInputs(out, key, order, findings));
+    return true;
   } catch (error) {
     onProblem?.(`entity index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
+    return false;
   }
 }
 

@@ -144,70 +144,87 @@ export function saveLibraryIndex(index: LibraryEntityIndex, file: string, key: L
   }
 }
 
-/** The index as the file's sections (strings as positions in `strings`). */
+/** The strings of every list as positions (`at`), and where each list starts (one more than lists): counted first, so both are exact-size typed arrays. */
+function flatLists<T>(lists: readonly T[], itemsOf: (list: T) => readonly string[], at: (s: string) => number): { start: Int32Array; values: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  for (const [k, list] of lists.entries()) start[k + 1] = start[k]! + itemsOf(list).length;
+  const values = new Int32Array(start[lists.length]!);
+  for (const [k, list] of lists.entries()) itemsOf(list).forEach((item, i) => (values[start[k]! + i] = at(item)));
+  return { start, values };
+}
+
+/**
+ * The index as the file's sections (strings as positions in `strings`). Typed arrays of their exact
+ * size, no array per row: at 100,000 articles the sections as growing number arrays and tuples were
+ * ~100 MB of heap the save made and dropped, on the UI thread, at the end of the pass.
+ */
 function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Record<Count, number>; sections: Record<SectionName, ArrayLike<number>> } {
   const { strings, at } = stringTable();
   const { entities, postings, order, namesByArticle, identity } = index;
-  const aliasStart = [0];
-  const alias: number[] = [];
-  for (const e of entities) {
-    for (const a of e.aliases) alias.push(at(a));
-    aliasStart.push(alias.length);
-  }
-  const nameStart = [0];
-  const name: number[] = [];
-  for (const id of order) {
-    for (const n of namesByArticle.get(id) ?? []) name.push(at(n));
-    nameStart.push(name.length);
-  }
-  const articleAt = new Map(order.map((id, d) => [id, d]));
-  const links: [number, number, number][] = [];
-  for (const [id, forArticle] of identity.links) {
-    const d = articleAt.get(id);
-    if (d !== undefined) for (const [bare, full] of forArticle) links.push([d, at(bare), at(full)]);
-  }
+  const aliases = flatLists(entities, (e) => e.aliases, at);
+  const names = flatLists(order, (id) => namesByArticle.get(id) ?? [], at);
   // An article's ties together, articles in order (the reader relies on it: identityFrom).
-  links.sort((a, b) => a[0] - b[0]);
-  const shown = [...identity.names].map(([k, n]) => [at(k), at(n)] as const);
-  const typed = [...identity.typeByName].map(([n, t]) => [at(n), TYPES.indexOf(t)] as const);
+  let tieCount = 0;
+  for (const id of order) tieCount += identity.links.get(id)?.size ?? 0;
+  const [linkArticle, linkBare, linkFull] = [new Int32Array(tieCount), new Int32Array(tieCount), new Int32Array(tieCount)];
+  let tie = 0;
+  order.forEach((id, d) => {
+    for (const [bare, full] of identity.links.get(id) ?? []) {
+      linkArticle[tie] = d;
+      linkBare[tie] = at(bare);
+      linkFull[tie++] = at(full);
+    }
+  });
+  const pairs = <K, V>(map: ReadonlyMap<K, V>, first: (k: K) => number, second: (v: V) => number) => {
+    const [a, b] = [new Int32Array(map.size), new Int32Array(map.size)];
+    let k = 0;
+    for (const [key, value] of map) {
+      a[k] = first(key);
+      b[k++] = second(value);
+    }
+    return [a, b] as const;
+  };
+  const [shownKey, shownName] = pairs(identity.names, at, at);
+  const [typedName, typedType] = pairs(identity.typeByName, at, (t) => TYPES.indexOf(t));
   // The name index the screens' filter and `@name` use: saved, a warm start loads it rather than
   // build it (100-250 ms of the UI thread at 20,000 articles). Built here if it was not yet.
-  const names = entityNames(index).saved();
+  const nameIndex = entityNames(index).saved();
+  const column = (of: (e: LibraryEntity) => number) => Int32Array.from(entities, of);
   const sections: Record<SectionName, ArrayLike<number>> = {
-    entityKey: entities.map((e) => at(e.key)),
-    entityName: entities.map((e) => at(e.name)),
-    entityType: entities.map((e) => TYPES.indexOf(e.type)),
-    aliasStart,
-    alias,
+    entityKey: column((e) => at(e.key)),
+    entityName: column((e) => at(e.name)),
+    entityType: column((e) => TYPES.indexOf(e.type)),
+    aliasStart: aliases.start,
+    alias: aliases.values,
     docStart: postings.docStart,
     doc: postings.docs,
     mentions: postings.mentions,
-    nameStart,
-    name,
-    shownKey: shown.map((s) => s[0]),
-    shownName: shown.map((s) => s[1]),
-    linkArticle: links.map((l) => l[0]),
-    linkBare: links.map((l) => l[1]),
-    linkFull: links.map((l) => l[2]),
-    typedName: typed.map((t) => t[0]),
-    typedType: typed.map((t) => t[1]),
-    surname: [...identity.evidence.surnames].map(at),
-    nameTerm: names.terms.map(at),
-    termHolderStart: names.holderStart,
-    termHolder: names.holder,
+    nameStart: names.start,
+    name: names.values,
+    shownKey,
+    shownName,
+    linkArticle,
+    linkBare,
+    linkFull,
+    typedName,
+    typedType,
+    surname: Int32Array.from(identity.evidence.surnames, at),
+    nameTerm: Int32Array.from(nameIndex.terms, at),
+    termHolderStart: nameIndex.holderStart,
+    termHolder: nameIndex.holder,
   };
   const counts: Record<Count, number> = {
     articles: order.length,
     entities: entities.length,
-    aliases: alias.length,
+    aliases: aliases.values.length,
     postings: postings.docs.length,
-    names: name.length,
-    shownNames: shown.length,
-    links: links.length,
-    typedNames: typed.length,
+    names: names.values.length,
+    shownNames: shownKey.length,
+    links: linkArticle.length,
+    typedNames: typedName.length,
     surnames: identity.evidence.surnames.size,
-    nameTerms: names.terms.length,
-    termHolders: names.holder.length,
+    nameTerms: nameIndex.terms.length,
+    termHolders: nameIndex.holder.length,
   };
   return { strings, counts, sections };
 }

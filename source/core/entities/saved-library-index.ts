@@ -12,7 +12,7 @@ import { TimeSlices } from '../load/time-slices.js';
 import { libraryCacheOf } from '../load/library-cache.js';
 import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
-import { type CorrectedIndexStore, findingsFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
+import { type CorrectedIndexStore, findingsFrom, findingsReadFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entityNamesInSlices } from './name-search.js';
 import { correctedLibraryIndexFile, type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
 
@@ -110,16 +110,20 @@ export async function indexFromSavedInputs(
 /**
  * Saves the built index `index`, under no corrections (and, with `withInputs`, the findings it was
  * built from), atomically; a failure is told, never thrown. Its versions under corrections are
- * saved beside it from then on.
+ * saved beside it from then on, and once its findings are on disk they are read from there.
  */
 export function saveBuiltIndex(index: LibraryEntityIndex, place: SavedIndexPlace, options: SavedIndexOptions & { withInputs: boolean }): void {
   if (index.identity.corrections.size > 0) return;
+  // Without withInputs, the index was built from the saved inputs, read back just before.
+  let inputsSaved = !options.withInputs;
   if (options.withInputs) {
     const findings = indexFindings(index);
-    if (findings) saveEntityIndexInputs(place.files.inputs, place.key, place.order, findings, options.onProblem);
+    inputsSaved = !!findings && saveEntityIndexInputs(place.files.inputs, place.key, place.order, findings, options.onProblem);
   }
   saveLibraryIndex(index, place.files.index, place.key, options.onProblem);
-  keptIn(index, correctedStore(place, options, savedFindings(place, options)));
+  const fromDisk = savedFindings(place, options);
+  if (inputsSaved) findingsReadFrom(index, fromDisk);
+  keptIn(index, correctedStore(place, options, fromDisk));
 }
 
 /**

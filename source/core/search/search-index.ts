@@ -130,7 +130,9 @@ export class SearchIndex {
     for (const [index, terms] of entries) {
       if (++given % (EXTRA_DOCS_PER_STEP * 8) === 0) yield;
       if (terms.length === 0) extra.delete(index);
-      else extra.set(index, terms.slice());
+      // Kept as given, not copied: the lists are the entity index's own (readonly), and a copy of
+      // every article's was 35 MB more at 100,000 articles.
+      else extra.set(index, terms);
     }
     // Rebuild the small extra index from scratch: entity lists are short.
     const vocab = new Vocabulary();

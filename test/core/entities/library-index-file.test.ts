@@ -9,9 +9,10 @@ import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { type Correction, CorrectionSet, NO_CORRECTIONS } from '../../../source/core/entities/corrections.js';
 import type { Findings } from '../../../source/core/entities/library-findings.js';
-import { appearsWith, type EntitySummary, findingsFrom, keptIn, type LibraryEntityIndex, LibraryIndexBuilder, nextArticleWith } from '../../../source/core/entities/library-index.js';
+import { appearsWith, type EntitySummary, findingsFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder, nextArticleWith } from '../../../source/core/entities/library-index.js';
 import { correctedLibraryIndexFile, libraryIndexFile, loadLibraryIndex, MAX_LIBRARY_INDEX_BYTES, saveLibraryIndex } from '../../../source/core/entities/library-index-file.js';
 import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
+import { saveBuiltIndex } from '../../../source/core/entities/saved-library-index.js';
 import { entityNames } from '../../../source/core/entities/name-search.js';
 import type { Entity } from '../../../source/core/entities/types.js';
 import { decodeLibraryIndex as decode, type DecodedLibraryIndex as Decoded, encodeLibraryIndex as encode, LIBRARY_INDEX_MAGIC as MAGIC } from '../../helpers/library-index-file.js';
@@ -115,6 +116,35 @@ describe('saved library entity index: loaded, it answers as the built one', () =
       }),
       { numRuns: 40 },
     );
+  });
+
+  test('a built index saved with its inputs reads its findings back from them: under corrections it answers as one that kept them', () => {
+    fc.assert(
+      fc.property(library, fc.array(correction, { minLength: 1, maxLength: 3 }), (articles, list) => {
+        const order = articles.map((_, i) => `a${i}.txt`);
+        const found = new Map(order.map((id, i) => [id, articles[i]!]));
+        const index = built(order, found);
+        const at = freshFile();
+        const place = { files: { index: at, corrected: `${at}.corrected`, inputs: `${at}.entities` }, key: KEY, order };
+        saveBuiltIndex(index, place, { cacheDir: root, withInputs: true });
+        const corrections = new CorrectionSet(list);
+        const probe = probeOf(articles.flat());
+        assert.deepEqual(answers(index.withCorrections(corrections), probe), answers(built(order, found).withCorrections(corrections), probe));
+        assert.deepEqual([...indexFindings(index)!], [...indexFindings(built(order, found))!]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('once saved, the built index holds no findings of its own: with its inputs file gone there are none to rebuild from', () => {
+    const order = ['a.txt', 'b.txt'];
+    const found = new Map<string, EntitySummary[]>([['a.txt', [{ name: 'Gordon Brown', type: 'person', aliases: ['Brown'], mentions: 2, inTitle: false }]], ['b.txt', []]]);
+    const index = built(order, found);
+    const at = freshFile();
+    saveBuiltIndex(index, { files: { index: at, corrected: `${at}.corrected`, inputs: `${at}.entities` }, key: KEY, order }, { cacheDir: root, withInputs: true });
+    unlinkSync(`${at}.entities`);
+    assert.equal(indexFindings(index), undefined);
+    assert.equal(index.withCorrections(new CorrectionSet([{ op: 'hide', name: 'Gordon Brown' }])), index);
   });
 
   test('an index under corrections, saved, loads only under the same corrections, and answers as the freshly corrected one', async () => {
