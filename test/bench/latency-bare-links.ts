@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<void> {
   const inputs = arg(argv, '--inputs');
   if (!inputs) throw new Error('--inputs FILE.entities is needed');
   const module = (path: string) => import(pathToFileURL(join(tree, 'source/core/entities', path)).href);
-  const { libraryType, linkBareNamesInSteps, ownKey, TypeVote } = await module('identity.ts');
+  const { KeyNumbering, libraryType, linkBareNamesInSteps, ownKey, TypeVote } = await module('identity.ts');
   const { EvidenceCollector } = await module('evidence.ts');
   const { NO_CORRECTIONS } = await module('corrections.ts');
   const load = [loadavg()[0]!];
@@ -57,7 +57,16 @@ async function main(argv: string[]): Promise<void> {
   let peak = before;
   let heapPeak = heapBefore;
   const cpu = cpuMs();
-  const steps = linkBareNamesInSteps(keysByArticle) as Generator<void, Map<string, Map<string, string>>>;
+  // A tree with KeyNumbering is given the keys as the build gives them, an article at a time (timed too).
+  const numbering = KeyNumbering && new KeyNumbering();
+  if (numbering) {
+    for (const [id, keys] of keysByArticle) {
+      for (const key of keys) numbering.add(key);
+      numbering.endArticle(id);
+    }
+    keysByArticle.clear();
+  }
+  const steps = linkBareNamesInSteps(numbering ?? keysByArticle) as Generator<void, Map<string, Map<string, string>>>;
   let pauses = 0;
   let step = steps.next();
   while (!step.done) {

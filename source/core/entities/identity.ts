@@ -192,7 +192,12 @@ const TYPE_INDEX: Record<EntityType, 0 | 1 | 2> = { person: 0, place: 1, organiz
  * that is at least one and no other candidate shares as many.
  */
 export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string[]>): Map<string, Map<string, string>> {
-  return runSteps(linkBareNamesInSteps(keysByArticle));
+  const numbering = new KeyNumbering();
+  for (const [id, keys] of keysByArticle) {
+    for (const key of keys) numbering.add(key);
+    numbering.endArticle(id);
+  }
+  return runSteps(linkBareNamesInSteps(numbering));
 }
 
 /** Articles between two places where the library-wide steps below may pause. */
@@ -213,38 +218,61 @@ interface NumberedKeys {
   bare: Uint8Array;
 }
 
-function* numberKeys(keysByArticle: ReadonlyMap<string, readonly string[]>): Generator<void, NumberedKeys> {
-  const numberOf = new Map<string, number>();
-  const names: string[] = [];
-  const starts = new Int32Array(keysByArticle.size + 1);
-  let total = 0;
-  for (const keys of keysByArticle.values()) total += keys.length;
-  const keys = new Int32Array(total);
-  let [article, at] = [0, 0];
-  for (const list of keysByArticle.values()) {
-    if (++article % ARTICLES_PER_STEP === 0) yield;
-    for (const key of list) {
-      let n = numberOf.get(key);
-      if (n === undefined) numberOf.set(key, (n = names.push(key) - 1));
-      keys[at++] = n;
-    }
-    starts[article] = at;
+/**
+ * The library's keys numbered as each article's are given (an article at a time, in library
+ * order), kept as the numbered runs alone: the build gives them as it works each one out, so no
+ * article's key strings are held for the tying (at 100,000 articles a map of them was 70 MB).
+ */
+export class KeyNumbering {
+  private readonly numberOf = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly ids: string[] = [];
+  private readonly starts: number[] = [0];
+  private keys: Int32Array;
+  private used = 0;
+
+  /** `total`: how many keys all the articles have, if known (the runs are then one array of that size). */
+  constructor(total = 1024) {
+    this.keys = new Int32Array(Math.max(total, 16));
   }
-  const surnames = new Map<string, number>();
-  const surnameOf = new Int32Array(names.length).fill(-1);
-  const bare = new Uint8Array(names.length);
-  for (const [n, key] of names.entries()) {
-    if (!key.startsWith('person:')) continue;
-    if (isBareKey(key)) bare[n] = 1;
-    else {
-      const surname = surnameOfKey(key);
-      let s = surnames.get(surname);
-      if (s === undefined) surnames.set(surname, (s = surnames.size));
-      surnameOf[n] = s;
+
+  /** The next article's key (call add for each, then endArticle). */
+  add(key: string): void {
+    let n = this.numberOf.get(key);
+    if (n === undefined) this.numberOf.set(key, (n = this.names.push(key) - 1));
+    if (this.used === this.keys.length) {
+      const grown = new Int32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
     }
+    this.keys[this.used++] = n;
   }
-  for (const [n, key] of names.entries()) if (bare[n]) surnameOf[n] = surnames.get(key.slice('person:'.length)) ?? -1;
-  return { names, starts, keys, surnameOf, bare };
+
+  endArticle(id: string): void {
+    this.ids.push(id);
+    this.starts.push(this.used);
+  }
+
+  /** The articles' ids, and what the tying asks of each key. */
+  finish(): { ids: string[]; numbered: NumberedKeys } {
+    const { names } = this;
+    const surnames = new Map<string, number>();
+    const surnameOf = new Int32Array(names.length).fill(-1);
+    const bare = new Uint8Array(names.length);
+    for (const [n, key] of names.entries()) {
+      if (!key.startsWith('person:')) continue;
+      if (isBareKey(key)) bare[n] = 1;
+      else {
+        const surname = surnameOfKey(key);
+        let s = surnames.get(surname);
+        if (s === undefined) surnames.set(surname, (s = surnames.size));
+        surnameOf[n] = s;
+      }
+    }
+    for (const [n, key] of names.entries()) if (bare[n]) surnameOf[n] = surnames.get(key.slice('person:'.length)) ?? -1;
+    this.numberOf.clear();
+    return { ids: this.ids, numbered: { names, starts: Int32Array.from(this.starts), keys: this.keys.subarray(0, this.used), surnameOf, bare } };
+  }
 }
 
 /** Stands for a bare name's link until its surname's context decides it (or leaves it untied). */
@@ -257,10 +285,14 @@ const UNDECIDED = -1;
  * the entities those waiting articles have, and dropped once they are decided: at 100,000
  * articles, keeping every surname's context at once was the end of the pass's peak.
  */
-export function* linkBareNamesInSteps(keysByArticle: ReadonlyMap<string, readonly string[]>): Generator<void, Map<string, Map<string, string>>> {
-  const numbered = yield* numberKeys(keysByArticle);
+export function* linkBareNamesInSteps(keys: KeyNumbering): Generator<void, Map<string, Map<string, string>>> {
+  const { ids, numbered } = keys.finish();
+  yield;
+  return yield* linkNumberedInSteps(ids, numbered);
+}
+
+function* linkNumberedInSteps(ids: readonly string[], numbered: NumberedKeys): Generator<void, Map<string, Map<string, string>>> {
   const { names, starts, keys, surnameOf, bare } = numbered;
-  const ids = [...keysByArticle.keys()];
   // Each surname's full names (in the order they first come), and each full name's articles.
   const candidatesOf: number[][] = [];
   const articlesOf: number[][] = [];

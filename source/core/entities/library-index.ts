@@ -11,7 +11,7 @@
 import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
 import { EvidenceCollector } from './evidence.js';
 import { runSteps, runStepsInSlices } from '../load/time-slices.js';
-import { ARTICLES_PER_STEP, type Corrected, correct, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
+import { ARTICLES_PER_STEP, type Corrected, correct, KeyNumbering, type LibraryIdentity, libraryKey, libraryType, linkBareNamesInSteps, ownKey, resolveCorrected, TypeVote } from './identity.js';
 import type { Entity, EntityType } from './types.js';
 import { Findings, type Signature } from './library-findings.js';
 import { type LibraryPostings, PositionMap, PostingsCollector } from './library-postings.js';
@@ -183,18 +183,18 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
   }
   const typed = { corrections, evidence: evidence.finish(), typeByName: votes.finish() };
   // 2. Each entity's own key under those types; then bare surnames tied to full names by context.
-  const ownKeys = new Map<string, string[]>();
+  let total = 0;
+  for (const id of order) entitiesOf(id, () => total++);
+  const ownKeys = new KeyNumbering(total);
   for (const id of order) {
     if (mayPause(n++)) yield;
-    const keys: string[] = [];
     entitiesOf(id, (form) => {
       form.libraryType ??= libraryType(typed, form.corrected);
-      keys.push((form.ownKey ??= ownKey(form.corrected.name, form.libraryType)));
+      ownKeys.add((form.ownKey ??= ownKey(form.corrected.name, form.libraryType)));
     });
-    ownKeys.set(id, keys);
+    ownKeys.endArticle(id);
   }
   const keyed = { ...typed, links: yield* linkBareNamesInSteps(ownKeys) };
-  ownKeys.clear();
   // 3. Each key's name: the one most of its articles use.
   const nameVotes = new Map<string, Map<string, number>>();
   for (const id of order) {
