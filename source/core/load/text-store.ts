@@ -114,6 +114,9 @@ export class StoredText {
   moveOutside(outside: OutsideBytes, start: number, check: StoredTextCheck): boolean {
     if (!Buffer.isBuffer(this.bytes)) return false;
     this.checkedDigest = digestOf(this.bytesView());
+    // New bodies go to a new slab: this one is freed once its bodies have all moved (the module
+    // held it, and with it up to 33 MiB of written pages, for good).
+    if (this.bytes === slab) slab = undefined;
     this.end = start + (this.end - this.start);
     this.start = start;
     this.bytes = outside;

@@ -98,6 +98,24 @@ describe('text store', () => {
     assert.deepEqual(JSON.parse(run.stdout), { fast: 40, same: true });
   });
 
+  it('once every body of a slab has moved outside memory, the slab is let go of (the one being filled too)', () => {
+    const script = `
+      import { SLAB_BYTES, storeText } from ${JSON.stringify(new URL('../../../source/core/load/text-store.ts', import.meta.url).href)};
+      const mb = () => process.memoryUsage().arrayBuffers / 1048576;
+      const stored = Array.from({ length: 100 }, (_, i) => storeText('body ' + i + ' “quoted”'));
+      gc();
+      const filling = mb();
+      const outside = { read: () => Buffer.alloc(0) };
+      for (const s of stored) s.moveOutside(outside, 0, (text) => text);
+      gc();
+      console.log(JSON.stringify({ slabMb: SLAB_BYTES / 1048576, freedMb: filling - mb() }));
+    `;
+    const run = spawnSync(process.execPath, ['--expose-gc', ...TS_LOADER_ARGS, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const { slabMb, freedMb } = JSON.parse(run.stdout) as { slabMb: number; freedMb: number };
+    assert.ok(freedMb >= slabMb, `${freedMb} MB freed, the slab is ${slabMb} MB`);
+  });
+
   it('a body moved outside memory reads the same from there, checked only when its bytes are not the ones it had', () => {
     const texts = ['Erdoğan’s “quoted” body', 'second — body', ''];
     const stored = texts.map((t) => storeText(t));
