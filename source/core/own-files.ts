@@ -25,6 +25,7 @@
 import * as nodeFs from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { runSteps } from './load/time-slices.js';
 import { sanitizeSingleLine } from './sanitize.js';
 
 export type OwnDirectoryKind = 'cache' | 'config' | 'state';
@@ -301,14 +302,33 @@ export function writeOwnFileAtomic(
   data: string | Uint8Array | readonly Uint8Array[] | ((out: OwnFileOutput) => void),
   options: AtomicWriteOptions = {},
 ): number | undefined {
+  return runSteps(writeOwnFileAtomicInSteps(path, data, options));
+}
+
+/**
+ * The same, for a `data` function that yields between the pieces it writes: run in slices
+ * (runStepsInSlices), a file of tens of megabytes written on the UI thread holds no key for
+ * seconds. The new file replaces the old one only after the last piece.
+ */
+export function* writeOwnFileAtomicInSteps(
+  path: string,
+  data: string | Uint8Array | readonly Uint8Array[] | ((out: OwnFileOutput) => Generator<void> | void),
+  options: AtomicWriteOptions = {},
+): Generator<void, number | undefined> {
   const fs = options.fs ?? realFileSystem;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = fs.openSync(temp, (options.keepOpen ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   let open = true;
+  let renamed = false;
+  // In `finally`, not `catch`: steps left unfinished (return()) clean up as a throw does.
   try {
     const out = fileOutput(fs, fd);
-    if (typeof data === 'function') data(out);
-    else if (typeof data === 'string' || data instanceof Uint8Array) out.write(data);
+    if (typeof data === 'function') {
+      // A function typed to return nothing may return a value all the same (the library cache's
+      // writer gives its blob's offset): only a generator is stepped through.
+      const steps: unknown = data(out);
+      if (isSteps(steps)) yield* steps;
+    } else if (typeof data === 'string' || data instanceof Uint8Array) out.write(data);
     else for (const piece of data) out.write(piece);
     out.flush();
     if (options.durable) fs.fsyncSync(fd);
@@ -317,18 +337,22 @@ export function writeOwnFileAtomic(
       fs.closeSync(fd);
     }
     fs.renameSync(temp, path);
-  } catch (error) {
-    if (open) closeQuietly(fs, fd);
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // Already gone; nothing else to clean.
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      if (open) closeQuietly(fs, fd);
+      try {
+        fs.unlinkSync(temp);
+      } catch {
+        // Already gone; nothing else to clean.
+      }
     }
-    throw error;
   }
   if (options.durable) syncDirectory(fs, dirname(path));
   return options.keepOpen ? fd : undefined;
 }
+
+const isSteps = (value: unknown): value is Generator<void> => typeof value === 'object' && value !== null && typeof (value as Generator).next === 'function';
 
 /** Makes a rename durable; best effort, as some filesystems refuse fsync on a directory. */
 function syncDirectory(fs: OwnFileSystem, dir: string): void {

@@ -7,7 +7,7 @@
  * FILE is a library's saved index inputs (`<cache>/library/<key>.entities`, e.g. of 20,000 generated
  * articles); its articles are added --copies times under new ids (5: a library of 100,000), as a
  * pass adds them, then the index is built (in slices with --slices, as the app does) and saved
- * as after a pass (saveBuiltIndex: its inputs, then the index). Prints JSON: the peak RSS (getrusage's maxrss)
+ * as after a pass (saveBuiltIndex, in slices with --slices: its inputs, then the index). Prints JSON: the peak RSS (getrusage's maxrss)
  * after each stage (the first, adding, is the bench's own reading of FILE), the highest RSS sampled
  * during each and the highest heap in use (every 50 ms where it gives the event loop turns: the build with --slices; after a GC
  * that drops the bench's reading, with --expose-gc), the heap still in use after a GC at its end (with --expose-gc), the main
@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
   const copies = Number(arg(argv, '--copies') ?? 5);
   const module = moduleIn(tree);
   const { LibraryIndexBuilder } = await module('library-index.ts');
-  const { saveBuiltIndex } = await module('saved-library-index.ts');
+  const { saveBuiltIndex, saveBuiltIndexInSlices } = await module('saved-library-index.ts');
   const gc = (globalThis as { gc?: () => void }).gc;
   const load = [loadavg()[0]!];
   let saved: ReturnType<typeof readInputs> | null = readInputs(resolve(inputs));
@@ -82,7 +82,9 @@ async function main(argv: string[]): Promise<void> {
     const key = { generation: 'bench', extractorVersion: 'bench' };
     // As after a pass: its inputs, then the index (whose findings are then read from the inputs).
     const files = { index: join(dir, 'x.entity-index'), corrected: join(dir, 'x.corrected'), inputs: join(dir, 'x.entities') };
-    saveBuiltIndex(index, { files, key, order }, { cacheDir: dir, withInputs: true, onProblem: (p: string) => console.error(p) });
+    const saving = { cacheDir: dir, withInputs: true, onProblem: (p: string) => console.error(p) };
+    if (argv.includes('--slices')) await saveBuiltIndexInSlices(index, { files, key, order }, { ...saving, sliceMs: 8 });
+    else saveBuiltIndex(index, { files, key, order }, saving);
     stage('saved');
     if (argv.includes('--app')) await appStages(module, index, order, stage);
   } finally {

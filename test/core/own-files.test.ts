@@ -15,6 +15,7 @@ import {
   readOwnFile,
   readOwnJson,
   writeOwnFileAtomic,
+  writeOwnFileAtomicInSteps,
 } from '../../source/core/own-files.js';
 import { faultyFs } from '../helpers/faulty-fs.js';
 
@@ -181,6 +182,27 @@ describe('writeOwnFileAtomic', () => {
     assert.equal(readFileSync(file, 'utf8'), '{"v":2}');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.deepEqual(readdirSync(dir), ['state.json']);
+  });
+
+  test('in steps: the old file stays until the last step; steps left unfinished leave it and no temporary file', () => {
+    const dir = freshDir();
+    const file = join(dir, 'index');
+    writeOwnFileAtomic(file, 'old');
+    const pieces = function* (out: { write(data: string): void }) {
+      out.write('new ');
+      yield;
+      out.write('file');
+    };
+    const steps = writeOwnFileAtomicInSteps(file, pieces);
+    steps.next();
+    assert.equal(readFileSync(file, 'utf8'), 'old', 'halfway');
+    steps.next();
+    assert.equal(readFileSync(file, 'utf8'), 'new file');
+    const abandoned = writeOwnFileAtomicInSteps(file, pieces);
+    abandoned.next();
+    abandoned.return(undefined);
+    assert.equal(readFileSync(file, 'utf8'), 'new file');
+    assert.deepEqual(leftovers(dir), []);
   });
 
   test('replaces a link or a FIFO at the path itself, never what a link points to', () => {

@@ -14,7 +14,8 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import { ensureOwnDirectory, errnoCode, readOwnFile, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
+import { runSteps } from '../load/time-slices.js';
+import { ensureOwnDirectory, errnoCode, readOwnFile, writeOwnFileAtomicInSteps, type OwnFileOutput } from '../own-files.js';
 import { sanitizeForTerminal, sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
 import { MAX_ENTITIES_PER_ARTICLE, MAX_MENTIONS_PER_ARTICLE } from './chunked.js';
@@ -45,19 +46,27 @@ export interface EntityIndexKey {
  * integers as one array, and both again joined to the digest) cost a cold start ~200 MB more RSS.
  */
 export function saveEntityIndexInputs(file: string, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>, onProblem?: (problem: string) => void): boolean {
+  return runSteps(saveEntityIndexInputsInSteps(file, key, order, findings, onProblem));
+}
+
+/** The same in steps (run in slices after a pass, on the UI thread: seconds of one block at 100,000 articles). */
+export function* saveEntityIndexInputsInSteps(file: string, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>, onProblem?: (problem: string) => void): Generator<void, boolean> {
   const problem = ensureOwnDirectory(dirname(file));
   if (problem) {
     onProblem?.(`entity index cache off: ${problem}`);
     return false;
   }
   try {
-    writeOwnFileAtomic(file, (out) => writeInputs(out, key, order, findings));
+    yield* writeOwnFileAtomicInSteps(file, (out) => writeInputs(out, key, order, findings));
     return true;
   } catch (error) {
     onProblem?.(`entity index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
     return false;
   }
 }
+
+/** Articles between two places where writing the inputs may pause. */
+const ARTICLES_PER_STEP = 256;
 
 /** Characters gathered before a piece of the JSON is hashed and written. */
 const PIECE_CHARS = 64 * 1024;
@@ -66,9 +75,12 @@ const PIECE_CHARS = 64 * 1024;
  * The file as JSON.stringify would give it, `{"version",…,"strings":[…],"ints":[…]}`, written a
  * piece at a time after a placeholder for its digest, which goes in front at the end.
  */
-function writeInputs(out: OwnFileOutput, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>): void {
+function* writeInputs(out: OwnFileOutput, key: EntityIndexKey, order: readonly string[], findings: ReadonlyMap<string, readonly EntitySummary[]>): Generator<void> {
   const { strings, at: intern } = stringTable();
-  for (const id of order) for (const e of findings.get(id) ?? []) [e.name, ...e.aliases].forEach(intern);
+  for (const [k, id] of order.entries()) {
+    if (k % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
+    for (const e of findings.get(id) ?? []) [e.name, ...e.aliases].forEach(intern);
+  }
   const start = out.written;
   out.write(`${'0'.repeat(64)}\n`);
   const digest = createHash('sha256');
@@ -84,7 +96,8 @@ function writeInputs(out: OwnFileOutput, key: EntityIndexKey, order: readonly st
   for (let at = 0; at < strings.length; at += 1024) emit((at === 0 ? '' : ',') + JSON.stringify(strings.slice(at, at + 1024)).slice(1, -1));
   emit('],"ints":[');
   let first = true;
-  for (const id of order) {
+  for (const [k, id] of order.entries()) {
+    if (k % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
     const list = findings.get(id) ?? [];
     const ints: number[] = [list.length];
     for (const e of list) {

@@ -34,8 +34,8 @@
  */
 import { createHash, webcrypto } from 'node:crypto';
 import { dirname } from 'node:path';
-import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomic, type OwnFileOutput } from '../own-files.js';
-import { runStepsInSlices } from '../load/time-slices.js';
+import { ensureOwnDirectory, errnoCode, readOwnBytes, writeOwnFileAtomicInSteps, type OwnFileOutput } from '../own-files.js';
+import { runSteps, runStepsInSlices } from '../load/time-slices.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import { MAX_NAME_CHARS } from './cache.js';
 import { type CorrectionSet, NO_CORRECTIONS } from './corrections.js';
@@ -135,34 +135,45 @@ const lengthOf = (counts: Record<Count, number>, spec: (typeof SECTIONS)[number]
  * built with (their digest: it loads only under the same); a failure is told, never thrown.
  */
 export function saveLibraryIndex(index: LibraryEntityIndex, file: string, key: LibraryIndexKey, onProblem?: (problem: string) => void): void {
+  runSteps(saveLibraryIndexInSteps(index, file, key, onProblem));
+}
+
+/** The same in steps (run in slices after a pass, on the UI thread: ~3 s of one block at 100,000 articles with the inputs). */
+export function* saveLibraryIndexInSteps(index: LibraryEntityIndex, file: string, key: LibraryIndexKey, onProblem?: (problem: string) => void): Generator<void, void> {
   const problem = ensureOwnDirectory(dirname(file));
   if (problem) return onProblem?.(`entity index cache off: ${problem}`);
   try {
-    writeOwnFileAtomic(file, (out) => writeIndex(out, index, key));
+    yield* writeOwnFileAtomicInSteps(file, (out) => writeIndex(out, index, key));
   } catch (error) {
     onProblem?.(`entity index cache off: cannot write to ${sanitizeSingleLine(dirname(file))} (${errnoCode(error) ?? 'unknown error'})`);
   }
 }
 
 /** The strings of every list as positions (`at`), and where each list starts (one more than lists): counted first, so both are exact-size typed arrays. */
-function flatLists<T>(lists: readonly T[], itemsOf: (list: T) => readonly string[], at: (s: string) => number): { start: Int32Array; values: Int32Array } {
+function* flatLists<T>(lists: readonly T[], itemsOf: (list: T) => readonly string[], at: (s: string) => number): Generator<void, { start: Int32Array; values: Int32Array }> {
   const start = new Int32Array(lists.length + 1);
   for (const [k, list] of lists.entries()) start[k + 1] = start[k]! + itemsOf(list).length;
   const values = new Int32Array(start[lists.length]!);
-  for (const [k, list] of lists.entries()) itemsOf(list).forEach((item, i) => (values[start[k]! + i] = at(item)));
+  for (const [k, list] of lists.entries()) {
+    if (k % LISTS_PER_STEP === LISTS_PER_STEP - 1) yield;
+    itemsOf(list).forEach((item, i) => (values[start[k]! + i] = at(item)));
+  }
   return { start, values };
 }
+
+/** Lists between two places where the sections' making may pause (an article's names, ~40, each). */
+const LISTS_PER_STEP = 512;
 
 /**
  * The index as the file's sections (strings as positions in `strings`). Typed arrays of their exact
  * size, no array per row: at 100,000 articles the sections as growing number arrays and tuples were
  * ~100 MB of heap the save made and dropped, on the UI thread, at the end of the pass.
  */
-function sectionsOf(index: LibraryEntityIndex): { strings: string[]; counts: Record<Count, number>; sections: Record<SectionName, ArrayLike<number>> } {
+function* sectionsOf(index: LibraryEntityIndex): Generator<void, { strings: string[]; counts: Record<Count, number>; sections: Record<SectionName, ArrayLike<number>> }> {
   const { strings, at } = stringTable();
   const { entities, postings, order, namesByArticle, identity } = index;
-  const aliases = flatLists(entities, (e) => e.aliases, at);
-  const names = flatLists(order, (id) => namesByArticle.get(id) ?? [], at);
+  const aliases = yield* flatLists(entities, (e) => e.aliases, at);
+  const names = yield* flatLists(order, (id) => namesByArticle.get(id) ?? [], at);
   // An article's ties together, articles in order (the reader relies on it: identityFrom).
   let tieCount = 0;
   for (const id of order) tieCount += identity.links.get(id)?.size ?? 0;
@@ -244,8 +255,8 @@ function* headerPieces(key: LibraryIndexKey, corrections: string, counts: Record
 }
 
 /** The file, written as it is made; the digest worked out as the bytes go and put in its place at the end. */
-function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryIndexKey): void {
-  const { strings, counts, sections } = sectionsOf(index);
+function* writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryIndexKey): Generator<void> {
+  const { strings, counts, sections } = yield* sectionsOf(index);
   const corrections = index.identity.corrections.digest;
   let headerBytes = 0;
   for (const piece of headerPieces(key, corrections, counts, strings)) headerBytes += Buffer.byteLength(piece, 'utf8');
@@ -263,7 +274,10 @@ function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryI
     digest.update(bytes);
     out.write(bytes);
   };
-  for (const piece of [...headerPieces(key, corrections, counts, strings), padding]) emit(Buffer.from(piece, 'utf8'));
+  for (const piece of [...headerPieces(key, corrections, counts, strings), padding]) {
+    emit(Buffer.from(piece, 'utf8'));
+    yield;
+  }
   const chunk = new Int32Array(INT_CHUNK);
   let filled = 0;
   const flush = () => {
@@ -274,7 +288,10 @@ function writeIndex(out: OwnFileOutput, index: LibraryEntityIndex, key: LibraryI
     const values = sections[name];
     for (let k = 0; k < values.length; k++) {
       chunk[filled++] = values[k]!;
-      if (filled === INT_CHUNK) flush();
+      if (filled === INT_CHUNK) {
+        flush();
+        yield;
+      }
     }
   }
   flush();

@@ -8,13 +8,13 @@
  * copy, under the digest of the corrections), loaded on the next start under the same ones.
  */
 import { existsSync } from 'node:fs';
-import { TimeSlices } from '../load/time-slices.js';
+import { runSteps, runStepsInSlices, TimeSlices } from '../load/time-slices.js';
 import { libraryCacheOf } from '../load/library-cache.js';
-import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputs } from './library-index-cache.js';
+import { entityIndexFile, loadEntityIndexInputs, saveEntityIndexInputsInSteps } from './library-index-cache.js';
 import type { Findings } from './library-findings.js';
 import { type CorrectedIndexStore, findingsFrom, findingsReadFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder } from './library-index.js';
 import { entityNamesInSlices } from './name-search.js';
-import { correctedLibraryIndexFile, type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex } from './library-index-file.js';
+import { correctedLibraryIndexFile, type LibraryIndexKey, libraryIndexFile, loadLibraryIndex, saveLibraryIndex, saveLibraryIndexInSteps } from './library-index-file.js';
 
 /** Where a library's saved index lives and what it must have been saved for. */
 export interface SavedIndexPlace {
@@ -113,25 +113,30 @@ export async function indexFromSavedInputs(
  * saved beside it from then on, and once its findings are on disk they are read from there.
  */
 export function saveBuiltIndex(index: LibraryEntityIndex, place: SavedIndexPlace, options: SavedIndexOptions & { withInputs: boolean }): void {
+  runSteps(saveBuiltIndexInSteps(index, place, options));
+}
+
+function* saveBuiltIndexInSteps(index: LibraryEntityIndex, place: SavedIndexPlace, options: SavedIndexOptions & { withInputs: boolean }): Generator<void, void> {
   if (index.identity.corrections.size > 0) return;
   // Without withInputs, the index was built from the saved inputs, read back just before.
   let inputsSaved = !options.withInputs;
   if (options.withInputs) {
     const findings = indexFindings(index);
-    inputsSaved = !!findings && saveEntityIndexInputs(place.files.inputs, place.key, place.order, findings, options.onProblem);
+    inputsSaved = !!findings && (yield* saveEntityIndexInputsInSteps(place.files.inputs, place.key, place.order, findings, options.onProblem));
   }
-  saveLibraryIndex(index, place.files.index, place.key, options.onProblem);
+  yield* saveLibraryIndexInSteps(index, place.files.index, place.key, options.onProblem);
   const fromDisk = savedFindings(place, options);
   if (inputsSaved) findingsReadFrom(index, fromDisk);
   keptIn(index, correctedStore(place, options, fromDisk));
 }
 
 /**
- * The same, once the index's name index (saved with it) is built in slices of `sliceMs`: after a
- * pass on the UI thread, built at once inside the save it was 100-250 ms more of one block at
- * 20,000 articles. The screens wait for the same build (use-entities.ts): it is not done twice.
+ * The same in slices of `sliceMs`, once the index's name index (saved with it) is built in
+ * slices too: after a pass on the UI thread, the name index built inside the save was 100-250 ms
+ * more of one block at 20,000 articles, and writing both files at once ~3 s at 100,000. The
+ * screens wait for the same name index build (use-entities.ts): it is not done twice.
  */
 export async function saveBuiltIndexInSlices(index: LibraryEntityIndex, place: SavedIndexPlace, options: SavedIndexOptions & { withInputs: boolean; sliceMs: number }): Promise<void> {
   await entityNamesInSlices(index, options.sliceMs);
-  saveBuiltIndex(index, place, options);
+  await runStepsInSlices(saveBuiltIndexInSteps(index, place, options), options.sliceMs);
 }

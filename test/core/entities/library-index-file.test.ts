@@ -12,7 +12,7 @@ import type { Findings } from '../../../source/core/entities/library-findings.js
 import { appearsWith, type EntitySummary, findingsFrom, indexFindings, keptIn, type LibraryEntityIndex, LibraryIndexBuilder, nextArticleWith } from '../../../source/core/entities/library-index.js';
 import { correctedLibraryIndexFile, libraryIndexFile, loadLibraryIndex, MAX_LIBRARY_INDEX_BYTES, saveLibraryIndex } from '../../../source/core/entities/library-index-file.js';
 import { entitiesAsShown } from '../../../source/core/entities/library-view.js';
-import { saveBuiltIndex } from '../../../source/core/entities/saved-library-index.js';
+import { saveBuiltIndex, saveBuiltIndexInSlices } from '../../../source/core/entities/saved-library-index.js';
 import { entityNames } from '../../../source/core/entities/name-search.js';
 import type { Entity } from '../../../source/core/entities/types.js';
 import { decodeLibraryIndex as decode, type DecodedLibraryIndex as Decoded, encodeLibraryIndex as encode, LIBRARY_INDEX_MAGIC as MAGIC } from '../../helpers/library-index-file.js';
@@ -134,6 +134,32 @@ describe('saved library entity index: loaded, it answers as the built one', () =
       }),
       { numRuns: 40 },
     );
+  });
+
+  test('saved in slices, the index and its inputs are the bytes the one-block save writes, the event loop turning meanwhile', async () => {
+    const order = Array.from({ length: 3000 }, (_, i) => `a${i}.txt`);
+    const found = new Map(
+      order.map((id, i): [string, EntitySummary[]] => [id, [{ name: `Person Number${i}`, type: 'person', aliases: [`Number${i}`], mentions: 1 + (i % 3), inTitle: false }, { name: 'Gaza', type: 'place', aliases: [], mentions: 2, inTitle: i % 2 === 0 }]]),
+    );
+    const place = (at: string) => ({ files: { index: at, corrected: `${at}.corrected`, inputs: `${at}.entities` }, key: KEY, order });
+    const [once, sliced] = [freshFile(), freshFile()];
+    saveBuiltIndex(built(order, found), place(once), { cacheDir: root, withInputs: true });
+    // Its name index built first: the turns counted are the save's own.
+    const index = built(order, found);
+    entityNames(index);
+    let turns = 0;
+    let saving = true;
+    const turn = () => {
+      if (!saving) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    await saveBuiltIndexInSlices(index, place(sliced), { cacheDir: root, withInputs: true, sliceMs: 0 });
+    saving = false;
+    assert.ok(readFileSync(sliced).equals(readFileSync(once)), 'the same index file');
+    assert.ok(readFileSync(`${sliced}.entities`).equals(readFileSync(`${once}.entities`)), 'the same inputs file');
+    assert.ok(turns >= 10, `${turns} turns of the event loop while saving`);
   });
 
   test('once saved, the built index holds no findings of its own: with its inputs file gone there are none to rebuild from', () => {
