@@ -41,7 +41,8 @@ test('worker source: an article’s entities are read back from the disk cache i
     const ex = await loadEntityExtractor();
     const source = new WorkerSource(articles, async () => ex, { cacheDir: dir });
     const index = await pass(source);
-    for (const a of articles) assert.deepEqual(source.knownEntitiesOf(a, index), entitiesAsShown(ex.extract(a.text), index, a.id), a.title);
+    // The worker reads each article with its title, as the app does.
+    for (const a of articles) assert.deepEqual(source.knownEntitiesOf(a, index), entitiesAsShown(ex.extract(a.text, a.title), index, a.id), a.title);
     assert.equal(source.knownEntitiesOf(makeArticle('Never seen', ['Angela Merkel spoke.']), index), undefined, 'not in the cache: not known, not extracted');
     const noCache = { ...index, cacheDir: null };
     assert.equal(source.knownEntitiesOf(articles[1]!, noCache), undefined, 'no cache, nothing to read');
