@@ -183,8 +183,12 @@ function* buildIndexInSteps(order: string[], found: Findings, cacheDir: string |
   }
   const typed = { corrections, evidence: evidence.finish(), typeByName: votes.finish() };
   // 2. Each entity's own key under those types; then bare surnames tied to full names by context.
+  // Counted first, so the keys' runs are one array of their size.
   let total = 0;
-  for (const id of order) entitiesOf(id, () => total++);
+  for (const id of order) {
+    if (mayPause(n++)) yield;
+    entitiesOf(id, () => total++);
+  }
   const ownKeys = new KeyNumbering(total);
   for (const id of order) {
     if (mayPause(n++)) yield;
