@@ -58,14 +58,8 @@ async function main(argv: string[]): Promise<void> {
   let heapPeak = heapBefore;
   const cpu = cpuMs();
   // A tree with KeyNumbering is given the keys as the build gives them, an article at a time (timed too).
-  const numbering = KeyNumbering && new KeyNumbering();
-  if (numbering) {
-    for (const [id, keys] of keysByArticle) {
-      for (const key of keys) numbering.add(key);
-      numbering.endArticle(id);
-    }
-    keysByArticle.clear();
-  }
+  const numbering = KeyNumbering?.of(keysByArticle);
+  if (numbering) keysByArticle.clear();
   const steps = linkBareNamesInSteps(numbering ?? keysByArticle) as Generator<void, Map<string, Map<string, string>>>;
   let pauses = 0;
   let step = steps.next();

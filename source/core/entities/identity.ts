@@ -192,12 +192,7 @@ const TYPE_INDEX: Record<EntityType, 0 | 1 | 2> = { person: 0, place: 1, organiz
  * that is at least one and no other candidate shares as many.
  */
 export function linkBareNames(keysByArticle: ReadonlyMap<string, readonly string[]>): Map<string, Map<string, string>> {
-  const numbering = new KeyNumbering();
-  for (const [id, keys] of keysByArticle) {
-    for (const key of keys) numbering.add(key);
-    numbering.endArticle(id);
-  }
-  return runSteps(linkBareNamesInSteps(numbering));
+  return runSteps(linkBareNamesInSteps(KeyNumbering.of(keysByArticle)));
 }
 
 /** Articles between two places where the library-wide steps below may pause. */
@@ -234,6 +229,16 @@ export class KeyNumbering {
   /** `total`: how many keys all the articles have, if known (the runs are then one array of that size). */
   constructor(total = 1024) {
     this.keys = new Int32Array(Math.max(total, 16));
+  }
+
+  /** Every article's keys at once, in the map's order. */
+  static of(keysByArticle: ReadonlyMap<string, readonly string[]>): KeyNumbering {
+    const numbering = new KeyNumbering();
+    for (const [id, keys] of keysByArticle) {
+      for (const key of keys) numbering.add(key);
+      numbering.endArticle(id);
+    }
+    return numbering;
   }
 
   /** The next article's key (call add for each, then endArticle). */
