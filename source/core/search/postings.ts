@@ -1,35 +1,62 @@
 /**
- * Posting lists as linked blocks (2, 4, 8 … 256 entries) in fixed-size Int32Array pages, so an
- * index of millions of postings costs 4 bytes each plus a little slack, with no per-term arrays
- * and no compaction pass. Pages, not one array grown by copying: growing a 30 MB array left the
- * old copies behind as freed but still resident memory, and needed old and new at once.
- * A term whose count is known before its postings (a saved index put back) gets its first block
- * that size (`reserve`): its list is then one run, with no links to follow and no slack.
+ * Posting lists, compressed, as linked blocks of bytes (8, 16, 32 … 2,048) in fixed-size pages,
+ * with no per-term arrays and no compaction pass. Pages, not one array grown by copying: growing
+ * a 30 MB array left the old copies behind as freed but still resident memory, and needed old
+ * and new at once.
+ *
+ * A posting is `doc * POSTING_STRIDE + low` (search-index.ts: low is a word's flags and count
+ * there), and a term's postings come mostly in article order, so each is written as the change
+ * in `doc` since the term's previous posting (zigzag, so any order works) and then `low`, each a
+ * varint: two bytes for most postings where an Int32Array took four. At 100,000 articles the
+ * search index's 42 million postings were 169 MB that way, the largest thing a first pass held.
+ * A posting may run on from one block into the next: the bytes are one stream per term.
+ *
+ * A term whose count is known before its postings (a saved index put back) gets a first block
+ * of about the size they need (`reserve`), so its list is mostly one run.
  */
-const MAX_BLOCK = 256;
-/** Entries per page (4 MiB); a block never straddles two pages. Addresses are page * PAGE + offset. */
-const PAGE_BITS = 20;
+
+/** A posting's low part is below this: `doc * POSTING_STRIDE + low`. */
+export const POSTING_STRIDE = 4096;
+
+const MAX_BLOCK_BYTES = 2048;
+/** Bytes per page (4 MiB); a block never straddles two pages. Addresses are page * PAGE + offset. */
+const PAGE_BITS = 22;
 const PAGE = 1 << PAGE_BITS;
 const OFFSET_MASK = PAGE - 1;
-const FIRST_PAGE = 1 << 12;
-/** The most entries one block can hold: a page, less the block's link. */
-export const MAX_RESERVE = PAGE - 1;
+const FIRST_PAGE = 1 << 14;
+/** Every block begins with the address of the next (4 bytes, little-endian; -1: none yet). */
+const LINK = 4;
+/** The most postings one term can be given at once (`reserve`); a saved index's counts are held to it. */
+export const MAX_RESERVE = (1 << 20) - 1;
+/** What `reserve` sets aside a posting: most take two bytes, some one, a few more. */
+const RESERVED_BYTES_PER_POSTING = 2;
 
-function blockSize(k: number): number {
-  return k >= 7 ? MAX_BLOCK : 2 << k;
+function blockBytes(k: number): number {
+  return k >= 8 ? MAX_BLOCK_BYTES : 8 << k;
 }
 
+/**
+ * A posting's low part, reordered so that the common case is one varint byte: the search index's
+ * low is flags << 10 | count, flags 1-3 and count mostly small, so count << 2 | flags is below
+ * 128 for counts up to 31.
+ */
+const packLow = (low: number): number => ((low & 1023) << 2) | (low >>> 10);
+const unpackLow = (packed: number): number => ((packed & 3) << 10) | (packed >>> 2);
+
 export class PostingStore {
-  private readonly pages: Int32Array[] = [];
-  /** Entries used in the last page. */
+  private readonly pages: Uint8Array[] = [];
+  /** Bytes used in the last page. */
   private used = 0;
   private head: Int32Array = new Int32Array(1024).fill(-1);
   private tail: Int32Array = new Int32Array(1024);
+  /** Bytes written into the term's last block, after its link. */
   private fill: Int32Array = new Int32Array(1024);
   private blocks: Int32Array = new Int32Array(1024);
   private counts: Int32Array = new Int32Array(1024);
-  /** The size of a term's first block when `reserve` gave it one (0: blockSize(0)). */
+  /** The size of a term's first block when `reserve` gave it one (0: blockBytes(0)). */
   private first: Int32Array = new Int32Array(1024);
+  /** The `doc` part of the term's last posting (its next is written as the change from it). */
+  private lastDoc: Int32Array = new Int32Array(1024);
 
   /**
    * Terms put back whole from a saved index (`adoptRuns`): term id's postings are
@@ -70,78 +97,44 @@ export class PostingStore {
 
   add(id: number, value: number): void {
     this.unrun();
-    const tail = this.roomFor(id);
-    this.pages[tail >>> PAGE_BITS]![(tail & OFFSET_MASK) + 1 + this.fill[id]!] = value;
-    this.fill[id]!++;
+    if (id >= this.head.length) this.growTerms(id + 1);
+    if (this.head[id] === -1) this.startList(id, blockBytes(0), 0);
+    const doc = Math.floor(value / POSTING_STRIDE);
+    const change = doc - this.lastDoc[id]!;
+    this.lastDoc[id] = doc;
+    this.putVarint(id, change >= 0 ? change * 2 : -change * 2 - 1);
+    this.putVarint(id, packLow(value - doc * POSTING_STRIDE));
     this.counts[id]!++;
   }
 
   /**
-   * Makes the first block of term `id`, which has no postings yet, room for `count` (at most
-   * MAX_RESERVE): a saved index's term, whose postings then come in one run (search-index-cache.ts).
+   * Gives term `id`, which has no postings yet, a first block the size `count` postings mostly
+   * need (`count` at most MAX_RESERVE): a saved index's term, whose postings then come in one run
+   * (search-index-cache.ts).
    */
   reserve(id: number, count: number): void {
     this.unrun();
     if (id >= this.head.length) this.growTerms(id + 1);
     if (this.head[id] !== -1 || !Number.isSafeInteger(count) || count < 1 || count > MAX_RESERVE) throw new RangeError(`cannot reserve ${count} postings for term ${id}`);
-    const block = this.allocate(count);
-    this.head[id] = block;
-    this.tail[id] = block;
-    this.fill[id] = 0;
-    this.blocks[id] = 0;
-    this.first[id] = count;
+    const bytes = Math.max(blockBytes(0), Math.min(PAGE - LINK, count * RESERVED_BYTES_PER_POSTING));
+    this.startList(id, bytes, bytes);
   }
 
   /**
-   * Room made at once for `terms` terms and `entries` entries (postings and one link a block),
-   * before a saved index's runs are put back a chunk at a time: growing six per-term arrays and
-   * the first page by doubling, as terms come, cost ~15 ms of copies and garbage at 2,000 articles
-   * (profiled). Only a hint: the store still grows past it.
+   * Room made at once for `terms` terms and `postings` postings, before a saved index's runs are
+   * put back a chunk at a time: growing the per-term arrays and the first page by doubling, as
+   * terms come, cost ~15 ms of copies and garbage at 2,000 articles (profiled). Only a hint: the
+   * store still grows past it.
    */
-  presize(terms: number, entries: number): void {
+  presize(terms: number, postings: number): void {
     if (terms > this.head.length) this.growTerms(terms);
-    if (this.pages.length === 0 && entries > FIRST_PAGE) this.pages.push(new Int32Array(doubledUntil(FIRST_PAGE, Math.min(entries, PAGE))));
+    const bytes = postings * RESERVED_BYTES_PER_POSTING + terms * LINK;
+    if (this.pages.length === 0 && bytes > FIRST_PAGE) this.pages.push(new Uint8Array(doubledUntil(FIRST_PAGE, Math.min(bytes, PAGE))));
   }
 
-  /** Entries the `k`th block of term `id` holds. */
-  private capacity(id: number, k: number): number {
-    return k === 0 && this.first[id]! > 0 ? this.first[id]! : blockSize(k);
-  }
-
-  /** `add` of each of `values[from, to)` in turn, a block at a time: how a saved index is put back (search-index-cache.ts). */
+  /** `add` of each of `values[from, to)` in turn: how a saved index is put back (search-index-cache.ts). */
   addAll(id: number, values: Int32Array, from: number, to: number): void {
-    this.unrun();
-    for (let at = from; at < to; ) {
-      const tail = this.roomFor(id);
-      const fill = this.fill[id]!;
-      const take = Math.min(to - at, this.capacity(id, this.blocks[id]!) - fill);
-      this.pages[tail >>> PAGE_BITS]!.set(values.subarray(at, at + take), (tail & OFFSET_MASK) + 1 + fill);
-      this.fill[id] = fill + take;
-      this.counts[id]! += take;
-      at += take;
-    }
-  }
-
-  /** The block term `id`'s next posting goes in (a new one when its last is full). */
-  private roomFor(id: number): number {
-    if (id >= this.head.length) this.growTerms(id + 1);
-    let tail = this.tail[id]!;
-    if (this.head[id] === -1) {
-      tail = this.allocate(blockSize(0));
-      this.head[id] = tail;
-      this.tail[id] = tail;
-      this.fill[id] = 0;
-      this.blocks[id] = 0;
-    } else if (this.fill[id] === this.capacity(id, this.blocks[id]!)) {
-      const k = this.blocks[id]! + 1;
-      const block = this.allocate(blockSize(k));
-      this.pages[tail >>> PAGE_BITS]![tail & OFFSET_MASK] = block;
-      tail = block;
-      this.tail[id] = block;
-      this.fill[id] = 0;
-      this.blocks[id] = k;
-    }
-    return tail;
+    for (let at = from; at < to; at++) this.add(id, values[at]!);
   }
 
   /** Calls `visit` with every posting of term `id`, in insertion order. */
@@ -153,40 +146,100 @@ export class PostingStore {
       return;
     }
     let block = this.head[id]!;
-    let remaining = this.counts[id]!;
-    for (let k = 0; remaining > 0 && block >= 0; k++) {
-      const page = this.pages[block >>> PAGE_BITS]!;
-      const at = block & OFFSET_MASK;
-      const take = Math.min(this.capacity(id, k), remaining);
-      for (let i = 0; i < take; i++) visit(page[at + 1 + i]!);
-      remaining -= take;
-      block = page[at]!;
+    if (block < 0) return;
+    let page = this.pages[block >>> PAGE_BITS]!;
+    let at = (block & OFFSET_MASK) + LINK;
+    let k = 0;
+    let end = at + this.capacity(id, k);
+    let doc = 0;
+    // One posting is two varints, read byte by byte; a byte may be the first of the next block.
+    for (let remaining = this.counts[id]!, part = 0, value = 0, scale = 1; remaining > 0; ) {
+      if (at === end) {
+        block = linkAt(page, block & OFFSET_MASK);
+        page = this.pages[block >>> PAGE_BITS]!;
+        at = (block & OFFSET_MASK) + LINK;
+        end = at + this.capacity(id, ++k);
+      }
+      const byte = page[at++]!;
+      value += (byte & 127) * scale;
+      if (byte & 128) {
+        scale *= 128;
+        continue;
+      }
+      if (part === 0) doc += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+      else {
+        visit(doc * POSTING_STRIDE + unpackLow(value));
+        remaining--;
+      }
+      part ^= 1;
+      value = 0;
+      scale = 1;
     }
   }
 
   /** Bytes held by the pages and the per-term arrays. */
   get bytes(): number {
-    return (this.runs ? this.runs.values.byteLength + this.runs.starts.byteLength : 0) + this.pages.reduce((sum, page) => sum + page.byteLength, 0) + 6 * this.head.byteLength;
+    const perTerm = 7 * this.head.byteLength;
+    return (this.runs ? this.runs.values.byteLength + this.runs.starts.byteLength : 0) + this.pages.reduce((sum, page) => sum + page.byteLength, 0) + perTerm;
   }
 
-  /** Room for a block of `size` entries after its next-block link; returns the block's address. */
+  /** Bytes the `k`th block of term `id` holds after its link. */
+  private capacity(id: number, k: number): number {
+    return k === 0 && this.first[id]! > 0 ? this.first[id]! : blockBytes(k);
+  }
+
+  private startList(id: number, bytes: number, first: number): void {
+    const block = this.allocate(bytes);
+    this.head[id] = block;
+    this.tail[id] = block;
+    this.fill[id] = 0;
+    this.blocks[id] = 0;
+    this.first[id] = first;
+    this.lastDoc[id] = 0;
+  }
+
+  /** `value` (a whole number ≥ 0) as a varint at the end of term `id`'s stream. */
+  private putVarint(id: number, value: number): void {
+    while (value >= 128) {
+      this.putByte(id, (value % 128) | 128);
+      value = Math.floor(value / 128);
+    }
+    this.putByte(id, value);
+  }
+
+  private putByte(id: number, byte: number): void {
+    let tail = this.tail[id]!;
+    let fill = this.fill[id]!;
+    if (fill === this.capacity(id, this.blocks[id]!)) {
+      const k = this.blocks[id]! + 1;
+      const block = this.allocate(blockBytes(k));
+      setLinkAt(this.pages[tail >>> PAGE_BITS]!, tail & OFFSET_MASK, block);
+      this.tail[id] = tail = block;
+      this.blocks[id] = k;
+      fill = 0;
+    }
+    this.pages[tail >>> PAGE_BITS]![(tail & OFFSET_MASK) + LINK + fill] = byte;
+    this.fill[id] = fill + 1;
+  }
+
+  /** Room for a block of `size` bytes after its link; returns the block's address. */
   private allocate(size: number): number {
-    const need = 1 + size;
+    const need = LINK + size;
     let page = this.pages[this.pages.length - 1];
     if (!page || this.used + need > page.length) {
       if (page && page.length < PAGE && this.used + need <= PAGE) {
         // The first page starts small and doubles, so a small library does not pay for a whole one.
-        const bigger = new Int32Array(doubledUntil(page.length * 2, this.used + need));
+        const bigger = new Uint8Array(doubledUntil(page.length * 2, this.used + need));
         bigger.set(page);
         this.pages[this.pages.length - 1] = page = bigger;
       } else {
-        page = new Int32Array(this.pages.length === 0 ? doubledUntil(FIRST_PAGE, need) : PAGE);
+        page = new Uint8Array(this.pages.length === 0 ? doubledUntil(FIRST_PAGE, need) : PAGE);
         this.pages.push(page);
         this.used = 0;
       }
     }
     const at = this.used;
-    page[at] = -1;
+    setLinkAt(page, at, -1);
     this.used += need;
     return (this.pages.length - 1) * PAGE + at;
   }
@@ -205,7 +258,17 @@ export class PostingStore {
     this.blocks = grow(this.blocks);
     this.counts = grow(this.counts);
     this.first = grow(this.first);
+    this.lastDoc = grow(this.lastDoc);
   }
+}
+
+const linkAt = (page: Uint8Array, at: number): number => page[at]! | (page[at + 1]! << 8) | (page[at + 2]! << 16) | (page[at + 3]! << 24);
+
+function setLinkAt(page: Uint8Array, at: number, address: number): void {
+  page[at] = address & 255;
+  page[at + 1] = (address >>> 8) & 255;
+  page[at + 2] = (address >>> 16) & 255;
+  page[at + 3] = (address >>> 24) & 255;
 }
 
 /** `length`, doubled until it holds `need` (a power of two times FIRST_PAGE stays at most PAGE). */

@@ -6,7 +6,7 @@
 import { detached } from '../detached.js';
 import { FNV_OFFSET, fnvStep } from '../hash.js';
 import { fold, forEachToken, isWordUnit } from './fold.js';
-import { PostingStore } from './postings.js';
+import { POSTING_STRIDE, PostingStore } from './postings.js';
 import { Vocabulary } from './vocabulary.js';
 import { runSteps } from '../load/time-slices.js';
 
@@ -22,8 +22,8 @@ export type Doc = { readonly title: string; readonly text: string };
 export const TITLE = 1;
 export const BODY = 2;
 export const TF_MAX = 1023;
-/** A posting: doc * DOC_STRIDE + flags * 1024 + min(tf, 1023). */
-export const DOC_STRIDE = 4096;
+/** A posting: doc * DOC_STRIDE + flags * 1024 + min(tf, 1023) (the store keeps them compressed that way). */
+export const DOC_STRIDE = POSTING_STRIDE;
 
 /** Characters of each body's folded start and end kept for `^`/`$`; longer anchored terms read the body. */
 export const EDGE = 48;
