@@ -107,9 +107,11 @@ const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
 /**
  * Bytes of the open file `fd` from `at` on, read when asked for (a body at a time); the file is
  * closed once nothing can read from it (`token` unregisters that, for a caller that closes it).
+ * `parked`: bytes of a load's spill file, to be moved on into the cache file (OutsideBytes).
  */
-export function fileBodies(fd: number, at: number, token?: object): OutsideBytes {
+export function fileBodies(fd: number, at: number, token?: object, parked = false): OutsideBytes {
   const bodies: OutsideBytes = {
+    parked,
     read(start, end) {
       const out = Buffer.allocUnsafe(end - start);
       let filled = 0;

@@ -25,7 +25,7 @@ import { cleanLine, dropConsecutiveDuplicates } from './build-article.js';
 import type { FileOutcome } from './file-articles.js';
 import type { OwnFileOutput } from '../own-files.js';
 import { BLOB_CHUNK_BYTES, type CacheBlob } from './cache-blob.js';
-import { defineCachedText, moveStoredTextOutside, storedByteLength, storedTextBytes, storedTextLength, type OutsideBytes } from './text-store.js';
+import { defineCachedText, moveStoredTextOutside, storedByteLength, storedTextBytes, storedTextLength, storedTextPlace, type OutsideBytes, type StoredTextCheck } from './text-store.js';
 
 const MAGIC = Buffer.from('lede library cache\n', 'utf8');
 const DIGEST_BYTES = 32;
@@ -104,22 +104,40 @@ export function planLibraryCache(files: readonly CachedFile[]): LibraryCachePlan
   return { blobBytes, blobChunks: chunkDigests(bodies(), blobBytes), bodies };
 }
 
-/** Every body's UTF-8, in order, neighbours in one buffer joined into one piece. */
+/** Parked bodies next to each other are read as one piece up to this size. */
+const PARKED_PIECE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Every body's UTF-8, in order, neighbours joined into one piece: in one buffer, a view of it;
+ * parked in a load's spill file (text-store.ts), one read of a few MiB.
+ */
 function* piecesOf(files: readonly CachedFile[]): Generator<Buffer> {
-  let last: Buffer | undefined;
+  // The piece being gathered: bytes in memory, or a span of parked bytes not read yet.
+  let last: Buffer | { from: OutsideBytes; start: number; end: number } | undefined;
+  const gathered = (piece: NonNullable<typeof last>) => (Buffer.isBuffer(piece) ? piece : piece.from.read(piece.start, piece.end));
   for (const { outcome } of files) {
     if ('reason' in outcome) continue;
     for (const article of outcome.articles) {
+      const place = storedTextPlace(article);
+      if (place && !Buffer.isBuffer(place.bytes) && place.bytes.parked) {
+        if (place.end === place.start) continue;
+        if (last && !Buffer.isBuffer(last) && last.from === place.bytes && last.end === place.start && place.end - last.start <= PARKED_PIECE_BYTES) last.end = place.end;
+        else {
+          if (last) yield gathered(last);
+          last = { from: place.bytes, start: place.start, end: place.end };
+        }
+        continue;
+      }
       const bytes = storedTextBytes(article);
       if (bytes.length === 0) continue;
-      if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) last = Buffer.from(last.buffer, last.byteOffset, last.length + bytes.length);
+      if (last && Buffer.isBuffer(last) && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) last = Buffer.from(last.buffer, last.byteOffset, last.length + bytes.length);
       else {
-        if (last) yield last;
+        if (last) yield gathered(last);
         last = bytes;
       }
     }
   }
-  if (last) yield last;
+  if (last) yield gathered(last);
 }
 
 /** Records gathered into one string up to this many characters before they are hashed and written. */
@@ -365,10 +383,21 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 export function checkedBody(text: string, stored: { bytes: Buffer; length: number }, article: Article, bodies: BodyCheckContext): string {
   if (text.length === stored.length && isUtf8(stored.bytes) && isLoaderBody(text) && countWords(text) === article.words) return text;
   bodies.onTampered();
-  const repaired = dropConsecutiveDuplicates(text.split(PARAGRAPH_SEPARATOR).map(cleanLine).filter((p) => p.length > 0)).join(PARAGRAPH_SEPARATOR);
+  const repaired = repairedBody(text);
   article.words = countWords(repaired);
   return repaired;
 }
+
+/** A body made what the loader would have made of it. */
+const repairedBody = (text: string): string => dropConsecutiveDuplicates(text.split(PARAGRAPH_SEPARATOR).map(cleanLine).filter((p) => p.length > 0)).join(PARAGRAPH_SEPARATOR);
+
+/**
+ * The check a body parked in a load's spill file gets when what is read is not what was written
+ * (text-store.ts): the file is lede's own, unlinked as soon as made, so this should never run;
+ * if it does, the body is made one the loader could have made (its word count may then be off
+ * until the cache file's check recounts it).
+ */
+export const parkedBodyCheck: StoredTextCheck = (text, bytes) => (isUtf8(bytes) && isLoaderBody(text) ? text : repairedBody(text));
 
 function isLoaderBody(text: string): boolean {
   if (text.length === 0) return true;

@@ -12,6 +12,7 @@
  * the entity cache does: the cache can make a start faster, never break it.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Library } from '../article.js';
 import { ensureOwnDirectory, errnoCode, ownDirectory, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
@@ -19,7 +20,8 @@ import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
 import { fileBodies, readCacheFile, type CacheBlob } from './cache-blob.js';
-import { CACHE_PREFIX_BYTES, decodeLibraryCache, headBytesOf, moveBodiesToCache, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { CACHE_PREFIX_BYTES, decodeLibraryCache, headBytesOf, moveBodiesToCache, parkedBodyCheck, planLibraryCache, writeLibraryCache, type CacheContents, type CachedFile } from './library-cache-format.js';
+import { spillSlabsTo, type OutsideBytes } from './text-store.js';
 import { withoutReaderViewNote } from './parse-html.js';
 import { readErrorReason } from './read-errors.js';
 import type { FoundFile } from './walk.js';
@@ -217,6 +219,54 @@ export class LibraryCacheRun {
     }
     this.passingCount++;
     this.passing.update(JSON.stringify([file.path, 'reason' in outcome ? outcome.reason : outcome.articles.map((a) => [a.id, a.title, a.text.length])]));
+  }
+
+  /**
+   * Parks the slabs of bodies the load fills (text-store.ts) in a spill file of this run's, in
+   * the cache's directory, unlinked as soon as it is made (nothing is left behind, whatever
+   * happens; the system frees it once no body reads from it): a first load of 100,000 articles
+   * held 437 MB of bodies until finish wrote them to the cache file. A spill that cannot be made
+   * or written (a full disk) leaves the bodies in memory, as before. Returns what ends it. Not
+   * with a test's own file system.
+   */
+  parkBodies(): () => void {
+    if ((this.options.fs ?? realFileSystem) !== realFileSystem) return () => {};
+    let spill: { fd: number; bodies: OutsideBytes; written: number } | null | undefined;
+    return spillSlabsTo({
+      check: parkedBodyCheck,
+      park: (bytes) => {
+        if (spill === undefined) spill = this.openSpill();
+        if (!spill) return undefined;
+        const at = spill.written;
+        try {
+          for (let done = 0; done < bytes.length; ) done += writeSync(spill.fd, bytes, done, bytes.length - done, at + done);
+        } catch {
+          // Full, most likely: the bodies stay in memory from now on.
+          spill = null;
+          return undefined;
+        }
+        spill.written += bytes.length;
+        return { outside: spill.bodies, at };
+      },
+    });
+  }
+
+  private openSpill(): { fd: number; bodies: OutsideBytes; written: number } | null {
+    if (ensureOwnDirectory(this.dir)) return null;
+    const path = join(this.dir, `.spill.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    } catch {
+      return null;
+    }
+    try {
+      unlinkSync(path);
+    } catch {
+      closeSync(fd);
+      return null;
+    }
+    return { fd, bodies: fileBodies(fd, 0, undefined, true), written: 0 };
   }
 
   /**

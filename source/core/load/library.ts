@@ -53,6 +53,15 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   // interactive reader draws its first frame meanwhile); its blob is digested in the pool
   // meanwhile and stays in the file (cache-blob.ts).
   const cache = options.cache === null ? null : LibraryCacheRun.open(paths, { followLinks: options.followLinks ?? false, maxFileBytes }, options.cache);
+  const endParking = cache?.parkBodies();
+  try {
+    return await loadWith(paths, options, maxFileBytes, slices, cache);
+  } finally {
+    endParking?.();
+  }
+}
+
+async function loadWith(paths: string[], options: LoadOptions, maxFileBytes: number, slices: TimeSlices, cache: LibraryCacheRun | null): Promise<Library> {
   const { files, skipped } = await walkPaths(paths, { followLinks: options.followLinks, slices });
   // What the cache is checked against, stat'ed in a worker while this thread checks the cache.
   const identities = cache && FileIdentities.start(files.map((file) => file.path), options.cache?.identityWorkerFrom);

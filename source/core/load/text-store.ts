@@ -21,6 +21,9 @@
  *
  * Once lede's library cache file holds the bodies, a body in memory moves there (moveOutside):
  * a first start then holds no more of them than a second start, which reads each from the file.
+ * Before that, while a load runs, each slab it fills is written out to a spill file of the load's
+ * (spillSlabsTo) and its bodies read from there: a first load of 100,000 articles held every body,
+ * 437 MB, until the cache file was written at its end.
  */
 
 import { createHash } from 'node:crypto';
@@ -35,6 +38,20 @@ const CACHE_CHARS = 16 * 1024 * 1024;
 
 let slab: Buffer | undefined;
 let slabUsed = 0;
+/** The texts stored in the current slab: the ones to move when it is parked. */
+let slabTexts: StoredText[] = [];
+let spill: SlabSpill | undefined;
+
+/**
+ * Has every slab filled from now on parked by `target` (SlabSpill). Returns what ends it; ending
+ * it leaves the slab being filled in memory.
+ */
+export function spillSlabsTo(target: SlabSpill): () => void {
+  spill = target;
+  return () => {
+    if (spill === target) spill = undefined;
+  };
+}
 
 /**
  * A check a body read from lede's own cache gets the first time it is read: it returns the text
@@ -48,6 +65,18 @@ export type StoredTextCheck = (text: string, bytes: Buffer) => string;
  */
 export interface OutsideBytes {
   read(start: number, end: number): Buffer;
+  /** Bytes only parked here until lede's library cache file holds them (a load's spill file): moveOutside moves them on. */
+  readonly parked?: boolean;
+}
+
+/**
+ * Where a load parks the slabs it fills (library-cache.ts): `park` writes a slab's bytes out and
+ * says where they are (undefined when it could not: the slab stays in memory); a body parked is
+ * checked by `check` whenever what is read is not what was written.
+ */
+export interface SlabSpill {
+  park(bytes: Buffer): { outside: OutsideBytes; at: number } | undefined;
+  check: StoredTextCheck;
 }
 
 export class StoredText {
@@ -112,8 +141,9 @@ export class StoredText {
    * passed: a read of the same bytes skips the check. False when the bytes were outside already.
    */
   moveOutside(outside: OutsideBytes, start: number, check: StoredTextCheck): boolean {
-    if (!Buffer.isBuffer(this.bytes)) return false;
-    this.checkedDigest = digestOf(this.bytesView());
+    // Parked bytes keep the digest the loader's own had when they were parked.
+    if (Buffer.isBuffer(this.bytes)) this.checkedDigest = digestOf(this.bytesView());
+    else if (!this.bytes.parked) return false;
     // New bodies go to a new slab: this one is freed once its bodies have all moved (the module
     // held it, and with it up to 33 MiB of written pages, for good).
     if (this.bytes === slab) slab = undefined;
@@ -122,6 +152,16 @@ export class StoredText {
     this.bytes = outside;
     this.check = check;
     return true;
+  }
+
+  /** Where the stored UTF-8 is: a buffer, or bytes outside memory, from `start` to `end`. */
+  place(): { bytes: Buffer | OutsideBytes; start: number; end: number } {
+    return { bytes: this.bytes, start: this.start, end: this.end };
+  }
+
+  /** moveOutside for a body still in slab `from` (one repaired since lives elsewhere), to the same place in `outside` from `at`. */
+  moveFromSlab(from: Buffer, outside: OutsideBytes, at: number, check: StoredTextCheck): void {
+    if (this.bytes === from) this.moveOutside(outside, at + this.start, check);
   }
 
   /**
@@ -158,12 +198,23 @@ export function storeText(text: string): StoredText {
     return new StoredText(own, 0, size, text.length);
   }
   if (!slab || slabUsed + size > slab.length) {
+    if (slab && spill) parkSlab(slab, spill);
     slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
     slabUsed = 0;
+    slabTexts = [];
   }
   const start = slabUsed;
   slabUsed += slab.write(text, start, 'utf8');
-  return new StoredText(slab, start, slabUsed, text.length);
+  const stored = new StoredText(slab, start, slabUsed, text.length);
+  slabTexts.push(stored);
+  return stored;
+}
+
+/** The filled `full` written out by `to`, and every body in it read from there from now on. */
+function parkSlab(full: Buffer, to: SlabSpill): void {
+  const parked = to.park(full.subarray(0, slabUsed));
+  if (!parked) return;
+  for (const stored of slabTexts) stored.moveFromSlab(full, parked.outside, parked.at, to.check);
 }
 
 const recent = new Map<StoredText, string>();
@@ -245,6 +296,11 @@ export function storedTextToCompare(article: { readonly text: string }): string 
 export function moveStoredTextOutside(article: { readonly text: string }, outside: OutsideBytes, start: number, check: StoredTextCheck): boolean {
   const stored = (article as { [STORED]?: StoredText })[STORED];
   return stored ? stored.moveOutside(outside, start, check) : false;
+}
+
+/** Where an article's stored text is (StoredText.place), or undefined when it is a plain field. */
+export function storedTextPlace(article: { readonly text: string }): ReturnType<StoredText['place']> | undefined {
+  return (article as { [STORED]?: StoredText })[STORED]?.place();
 }
 
 /** An article's text's length in UTF-8 bytes, without reading it. */

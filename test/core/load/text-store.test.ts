@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { defineStoredText, SLAB_BYTES, storeText, type OutsideBytes } from '../../../source/core/load/text-store.js';
+import { defineStoredText, SLAB_BYTES, spillSlabsTo, storeText, type OutsideBytes } from '../../../source/core/load/text-store.js';
 import { TS_LOADER_ARGS } from '../../helpers/ts-loader-args';
 
 /** Counts the bodies decoded while `body` runs: a decode is a Buffer's UTF-8 toString. */
@@ -96,6 +96,47 @@ describe('text store', () => {
     const run = spawnSync(process.execPath, ['--allow-natives-syntax', ...TS_LOADER_ARGS, '--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { fast: 40, same: true });
+  });
+
+  it('while a spill is set, each slab filled is parked there whole and its bodies read from there; a park refused leaves them in memory', () => {
+    // ~100 KB each: a little more than two slabs' worth, so the store fills at least two slabs.
+    const pieces = Array.from({ length: Math.ceil((2 * SLAB_BYTES) / 100_000) + 2 }, (_, i) => `${i} ${'y’'.repeat(25_000 + (i % 5))}`);
+    const parked: Buffer[] = [];
+    let reads = 0;
+    const spill: OutsideBytes = {
+      parked: true,
+      read: (start, end) => {
+        reads++;
+        return Buffer.concat(parked).subarray(start, end);
+      },
+    };
+    let refuse = false;
+    const end = spillSlabsTo({
+      park: (bytes) => {
+        if (refuse) return undefined;
+        const at = parked.reduce((sum, b) => sum + b.length, 0);
+        parked.push(Buffer.from(bytes));
+        return { outside: spill, at };
+      },
+      check: () => assert.fail('the parked bytes are the ones written'),
+    });
+    try {
+      const stored = pieces.map((p) => storeText(p));
+      assert.ok(parked.length >= 1, 'a slab was parked');
+      assert.ok(parked.every((b) => b.length <= SLAB_BYTES && b.length > SLAB_BYTES - 100_000 * 3), 'each park is one filled slab');
+      // Every piece reads back the same, the early ones from the spill.
+      pieces.forEach((p, i) => assert.equal(stored[i]!.read(), p));
+      assert.ok(reads >= 1, 'bodies of a parked slab are read from the spill');
+      const parks = parked.length;
+      refuse = true;
+      const more = pieces.map((p) => storeText(p + ' again'));
+      const readsBefore = reads;
+      pieces.forEach((p, i) => assert.equal(more[i]!.read(), p + ' again'));
+      assert.equal(parked.length, parks, 'nothing parked once refused');
+      assert.equal(reads, readsBefore, 'bodies of a refused park stay in memory');
+    } finally {
+      end();
+    }
   });
 
   it('once every body of a slab has moved outside memory, the slab is let go of (the one being filled too)', () => {
