@@ -173,6 +173,12 @@ test('context cues: the phrases news writes only around an organization, or a pl
   }
   assert.equal(cue('They fled to the town of Tawila.', 'Tawila'), 'place');
   assert.equal(cue('He flew to Khartoum, the capital, on Monday.', 'Khartoum'), 'place');
+  assert.equal(cue('Troops took the Yarmouk refugee camp.', 'Yarmouk'), 'place');
+  assert.equal(cue('Shelling hit the Hajar district and Idlib province.', 'Hajar'), 'place');
+  assert.equal(cue('Shelling hit the Hajar district and Idlib province.', 'Idlib'), 'place');
+  // A capitalised head is a name's own ("Kowloon District Council"), a camp alone a side's ("the Biden camp").
+  assert.equal(cue('The Kowloon District Council met.', 'Kowloon'), null);
+  assert.equal(cue('The Biden camp said so.', 'Biden'), null);
   assert.equal(cue('Rival Ryanair said it had added seats.', 'Ryanair'), 'not-person');
   // Nothing said: an attribution is no apposition ("Kinshasa, the agency said"), a market's shares are no company's.
   for (const [text, name] of [

@@ -210,6 +210,16 @@ test('clean: a MISC span written as a person the article names is no blocker ("t
   assert.equal(assad?.mentions.length, 3, JSON.stringify(entities.map((e) => [e.name, e.mentions.length])));
 });
 
+test('clean: a place or organization span written as a person the article names, before "regime" or "administration", is that person', () => {
+  const t = 'Bashar Assad spoke. Assad met envoys. They backed the Assad regime. Damascus government troops moved.';
+  const ctx = context(t);
+  const tagged = [spanOf(ctx.tokens, 'Bashar Assad', 'PER'), spanOf(ctx.tokens, 'Assad met', 'PER'), spanOf(ctx.tokens, 'Assad regime', 'LOC'), spanOf(ctx.tokens, 'Damascus', 'LOC')];
+  tagged[1]!.end--;
+  tagged[2]!.end--;
+  const { spans } = cleanSpans(ctx, tagged);
+  assert.deepEqual(spans.map((s) => [text(ctx, s), s.type]), [['Bashar Assad', 'PER'], ['Assad', 'PER'], ['Assad', 'PER'], ['Damascus', 'LOC']]);
+});
+
 test('clean: "the" is kept only in a known place\'s name ("The Hague"); a title alone is no name', () => {
   const ctx = context('Talks in The Hague and the Oval. The President spoke. King said no.');
   const hague = spanOf(ctx.tokens, 'The Hague', 'LOC');

@@ -411,6 +411,8 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
       continue;
     }
     if (!cleanSpan(tokens, span, known)) continue;
+    // Typed a place or an organization there, the same: "the Assad regime", "the Trump administration".
+    if (span.type !== 'PER' && people.has(surfaceOf(ctx, span)) && RULED_BY.has(tokens[span.end]?.text ?? '')) span.type = 'PER';
     const product = trailingProductWords(tokens.slice(span.start, span.end).map((t) => t.text));
     if (product > 0) {
       // The maker before its product is an organization: "SpaceX Starship", "Tesla Model Y".
@@ -422,6 +424,9 @@ export function cleanSpans(ctx: ResolveContext, tagged: TaggedSpan[]): { spans: 
   }
   return { spans, blockers: [...works.spans, ...blockers] };
 }
+
+/** Nouns a leader's name modifies: "the Assad regime", "the Obama administration", "the Blair years". */
+const RULED_BY = new Set(['regime', 'administration', 'government', 'presidency', 'era', 'years', 'cabinet', 'dynasty']);
 
 /** A company's legal suffix: "Co of the United States" is the company and where it is. */
 const CORPORATE_SUFFIXES = new Set(['Inc', 'Co', 'Corp', 'Ltd', 'Company', 'Corporation', 'Group', 'Plc', 'PLC', 'LLC']);

@@ -26,6 +26,9 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set([
 /** Nouns a place is described by in apposition ("Khartoum, the capital"). */
 const PLACE_NOUNS = new Set('capital city town village region province state country island port district kingdom'.split(' '));
 
+/** Lower-case nouns a place's name comes before: "the Hajar al-Aswad district", "Idlib province", "the Yarmouk refugee camp". */
+const PLACE_AFTER = new Set('district province governorate neighbourhood neighborhood suburb'.split(' '));
+
 /** What follows an organization's name ("Nokia chief executive", "Nokia shareholders"). */
 const ORG_AFTER = new Set('shareholders ceo chairman chairwoman executives'.split(' '));
 /** What follows an organization's possessive ("Ford's shares"; "German shares" are a market's). */
@@ -104,6 +107,7 @@ export function cueAt(ctx: Pick<ResolveContext, 'tokens'> & Partial<Pick<Resolve
   // "Nokia reported a net profit", "BP posted a record" (5 of 5 organizations on CoNLL train).
   if (!possessive && (next === 'reported' || next === 'posted') && RESULT_WORDS.has(lower(a + 1))) return ['organization', `${next} ${lower(a + 1)}`];
   if (next === 'chief' && lower(a + 1) === 'executive') return ['organization', 'after chief executive'];
+  if (!possessive && (PLACE_AFTER.has(next) || (next === 'refugee' && lower(a + 1) === 'camp')) && tokens[a]!.text === next) return ['place', `after ${next}`];
   if (!possessive && next === 'chief' && /^\p{Lu}/u.test(tokens[a + 1]?.text ?? '')) return ['organization', 'after chief Name'];
   // "Meta's chief global affairs officer"; "Britain's chief negotiator" is a country's.
   if (possessive && next === 'chief' && !known?.isPlace(tokens.slice(start, end).map((t) => t.text))) return ['organization', `after 's chief`];
