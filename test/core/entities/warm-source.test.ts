@@ -1,7 +1,7 @@
 // A second start's entity index comes from what the first start saved beside the library cache,
 // keyed by the version module (versions.ts): the tagger's model is never loaded for it.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -10,7 +10,9 @@ import { loadEntityExtractor } from '../../../source/core/entities/index.js';
 import type { LibraryEntityIndex } from '../../../source/core/entities/library-index.js';
 import { EntityNames, entityNames, hasEntityNames } from '../../../source/core/entities/name-search.js';
 import type { EntityExtractor } from '../../../source/core/entities/types.js';
-import { generationOf } from '../../../source/core/load/library-cache.js';
+import { entityIndexFile } from '../../../source/core/entities/library-index-cache.js';
+import { libraryIndexFile } from '../../../source/core/entities/library-index-file.js';
+import { generationOf, libraryCacheOf } from '../../../source/core/load/library-cache.js';
 import { loadLibrary } from '../../../source/core/load/library.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-warm-source-'));
@@ -52,4 +54,24 @@ test('a second start loads the saved index without loading the extractor, and re
   const known = source.knownEntitiesOf(again.articles[0]!, loaded);
   assert.ok(known?.some((e) => e.name === 'Vladimir Putin'), 'the first article’s entities, from the cache');
   assert.equal(loads, 0);
+});
+
+test('a first pass hands out its index once the index and its inputs are saved, not while they are', async () => {
+  const tree2 = join(root, 'articles-2');
+  mkdirSync(tree2);
+  for (let i = 0; i < 4; i++) {
+    const path = join(tree2, `${i}.txt`);
+    writeFileSync(path, `Visit ${i}\n\n${PEOPLE[i % 3]} arrived in Paris on Tuesday.`);
+    utimesSync(path, 1_600_000_000 + i, 1_600_000_000 + i);
+  }
+  const library = await loadLibrary([tree2], { cache: { dir: join(cacheDir, 'library'), minArticles: 1 } });
+  const file = libraryCacheOf(library)!.file;
+  const savedAtDone = await new Promise<boolean[]>((resolve, reject) =>
+    new WorkerSource(library.articles, loadEntityExtractor, { cacheDir }).runLibraryPass({
+      onProgress: () => {},
+      onDone: () => resolve([existsSync(libraryIndexFile(file)), existsSync(entityIndexFile(file))]),
+      onError: (m) => reject(new Error(m)),
+    }),
+  );
+  assert.deepEqual(savedAtDone, [true, true]);
 });
