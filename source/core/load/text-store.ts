@@ -138,7 +138,8 @@ export class StoredText {
    * Lets go of bytes kept in memory once they are also in lede's cache file (`outside`, from
    * `start`): read from there from now on, and checked by `check` each time as a second start's
    * are. The bytes in memory are the loader's own, so their digest is taken as the one that
-   * passed: a read of the same bytes skips the check. False when the bytes were outside already.
+   * passed: a read of the same bytes skips the check. False when the bytes were outside already
+   * (but for parked ones, SlabSpill: those move on, with the digest they were parked with).
    */
   moveOutside(outside: OutsideBytes, start: number, check: StoredTextCheck): boolean {
     // Parked bytes keep the digest the loader's own had when they were parked.
