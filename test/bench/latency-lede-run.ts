@@ -29,6 +29,8 @@ export interface LedeRunOptions {
   typeAfterEntities: boolean;
   /** Before quitting, wait for the pass, so the cache is complete for a warm run after this one. */
   finishEntities: boolean;
+  /** And then this long more (`--after-pass-ms`): what the app does on the index's arrival is in the RSS peak too. */
+  afterPassMs?: number;
   /** Extra node flags (`--cpu-prof …`). */
   nodeArgs?: string[];
   cols?: number;
@@ -160,6 +162,7 @@ export async function runLede(pty: Pty, options: LedeRunOptions): Promise<LedeRu
       if (done === 'unseen') result.entities_note ??= 'the pass never showed its note (done within a frame)';
       else if (done !== null && result.entities_done_ms === null) result.entities_done_ms = since(done);
       if (done !== null && done !== 'unseen') result.entities_done_status = ledeStatus(term).trim();
+      if (options.afterPassMs) await sleep(options.afterPassMs);
     }
     result.rss_mb.last = lastRss(rss);
     result.rss_mb.peak = Math.round(Math.max(0, ...rss.map((r) => r.mb)));

@@ -5,7 +5,7 @@
  *   npm run bench -- latency [--generate N] [--corpus DIR] [--jsonl FILE] [--bundled] [--json]
  *        [--queries 'a,b c'] [--modes person,burst] [--rounds N] [--starts N] [--no-fzf]
  *        [--cpu-prof DIR] [--blocks] [--cli PATH] [--save FILE] [--samples] [--runs fresh,warm] [--cache DIR] [--no-finish]
- *        [--type-during-pass] [--memory-log FILE] [--corrections FILE]
+ *        [--type-during-pass] [--memory-log FILE] [--after-pass-ms N] [--corrections FILE]
  *
  * Each of --generate, --corpus, --jsonl (repeatable) and --bundled adds a corpus; none means the
  * bundled articles. Per corpus: a first start with a fresh entity cache (keys typed while the
@@ -17,6 +17,8 @@
  * --cpu-prof) lists every turn of lede's event loop over 16 ms and what ran in it (latency-blocks.ts).
  * --memory-log FILE appends where lede's memory is, every second, as JSON lines (latency-memory-log.mjs):
  * RSS beside the main thread's heap and buffers, the rest being the workers'.
+ * --after-pass-ms N keeps a first start running N ms after its pass is done, so the RSS peak has what
+ * the app does on the index's arrival (the search taking every article's names).
  *
  *   npm run bench -- latency --startup [--runs 5]    the first frame on the bundled articles, split
  *                                                     (latency-startup.ts), and a V8 code cache tried
@@ -187,6 +189,7 @@ async function benchCorpus(corpus: Corpus, argv: string[], context: LatencyConte
         typeAfterEntities: which === 'warm' && !argv.includes('--type-during-pass'),
         // --no-finish: quit once typed, without waiting out the pass (a large corpus on a busy machine).
         finishEntities: which === 'fresh' && !argv.includes('--no-finish'),
+        afterPassMs: Number(arg(argv, '--after-pass-ms') ?? 0),
         nodeArgs: [
           ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : []),
           ...(blocksFile ? ['--import', pathToFileURL(join(context.root, 'test/bench/event-loop-blocks.mjs')).href] : []),
