@@ -15,9 +15,9 @@
  * of about the size they need (`reserve`), so its list is mostly one run.
  */
 
-/** A posting's low part is below this: `doc * POSTING_STRIDE + low`. */
-export const POSTING_STRIDE = 4096;
 const STRIDE_BITS = 12;
+/** A posting's low part is below this: `doc * POSTING_STRIDE + low`. */
+export const POSTING_STRIDE = 1 << STRIDE_BITS;
 
 const MAX_BLOCK_BYTES = 2048;
 /** Bytes per page (4 MiB); a block never straddles two pages. Addresses are page * PAGE + offset. */
@@ -154,8 +154,7 @@ export class PostingStore {
     for (let at = 0; at < length; ) {
       let tail = this.tail[id]!;
       let fill = this.fill[id]!;
-      const capacity = this.capacity(id, this.blocks[id]!);
-      if (fill === capacity) {
+      if (fill === this.capacity(id, this.blocks[id]!)) {
         tail = this.nextBlock(id, tail);
         fill = 0;
       }
