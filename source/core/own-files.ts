@@ -306,6 +306,16 @@ export function writeOwnFileAtomic(
 }
 
 /**
+ * A new file of lede's own in `dir`, `.NAME.PID.RANDOM.tmp`, made for this process alone (never
+ * an existing file or a link followed, readable by the user only); open for reading too with
+ * `readable`. Throws as openSync does.
+ */
+export function createOwnTempFile(dir: string, name: string, readable: boolean, fs: OwnFileSystem = realFileSystem): { fd: number; path: string } {
+  const path = join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  return { fd: fs.openSync(path, (readable ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600), path };
+}
+
+/**
  * The same, for a `data` function that yields between the pieces it writes: run in slices
  * (runStepsInSlices), a file of tens of megabytes written on the UI thread holds no key for
  * seconds. The new file replaces the old one only after the last piece.
@@ -316,8 +326,7 @@ export function* writeOwnFileAtomicInSteps(
   options: AtomicWriteOptions = {},
 ): Generator<void, number | undefined> {
   const fs = options.fs ?? realFileSystem;
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  const fd = fs.openSync(temp, (options.keepOpen ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  const { fd, path: temp } = createOwnTempFile(dirname(path), basename(path), options.keepOpen ?? false, fs);
   let open = true;
   let renamed = false;
   // In `finally`, not `catch`: steps left unfinished (return()) clean up as a throw does.

@@ -12,10 +12,10 @@
  * the entity cache does: the cache can make a start faster, never break it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Library } from '../article.js';
-import { ensureOwnDirectory, errnoCode, ownDirectory, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
+import { createOwnTempFile, ensureOwnDirectory, errnoCode, ownDirectory, realFileSystem, writeOwnFileAtomic, type OwnFileSystem } from '../own-files.js';
 import { sanitizeSingleLine } from '../sanitize.js';
 import type { FileOutcome } from './file-articles.js';
 import { fileIdentity, isSettled, type FileIdentity } from './file-identity.js';
@@ -253,10 +253,10 @@ export class LibraryCacheRun {
 
   private openSpill(): { fd: number; bodies: OutsideBytes; written: number } | null {
     if (ensureOwnDirectory(this.dir)) return null;
-    const path = join(this.dir, `.spill.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     let fd: number;
+    let path: string;
     try {
-      fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      ({ fd, path } = createOwnTempFile(this.dir, 'spill', true));
     } catch {
       return null;
     }
