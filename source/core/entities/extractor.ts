@@ -106,8 +106,9 @@ function extractJoined(model: TaggerWeights, known: KnownNames, text: string, bo
     tagged.push(...spansFromLabels(tagSentence(model, words[k]!, doc, starts, s), s));
   }
   tagged.sort((a, b) => a.start - b.start);
-  const entities = resolveEntities(text, tokens, sentences, tagged, casing, starts, known);
-  return reviewEntities(entities, { text, tokens, starts, bodyStart, known, writtenLower: bodyLower }, review.model, review.observe);
+  const ruled = new Set<string>();
+  const entities = resolveEntities(text, tokens, sentences, tagged, casing, starts, known, ruled);
+  return reviewEntities(entities, { text, tokens, starts, bodyStart, known, writtenLower: bodyLower, ruled }, review.model, review.observe);
 }
 
 /** Splits mentions of the joined title and text back into their fields: title mentions first. */

@@ -21,7 +21,8 @@ import { resolveOverlaps } from './stages/overlaps.js';
 import { rescanCandidates } from './stages/rescan.js';
 import { addKnownCompanies } from './stages/companies.js';
 import { addHeadedOrganizations } from './stages/headed.js';
-import { retypeTownClubs } from './stages/clubs.js';
+import { retypeTownClubs, retypeClubTowns } from './stages/clubs.js';
+import { cutTrailingNumbers } from './stages/trailing-numbers.js';
 import { retypeTownsAfterPrepositions } from './stages/towns.js';
 import { splitTrailingCountries } from './stages/trailing-country.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from './stages/not-people.js';
@@ -29,6 +30,7 @@ import { applyPeopleLists } from './stages/lists.js';
 import { retypeKnownOrganizations } from './stages/organizations.js';
 import { typeListedNames } from './stages/coordination.js';
 import { applyContextCues, decideType, retypeLoneCompanies, retypeLoneCountries, splitConfidentTypes, voteTypes } from './stages/vote.js';
+import type { Candidate } from './stages/rescan.js';
 import type { Token } from './tokenize.js';
 import type { Entity } from './types.js';
 
@@ -43,12 +45,15 @@ export function resolveEntities(
   casing: DocCasing,
   starts?: Float32Array,
   known: KnownNames = NO_KNOWN_NAMES,
+  ruled?: Set<string>,
 ): Entity[] {
   const ctx = makeContext(text, tokens, sentences, casing, starts, known);
+  cutTrailingNumbers(ctx, tagged);
   addKnownCompanies(ctx, tagged);
   addHeadedOrganizations(ctx, tagged);
   retypeNamesNoPersonHas(ctx, tagged);
   retypeTownClubs(ctx, tagged);
+  retypeClubTowns(ctx, tagged);
   retypeTownsAfterPrepositions(ctx, tagged);
   splitTrailingCountries(ctx, tagged);
   applyPeopleLists(ctx, tagged);
@@ -65,5 +70,26 @@ export function resolveEntities(
   retypeLoneCompanies(accepted, votes, tokens, known);
   typeListedNames(accepted, votes, tokens, known);
   retypeLoneCountries(accepted, votes, tokens, known);
-  return buildEntities(text, dropCommonWordPeople(accepted, votes, tokens, known), votes, merged.groupVotes);
+  const kept = dropCommonWordPeople(accepted, votes, tokens, known);
+  const entities = buildEntities(text, kept, votes, merged.groupVotes);
+  if (ruled) for (const id of ruledEntities(entities, kept, decided)) ruled.add(id);
+  return entities;
+}
+
+/**
+ * The entities whose type a rule gave: a mention a rule fixed to that type, or a group a cue
+ * decided. The review (review.ts) may drop such an entity but not retype it: it reads shape and
+ * casing, which say less than "Crowley, the Florida-based firm" or "Punjab finished on 184".
+ */
+function ruledEntities(entities: Entity[], accepted: Candidate[], decided: ReadonlySet<string>): string[] {
+  const byStart = new Map<number, Candidate>();
+  for (const c of accepted) byStart.set(c.start, c);
+  return entities
+    .filter((e) =>
+      e.mentions.some((m) => {
+        const c = byStart.get(m.start);
+        return c !== undefined && ((c.fixed === 'organization' && e.type === 'organization') || decided.has(c.group!));
+      }),
+    )
+    .map((e) => e.id);
 }

@@ -41,6 +41,8 @@ export interface ReviewDocument {
   known: KnownNames;
   /** Whether the body writes this word (given in lower case) in lower case somewhere ("winter"). */
   writtenLower(lower: string): boolean;
+  /** Ids of the entities whose type a rule gave (resolve.ts): dropped or kept, never retyped. */
+  ruled?: ReadonlySet<string>;
 }
 
 const TAG_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
@@ -151,7 +153,7 @@ export function reviewEntities(entities: Entity[], doc: ReviewDocument, model: R
     const verdict = model ? reviewVerdict(model, entity.type, reviewScores(model, features)) : entity.type;
     // A name only the headline gives is kept: a headline names the story's key entities, and
     // there every word is capitalised, so the shape and casing the review reads tell it least.
-    const type = verdict === null && entity.mentions.every((m) => m.start < doc.bodyStart) ? entity.type : verdict;
+    const type = (verdict === null && entity.mentions.every((m) => m.start < doc.bodyStart)) || (verdict !== null && doc.ruled?.has(entity.id)) ? entity.type : verdict;
     if (type === null) continue;
     if (type === entity.type) {
       kept.push(entity);

@@ -7,7 +7,7 @@
  */
 
 /** Bump when resolve.ts, the tokenizer or the features change behaviour (the cache key). */
-export const RULES_VERSION = 68;
+export const RULES_VERSION = 70;
 
 /**
  * The version of the model in model/weights.ts (its MODEL_VERSION): retraining writes a new one

@@ -120,6 +120,16 @@ describe('the review overrules the rules only when sure', () => {
     );
   });
 
+  test('an entity whose type a rule gave may be dropped, never retyped ("Crowley, the Florida-based firm")', () => {
+    const doc = { ...documentOf('Crowley, the firm, said. Flesh won.'), ruled: new Set(['organization:crowley', 'person:flesh']) };
+    const entities = [entityAt(doc, 'Crowley', 'organization'), entityAt(doc, 'Flesh', 'person')];
+    const model = modelOf({ 'word:Crowley': [9, 0, 0, 0], 'word:Flesh': [0, 0, 0, 9] });
+    assert.deepEqual(
+      reviewEntities(entities, doc, model).map((e) => [e.name, e.type]),
+      [['Crowley', 'organization']],
+    );
+  });
+
   test('without a model or an observer, the entities pass through as they are', () => {
     const doc = documentOf('Acme said.');
     const entities = [entityAt(doc, 'Acme', 'organization')];

@@ -20,7 +20,8 @@ import { typeListedNames } from '../../../source/core/entities/stages/coordinati
 import { CONFIDENT_TYPE, retypeLoneCompanies, retypeLoneCountries, splitConfidentTypes, voteTypes } from '../../../source/core/entities/stages/vote.js';
 import { retypeKnownOrganizations } from '../../../source/core/entities/stages/organizations.js';
 import { addHeadedOrganizations } from '../../../source/core/entities/stages/headed.js';
-import { retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
+import { retypeClubTowns, retypeTownClubs } from '../../../source/core/entities/stages/clubs.js';
+import { cutTrailingNumbers } from '../../../source/core/entities/stages/trailing-numbers.js';
 import { retypeTownsAfterPrepositions } from '../../../source/core/entities/stages/towns.js';
 import { splitTrailingCountries } from '../../../source/core/entities/stages/trailing-country.js';
 import { dropCommonWordPeople, retypeNamesNoPersonHas } from '../../../source/core/entities/stages/not-people.js';
@@ -176,6 +177,36 @@ test('clubs: a known place and a club word is a club ("Detroit City"), not when 
   retypeTownClubs({ tokens: ctx.tokens, known: knownHere }, tagged);
   assert.deepEqual(named(ctx, tagged), ['ORG:Detroit City', 'LOC:Adria City', 'PER:Vaas United', 'LOC:Detroit Zoo']);
   assert.equal(tagged[0]!.fixed, true);
+});
+
+test('clubs: a town the article names a club by is the team where a team\'s word stands beside it, a place elsewhere', () => {
+  const t = 'The Syria Kings beat Adria City. Syria made 190, Syria finished on 184 and Syria’s coach spoke. Adria, led by Jo, lost. Fans in Syria cheered. Ireland won. China lost.';
+  const ctx = context(t);
+  const knownHere: KnownNames = { ...known, isPlace: (w) => ['Syria', 'Adria', 'Ireland', 'China'].includes(w.join(' ')), isCountry: (w) => w.join(' ') === 'China' };
+  const tagged: TaggedSpan[] = [
+    spanOf(ctx.tokens, 'Syria Kings', 'ORG'),
+    spanOf(ctx.tokens, 'Syria', 'LOC', 1),
+    spanOf(ctx.tokens, 'Syria', 'LOC', 2),
+    spanOf(ctx.tokens, 'Syria', 'LOC', 3),
+    spanOf(ctx.tokens, 'Adria', 'LOC', 1),
+    spanOf(ctx.tokens, 'Syria', 'LOC', 4),
+    spanOf(ctx.tokens, 'Ireland', 'LOC'),
+  ];
+  retypeClubTowns({ tokens: ctx.tokens, known: knownHere }, tagged);
+  // "Adria City" is no club the tagger or a rule gave (LOC here), "Ireland" names no club, "Syria" in "Fans in Syria" has no team's word.
+  assert.deepEqual(named(ctx, tagged), ['ORG:Syria Kings', 'ORG:Syria', 'ORG:Syria', 'ORG:Syria', 'LOC:Adria', 'LOC:Syria', 'LOC:Ireland']);
+  // A country is left alone: a national side is a place by CoNLL's convention.
+  const ctx2 = context('The China Kings played. China lost.');
+  const tagged2: TaggedSpan[] = [spanOf(ctx2.tokens, 'China Kings', 'ORG'), spanOf(ctx2.tokens, 'China', 'LOC', 1)];
+  retypeClubTowns({ tokens: ctx2.tokens, known: knownHere }, tagged2);
+  assert.deepEqual(named(ctx2, tagged2), ['ORG:China Kings', 'LOC:China']);
+});
+
+test('trailing numbers: a score leaves any name, a number a person\'s ("Jo Vaas 18", "Adria Kings 103-91"); "Windows 95" keeps its own', () => {
+  const ctx = context('Adria Kings 103-91 won and Jo Vaas 18, with Windows 95 and 42 aboard.');
+  const tagged: TaggedSpan[] = [spanOf(ctx.tokens, 'Adria Kings 103-91', 'ORG'), spanOf(ctx.tokens, 'Jo Vaas 18', 'PER'), spanOf(ctx.tokens, 'Windows 95', 'MISC'), spanOf(ctx.tokens, '42', 'PER')];
+  cutTrailingNumbers(ctx, tagged);
+  assert.deepEqual(named(ctx, tagged), ['ORG:Adria Kings', 'PER:Jo Vaas', 'MISC:Windows 95', 'PER:42']);
 });
 
 // --- clean ---
@@ -554,6 +585,29 @@ test('merge: "Rafael Nadal (ESP) … Carlos Moya (ESP)": no acronym joins people
   assert.deepEqual(merged.acronyms.map((a) => a.surface), ['WHO']);
   assert.notEqual(merged.uf.find('rafael nadal'), merged.uf.find('carlos moya'));
   assert.equal(merged.uf.find('who'), merged.uf.find('world health organization'));
+});
+
+test('merge: a town read as its team joins the team\'s name ("Punjab" = "Punjab Kings"), not a town read as a place, nor a name without a nickname', () => {
+  const t = 'The Adria Kings beat Royal Challengers Bramcote. Adria finished second and Bramcote made 190. The Ireland Group met.';
+  const ctx = context(t);
+  const knownHere = { ...ctx, known: { ...known, isPlace: (w: readonly string[]) => ['Adria', 'Bramcote', 'Ireland'].includes(w.join(' ')) } };
+  const spans: TaggedSpan[] = [
+    spanOf(ctx.tokens, 'Adria Kings', 'ORG'),
+    spanOf(ctx.tokens, 'Royal Challengers Bramcote', 'ORG'),
+    { ...spanOf(ctx.tokens, 'Adria', 'ORG', 1), fixed: true },
+    { ...spanOf(ctx.tokens, 'Bramcote', 'ORG', 1), fixed: true },
+    spanOf(ctx.tokens, 'Ireland Group', 'ORG'),
+  ];
+  const { forms } = collectForms(knownHere, spans, []);
+  const merged = mergeForms(knownHere, forms, spans);
+  assert.equal(merged.uf.find('adria'), merged.uf.find('adria kings'));
+  assert.equal(merged.uf.find('bramcote'), merged.uf.find('royal challengers bramcote'));
+  const ctx2 = context('The Adria Kings played. Fans in Adria cheered.');
+  const knownHere2 = { ...ctx2, known: knownHere.known };
+  const spans2: TaggedSpan[] = [spanOf(ctx2.tokens, 'Adria Kings', 'ORG'), { ...spanOf(ctx2.tokens, 'Adria', 'LOC', 1), fixed: true }];
+  const f2 = collectForms(knownHere2, spans2, []);
+  const m2 = mergeForms(knownHere2, f2.forms, spans2);
+  assert.notEqual(m2.uf.find('adria'), m2.uf.find('adria kings'));
 });
 
 test('merge: a known country is never a surname ("Chad" beside "Idriss Chad" stays a place)', () => {

@@ -146,9 +146,18 @@ const ORG_HEAD_WORDS = new Set([...ORG_HEADS].map((w) => w.toLowerCase()));
 /**
  * An organization's short forms, where the article gives the long one: without its organization
  * word ("Treasury" = "Treasury Department"), the organization word alone ("the Commission" =
- * "European Commission"), its first word ("JPMorgan" = "JPMorgan Chase"). Only forms the article
+ * "European Commission"), its first word ("JPMorgan" = "JPMorgan Chase"), a town a team is named by where the article
+ * reads the town as the team ("Punjab" = "Punjab Kings", clubs.ts). Only forms the article
  * reads as an organization, and only when one organization has that short form.
  */
+/** A team's name, as written: a plural nickname beside its town ("Indiana Pacers", "Royal Challengers Bengaluru"). */
+const isTeamName = (f: FormInfo) => [...f.surfaces][0]!.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}{2,}s$/u.test(w));
+/** The first and last words of a form, as written and as its key's words. */
+const endWords = (f: FormInfo) => {
+  const written = [...f.surfaces][0]!.split(/\s+/u);
+  return written.length === f.words.length ? [[written[0]!, f.words[0]!], [written[written.length - 1]!, f.words[f.words.length - 1]!]] : [];
+};
+
 function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['known']): string[] {
   const joined: string[] = [];
   const isOrg = (f: FormInfo) => majority(f.votes) === 'organization' && !aliasGroupOf(f.key);
@@ -170,7 +179,11 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
       offer(last, f);
     }
     offer(f.words[0]!, f);
+    // A side's town after its name: "Bengaluru" of "Royal Challengers Bengaluru" (clubs.ts).
+    if (isTeamName(f) && endWords(f).some(([w, k]) => k === last && known.isPlace([w!]))) offer(last, f);
   }
+  // Towns a team of the article's is named by ("Punjab Kings", "Royal Challengers Bengaluru").
+  const townsOfTeams = new Set(long.filter(isTeamName).flatMap((f) => endWords(f).filter(([w]) => known.isPlace([w!])).map(([, k]) => k!)));
   for (const [short, roots] of headlessOf) if (roots.size === 1) shortOf.set(short, roots);
   // Surnames of the people the article names in full: "Goldman" may be one, unless none is.
   const surnames = new Set<string>();
@@ -189,7 +202,7 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
   };
   for (const f of forms.values()) {
     const roots = shortOf.get(f.key) ?? clippedOf(f);
-    if (!roots || roots.size !== 1 || !mayBeShort(f) || long.includes(f) || (f.words.length === 1 && known.isPlace([[...f.surfaces][0]!]))) continue;
+    if (!roots || roots.size !== 1 || !mayBeShort(f) || long.includes(f) || (f.words.length === 1 && known.isPlace([[...f.surfaces][0]!]) && !(isOrg(f) && townsOfTeams.has(f.key)))) continue;
     uf.union([...roots][0]!, f.key);
     // Its mentions read as a person's or a place's were the organization's ("Goldman has since agreed").
     if (majority(f.votes) !== 'organization') joined.push(f.key);
