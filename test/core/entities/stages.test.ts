@@ -610,6 +610,15 @@ test('merge: a town read as its team joins the team\'s name ("Punjab" = "Punjab 
   assert.notEqual(m2.uf.find('adria'), m2.uf.find('adria kings'));
 });
 
+test('merge: a team\'s nickname after its town joins its name ("Thunder" = "Oklahoma City Thunder")', () => {
+  const ctx = context('The Adria Thunder won. The Thunder pulled away.');
+  const knownHere = { ...ctx, known: { ...known, isPlace: (w: readonly string[]) => ['Adria'].includes(w.join(' ')) } };
+  const spans: TaggedSpan[] = [spanOf(ctx.tokens, 'Adria Thunder', 'ORG'), spanOf(ctx.tokens, 'Thunder', 'ORG', 1)];
+  const { forms } = collectForms(knownHere, spans, []);
+  const merged = mergeForms(knownHere, forms, spans);
+  assert.equal(merged.uf.find('thunder'), merged.uf.find('adria thunder'));
+});
+
 test('merge: a known country is never a surname ("Chad" beside "Idriss Chad" stays a place)', () => {
   COUNTRIES.add('chad');
   try {

@@ -158,6 +158,15 @@ const endWords = (f: FormInfo) => {
   return written.length === f.words.length ? [[written[0]!, f.words[0]!], [written[written.length - 1]!, f.words[f.words.length - 1]!]] : [];
 };
 
+/** What follows a known town that begins an organization's name, when that is one capitalised word no head ("Thunder" of "Oklahoma City Thunder"). */
+function nicknameAfterTown(f: FormInfo, known: ResolveContext['known']): string | undefined {
+  const written = [...f.surfaces][0]!.split(/\s+/u);
+  if (written.length !== f.words.length || written.length < 2 || known.isPlace(written)) return undefined;
+  const last = written[written.length - 1]!;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(last) || ORG_HEAD_WORDS.has(f.words[f.words.length - 1]!)) return undefined;
+  return known.isPlace(written.slice(0, -1)) ? f.words[f.words.length - 1] : undefined;
+}
+
 function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['known']): string[] {
   const joined: string[] = [];
   const isOrg = (f: FormInfo) => majority(f.votes) === 'organization' && !aliasGroupOf(f.key);
@@ -181,6 +190,9 @@ function mergeOrganizations(forms: Forms, uf: UnionFind, known: ResolveContext['
     offer(f.words[0]!, f);
     // A side's town after its name: "Bengaluru" of "Royal Challengers Bengaluru" (clubs.ts).
     if (isTeamName(f) && endWords(f).some(([w, k]) => k === last && known.isPlace([w!]))) offer(last, f);
+    // A team's nickname after its town: "Thunder" of "Oklahoma City Thunder", "Pacers" of "Indiana Pacers".
+    const nickname = nicknameAfterTown(f, known);
+    if (nickname) offer(nickname, f);
   }
   // Towns a team of the article's is named by ("Punjab Kings", "Royal Challengers Bengaluru").
   const townsOfTeams = new Set(long.filter(isTeamName).flatMap((f) => endWords(f).filter(([w]) => known.isPlace([w!])).map(([, k]) => k!)));
