@@ -168,6 +168,7 @@ test('context cues: the phrases news writes only around an organization, or a pl
     ['Stellantis chief Antonio Filosa said so.', 'Stellantis'],
     ['It is funded by Crankstart, the foundation of the investor Michael Moritz.', 'Crankstart'],
     ['The Institute of Economic Affairs, a free-market think tank in London, said so.', 'Institute of Economic Affairs'],
+    ['Both sides returned to talks at Acas, the conciliation service.', 'Acas'],
   ] as const) {
     assert.equal(cue(text, name), 'organization', text);
   }
@@ -187,6 +188,8 @@ test('context cues: the phrases news writes only around an organization, or a pl
     ['German shares fell.', 'German'],
     ['Nokia said on Tuesday.', 'Nokia'],
     ["London's chief planner said so.", 'London'],
+    // "service" says an organization only in apposition: before a name it is a person's ("secret service agent").
+    ['The service Vaas ran was closed.', 'Vaas'],
   ] as const) {
     assert.equal(cue(text, name), null, text);
   }

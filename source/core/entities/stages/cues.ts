@@ -23,6 +23,13 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set([
   ).split(' '),
 ]);
 
+/**
+ * Nouns that describe an organization only in apposition ("Acas, the conciliation service"):
+ * before a name they are a person's ("secret service agent X"; "service" before a name is 0 of 1
+ * organizations on CoNLL train).
+ */
+const APPOSITION_ORG_NOUNS = new Set(['service']);
+
 /** Nouns a place is described by in apposition ("Khartoum, the capital"). */
 const PLACE_NOUNS = new Set('capital city town village region province state country island port district kingdom'.split(' '));
 
@@ -117,7 +124,7 @@ export function cueAt(ctx: Pick<ResolveContext, 'tokens'> & Partial<Pick<Resolve
       for (let i = end + 2; i < end + 7 && i < tokens.length; i++) {
         const w = lower(i);
         const ends = APPOSITION_END.has(lower(i + 1)) || i + 1 >= tokens.length;
-        if (ends && ORG_NOUNS.has(w) && !/^\p{Lu}/u.test(tokens[i]!.text)) return ['organization', `apposition ${w}`];
+        if (ends && (ORG_NOUNS.has(w) || APPOSITION_ORG_NOUNS.has(w)) && !/^\p{Lu}/u.test(tokens[i]!.text)) return ['organization', `apposition ${w}`];
         if (ends && PLACE_NOUNS.has(w)) return ['place', `apposition ${w}`];
         if (w === ',' || w === 'of' || w === 'that' || w === 'which' || w === 'who' || w === '.') break;
       }
